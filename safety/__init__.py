@@ -1,0 +1,1 @@
+"""Safety checks that run inside the NLU pipeline, before any answer is chosen."""

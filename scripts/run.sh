@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server, wait until both answer, print where they are,
+# then chat in this terminal (when run interactively) or keep serving until Ctrl-C.
+# Called by `make run`, which has already installed everything and trained the model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RASA_PORT="${RASA_PORT:-5005}"
+ACTION_PORT="${ACTION_PORT:-5055}"
+LOG_DIR="var/log"
+mkdir -p "$LOG_DIR"
+
+# Rasa reads the action server's address from an endpoints file; write one for the port used.
+ENDPOINTS="var/endpoints.yml"
+sed "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#" endpoints.yml > "$ENDPOINTS"
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo "Stopping the assistant..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+pids+=($!)
+.venv/bin/rasa run --model models/current.tar.gz --port "$RASA_PORT" \
+  --endpoints "$ENDPOINTS" --credentials credentials.yml >"$LOG_DIR/rasa.log" 2>&1 &
+pids+=($!)
+
+echo "Starting the action server and the assistant (logs in $LOG_DIR/)..."
+.venv/bin/python scripts/wait_for_http.py "http://localhost:${ACTION_PORT}/health" "http://localhost:${RASA_PORT}/" \
+  --timeout 180 || { echo "Start-up failed; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log"; exit 1; }
+
+cat <<MSG
+
+The vertebroplasty assistant is running.
+  Chat over REST:  curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
+                     -H 'Content-Type: application/json' -d '{"sender": "me", "message": "how long does it take?"}'
+  Action server:   http://localhost:${ACTION_PORT}/health
+Press Ctrl-C to stop.
+MSG
+
+if [ -t 0 ]; then
+  .venv/bin/python scripts/chat.py --url "http://localhost:${RASA_PORT}"
+else
+  wait -n "${pids[@]}"
+fi

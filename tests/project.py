@@ -1,0 +1,41 @@
+"""Paths and loaders the tests share, so each test reads the project the same way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "current.tar.gz"
+
+
+def source_page_path() -> Path:
+    """The hospital's patient page: ../shared/source beside the clone, or $SOURCE_PAGE."""
+    override = os.environ.get("SOURCE_PAGE")
+    path = Path(override) if override else ROOT.parent / "shared/source/vertebroplasty-page.txt"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"The source page is missing at {path}; set SOURCE_PAGE to its location."
+        )
+    return path
+
+
+def load_yaml(relative: str) -> Any:
+    with open(ROOT / relative, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def nlu_examples(relative: str) -> dict[str, list[str]]:
+    """intent -> examples, from a Rasa NLU YAML file."""
+    examples: dict[str, list[str]] = {}
+    for block in load_yaml(relative)["nlu"]:
+        if "intent" not in block:
+            continue
+        lines = [
+            line[2:].strip() for line in block["examples"].splitlines() if line.startswith("- ")
+        ]
+        examples.setdefault(block["intent"], []).extend(lines)
+    return examples

@@ -1,0 +1,137 @@
+"""Every answer the bot can give rests on the hospital's page, in the project's own words.
+
+Why: the page is the only source of clinical facts. A figure that is not on the page (a
+wrong duration, an invented percentage) is the most harmful mistake a patient assistant can
+make, so every number in every response is checked against the page; each topic answer must
+name the passage it restates, and that passage must really be on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from actions.topics import FAQ_TOPICS, answer_response
+from tests.project import load_yaml, source_page_path
+
+# Figures that are not clinical facts and so are not expected on the page, with the reason.
+NON_CLINICAL_FIGURES = {
+    "911": "the emergency telephone number the issue requires in the emergency message",
+}
+MAX_ANSWER_WORDS = 85  # "at most about 80 words"
+MAX_SHARED_WORDS = 8  # a longer run of the page's words counts as pasting its sentence
+
+UNIT_WORDS = {
+    "%": "%",
+    "percent": "%",
+    "hour": "hour",
+    "hours": "hour",
+    "minute": "minute",
+    "minutes": "minute",
+    "day": "day",
+    "days": "day",
+}
+FIGURE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?))?\s*(%|percent\b|hours?\b|minutes?\b|days?\b)?",
+    re.IGNORECASE,
+)
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def figures(text: str) -> set[str]:
+    """Numbers, ranges, percentages and durations, in one canonical form ("1-3%")."""
+    found = set()
+    for low, high, unit in FIGURE.findall(normalise(text)):
+        number = f"{low}-{high}" if high else low
+        found.add(number + (UNIT_WORDS[unit.lower()] if unit else ""))
+        found.add(number)  # the bare number, so "90%" on the page supports "90" too
+    return found
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9%']+", normalise(text))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return source_page_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def responses() -> dict[str, list[dict[str, Any]]]:
+    return dict(load_yaml("domain.yml")["responses"])
+
+
+def all_texts(responses: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str]]:
+    texts = []
+    for name, variations in responses.items():
+        for variation in variations:
+            texts.append((name, variation.get("text", "")))
+            texts.extend((name, b["title"]) for b in variation.get("buttons", []))
+    return texts
+
+
+@pytest.mark.parametrize("topic", FAQ_TOPICS)
+def test_every_topic_has_a_grounded_answer(topic: str, responses, page) -> None:
+    variations = responses.get(answer_response(topic))
+    assert variations, f"no response {answer_response(topic)} for topic {topic}"
+    for variation in variations:
+        assert variation.get("text", "").strip(), f"empty answer for {topic}"
+        metadata = variation.get("metadata") or {}
+        assert metadata.get("topic") == topic
+        source = metadata.get("source", "")
+        assert source.strip(), f"{topic}: the answer does not name its source passage"
+        assert normalise(source) in normalise(page), f"{topic}: source passage is not on the page"
+
+
+def test_every_figure_in_every_response_is_on_the_page(responses, page) -> None:
+    on_page = figures(page)
+    assert {"1-2hour", "15minute", "48hour", "24-48hour", "90%", "1-3%", "400"} <= on_page
+    missing = [
+        (name, figure)
+        for name, text in all_texts(responses)
+        for figure in figures(text)
+        if figure not in on_page and figure not in NON_CLINICAL_FIGURES
+    ]
+    assert not missing, f"figures not on the source page: {missing}"
+
+
+def test_a_wrong_figure_would_be_caught(page) -> None:
+    """The checker itself: an invented figure must not pass."""
+    on_page = figures(page)
+    assert "3-4hour" not in on_page and "95%" not in on_page and "30minute" not in on_page
+    assert figures("It takes 3 to 4 hours.") - on_page
+
+
+def test_answers_restate_rather_than_paste_the_page(responses, page) -> None:
+    page_words = words(page)
+    page_runs = {
+        tuple(page_words[i : i + MAX_SHARED_WORDS])
+        for i in range(len(page_words) - MAX_SHARED_WORDS + 1)
+    }
+    for name, text in all_texts(responses):
+        answer = words(text)
+        for i in range(len(answer) - MAX_SHARED_WORDS + 1):
+            run = tuple(answer[i : i + MAX_SHARED_WORDS])
+            assert run not in page_runs, f"{name} copies the page: {' '.join(run)!r}"
+
+
+def test_answers_are_short(responses) -> None:
+    for name, text in all_texts(responses):
+        assert len(text.split()) <= MAX_ANSWER_WORDS, f"{name} is {len(text.split())} words"
+
+
+def test_topic_answers_point_to_the_patients_own_doctor_or_team(responses) -> None:
+    """Where it fits, an answer says who can tell the patient what applies to them."""
+    personal = re.compile(r"your (own )?doctor|care team|radiology (team|department)|insurer")
+    for topic in FAQ_TOPICS:
+        if topic == "hospital_experience":
+            continue  # a fact about the hospital, nothing personal to check
+        text = responses[answer_response(topic)][0]["text"]
+        assert personal.search(text.lower()), f"{topic} does not point to the patient's doctor"

@@ -1,0 +1,67 @@
+"""The training and held-out data have what the assistant needs, and never overlap."""
+
+from __future__ import annotations
+
+import re
+
+from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS, answer_response
+from scripts.generate_opening_rules import OPENING_RULES, RULES, render
+from tests.project import ROOT, load_yaml, nlu_examples
+
+MIN_TRAINING_PER_TOPIC = 30
+MIN_HELDOUT_PER_TOPIC = 10
+
+
+def canonical(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def test_domain_lists_every_topic_and_conversation_intent() -> None:
+    domain = load_yaml("domain.yml")
+    assert set(FAQ_TOPICS) | set(CONVERSATION_INTENTS) == set(domain["intents"])
+    for topic in FAQ_TOPICS:
+        assert answer_response(topic) in domain["responses"]
+
+
+def test_each_topic_has_enough_varied_training_examples() -> None:
+    training = nlu_examples("data/nlu.yml")
+    for topic in FAQ_TOPICS:
+        examples = training.get(topic, [])
+        assert len(examples) >= MIN_TRAINING_PER_TOPIC, f"{topic}: {len(examples)} examples"
+        assert len({canonical(e) for e in examples}) == len(examples), f"{topic}: duplicates"
+    for intent in CONVERSATION_INTENTS:
+        assert len(training.get(intent, [])) >= 10, f"{intent}: too few examples"
+
+
+def test_training_covers_the_ways_patients_write() -> None:
+    everything = " ".join(e.lower() for es in nlu_examples("data/nlu.yml").values() for e in es)
+    misspellings = ["vertibroplasty", "vertabroplasty", "verteboplasty", "vertebro plasty"]
+    for spelling in misspellings:
+        assert spelling in everything, f"no example misspells vertebroplasty as {spelling!r}"
+    for caregiver in ["my mom", "my dad", "my mother", "my father", "my husband", "my wife"]:
+        assert caregiver in everything, f"no caregiver example with {caregiver!r}"
+    assert "medicare?" in everything
+
+
+def test_heldout_set_is_separate_and_large_enough() -> None:
+    training = nlu_examples("data/nlu.yml")
+    heldout = nlu_examples("tests/nlu_heldout.yml")
+    trained = {canonical(e) for examples in training.values() for e in examples}
+    for topic in FAQ_TOPICS:
+        assert len(heldout.get(topic, [])) >= MIN_HELDOUT_PER_TOPIC, topic
+    leaked = [e for es in heldout.values() for e in es if canonical(e) in trained]
+    assert not leaked, f"held-out examples also in the training data: {leaked}"
+    assert set(heldout) <= set(training), "held-out intents the model never learned"
+
+
+def test_generated_opening_rules_are_up_to_date() -> None:
+    """data/opening_rules.yml must be regenerated (`make rules`) after editing the rules."""
+    assert (ROOT / OPENING_RULES).read_text(encoding="utf-8") == render(ROOT / RULES)
+
+
+def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:
+    opening = load_yaml("data/opening_rules.yml")["rules"]
+    first_intents = {rule["steps"][0]["intent"] for rule in opening}
+    assert set(FAQ_TOPICS) <= first_intents
+    assert "emergency" not in first_intents
+    assert all(rule["steps"][1] == {"action": "utter_disclaimer"} for rule in opening)
