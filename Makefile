@@ -33,6 +33,7 @@ $(INSTALL_STAMP): requirements.lock requirements-dev.txt scripts/find_python310.
 
 $(SPACY_PIPELINE)/build-stamp.json: $(INSTALL_STAMP) scripts/build_spacy_pipeline.py
 	$(BIN)/python scripts/build_spacy_pipeline.py --output $(SPACY_PIPELINE)
+	touch $@
 
 install: $(INSTALL_STAMP) $(SPACY_PIPELINE)/build-stamp.json
 
