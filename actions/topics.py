@@ -32,6 +32,8 @@ CONVERSATION_INTENTS: tuple[str, ...] = (
     "out_of_scope",
     "emergency",
     "not_covered",
+    "request_callback",
+    "stop",
 )
 
 

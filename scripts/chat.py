@@ -8,6 +8,8 @@ shows the bot's quick-reply buttons as numbers to type.
 from __future__ import annotations
 
 import argparse
+import shutil
+import textwrap
 import uuid
 from typing import Any
 
@@ -27,9 +29,14 @@ def send(url: str, sender: str, message: str) -> list[dict[str, Any]]:
 def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Print the bot's messages; return its buttons so a number can pick one."""
     buttons: list[dict[str, str]] = []
+    width = min(shutil.get_terminal_size().columns, 100)
     for message in messages:
         if message.get("text"):
-            print(f"Bot: {message['text']}")
+            print(
+                textwrap.fill(
+                    message["text"], width, initial_indent="Bot: ", subsequent_indent="     "
+                )
+            )
         for button in message.get("buttons") or []:
             buttons.append(button)
             print(f"  [{len(buttons)}] {button['title']}")

@@ -40,8 +40,10 @@ def opening_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for rule in rules:
         steps = rule["steps"]
         first = steps[0]
-        single_turn = "intent" in first and all("action" in step for step in steps[1:])
-        if not single_turn or first["intent"] in NO_DISCLAIMER_FIRST:
+        single_turn = "intent" in first and all(
+            "action" in step or "active_loop" in step for step in steps[1:]
+        )
+        if "condition" in rule or not single_turn or first["intent"] in NO_DISCLAIMER_FIRST:
             continue
         opening.append(
             {

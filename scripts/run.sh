@@ -10,9 +10,12 @@ ACTION_PORT="${ACTION_PORT:-5055}"
 LOG_DIR="var/log"
 mkdir -p "$LOG_DIR"
 
-# Rasa reads the action server's address from an endpoints file; write one for the port used.
+# One database for the question log, callback requests and Rasa's transcripts (tracker
+# store): DATABASE_URL, by default a SQLite file in var/. Bring its schema up to date, then
+# write the endpoints file that points Rasa at it and at the action server.
 ENDPOINTS="var/endpoints.yml"
-sed "s#http://localhost:5055/webhook#http://localhost:${ACTION_PORT}/webhook#" endpoints.yml > "$ENDPOINTS"
+.venv/bin/python -m actions.storage.migrate
+.venv/bin/python -m actions.storage.endpoints "$ENDPOINTS" --action-url "http://localhost:${ACTION_PORT}"
 
 pids=()
 cleanup() {
@@ -32,6 +35,9 @@ pids+=($!)
 echo "Starting the action server and the assistant (logs in $LOG_DIR/)..."
 .venv/bin/python scripts/wait_for_http.py "http://localhost:${ACTION_PORT}/health" "http://localhost:${RASA_PORT}/" \
   --timeout 180 || { echo "Start-up failed; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log"; exit 1; }
+
+# Contact details the hospital has not set are reported, never invented.
+grep -h "Contact details" "$LOG_DIR/actions.log" | sed 's/^/NOTE: /' || true
 
 cat <<MSG
 

@@ -1,12 +1,17 @@
-"""Shared fixtures: one real assistant (Rasa server + action server) for the e2e tests."""
+"""Shared fixtures: real servers and real databases (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from actions import runtime
+from actions.storage.migrate import upgrade
+from tests.postgres import PostgresServer, postgres_bin, required
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
 
@@ -22,3 +27,42 @@ def domain_texts() -> dict[str, str]:
     """response name -> its (first) text, exactly as the domain defines it."""
     responses: dict[str, Any] = load_yaml("domain.yml")["responses"]
     return {name: " ".join(variations[0]["text"].split()) for name, variations in responses.items()}
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the session (tests that stop it use their own)."""
+    if postgres_bin() is None:
+        if required():
+            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated database of each kind."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        url = server.create_database(f"test_{uuid.uuid4().hex[:12]}")
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def action_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, database_url: str) -> Iterator[str]:
+    """Point the actions' runtime (settings, spool, writer) at a test database."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
+    monkeypatch.setenv("LOG_FLUSH_INTERVAL_SECONDS", "3600")  # tests flush explicitly
+    runtime.log_writer.cache_clear()
+    runtime.contact_details.cache_clear()
+    yield database_url
+    runtime.log_writer().stop()
+    runtime.log_writer.cache_clear()
+    runtime.contact_details.cache_clear()

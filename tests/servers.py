@@ -7,6 +7,7 @@ mock would say.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from typing import Any
 
 import requests
 
+from actions.storage.endpoints import write_endpoints
+from actions.storage.migrate import upgrade
 from tests.project import MODEL, ROOT
 
 BIN = Path(sys.executable).parent
@@ -47,11 +50,36 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
 
 @dataclass
 class Assistant:
-    """A running Rasa server (and maybe action server) on local ports."""
+    """A running Rasa server (and maybe action server) on local ports, and their database."""
 
     rasa_url: str
     action_url: str
+    database_url: str
+    work_dir: Path
+    env: dict[str, str]
+    action_port: int
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def start_action_server(self) -> None:
+        process, log = _start(
+            "actions",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.action_port),
+            ],
+            self.work_dir,
+            self.env,
+        )
+        self.processes["actions"] = process
+        _wait_until_up(f"{self.action_url}/health", process, log)
+
+    def stop_action_server(self) -> None:
+        _stop({"actions": self.processes.pop("actions")})
 
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         response = requests.post(
@@ -66,10 +94,14 @@ class Assistant:
         return [m.get("text", "") for m in self.send(sender, message)]
 
 
-def _start(name: str, args: list[str], log_dir: Path) -> tuple[subprocess.Popen[bytes], Path]:
+def _start(
+    name: str, args: list[str], log_dir: Path, env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], Path]:
     log = log_dir / f"{name}.log"
-    handle = log.open("wb")
-    process = subprocess.Popen(args, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
+    with log.open("ab") as handle:
+        process = subprocess.Popen(
+            args, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, **env}
+        )
     return process, log
 
 
@@ -85,32 +117,37 @@ def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
 
 
 @contextmanager
-def running_assistant(work_dir: Path, with_action_server: bool = True) -> Iterator[Assistant]:
-    """Start the servers; without the action server, Rasa points at a closed port."""
+def running_assistant(
+    work_dir: Path, database_url: str | None = None, with_action_server: bool = True
+) -> Iterator[Assistant]:
+    """Start the servers on a migrated database (a fresh SQLite file unless one is given).
+
+    Without the action server, Rasa points at a closed port.
+    """
     if not MODEL.exists():
         raise RuntimeError(f"No trained model at {MODEL}: run `make train` first.")
+    database_url = database_url or f"sqlite:///{work_dir / 'assistant.db'}"
+    upgrade(database_url)
     rasa_port, action_port = free_port(), free_port()
     action_url = f"http://127.0.0.1:{action_port}"
     endpoints = work_dir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{action_url}/webhook"\n')
-    assistant = Assistant(rasa_url=f"http://127.0.0.1:{rasa_port}", action_url=action_url)
+    write_endpoints(endpoints, action_url, database_url)
+    env = {
+        "DATABASE_URL": database_url,
+        "SPOOL_DIR": str(work_dir / "spool"),
+        "LOG_FLUSH_INTERVAL_SECONDS": "0.5",
+    }
+    assistant = Assistant(
+        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        action_url=action_url,
+        database_url=database_url,
+        work_dir=work_dir,
+        env=env,
+        action_port=action_port,
+    )
     try:
         if with_action_server:
-            process, log = _start(
-                "actions",
-                [
-                    str(BIN / "rasa"),
-                    "run",
-                    "actions",
-                    "--actions",
-                    "actions",
-                    "--port",
-                    str(action_port),
-                ],
-                work_dir,
-            )
-            assistant.processes["actions"] = process
-            _wait_until_up(f"{action_url}/health", process, log)
+            assistant.start_action_server()
         process, log = _start(
             "rasa",
             [
@@ -126,6 +163,7 @@ def running_assistant(work_dir: Path, with_action_server: bool = True) -> Iterat
                 str(ROOT / "credentials.yml"),
             ],
             work_dir,
+            env,
         )
         assistant.processes["rasa"] = process
         _wait_until_up(f"{assistant.rasa_url}/", process, log)

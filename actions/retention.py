@@ -1,0 +1,104 @@
+"""Delete logged data older than the configured retention period.
+
+Why: chat logs are health information and are kept only as long as the hospital decides
+(RETENTION_DAYS, default 365). Removes questions, callback requests, and whole transcripts
+from Rasa's tracker store (`events`) whose last message is older than the cut-off, so no
+conversation is left half-deleted.
+
+    python -m actions.retention [--days N] [--dry-run]      (make retention)
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Column, Float, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy.orm import Session
+
+from actions.settings import load_settings
+from actions.storage.database import session_factory
+from actions.storage.models import CallbackRequest, Question
+
+# Rasa's tracker store table, described only as far as retention needs it.
+rasa_events = Table(
+    "events",
+    MetaData(),
+    Column("sender_id", String(255)),
+    Column("type_name", String(255)),
+    Column("timestamp", Float),
+)
+
+
+@dataclass(frozen=True)
+class Deleted:
+    questions: int
+    callback_requests: int
+    transcript_events: int
+
+
+def _count_and_delete(session: Session, statement: Any, count_query: Any, dry_run: bool) -> int:
+    count = int(session.execute(count_query).scalar_one())
+    if count and not dry_run:
+        session.execute(statement.execution_options(synchronize_session=False))
+    return count
+
+
+def purge(
+    database_url: str, days: int, dry_run: bool = False, now: datetime | None = None
+) -> Deleted:
+    cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+    with session_factory(database_url).begin() as session:
+        questions = _count_and_delete(
+            session,
+            delete(Question).where(Question.asked_at < cutoff),
+            select(func.count()).select_from(Question).where(Question.asked_at < cutoff),
+            dry_run,
+        )
+        callbacks = _count_and_delete(
+            session,
+            delete(CallbackRequest).where(CallbackRequest.requested_at < cutoff),
+            select(func.count())
+            .select_from(CallbackRequest)
+            .where(CallbackRequest.requested_at < cutoff),
+            dry_run,
+        )
+        events = 0
+        if inspect(session.connection()).has_table("events"):
+            stale = (
+                select(rasa_events.c.sender_id)
+                .group_by(rasa_events.c.sender_id)
+                .having(func.max(rasa_events.c.timestamp) < cutoff.timestamp())
+            )
+            events = _count_and_delete(
+                session,
+                delete(rasa_events).where(rasa_events.c.sender_id.in_(stale)),
+                select(func.count())
+                .select_from(rasa_events)
+                .where(rasa_events.c.sender_id.in_(stale)),
+                dry_run,
+            )
+    return Deleted(questions, callbacks, events)
+
+
+def main() -> None:
+    settings = load_settings()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=settings.retention_days)
+    parser.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+    args = parser.parse_args()
+    if args.days < 1:
+        parser.error("--days must be at least 1")
+    deleted = purge(settings.database_url, args.days, args.dry_run)
+    verb = "Would delete" if args.dry_run else "Deleted"
+    print(
+        f"{verb} data older than {args.days} days: {deleted.questions} questions, "
+        f"{deleted.callback_requests} callback requests, "
+        f"{deleted.transcript_events} transcript events."
+    )
+
+
+if __name__ == "__main__":
+    main()

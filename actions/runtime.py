@@ -1,0 +1,33 @@
+"""What the action server sets up once per process: settings, contact details, log writer.
+
+Imported by the action modules, so it runs when `rasa run actions` starts; that is when the
+missing contact details are reported.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from actions.contact import ContactDetails, load_contact_details, report_missing
+from actions.settings import load_settings
+from actions.storage.spool import Spool
+from actions.storage.writer import LogWriter
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def log_writer() -> LogWriter:
+    settings = load_settings()
+    return LogWriter(
+        Spool(settings.spool_dir), settings.database_url, settings.flush_interval_seconds
+    )
+
+
+@lru_cache(maxsize=1)
+def contact_details() -> ContactDetails:
+    path = load_settings().contact_config
+    details = load_contact_details(path)
+    report_missing(details, path)
+    return details

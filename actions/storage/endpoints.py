@@ -1,0 +1,62 @@
+"""Write the Rasa endpoints file for one database URL.
+
+Why generated: Rasa's SQL tracker store is configured with separate fields (dialect, host,
+port, db, user, password), while this project has one DATABASE_URL for everything. The run
+command and the tests both call `write_endpoints`, so the action server address and the
+tracker store always point where the question log does. The file may hold a password: it is
+written into the ignored var/ folder, never committed.
+
+    python -m actions.storage.endpoints OUTPUT [--action-url URL] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy.engine import make_url
+
+from actions.settings import load_settings
+
+
+def tracker_store_config(database_url: str) -> dict[str, Any]:
+    url = make_url(database_url)
+    dialect = url.get_backend_name()
+    if dialect not in ("sqlite", "postgresql"):
+        raise ValueError(f"Unsupported database {dialect!r}: use SQLite or PostgreSQL.")
+    config: dict[str, Any] = {"type": "SQL", "dialect": dialect, "db": url.database}
+    if dialect == "postgresql":
+        config.update(
+            url=url.host or "localhost",
+            port=url.port or 5432,
+            username=url.username,
+            password=url.password,
+        )
+        if url.query:
+            config["query"] = dict(url.query)
+    return config
+
+
+def write_endpoints(path: Path, action_url: str, database_url: str) -> None:
+    endpoints = {
+        "action_endpoint": {"url": f"{action_url.rstrip('/')}/webhook"},
+        "tracker_store": tracker_store_config(database_url),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    path.chmod(0o600)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--action-url", default="http://localhost:5055")
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    write_endpoints(args.output, args.action_url, args.database_url or load_settings().database_url)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""End-to-end: a real conversation over HTTP lands in the database, with faults.
+
+The Rasa server, the action server and the database are all real: after talking to the
+assistant over the REST webhook, the rows in `questions`, `callback_requests` and Rasa's
+tracker store (`events`) are checked. On PostgreSQL the database is stopped in the middle of
+the conversation: the patient keeps getting answers, and the spooled entries arrive once it
+is back, each once.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from actions.retention import rasa_events
+from actions.storage.database import session_factory
+from actions.storage.models import CallbackRequest, Question
+from tests.postgres import PostgresServer, postgres_bin, required
+from tests.servers import Assistant, running_assistant
+
+pytestmark = pytest.mark.e2e
+
+
+def wait_for(check: Callable[[], Any], timeout: float = 30.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.3)
+
+
+def questions_of(url: str, sender: str) -> list[Question]:
+    with session_factory(url)() as session:
+        query = select(Question).where(Question.conversation_id == sender).order_by(Question.id)
+        return list(session.execute(query).scalars())
+
+
+def transcript_user_events(url: str, sender: str) -> int:
+    with session_factory(url)() as session:
+        query = (
+            select(func.count())
+            .select_from(rasa_events)
+            .where(rasa_events.c.sender_id == sender)
+            .where(rasa_events.c.type_name == "user")
+        )
+        return int(session.execute(query).scalar_one())
+
+
+CONVERSATION = [
+    ("hello", None),
+    ("how long does it take?", ("procedure_duration", "answered")),
+    ("what about recovery?", ("recovery", "answered")),
+    ("what's the weather like today?", ("out_of_scope", "out_of_scope")),
+    ("tell me a joke", ("out_of_scope", "handoff")),
+    ("I have chest pain", ("emergency", "emergency")),
+    ("can I drive afterwards?", ("not_covered", "handoff")),
+    ("my email is mary@example.org, is it safe?", ("complications", "answered")),
+]
+
+
+def hold_conversation(assistant: Assistant, sender: str) -> None:
+    for message, _ in CONVERSATION:
+        assert assistant.texts(sender, message), f"no answer to {message!r}"
+
+
+def test_every_question_of_a_conversation_is_logged(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex}"
+    hold_conversation(assistant, sender)
+    expected = [e for _, e in CONVERSATION if e]
+    rows = wait_for(lambda: len(questions_of(assistant.database_url, sender)) == len(expected))
+    assert rows, questions_of(assistant.database_url, sender)
+    rows = questions_of(assistant.database_url, sender)
+    assert [(r.intent, r.outcome) for r in rows] == expected
+    assert all(r.channel == "rest" and r.model_version for r in rows)
+    assert rows[0].response.startswith("The procedure usually takes 1-2 hours.")
+    assert rows[-1].text == "my email is [email removed], is it safe?"
+    assert transcript_user_events(assistant.database_url, sender) == len(CONVERSATION)
+
+
+def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.texts(sender, "can I talk to someone?")
+    assert "What name" in assistant.texts(sender, "/request_callback")[-1]
+    assert "phone number" in assistant.texts(sender, "Mary Smith")[-1]
+    assert "for example" in " ".join(assistant.texts(sender, "my phone"))
+    assert "good time" in assistant.texts(sender, "(860) 555-0123")[-1]
+    consent = assistant.send(sender, "weekday mornings")[-1]
+    assert "(860) 555-0123" in consent["text"] and consent["buttons"]
+    assert "Thank you, Mary Smith" in assistant.texts(sender, "/affirm")[-1]
+
+    def stored() -> list[CallbackRequest]:
+        with session_factory(assistant.database_url)() as session:
+            query = select(CallbackRequest).where(CallbackRequest.conversation_id == sender)
+            return list(session.execute(query).scalars())
+
+    [request] = wait_for(stored)
+    assert (request.name, request.phone, request.preferred_time, request.status) == (
+        "Mary Smith",
+        "(860) 555-0123",
+        "weekday mornings",
+        "new",
+    )
+    outcomes = [r.outcome for r in wait_for(lambda: questions_of(assistant.database_url, sender))]
+    assert outcomes.count("handoff") >= 2  # "talk to someone" and the callback request
+
+
+def test_the_callback_form_can_be_cancelled(assistant: Assistant) -> None:
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.texts(sender, "please call me back")
+    assert "cancelled" in assistant.texts(sender, "cancel")[-1]
+    assert "1-2 hours" in assistant.texts(sender, "how long does it take?")[-1]
+
+
+def test_an_emergency_interrupts_the_callback_form(assistant: Assistant, domain_texts) -> None:
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.texts(sender, "please call me back")
+    texts = [" ".join(t.split()) for t in assistant.texts(sender, "I can't feel my legs")]
+    assert texts == [domain_texts["utter_emergency"]]
+
+
+def test_with_the_action_server_down_answers_go_on_and_logging_waits(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = f"e2e-{uuid.uuid4().hex}"
+    assistant.stop_action_server()
+    try:
+        texts = [" ".join(t.split()) for t in assistant.texts(sender, "is it safe?")]
+        assert texts[-1] == domain_texts["utter_complications"]
+    finally:
+        assistant.start_action_server()
+    assert "1-2 hours" in assistant.texts(sender, "how long does it take?")[-1]
+    assert wait_for(lambda: questions_of(assistant.database_url, sender))
+
+
+@pytest.fixture(scope="module")
+def postgres_assistant(tmp_path_factory: pytest.TempPathFactory):
+    if postgres_bin() is None:
+        if required():
+            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed")
+    server = PostgresServer()
+    try:
+        server.start()
+        url = server.create_database()
+        with running_assistant(tmp_path_factory.mktemp("pg-assistant"), database_url=url) as a:
+            yield a, server
+    finally:
+        server.remove()
+
+
+def test_postgresql_conversation_survives_the_database_restarting(postgres_assistant) -> None:
+    assistant, server = postgres_assistant
+    sender = f"pg-{uuid.uuid4().hex}"
+    assert "1-2 hours" in assistant.texts(sender, "how long does it take?")[-1]
+    assert wait_for(lambda: len(questions_of(assistant.database_url, sender)) == 1)
+
+    server.stop()
+    try:
+        assert "rare" in assistant.texts(sender, "is it safe?")[-1]
+        assert assistant.texts(sender, "I have chest pain")
+    finally:
+        server.start()
+
+    rows = wait_for(lambda: len(questions_of(assistant.database_url, sender)) == 3, timeout=60)
+    assert rows, questions_of(assistant.database_url, sender)
+    assert [r.intent for r in questions_of(assistant.database_url, sender)] == [
+        "procedure_duration",
+        "complications",
+        "emergency",
+    ]
+    assert transcript_user_events(assistant.database_url, sender) >= 1
