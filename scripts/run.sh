@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
+SITE_PORT="${SITE_PORT:-8080}"
+# The public address of the assistant as the website sees it, and the website origins allowed
+# to call it (CORS); in production set both to the hospital's real addresses.
+ASSISTANT_PUBLIC_URL="${ASSISTANT_PUBLIC_URL:-http://localhost:${RASA_PORT}}"
+ALLOWED_ORIGINS="${ALLOWED_ORIGINS:-http://localhost:${SITE_PORT} http://127.0.0.1:${SITE_PORT}}"
 LOG_DIR="var/log"
 mkdir -p "$LOG_DIR"
 
@@ -28,12 +33,18 @@ trap cleanup EXIT INT TERM
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)
+# shellcheck disable=SC2086 # ALLOWED_ORIGINS is a space-separated list of origins
 .venv/bin/rasa run --model models/current.tar.gz --port "$RASA_PORT" \
-  --endpoints "$ENDPOINTS" --credentials credentials.yml >"$LOG_DIR/rasa.log" 2>&1 &
+  --endpoints "$ENDPOINTS" --credentials credentials.yml --cors $ALLOWED_ORIGINS \
+  >"$LOG_DIR/rasa.log" 2>&1 &
+pids+=($!)
+.venv/bin/python -m web.demo_site --port "$SITE_PORT" --assistant-url "$ASSISTANT_PUBLIC_URL" \
+  >"$LOG_DIR/site.log" 2>&1 &
 pids+=($!)
 
 echo "Starting the action server and the assistant (logs in $LOG_DIR/)..."
-.venv/bin/python scripts/wait_for_http.py "http://localhost:${ACTION_PORT}/health" "http://localhost:${RASA_PORT}/" \
+.venv/bin/python scripts/wait_for_http.py "http://localhost:${ACTION_PORT}/health" \
+  "http://localhost:${RASA_PORT}/" "http://localhost:${SITE_PORT}/" \
   --timeout 180 || { echo "Start-up failed; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log"; exit 1; }
 
 # Contact details the hospital has not set are reported, never invented.
@@ -42,6 +53,7 @@ grep -h "Contact details" "$LOG_DIR/actions.log" | sed 's/^/NOTE: /' || true
 cat <<MSG
 
 The vertebroplasty assistant is running.
+  Website demo:    http://localhost:${SITE_PORT}/   (open it and click "Ask us")
   Chat over REST:  curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
                      -H 'Content-Type: application/json' -d '{"sender": "me", "message": "how long does it take?"}'
   Action server:   http://localhost:${ACTION_PORT}/health

@@ -58,6 +58,7 @@ class Assistant:
     work_dir: Path
     env: dict[str, str]
     action_port: int
+    rasa_args: list[str]
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def start_action_server(self) -> None:
@@ -81,6 +82,14 @@ class Assistant:
     def stop_action_server(self) -> None:
         _stop({"actions": self.processes.pop("actions")})
 
+    def start_rasa(self) -> None:
+        process, log = _start("rasa", self.rasa_args, self.work_dir, self.env)
+        self.processes["rasa"] = process
+        _wait_until_up(f"{self.rasa_url}/", process, log)
+
+    def stop_rasa(self) -> None:
+        _stop({"rasa": self.processes.pop("rasa")})
+
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         response = requests.post(
             f"{self.rasa_url}/webhooks/rest/webhook",
@@ -91,7 +100,8 @@ class Assistant:
         return list(response.json())
 
     def texts(self, sender: str, message: str) -> list[str]:
-        return [m.get("text", "") for m in self.send(sender, message)]
+        """The bot's text messages (custom markers such as the emergency style left out)."""
+        return [m["text"] for m in self.send(sender, message) if "text" in m]
 
 
 def _start(
@@ -118,7 +128,10 @@ def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
 
 @contextmanager
 def running_assistant(
-    work_dir: Path, database_url: str | None = None, with_action_server: bool = True
+    work_dir: Path,
+    database_url: str | None = None,
+    with_action_server: bool = True,
+    cors_origins: tuple[str, ...] = (),
 ) -> Iterator[Assistant]:
     """Start the servers on a migrated database (a fresh SQLite file unless one is given).
 
@@ -137,6 +150,12 @@ def running_assistant(
         "SPOOL_DIR": str(work_dir / "spool"),
         "LOG_FLUSH_INTERVAL_SECONDS": "0.5",
     }
+    rasa_args = [
+        str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port),
+        "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
+    ]  # fmt: skip
+    if cors_origins:
+        rasa_args += ["--cors", *cors_origins]
     assistant = Assistant(
         rasa_url=f"http://127.0.0.1:{rasa_port}",
         action_url=action_url,
@@ -144,29 +163,12 @@ def running_assistant(
         work_dir=work_dir,
         env=env,
         action_port=action_port,
+        rasa_args=rasa_args,
     )
     try:
         if with_action_server:
             assistant.start_action_server()
-        process, log = _start(
-            "rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--model",
-                str(MODEL),
-                "--port",
-                str(rasa_port),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-            work_dir,
-            env,
-        )
-        assistant.processes["rasa"] = process
-        _wait_until_up(f"{assistant.rasa_url}/", process, log)
+        assistant.start_rasa()
         yield assistant
     finally:
         _stop(assistant.processes)

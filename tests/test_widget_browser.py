@@ -1,0 +1,243 @@
+"""The website widget in a real headless Chromium, against the real running assistant.
+
+Debian's Chromium (/usr/bin/chromium, installed by .ci/run) is driven by Playwright; no
+browser is downloaded. Screenshots for people to look at are written to
+artifacts/screenshots/ (ignored by git, kept by CI).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Page, ViewportSize, sync_playwright
+
+from tests.project import ROOT
+from tests.servers import Assistant, free_port, running_assistant
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE: ViewportSize = {"width": 375, "height": 740}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Assistant]]:
+    """The demo site (served in-process) and an assistant that allows only its origin."""
+    from web.demo_site import make_server
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but Chromium is not at {CHROMIUM}")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    site_port = free_port()
+    site_url = f"http://127.0.0.1:{site_port}"
+    with running_assistant(
+        tmp_path_factory.mktemp("browser"), cors_origins=(site_url,)
+    ) as assistant:
+        server = make_server(site_port, assistant.rasa_url)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield site_url, assistant
+        finally:
+            server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(site: tuple[str, Assistant]) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    """Messages of any alert() the page showed: there must never be one (XSS)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, site: tuple[str, Assistant], dialogs: list[str]) -> Iterator[Page]:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(site[0] + "/")
+    yield page
+    context.close()
+
+
+def open_widget(page: Page) -> None:
+    page.get_by_role("button", name="Open chat: questions about vertebroplasty").click()
+    page.locator(".vc-bot").first.wait_for()
+
+
+def ask(page: Page, text: str) -> None:
+    before = page.locator(".vc-bot").count()
+    page.get_by_label("Type your question").fill(text)
+    page.get_by_label("Type your question").press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.vc-bot').length > n", arg=before, timeout=30_000
+    )
+
+
+def test_ask_how_long_it_takes(page: Page) -> None:
+    open_widget(page)
+    assert "not medical advice" in page.locator(".vc-bot").first.inner_text()
+    ask(page, "how long does it take?")
+    assert "1-2 hours" in page.locator(".vc-bot").last.inner_text()
+    assert page.locator(".vc-user").last.inner_text().endswith("how long does it take?")
+
+
+def test_quick_reply_buttons_send_their_topic(page: Page) -> None:
+    open_widget(page)
+    ask(page, "what can you do?")
+    before = page.locator(".vc-bot").count()
+    page.get_by_role("button", name="Recovery").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.vc-bot').length > n", arg=before, timeout=30_000
+    )
+    assert "48 hours" in page.locator(".vc-bot").last.inner_text()
+    assert page.locator(".vc-user").last.inner_text().endswith("Recovery")
+
+
+def test_history_survives_reload_and_navigation(page: Page, site: tuple[str, Assistant]) -> None:
+    open_widget(page)
+    ask(page, "is it covered by medicare?")
+    sender = page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender")
+    page.reload()
+    page.locator(".vc-bot").first.wait_for()
+    assert "Medicare" in page.locator(".vc-bot").last.inner_text()
+    page.get_by_role("link", name="Contact us").click()
+    page.locator(".vc-bot").first.wait_for()
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender") == sender
+    ask(page, "and how long does it take?")
+    assert "1-2 hours" in page.locator(".vc-bot").last.inner_text()
+    assert page.locator(".vc-user").count() == 2
+
+
+def test_emergency_message_stands_out(page: Page) -> None:
+    open_widget(page)
+    ask(page, "I have chest pain and I can't breathe")
+    emergency = page.locator(".vc-emergency")
+    emergency.wait_for()
+    assert "911" in emergency.inner_text()
+    colour = emergency.evaluate("e => getComputedStyle(e).backgroundColor")
+    normal = page.locator(".vc-bot:not(.vc-emergency)").first.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    assert colour != normal
+
+
+def test_html_in_messages_is_shown_as_text(page: Page, dialogs: list[str]) -> None:
+    open_widget(page)
+    attack = "<img src=x onerror=alert(1)>"
+    ask(page, attack)
+    assert page.locator(".vc-user").last.inner_text().endswith(attack)
+    assert page.locator(".vc-log img").count() == 0
+    assert dialogs == []
+
+
+def test_accessibility_scan_finds_no_serious_violations(page: Page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_widget(page)
+    ask(page, "what can you do?")
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], v["help"])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], serious
+    log = page.locator(".vc-log")
+    assert log.get_attribute("role") == "log" and log.get_attribute("aria-live") == "polite"
+
+
+def test_keyboard_only_use(page: Page) -> None:
+    launcher = page.locator(".vc-launcher")
+    for _ in range(20):  # Tab through the page until the launcher has focus
+        page.keyboard.press("Tab")
+        if launcher.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("the launcher cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.locator(".vc-bot").first.wait_for()
+    assert page.evaluate("document.activeElement.id") == "vc-input"
+    page.keyboard.type("help")
+    before = page.locator(".vc-bot").count()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.vc-bot').length > n", arg=before, timeout=30_000
+    )
+    page.locator(".vc-quick-reply").first.focus()
+    outline = page.locator(".vc-quick-reply").first.evaluate(
+        "e => getComputedStyle(e).outlineStyle"
+    )
+    assert outline != "none"  # focus is visible
+    page.keyboard.press("Escape")
+    assert page.locator(".vc-panel").is_hidden()
+    assert launcher.evaluate("e => e === document.activeElement")
+
+
+def test_screenshots_on_phone_and_desktop(browser: Browser, site: tuple[str, Assistant]) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(site[0] + "/")
+        open_widget(page)
+        ask(page, "how long does it take?")
+        panel = page.locator(".vc-panel").bounding_box()
+        assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"]
+        page.screenshot(path=str(SCREENSHOTS / f"widget-{name}.png"))
+        context.close()
+    assert (SCREENSHOTS / "widget-phone.png").stat().st_size > 10_000
+
+
+def test_offline_message_then_queued_message_is_sent(
+    page: Page, site: tuple[str, Assistant]
+) -> None:
+    """Last in this module: it stops and restarts the Rasa server."""
+    _, assistant = site
+    open_widget(page)
+    assistant.stop_rasa()
+    try:
+        page.get_by_label("Type your question").fill("what are the risks?")
+        page.get_by_label("Type your question").press("Enter")
+        status = page.locator(".vc-status")
+        status.wait_for(timeout=30_000)
+        assert "can't be reached" in status.inner_text()
+        assert "911" in status.inner_text()
+        assert page.locator(".vc-pending").count() == 1
+    finally:
+        assistant.start_rasa()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.vc-pending').length === 0", timeout=60_000
+    )
+    page.locator(".vc-bot", has_text="rare").wait_for(timeout=30_000)
+    assert page.locator(".vc-status").inner_text() == ""
