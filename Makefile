@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard safety/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention clean lock help
+.PHONY: install run train test lint validate rules migrate retention staff-user bench-staff clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -64,6 +64,15 @@ migrate: install
 # Run it daily from cron or a systemd timer; `DRY_RUN=1 make retention` only counts.
 retention: install
 	$(BIN)/python -m actions.retention $(if $(DRY_RUN),--dry-run,)
+
+# Create a staff console account: make staff-user NAME=alice ROLE=admin (asks for a password).
+staff-user: install migrate
+	@test -n "$(NAME)" || { echo "usage: make staff-user NAME=alice [ROLE=reviewer|admin]"; exit 2; }
+	$(BIN)/python -m staff create-user "$(NAME)" --role "$(or $(ROLE),reviewer)"
+
+# Time the console's inbox and dashboard on 100,000 generated questions (target < 200 ms).
+bench-staff: install
+	$(BIN)/python -m bench.staff_speed
 
 # --- run --------------------------------------------------------------------------------------
 run: train

@@ -15,20 +15,34 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Column, Float, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from actions.settings import load_settings
 from actions.storage.database import session_factory
 from actions.storage.models import CallbackRequest, Question
 
-# Rasa's tracker store table, described only as far as retention needs it.
+# Rasa's tracker store table, described only as far as this project reads it.
 rasa_events = Table(
     "events",
     MetaData(),
+    Column("id", Integer, primary_key=True),
     Column("sender_id", String(255)),
     Column("type_name", String(255)),
     Column("timestamp", Float),
+    Column("data", Text),
 )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from logging.config import fileConfig
+from typing import Any
 
 from alembic import context
 
 from actions.settings import load_settings
 from actions.storage.database import create_db_engine
 from actions.storage.models import Base
+from staff import models as staff_models  # noqa: F401 - registers the staff tables
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -19,7 +21,7 @@ target_metadata = Base.metadata
 RASA_TABLES = {"events"}
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def include_object(obj: Any, name: Any, type_: Any, reflected: Any, compare_to: Any) -> bool:
     return not (type_ == "table" and name in RASA_TABLES)
 
 

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 SITE_PORT="${SITE_PORT:-8080}"
+STAFF_PORT="${STAFF_PORT:-8090}"
 # The public address of the assistant as the website sees it, and the website origins allowed
 # to call it (CORS); in production set both to the hospital's real addresses.
 ASSISTANT_PUBLIC_URL="${ASSISTANT_PUBLIC_URL:-http://localhost:${RASA_PORT}}"
@@ -41,10 +42,13 @@ pids+=($!)
 .venv/bin/python -m web.demo_site --port "$SITE_PORT" --assistant-url "$ASSISTANT_PUBLIC_URL" \
   >"$LOG_DIR/site.log" 2>&1 &
 pids+=($!)
+.venv/bin/python -m staff serve --port "$STAFF_PORT" >"$LOG_DIR/staff.log" 2>&1 &
+pids+=($!)
 
 echo "Starting the action server and the assistant (logs in $LOG_DIR/)..."
 .venv/bin/python scripts/wait_for_http.py "http://localhost:${ACTION_PORT}/health" \
   "http://localhost:${RASA_PORT}/" "http://localhost:${SITE_PORT}/" \
+  "http://localhost:${STAFF_PORT}/login" \
   --timeout 180 || { echo "Start-up failed; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log"; exit 1; }
 
 # Contact details the hospital has not set are reported, never invented.
@@ -54,6 +58,8 @@ cat <<MSG
 
 The vertebroplasty assistant is running.
   Website demo:    http://localhost:${SITE_PORT}/   (open it and click "Ask us")
+  Staff console:   http://localhost:${STAFF_PORT}/  (first create an account:
+                   .venv/bin/python -m staff create-user YOUR_NAME --role admin)
   Chat over REST:  curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
                      -H 'Content-Type: application/json' -d '{"sender": "me", "message": "how long does it take?"}'
   Action server:   http://localhost:${ACTION_PORT}/health

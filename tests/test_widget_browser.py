@@ -7,31 +7,18 @@ artifacts/screenshots/ (ignored by git, kept by CI).
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, ViewportSize
 
 from tests.project import ROOT
 from tests.servers import Assistant, free_port, running_assistant
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE: ViewportSize = {"width": 375, "height": 740}
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
@@ -41,10 +28,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Assist
     """The demo site (served in-process) and an assistant that allows only its origin."""
     from web.demo_site import make_server
 
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but Chromium is not at {CHROMIUM}")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
     site_port = free_port()
     site_url = f"http://127.0.0.1:{site_port}"
     with running_assistant(
@@ -60,13 +43,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Assist
 
 
 @pytest.fixture(scope="module")
-def browser(site: tuple[str, Assistant]) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+def browser(site: tuple[str, Assistant], chromium: Browser) -> Browser:
+    return chromium
 
 
 @pytest.fixture

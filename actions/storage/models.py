@@ -36,12 +36,18 @@ class Question(Base):  # type: ignore[misc, valid-type]
     response = Column(Text)
     outcome = Column(String(16), nullable=False)
     model_version = Column(String(128))
+    # Staff review (staff console): who reviewed it, and the right topic if the bot was wrong.
+    reviewed_at = Column(DateTime(timezone=True))
+    reviewed_by = Column(String(64))
+    corrected_intent = Column(String(64))
 
     __table_args__ = (
         Index("ix_questions_asked_at", "asked_at"),
         Index("ix_questions_conversation_id", "conversation_id"),
         Index("ix_questions_intent", "intent"),
         Index("ix_questions_outcome", "outcome"),
+        Index("ix_questions_reviewed_at", "reviewed_at"),
+        Index("ix_questions_asked_at_outcome_intent", "asked_at", "outcome", "intent"),
     )
 
 
@@ -61,6 +67,8 @@ class CallbackRequest(Base):  # type: ignore[misc, valid-type]
     consent = Column(Boolean, nullable=False)
     status = Column(String(16), nullable=False, default="new")
     notes = Column(Text)
+    updated_at = Column(DateTime(timezone=True))
+    updated_by = Column(String(64))
 
     __table_args__ = (
         Index("ix_callback_requests_requested_at", "requested_at"),

@@ -1,0 +1,66 @@
+"""Staff console commands.
+
+python -m staff serve [--port 8090]                 serve the console (waitress)
+python -m staff create-user NAME --role admin       create an account (asks for the
+                                                    password; or STAFF_PASSWORD for scripts)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from actions.settings import load_settings
+from actions.storage.database import session_factory
+from staff.models import ROLES
+
+
+def serve(args: argparse.Namespace) -> None:
+    from waitress import serve as waitress_serve
+
+    from staff.app import create_app
+
+    app = create_app(secure_cookies=args.https)
+    print(f"Staff console on http://{args.host}:{args.port}/", flush=True)
+    waitress_serve(app, host=args.host, port=args.port, threads=4, ident="staff")
+
+
+def create_user_command(args: argparse.Namespace) -> None:
+    from staff.app import create_user
+
+    password = os.environ.get("STAFF_PASSWORD")
+    if not password:
+        password = getpass.getpass("Password (12 characters or more): ")
+        if password != getpass.getpass("Same password again: "):
+            sys.exit("The passwords differ; nothing was created.")
+    try:
+        create_user(
+            session_factory(load_settings().database_url), args.username, password, args.role
+        )
+    except ValueError as error:
+        sys.exit(str(error))
+    print(f"Created {args.role} account {args.username!r}.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m staff", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve_parser = commands.add_parser("serve", help="serve the staff console")
+    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--port", type=int, default=8090)
+    serve_parser.add_argument(
+        "--https", action="store_true", help="served behind HTTPS: mark cookies Secure"
+    )
+    serve_parser.set_defaults(func=serve)
+    user_parser = commands.add_parser("create-user", help="create a staff account")
+    user_parser.add_argument("username")
+    user_parser.add_argument("--role", choices=ROLES, default="reviewer")
+    user_parser.set_defaults(func=create_user_command)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,365 @@
+"""Request tests for every view of the staff console, on real SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from actions.storage.database import session_factory
+from actions.storage.models import CallbackRequest, Question
+from staff.app import create_app, create_user
+from staff.models import AuditEvent, StaffUser
+from staff.security import MAX_FAILED_ATTEMPTS
+from tests.project import ROOT
+
+PASSWORD = "correct horse battery"
+NOW = datetime.now(timezone.utc)
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
+    sessions = session_factory(database_url)
+    create_user(sessions, "rita", PASSWORD, "reviewer")
+    create_user(sessions, "adam", PASSWORD, "admin")
+    app = create_app(database_url)
+    app.testing = True
+    return app
+
+
+def csrf_of(client: FlaskClient, path: str = "/login") -> str:
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, html[:500]
+    return match.group(1)
+
+
+def log_in(client: FlaskClient, username: str, password: str = PASSWORD) -> Any:
+    token = csrf_of(client)
+    return client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}
+    )
+
+
+@pytest.fixture
+def reviewer(app: Flask) -> Iterator[FlaskClient]:
+    client = app.test_client()
+    assert log_in(client, "rita").status_code == 302
+    yield client
+
+
+@pytest.fixture
+def admin(app: Flask) -> Iterator[FlaskClient]:
+    client = app.test_client()
+    assert log_in(client, "adam").status_code == 302
+    yield client
+
+
+def add_question(url: str, **values: Any) -> int:
+    row = {
+        "message_id": uuid.uuid4().hex,
+        "conversation_id": "conv-1",
+        "asked_at": NOW,
+        "channel": "rest",
+        "text": "how long does it take?",
+        "text_truncated": False,
+        "intent": "procedure_duration",
+        "confidence": 0.95,
+        "response": "1-2 hours",
+        "outcome": "answered",
+    }
+    row.update(values)
+    with session_factory(url).begin() as session:
+        question = Question(**row)
+        session.add(question)
+        session.flush()
+        return int(question.id)
+
+
+PAGES = [
+    "/", "/conversations/conv-1", "/callbacks", "/dashboard", "/export/questions.csv",
+    "/export/nlu.yml", "/admin/users", "/admin/retention",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_needs_a_login(app: Flask, path: str) -> None:
+    response = app.test_client().get(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login")
+
+
+def test_login_sets_a_safe_cookie_and_logout_ends_it(app: Flask, database_url: str) -> None:
+    client = app.test_client()
+    response = log_in(client, "rita")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert client.get("/").status_code == 200
+    assert client.post("/logout", data={"csrf_token": csrf_of(client, "/")}).status_code == 302
+    assert client.get("/").status_code == 302
+    with session_factory(database_url)() as session:
+        actions = [e.action for e in session.execute(select(AuditEvent)).scalars()]
+    assert "login" in actions and "logout" in actions
+
+
+def test_cookies_are_secure_over_https(database_url: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
+    create_user(session_factory(database_url), "sam", PASSWORD, "reviewer")
+    client = create_app(database_url, secure_cookies=True).test_client()
+    assert "Secure" in log_in(client, "sam").headers["Set-Cookie"]
+
+
+def test_wrong_password_is_refused_and_repeated_failures_lock_the_account(
+    app: Flask, database_url: str
+) -> None:
+    client = app.test_client()
+    assert log_in(client, "rita", "wrong password!").status_code == 401
+    assert log_in(client, "nobody", PASSWORD).status_code == 401
+    for _ in range(MAX_FAILED_ATTEMPTS - 1):
+        log_in(client, "rita", "wrong password!")
+    locked = log_in(client, "rita", PASSWORD)  # right password, but locked now
+    assert locked.status_code == 401 and "locked" in locked.get_data(as_text=True)
+    with session_factory(database_url).begin() as session:
+        user = session.execute(select(StaffUser).where(StaffUser.username == "rita")).scalar_one()
+        assert user.locked_until is not None
+        user.locked_until = NOW - timedelta(minutes=1)  # the lock-out period has passed
+    assert log_in(client, "rita", PASSWORD).status_code == 302
+
+
+def test_every_form_needs_the_csrf_token(reviewer: FlaskClient, database_url: str) -> None:
+    question = add_question(database_url)
+    assert reviewer.post("/logout").status_code == 400
+    assert reviewer.post(f"/questions/{question}/review", data={}).status_code == 400
+    assert reviewer.post("/callbacks/1", data={"csrf_token": "forged"}).status_code == 400
+    assert reviewer.get("/").status_code == 200  # still logged in
+
+
+def test_a_reviewer_is_refused_admin_pages(reviewer: FlaskClient, admin: FlaskClient) -> None:
+    for path in ("/admin/users", "/admin/retention"):
+        assert reviewer.get(path).status_code == 403
+        assert admin.get(path).status_code == 200
+    token = csrf_of(reviewer, "/")
+    response = reviewer.post(
+        "/admin/users",
+        data={"username": "eve", "password": PASSWORD, "role": "admin", "csrf_token": token},
+    )
+    assert response.status_code == 403
+
+
+def test_admin_creates_and_disables_accounts(admin: FlaskClient, database_url: str) -> None:
+    token = csrf_of(admin, "/admin/users")
+    admin.post(
+        "/admin/users",
+        data={"username": "nina", "password": PASSWORD, "role": "reviewer", "csrf_token": token},
+    )
+    admin.post(
+        "/admin/users",
+        data={"username": "weak", "password": "short", "role": "reviewer", "csrf_token": token},
+    )
+    with session_factory(database_url)() as session:
+        names = set(session.execute(select(StaffUser.username)).scalars())
+        nina = session.execute(select(StaffUser).where(StaffUser.username == "nina")).scalar_one()
+    assert "nina" in names and "weak" not in names
+    admin.post(f"/admin/users/{nina.id}/active", data={"active": "0", "csrf_token": token})
+    client = admin.application.test_client()
+    assert log_in(client, "nina").status_code == 401
+
+
+def test_inbox_filters_and_pages(reviewer: FlaskClient, database_url: str) -> None:
+    add_question(database_url, text="is it safe", intent="complications", confidence=0.4)
+    add_question(
+        database_url, text="blorf", intent="nlu_fallback", outcome="fallback", confidence=0.2
+    )
+    add_question(
+        database_url, text="old question", asked_at=NOW - timedelta(days=40), intent="recovery"
+    )
+    for i in range(55):
+        add_question(database_url, text=f"bulk {i}", asked_at=NOW - timedelta(minutes=i + 1))
+
+    def shown(query: str) -> str:
+        return reviewer.get("/?" + query).get_data(as_text=True)
+
+    assert "58 questions" in shown("")
+    assert "Older" in shown("") and "bulk 54" not in shown("")
+    assert "bulk 54" in shown("page=2")
+    only_fallback = shown("outcome=fallback")
+    assert "1 question;" in only_fallback and "blorf" in only_fallback
+    assert "1 question;" in shown("topic=complications")
+    assert "2 questions" in shown("max_confidence=0.5")
+    yesterday = (NOW - timedelta(days=1)).date().isoformat()
+    assert "old question" not in shown(f"from={yesterday}")
+    assert "old question" in shown("q=OLD+quest")
+    assert "0 questions" in shown("q=%25")  # a wildcard is searched for literally
+
+
+def test_review_confirms_or_corrects_a_topic(reviewer: FlaskClient, database_url: str) -> None:
+    question = add_question(database_url, text="can i drive", intent="recovery")
+    token = csrf_of(reviewer, "/")
+    reviewer.post(
+        f"/questions/{question}/review",
+        data={"corrected_intent": "not_covered", "csrf_token": token},
+    )
+    assert "1 question;" in reviewer.get("/?reviewed=yes").get_data(as_text=True)
+    with session_factory(database_url)() as session:
+        row = session.get(Question, question)
+    assert (row.corrected_intent, row.reviewed_by) == ("not_covered", "rita")
+    bad = reviewer.post(
+        f"/questions/{question}/review", data={"corrected_intent": "nonsense", "csrf_token": token}
+    )
+    assert bad.status_code == 400
+
+
+def test_csv_export_matches_the_filter(reviewer: FlaskClient, database_url: str) -> None:
+    add_question(database_url, text="=HYPERLINK(1)", intent="nlu_fallback", outcome="fallback")
+    add_question(database_url, text="is it covered", intent="insurance_coverage")
+    response = reviewer.get("/export/questions.csv?outcome=fallback")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [r["outcome"] for r in rows] == ["fallback"]
+    assert rows[0]["text"] == "'=HYPERLINK(1)"  # never run as a spreadsheet formula
+    assert "attachment" in response.headers["Content-Disposition"]
+    with session_factory(database_url)() as session:
+        audit = [e.action for e in session.execute(select(AuditEvent)).scalars()]
+    assert "export_csv" in audit
+
+
+def test_nlu_export_is_valid_rasa_training_data(
+    reviewer: FlaskClient, database_url: str, tmp_path: Path
+) -> None:
+    question = add_question(database_url, text="can I drive home after it", intent="recovery")
+    add_question(database_url, text="zzz qqq", intent="nlu_fallback", outcome="fallback")
+    token = csrf_of(reviewer, "/")
+    reviewer.post(
+        f"/questions/{question}/review",
+        data={"corrected_intent": "not_covered", "csrf_token": token},
+    )
+    exported = reviewer.get("/export/nlu.yml").get_data(as_text=True)
+    data = yaml.safe_load(exported)
+    assert data["nlu"] == [{"intent": "not_covered", "examples": "- can I drive home after it\n"}]
+    assert "#   - zzz qqq" in exported
+    if "postgresql" in database_url:
+        return  # Rasa's validator is slow; once (on SQLite) is enough
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copy(ROOT / "domain.yml", project / "domain.yml")
+    shutil.copy(ROOT / "config.yml", project / "config.yml")
+    (project / "data" / "nlu_from_review.yml").write_text(exported)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "rasa"), "data", "validate", "--fail-on-warnings"],
+        cwd=project, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_conversation_view_shows_the_transcript_escaped(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from actions.storage.endpoints import tracker_store_config
+
+    config = tracker_store_config(database_url)
+    store = SQLTrackerStore(
+        domain=Domain.empty(),
+        dialect=config["dialect"],
+        host=config.get("url"),
+        port=config.get("port"),
+        db=config["db"],
+        username=config.get("username"),
+        password=config.get("password"),
+    )
+    tracker = DialogueStateTracker("conv-xss", slots=[])
+    tracker.update(
+        UserUttered(
+            "<script>alert(1)</script> how long?",
+            intent={"name": "procedure_duration", "confidence": 0.91},
+        )
+    )
+    tracker.update(BotUttered("The procedure usually takes 1-2 hours."))
+    import asyncio
+
+    asyncio.run(store.save(tracker))
+    html = reviewer.get("/conversations/conv-xss").get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; how long?" in html
+    assert "<script>alert(1)" not in html
+    assert "The procedure usually takes 1-2 hours." in html
+    assert "procedure_duration" in html and "0.91" in html
+
+
+def test_callback_status_and_notes_change(reviewer: FlaskClient, database_url: str) -> None:
+    with session_factory(database_url).begin() as session:
+        request = CallbackRequest(
+            request_key="k1", conversation_id="conv-9", requested_at=NOW, name="Mary Smith",
+            phone="(860) 555-0123", preferred_time="mornings", consent=True, status="new",
+        )  # fmt: skip
+        session.add(request)
+        session.flush()
+        request_id = request.id
+    page = reviewer.get("/callbacks").get_data(as_text=True)
+    assert "Mary Smith" in page and "(860) 555-0123" in page
+    token = csrf_of(reviewer, "/callbacks")
+    reviewer.post(
+        f"/callbacks/{request_id}",
+        data={"status": "contacted", "notes": "left a voicemail", "csrf_token": token},
+    )
+    with session_factory(database_url)() as session:
+        row = session.get(CallbackRequest, request_id)
+    assert (row.status, row.notes, row.updated_by) == ("contacted", "left a voicemail", "rita")
+    assert "Mary Smith" not in reviewer.get("/callbacks?status=new").get_data(as_text=True)
+    bad = reviewer.post(f"/callbacks/{request_id}", data={"status": "lost", "csrf_token": token})
+    assert bad.status_code == 400
+
+
+def test_dashboard_shows_rates_and_charts(reviewer: FlaskClient, database_url: str) -> None:
+    add_question(database_url)
+    add_question(database_url, intent="nlu_fallback", outcome="fallback")
+    add_question(database_url, intent="emergency", outcome="emergency")
+    add_question(database_url, intent="contact", outcome="handoff")
+    html = reviewer.get("/dashboard").get_data(as_text=True)
+    assert "25.0 %" in html  # fallback rate and hand-off rate: 1 of 4 each
+    assert "<svg" in html and "procedure_duration" in html
+    figures = re.findall(r"<dd>([^<]+)</dd>", html)
+    assert figures[0] == "4" and figures[3] == "1"
+
+
+def test_security_headers_on_every_page(reviewer: FlaskClient) -> None:
+    for path in ("/", "/dashboard", "/login"):
+        headers = reviewer.get(path).headers
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Cache-Control"] == "no-store"
+
+
+def test_create_user_command(database_url: str, tmp_path: Path) -> None:
+    env = {"DATABASE_URL": database_url, "STAFF_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "staff", "create-user", "carol", "--role", "admin"]
+    created = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert created.returncode == 0, created.stderr
+    again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert again.returncode != 0 and "already exists" in again.stderr
+    weak = subprocess.run(
+        [*command[:4], "dave"], cwd=ROOT, env={**env, "STAFF_PASSWORD": "short"},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert weak.returncode != 0 and "12 characters" in weak.stderr
