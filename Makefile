@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard safety/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention staff-user bench-staff clean lock help
+.PHONY: install run train test lint validate rules migrate retention staff-user bench bench-staff clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -69,6 +69,14 @@ retention: install
 staff-user: install migrate
 	@test -n "$(NAME)" || { echo "usage: make staff-user NAME=alice [ROLE=reviewer|admin]"; exit 2; }
 	$(BIN)/python -m staff create-user "$(NAME)" --role "$(or $(ROLE),reviewer)"
+
+# Benchmarks (not part of `make test`): understanding accuracy against baselines, full-stack
+# speed and costs, staff console speed. Writes bench/results.md and bench/*.png (~20 min).
+bench: train
+	$(BIN)/python -m bench.nlu_accuracy
+	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.staff_speed > bench/out/staff.md
+	$(BIN)/python -m bench.report
 
 # Time the console's inbox and dashboard on 100,000 generated questions (target < 200 ms).
 bench-staff: install

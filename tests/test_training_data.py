@@ -65,3 +65,11 @@ def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:
     assert set(FAQ_TOPICS) <= first_intents
     assert "emergency" not in first_intents
     assert all(rule["steps"][1] == {"action": "utter_disclaimer"} for rule in opening)
+
+
+def test_should_not_answer_set_is_never_trained_on() -> None:
+    trained = {canonical(e) for es in nlu_examples("data/nlu.yml").values() for e in es}
+    lines = (ROOT / "tests" / "should_not_answer.txt").read_text(encoding="utf-8").splitlines()
+    messages = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert len(messages) >= 40
+    assert not [m for m in messages if canonical(m) and canonical(m) in trained]

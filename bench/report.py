@@ -1,0 +1,265 @@
+"""Turn bench/out/*.json into bench/results.md and the plots, with each target checked."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from tests.project import ROOT
+
+BENCH = ROOT / "bench"
+OUT = BENCH / "out"
+
+
+def load(name: str) -> dict[str, Any] | None:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def mark(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def nlu_section(nlu: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    shipped = median([r["raw"]["macro_f1"] for r in nlu["shipped"]])
+    shipped_e2e = median([r["end_to_end"]["macro_f1"] for r in nlu["shipped"]])
+    shipped_acc = median([r["raw"]["accuracy"] for r in nlu["shipped"]])
+    white = median([r["raw"]["macro_f1"] for r in nlu["whitespace"]])
+    white_acc = median([r["raw"]["accuracy"] for r in nlu["whitespace"]])
+    tfidf = nlu["tfidf"]["macro_f1"]
+    false_rate = median([r["false_answer_rate"] for r in nlu["shipped"]])
+    train = median([r["train_seconds"] for r in nlu["shipped"]])
+    seeds = ", ".join(str(s) for s in nlu["seeds"])
+    lines = [
+        "## 1. Understanding (held-out set, never trained on)",
+        "",
+        f"{nlu['heldout_size']} held-out messages; Rasa pipelines trained with seeds {seeds}, "
+        'medians shown. "Classifier" scores the intent the classifier chose (as `rasa test nlu` '
+        'does); "end to end" also counts the FallbackClassifier\'s `nlu_fallback` as a miss.',
+        "",
+        "| pipeline | macro F1 | accuracy | per seed (macro F1) |",
+        "|---|---|---|---|",
+        f"| **shipped: spaCy + DIET (classifier)** | **{shipped:.3f}** | {shipped_acc:.3f} | "
+        + " / ".join(f"{r['raw']['macro_f1']:.3f}" for r in nlu["shipped"])
+        + " |",
+        f"| shipped, end to end | {shipped_e2e:.3f} | | |",
+        f"| baseline: WhitespaceTokenizer, same pipeline | {white:.3f} | {white_acc:.3f} | "
+        + " / ".join(f"{r['raw']['macro_f1']:.3f}" for r in nlu["whitespace"])
+        + " |",
+        f"| baseline: TF-IDF + logistic regression | {tfidf:.3f} "
+        f"| {nlu['tfidf']['accuracy']:.3f} | |",
+        "",
+        f"5-fold cross-validation of the shipped pipeline on the training data: macro F1 "
+        f"{nlu['cross_validation']['mean']:.3f} ± {nlu['cross_validation']['stdev']:.3f} "
+        f"(folds: {', '.join(f'{f:.3f}' for f in nlu['cross_validation']['folds'])}).",
+        "",
+        f"False-answer rate (off-topic, nonsense and other-language messages in "
+        f"`tests/should_not_answer.txt` that got a topic answer): **{false_rate:.1%}**.",
+    ]
+    worst = sorted(nlu["shipped"], key=lambda r: r["false_answer_rate"])[len(nlu["shipped"]) // 2]
+    if worst["false_answers"]:
+        lines.append(
+            "Answered anyway (median seed): "
+            + "; ".join(f"“{t}” → {i}" for t, i in worst["false_answers"])
+        )
+    per_intent = nlu["shipped"][0]["raw"]["per_intent_f1"]
+    lines += [
+        "",
+        "Per-intent F1 (classifier, median over seeds):",
+        "",
+        "| intent | F1 |",
+        "|---|---|",
+    ]
+    for intent in sorted(per_intent):
+        value = median([r["raw"]["per_intent_f1"][intent] for r in nlu["shipped"]])
+        lines.append(f"| {intent} | {value:.2f} |")
+    labels, matrix = nlu["confusion"]["labels"], nlu["confusion"]["matrix"]
+    confusions = [
+        (matrix[i][j], labels[i], labels[j])
+        for i in range(len(labels))
+        for j in range(len(labels))
+        if i != j and matrix[i][j]
+    ]
+    lines += [
+        "",
+        f"Confusion table (seed {nlu['confusion']['seed']}; only the cells off the diagonal, "
+        "i.e. every mistake):",
+        "",
+        "| true intent | read as | count |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {t} | {p} | {n} |" for n, t, p in sorted(confusions, reverse=True)]
+    targets += [
+        ("held-out macro F1 ≥ 0.95", f"{shipped:.3f}", mark(shipped >= 0.95)),
+        (
+            "better than both baselines",
+            f"{shipped:.3f} vs {white:.3f} / {tfidf:.3f}",
+            mark(shipped > white and shipped > tfidf),
+        ),
+        ("false-answer rate ≤ 5 %", f"{false_rate:.1%}", mark(false_rate <= 0.05)),
+        ("NLU training (seconds)", f"{train:.0f}", "(see full training below)"),
+    ]
+    return lines
+
+
+def load_section(load_data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    lines = ["## 2. Full-stack speed", ""]
+    lines.append(
+        "Real Rasa server + action server + database on this machine, load generator on the "
+        "same machine (asyncio + aiohttp over the REST webhook), 8-turn conversations with "
+        "new sender ids, mixed topics, follow-ups, misses and hand-offs. Medians of the runs."
+    )
+    for backend in ("sqlite", "postgresql"):
+        data = load_data.get(backend)
+        if not data:
+            continue
+        lines += [
+            "",
+            f"### {backend}",
+            "",
+            "| concurrent conversations | turns/s | p50 ms | p95 ms | p99 ms |",
+            "|---|---|---|---|---|",
+        ]
+        for level, row in data["levels"].items():
+            lines.append(
+                f"| {level} | {row['throughput']:.0f} | {row['p50']:.0f} | {row['p95']:.0f} "
+                f"| {row['p99']:.0f} |"
+            )
+        long = data["long"]
+        early, late = median(long[2:7]), median(long[55:60])
+        check = data["log_check"]
+        lines += [
+            "",
+            f"Conversation length: turns 3-7 median {early:.0f} ms, turns 56-60 median "
+            f"{late:.0f} ms (ratio {late / early:.2f}).",
+            f"Question log after the run: {check['logged']} rows for {check['expected']} "
+            "questions in the transcripts.",
+            f"Start-up to first answered message: {data['startup_seconds']:.1f} s. Peak memory: "
+            + ", ".join(f"{k} {v:.0f} MB" for k, v in data["peak_rss_mb"].items())
+            + ".",
+        ]
+        if backend == "sqlite":
+            four, sixteen = data["levels"]["4"], data["levels"]["16"]
+            targets += [
+                ("p95 ≤ 60 ms at 4 concurrent", f"{four['p95']:.0f} ms", mark(four["p95"] <= 60)),
+                (
+                    "≥ 100 turns/s at 16",
+                    f"{sixteen['throughput']:.0f}",
+                    mark(sixteen["throughput"] >= 100),
+                ),
+                ("turn 60 ≤ 1.5 x turn 5", f"{late / early:.2f} x", mark(late <= 1.5 * early)),
+                (
+                    "every logged question in the database",
+                    f"{check['logged']}/{check['expected']}",
+                    mark(check["logged"] == check["expected"]),
+                ),
+                (
+                    "start-up ≤ 20 s",
+                    f"{data['startup_seconds']:.1f} s",
+                    mark(data["startup_seconds"] <= 20),
+                ),
+                (
+                    "Rasa server RSS ≤ 1.2 GB",
+                    f"{data['peak_rss_mb']['rasa']:.0f} MB",
+                    mark(data["peak_rss_mb"]["rasa"] <= 1229),
+                ),
+            ]
+    targets += [
+        (
+            "training ≤ 120 s (full model, cache off)",
+            f"{load_data['training_seconds']:.0f} s",
+            mark(load_data["training_seconds"] <= 120),
+        ),
+    ]
+    lines += [
+        "",
+        "## 3. Costs",
+        "",
+        "Training the whole model from scratch (cache off): "
+        f"{load_data['training_seconds']:.0f} s. "
+        f"Model size on disk: {load_data['model_size_mb']:.1f} MB.",
+    ]
+    return lines
+
+
+def plots(load_data: dict[str, Any]) -> None:
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for backend, style in (("sqlite", "-"), ("postgresql", "--")):
+        data = load_data.get(backend)
+        if not data:
+            continue
+        levels = [int(k) for k in data["levels"]]
+        for pct in ("p50", "p95", "p99"):
+            ax.plot(levels, [data["levels"][str(lv)][pct] for lv in levels], style, marker="o",
+                    label=f"{backend} {pct}")  # fmt: skip
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("concurrent conversations")
+    ax.set_ylabel("latency per turn (ms)")
+    ax.set_title("Latency against concurrency")
+    ax.legend(fontsize=8)
+    ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(BENCH / "latency_vs_concurrency.png", dpi=110)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for backend in ("sqlite", "postgresql"):
+        data = load_data.get(backend)
+        if data:
+            ax.plot(range(1, len(data["long"]) + 1), data["long"], label=backend)
+    ax.set_xlabel("turn of the conversation")
+    ax.set_ylabel("latency (ms, median of runs)")
+    ax.set_title("Latency against conversation length")
+    ax.legend()
+    ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(BENCH / "latency_vs_length.png", dpi=110)
+
+
+def main() -> None:
+    nlu, load_data = load("nlu"), load("load")
+    staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
+    targets: list[tuple[str, str, str]] = []
+    body: list[str] = []
+    if nlu:
+        body += [*nlu_section(nlu, targets), ""]
+    if load_data:
+        body += [*load_section(load_data, targets), ""]
+        plots(load_data)
+        body += [
+            "![latency against concurrency](latency_vs_concurrency.png)",
+            "",
+            "![latency against conversation length](latency_vs_length.png)",
+            "",
+        ]
+    if staff:
+        body += ["## 4. Staff console on 100,000 questions", "", staff.strip(), ""]
+    machine = load_data["machine"] if load_data else {}
+    head = [
+        "# Benchmark results",
+        "",
+        f"Generated by `make bench` on {load_data['date'] if load_data else ''}, on a machine with "
+        f"{machine.get('cores', '?')} cores and {machine.get('memory_gb', '?')} GB of memory. "
+        "What was tried to meet the targets is in [NOTES.md](NOTES.md).",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | |",
+        "|---|---|---|",
+        *[f"| {name} | {value} | {verdict} |" for name, value, verdict in targets],
+        "",
+    ]
+    (BENCH / "results.md").write_text("\n".join(head + body) + "\n")
+    print((BENCH / "results.md").read_text()[:3000])
+
+
+if __name__ == "__main__":
+    main()
