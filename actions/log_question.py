@@ -3,7 +3,8 @@
 It runs after the bot's reply (the rules put it last), so the answer is already on its way;
 it only spools the entry to local disk and returns, and the background writer puts it in the
 database. If this action fails or the action server is down, the patient's answer is not
-affected.
+affected; when the writer starts again it first back-fills the questions it missed from
+Rasa's transcripts (actions/storage/backfill.py).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from actions.contact import ContactDetails, load_contact_details, report_missing
 from actions.settings import load_settings
+from actions.storage.backfill import BACKFILL_INTERVAL, backfill
 from actions.storage.spool import Spool
 from actions.storage.writer import LogWriter
 
@@ -21,7 +22,11 @@ logger = logging.getLogger(__name__)
 def log_writer() -> LogWriter:
     settings = load_settings()
     return LogWriter(
-        Spool(settings.spool_dir), settings.database_url, settings.flush_interval_seconds
+        Spool(settings.spool_dir),
+        settings.database_url,
+        settings.flush_interval_seconds,
+        periodic=lambda writer: backfill(writer, settings.database_url),
+        periodic_interval=BACKFILL_INTERVAL,
     )
 
 

@@ -3,12 +3,16 @@
 One writer per action-server process: a daemon thread wakes when an entry is spooled (or every
 `interval` seconds) and writes every waiting batch in one transaction per batch. While the
 database is down, batches stay in the spool; nothing is lost and patients notice nothing.
+The same thread runs an optional periodic task: the back-fill of questions answered while the
+action server was down (backfill.py).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -36,10 +40,20 @@ def _row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
 
 
 class LogWriter:
-    def __init__(self, spool: Spool, database_url: str, interval: float = 2.0) -> None:
+    def __init__(
+        self,
+        spool: Spool,
+        database_url: str,
+        interval: float = 2.0,
+        periodic: Callable[[LogWriter], Any] | None = None,
+        periodic_interval: float = 300.0,
+    ) -> None:
         self.spool = spool
         self.database_url = database_url
         self.interval = interval
+        self._periodic = periodic
+        self._periodic_interval = periodic_interval
+        self._last_periodic = 0.0
         self._wake = threading.Event()
         self._flush_lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -80,6 +94,10 @@ class LogWriter:
                 table, key, _ = TABLES[kind]
                 insert_ignoring_duplicates(session, table, rows, key)
 
+    def start(self) -> None:
+        """Start the background thread now (it also starts on the first entry)."""
+        self._ensure_started()
+
     def _ensure_started(self) -> None:
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._run, name="log-writer", daemon=True)
@@ -87,6 +105,12 @@ class LogWriter:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
+            if self._periodic and time.monotonic() - self._last_periodic >= self._periodic_interval:
+                self._last_periodic = time.monotonic()
+                try:
+                    self._periodic(self)
+                except Exception:
+                    logger.exception("Periodic log task failed; will retry")
             self._wake.wait(self.interval)
             self._wake.clear()
             try:
