@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped
 
 from actions.storage.models import Base
 
@@ -12,14 +15,14 @@ ROLES = ("reviewer", "admin")
 class StaffUser(Base):
     __tablename__ = "staff_users"
 
-    id = Column(Integer, primary_key=True)
-    username = Column(String(64), nullable=False, unique=True)
-    password_hash = Column(String(255), nullable=False)  # argon2id
-    role = Column(String(16), nullable=False)
-    active = Column(Boolean, nullable=False, default=True)
-    failed_attempts = Column(Integer, nullable=False, default=0)
-    locked_until = Column(DateTime(timezone=True))
-    created_at = Column(DateTime(timezone=True), nullable=False)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    username: Mapped[str] = Column(String(64), nullable=False, unique=True)
+    password_hash: Mapped[str] = Column(String(255), nullable=False)  # argon2id
+    role: Mapped[str] = Column(String(16), nullable=False)
+    active: Mapped[bool] = Column(Boolean, nullable=False, default=True)
+    failed_attempts: Mapped[int] = Column(Integer, nullable=False, default=0)
+    locked_until: Mapped[datetime | None] = Column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
 
 
 class AuditEvent(Base):
@@ -27,10 +30,10 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_log"
 
-    id = Column(Integer, primary_key=True)
-    at = Column(DateTime(timezone=True), nullable=False)
-    username = Column(String(64), nullable=False)
-    action = Column(String(64), nullable=False)
-    detail = Column(Text)
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    username: Mapped[str] = Column(String(64), nullable=False)
+    action: Mapped[str] = Column(String(64), nullable=False)
+    detail: Mapped[str | None] = Column(Text)
 
     __table_args__ = (Index("ix_audit_log_at", "at"),)

@@ -13,7 +13,7 @@ import pytest
 
 from actions import runtime
 from actions.storage.migrate import upgrade
-from tests.postgres import PostgresServer, postgres_bin, required
+from tests.postgres import PostgresServer, skip_without_postgres
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
 
@@ -34,10 +34,7 @@ def domain_texts() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """One PostgreSQL server for the session (tests that stop it use their own)."""
-    if postgres_bin() is None:
-        if required():
-            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    skip_without_postgres()
     server = PostgresServer()
     server.start()
     yield server

@@ -31,6 +31,16 @@ def required() -> bool:
     return os.environ.get("REQUIRE_POSTGRES") == "1"
 
 
+def skip_without_postgres() -> None:
+    """Skip the calling test when PostgreSQL is not installed; fail instead where required."""
+    if postgres_bin() is None:
+        import pytest
+
+        if required():
+            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+
+
 class PostgresServer:
     def __init__(self) -> None:
         bin_dir = postgres_bin()

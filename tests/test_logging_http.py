@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from actions.retention import rasa_events
 from actions.storage.database import session_factory
 from actions.storage.models import CallbackRequest, Question
-from tests.postgres import PostgresServer, postgres_bin, required
+from tests.postgres import PostgresServer, skip_without_postgres
 from tests.servers import Assistant, running_assistant
 
 pytestmark = pytest.mark.e2e
@@ -147,10 +147,7 @@ def test_with_the_action_server_down_answers_go_on_and_logging_waits(
 
 @pytest.fixture(scope="module")
 def postgres_assistant(tmp_path_factory: pytest.TempPathFactory):
-    if postgres_bin() is None:
-        if required():
-            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
-        pytest.skip("PostgreSQL is not installed")
+    skip_without_postgres()
     server = PostgresServer()
     try:
         server.start()

@@ -8,14 +8,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import func, inspect, select
 
 from actions.storage.database import create_db_engine, session_factory
 from actions.storage.models import CallbackRequest, Question
 from actions.storage.spool import Spool
 from actions.storage.writer import LogWriter
-from tests.postgres import PostgresServer, postgres_bin, required
+from tests.postgres import PostgresServer, skip_without_postgres
 
 
 def question(**overrides: Any) -> dict[str, Any]:
@@ -113,10 +112,7 @@ def test_sqlite_locked_keeps_entries_until_it_is_free(tmp_path: Path) -> None:
 
 
 def test_postgresql_stopped_and_restarted_loses_nothing(tmp_path: Path) -> None:
-    if postgres_bin() is None:
-        if required():
-            pytest.fail("REQUIRE_POSTGRES=1 but PostgreSQL is not installed")
-        pytest.skip("PostgreSQL is not installed")
+    skip_without_postgres()
     from actions.storage.migrate import upgrade
 
     server = PostgresServer()

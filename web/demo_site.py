@@ -67,13 +67,15 @@ def render_pages(assistant_url: str) -> dict[str, bytes]:
     contact = handoff_text(load_contact_details(load_settings().contact_config))
     embed = embed_snippet(assistant_url, " ".join(contact.splitlines()[1:-1]) or contact)
     contact_html = "<br>".join(html.escape(line) for line in contact.splitlines())
+    layout = Template((SITE / "layout.html").read_text(encoding="utf-8"))
+
+    def page(title: str, fragment: str, **values: str) -> bytes:
+        main = Template((SITE / fragment).read_text(encoding="utf-8")).substitute(values)
+        return layout.substitute(title=html.escape(title), main=main, embed=embed).encode()
+
     return {
-        "/": Template((SITE / "index.html").read_text(encoding="utf-8"))
-        .substitute(sections=sections, embed=embed)
-        .encode(),
-        "/contact.html": Template((SITE / "contact.html").read_text(encoding="utf-8"))
-        .substitute(contact=contact_html, embed=embed)
-        .encode(),
+        "/": page("Vertebroplasty", "index.html", sections=sections),
+        "/contact.html": page("Contact us", "contact.html", contact=contact_html),
     }
 
 
@@ -114,6 +116,7 @@ class DemoHandler(BaseHTTPRequestHandler):
         )
         file = (folder / name).resolve()
         if name and file.is_file() and file.parent == folder and not name.endswith(".html"):
+            # Page fragments (.html) are only served through render_pages.
             content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
             self._send(HTTPStatus.OK, file.read_bytes(), content_type)
         else:

@@ -6,8 +6,10 @@ database; these tables hold one row per patient question and per callback reques
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Boolean, Column, DateTime, Float, Index, Integer, String, Text
-from sqlalchemy.orm import registry
+from sqlalchemy.orm import Mapped, registry
 
 mapper_registry = registry()
 Base = mapper_registry.generate_base()
@@ -23,23 +25,23 @@ class Question(Base):  # type: ignore[misc, valid-type]
 
     __tablename__ = "questions"
 
-    id = Column(Integer, primary_key=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
     # Rasa's id of the user message: makes writing a spooled entry twice harmless.
-    message_id = Column(String(64), nullable=False, unique=True)
-    conversation_id = Column(String(255), nullable=False)
-    asked_at = Column(DateTime(timezone=True), nullable=False)  # UTC
-    channel = Column(String(64))
-    text = Column(Text, nullable=False)  # phone numbers and e-mail addresses redacted
-    text_truncated = Column(Boolean, nullable=False, default=False)
-    intent = Column(String(64))
-    confidence = Column(Float)
-    response = Column(Text)
-    outcome = Column(String(16), nullable=False)
-    model_version = Column(String(128))
+    message_id: Mapped[str] = Column(String(64), nullable=False, unique=True)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False)
+    asked_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+    channel: Mapped[str | None] = Column(String(64))
+    text: Mapped[str] = Column(Text, nullable=False)  # phone numbers and e-mail addresses redacted
+    text_truncated: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+    intent: Mapped[str | None] = Column(String(64))
+    confidence: Mapped[float | None] = Column(Float)
+    response: Mapped[str | None] = Column(Text)
+    outcome: Mapped[str] = Column(String(16), nullable=False)
+    model_version: Mapped[str | None] = Column(String(128))
     # Staff review (staff console): who reviewed it, and the right topic if the bot was wrong.
-    reviewed_at = Column(DateTime(timezone=True))
-    reviewed_by = Column(String(64))
-    corrected_intent = Column(String(64))
+    reviewed_at: Mapped[datetime | None] = Column(DateTime(timezone=True))
+    reviewed_by: Mapped[str | None] = Column(String(64))
+    corrected_intent: Mapped[str | None] = Column(String(64))
 
     __table_args__ = (
         Index("ix_questions_asked_at", "asked_at"),
@@ -56,19 +58,19 @@ class CallbackRequest(Base):  # type: ignore[misc, valid-type]
 
     __tablename__ = "callback_requests"
 
-    id = Column(Integer, primary_key=True)
+    id: Mapped[int] = Column(Integer, primary_key=True)
     # conversation id + time of the submission: makes writing a spooled entry twice harmless.
-    request_key = Column(String(255), nullable=False, unique=True)
-    conversation_id = Column(String(255), nullable=False)
-    requested_at = Column(DateTime(timezone=True), nullable=False)  # UTC
-    name = Column(String(200), nullable=False)
-    phone = Column(String(40), nullable=False)
-    preferred_time = Column(String(200), nullable=False)
-    consent = Column(Boolean, nullable=False)
-    status = Column(String(16), nullable=False, default="new")
-    notes = Column(Text)
-    updated_at = Column(DateTime(timezone=True))
-    updated_by = Column(String(64))
+    request_key: Mapped[str] = Column(String(255), nullable=False, unique=True)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False)
+    requested_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+    name: Mapped[str] = Column(String(200), nullable=False)
+    phone: Mapped[str] = Column(String(40), nullable=False)
+    preferred_time: Mapped[str] = Column(String(200), nullable=False)
+    consent: Mapped[bool] = Column(Boolean, nullable=False)
+    status: Mapped[str] = Column(String(16), nullable=False, default="new")
+    notes: Mapped[str | None] = Column(Text)
+    updated_at: Mapped[datetime | None] = Column(DateTime(timezone=True))
+    updated_by: Mapped[str | None] = Column(String(64))
 
     __table_args__ = (
         Index("ix_callback_requests_requested_at", "requested_at"),
