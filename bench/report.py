@@ -59,9 +59,10 @@ def nlu_section(nlu: dict[str, Any], targets: list[tuple[str, str, str]]) -> lis
         f"| baseline: TF-IDF + logistic regression | {tfidf:.3f} "
         f"| {nlu['tfidf']['accuracy']:.3f} | |",
         "",
-        f"5-fold cross-validation of the shipped pipeline on the training data: macro F1 "
-        f"{nlu['cross_validation']['mean']:.3f} ± {nlu['cross_validation']['stdev']:.3f} "
-        f"(folds: {', '.join(f'{f:.3f}' for f in nlu['cross_validation']['folds'])}).",
+        "5-fold cross-validation of the shipped pipeline on the training data (Rasa's "
+        f"`cross_validate`): macro F1 {nlu['cross_validation']['macro_f1']:.3f}, accuracy "
+        f"{nlu['cross_validation']['accuracy']:.3f} over all folds (weighted F1 per fold: "
+        f"{', '.join(f'{f:.3f}' for f in nlu['cross_validation']['folds_weighted_f1'])}).",
         "",
         f"False-answer rate (off-topic, nonsense and other-language messages in "
         f"`tests/should_not_answer.txt` that got a topic answer): **{false_rate:.1%}**.",

@@ -44,7 +44,7 @@ def main() -> None:
     upgrade(url)
     started = time.perf_counter()
     generate(url, args.questions, days=90)
-    print(f"{args.questions} questions generated in {time.perf_counter() - started:.1f} s")
+    print(f"{args.questions} questions generated in {time.perf_counter() - started:.1f} s\n")
     create_user(session_factory(url), "bench", "benchmark password", "reviewer")
     client = create_app(url).test_client()
     html = client.get("/login").get_data(as_text=True)
