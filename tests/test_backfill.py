@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
-from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import select
 
 from actions.storage.backfill import backfill, missing_questions
 from actions.storage.database import session_factory
-from actions.storage.endpoints import tracker_store_config
 from actions.storage.models import Question
 from actions.storage.spool import Spool
 from actions.storage.writer import LogWriter
+from tests.transcripts import save_transcript
 
 
-def save_transcript(url: str, sender: str) -> None:
-    config = tracker_store_config(url)
-    store = SQLTrackerStore(
-        domain=Domain.empty(), dialect=config["dialect"], host=config.get("url"),
-        port=config.get("port"), db=config["db"], username=config.get("username"),
-        password=config.get("password"),
-    )  # fmt: skip
-    tracker = DialogueStateTracker(sender, slots=[])
+def record_down_time_conversation(url: str, sender: str) -> None:
+    events = []
     for text, intent, reply, action in [
         ("hello", "greet", "Hello!", "utter_greet"),
         (
@@ -37,19 +27,21 @@ def save_transcript(url: str, sender: str) -> None:
         ),
         ("a person please", "contact", "To talk to a person...", "action_handoff"),
     ]:
-        tracker.update(
+        events += [
             UserUttered(
-                text, intent={"name": intent, "confidence": 0.9}, message_id=f"{sender}-{intent}"
-            )
-        )
-        tracker.update(ActionExecuted(action))
-        tracker.update(BotUttered(reply))
-        tracker.update(ActionExecuted("action_listen"))
-    asyncio.run(store.save(tracker))
+                text,
+                intent={"name": intent, "confidence": 0.9},
+                message_id=f"{sender}-{intent}",
+            ),
+            ActionExecuted(action),
+            BotUttered(reply),
+            ActionExecuted("action_listen"),
+        ]
+    save_transcript(url, sender, events)
 
 
 def test_missing_questions_are_rebuilt_once(database_url: str, tmp_path: Path) -> None:
-    save_transcript(database_url, "conv-down")
+    record_down_time_conversation(database_url, "conv-down")
     records = missing_questions(database_url)
     assert sorted((r["intent"], r["outcome"]) for r in records) == [
         ("complications", "answered"),

@@ -3,7 +3,6 @@ callback request, log out."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 from collections.abc import Iterator
@@ -15,21 +14,18 @@ from playwright.sync_api import Browser, Page
 from werkzeug.serving import make_server
 
 from actions.storage.database import session_factory
-from actions.storage.endpoints import tracker_store_config
 from actions.storage.migrate import upgrade
 from actions.storage.models import CallbackRequest, Question
 from staff.app import create_app, create_user
 from tests.servers import free_port
+from tests.transcripts import save_transcript
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery"
 
 
 def seed(url: str) -> None:
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import BotUttered, UserUttered
-    from rasa.shared.core.trackers import DialogueStateTracker
 
     now = datetime.now(timezone.utc)
     with session_factory(url).begin() as session:
@@ -55,12 +51,14 @@ def seed(url: str) -> None:
                 consent=True, status="new",
             )
         )  # fmt: skip
-    config = tracker_store_config(url)
-    store = SQLTrackerStore(domain=Domain.empty(), dialect=config["dialect"], db=config["db"])
-    tracker = DialogueStateTracker("conv-yesterday", slots=[])
-    tracker.update(UserUttered("how long does it take?", intent={"name": "procedure_duration"}))
-    tracker.update(BotUttered("The procedure usually takes 1-2 hours."))
-    asyncio.run(store.save(tracker))
+    save_transcript(
+        url,
+        "conv-yesterday",
+        [
+            UserUttered("how long does it take?", intent={"name": "procedure_duration"}),
+            BotUttered("The procedure usually takes 1-2 hours."),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ from staff.app import create_app, create_user
 from staff.models import AuditEvent, StaffUser
 from staff.security import MAX_FAILED_ATTEMPTS
 from tests.project import ROOT
+from tests.transcripts import save_transcript
 
 PASSWORD = "correct horse battery"
 NOW = datetime.now(timezone.utc)
@@ -268,34 +269,19 @@ def test_nlu_export_is_valid_rasa_training_data(
 def test_conversation_view_shows_the_transcript_escaped(
     reviewer: FlaskClient, database_url: str
 ) -> None:
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import BotUttered, UserUttered
-    from rasa.shared.core.trackers import DialogueStateTracker
 
-    from actions.storage.endpoints import tracker_store_config
-
-    config = tracker_store_config(database_url)
-    store = SQLTrackerStore(
-        domain=Domain.empty(),
-        dialect=config["dialect"],
-        host=config.get("url"),
-        port=config.get("port"),
-        db=config["db"],
-        username=config.get("username"),
-        password=config.get("password"),
+    save_transcript(
+        database_url,
+        "conv-xss",
+        [
+            UserUttered(
+                "<script>alert(1)</script> how long?",
+                intent={"name": "procedure_duration", "confidence": 0.91},
+            ),
+            BotUttered("The procedure usually takes 1-2 hours."),
+        ],
     )
-    tracker = DialogueStateTracker("conv-xss", slots=[])
-    tracker.update(
-        UserUttered(
-            "<script>alert(1)</script> how long?",
-            intent={"name": "procedure_duration", "confidence": 0.91},
-        )
-    )
-    tracker.update(BotUttered("The procedure usually takes 1-2 hours."))
-    import asyncio
-
-    asyncio.run(store.save(tracker))
     html = reviewer.get("/conversations/conv-xss").get_data(as_text=True)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; how long?" in html
     assert "<script>alert(1)" not in html
