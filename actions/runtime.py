@@ -21,11 +21,20 @@ logger = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def log_writer() -> LogWriter:
     settings = load_settings()
+    # The first back-fill after a start looks back a day (the action server may have been down
+    # that long); later ones only need the last two intervals, so the transcripts are not
+    # re-read every five minutes.
+    windows = iter([24.0])
+
+    def periodic_backfill(writer: LogWriter) -> int:
+        hours = next(windows, 2 * BACKFILL_INTERVAL / 3600)
+        return backfill(writer, settings.database_url, hours)
+
     return LogWriter(
         Spool(settings.spool_dir),
         settings.database_url,
         settings.flush_interval_seconds,
-        periodic=lambda writer: backfill(writer, settings.database_url),
+        periodic=periodic_backfill,
         periodic_interval=BACKFILL_INTERVAL,
     )
 
