@@ -22,14 +22,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import (
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from safety.override import override_intent
 
 EMERGENCY_INTENT = "emergency"
 RED_FLAG_KEY = "red_flag"
@@ -117,13 +113,5 @@ class RedFlagClassifier(GraphComponent, IntentClassifier):
             flag = find_red_flag(message.get(TEXT), self._patterns)
             if flag is None:
                 continue
-            emergency = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [emergency] + [
-                dict(entry, **{PREDICTED_CONFIDENCE_KEY: 0.0})
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get(INTENT_NAME_KEY) != EMERGENCY_INTENT
-            ]
-            message.set(INTENT, emergency, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            message.set(RED_FLAG_KEY, flag, add_to_output=True)
+            override_intent(message, EMERGENCY_INTENT, RED_FLAG_KEY, flag)
         return messages

@@ -98,6 +98,19 @@ def test_two_misses_in_a_row_hand_off_to_the_department(assistant: Assistant, do
     assert second == [domain_texts["utter_still_not_understood"], HANDOFF]
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["Quanto tempo dura a recuperação?", "Qu'est-ce que la vertébroplastie ?", "这个手术疼吗"],
+)
+def test_questions_in_other_languages_get_the_english_only_reply(
+    assistant: Assistant, domain_texts, message: str
+) -> None:
+    """Not an English answer to a question the model only half understood (safety/language)."""
+    sender = new_sender()
+    assistant.texts(sender, "hello")
+    assert normalised(assistant.texts(sender, message)) == [domain_texts["utter_out_of_scope"]]
+
+
 def test_off_topic_reply_offers_topic_buttons(assistant: Assistant) -> None:
     messages = assistant.send(new_sender(), "can you order me a pizza")
     buttons = messages[-1].get("buttons", [])

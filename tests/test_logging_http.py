@@ -83,6 +83,40 @@ def test_every_question_of_a_conversation_is_logged(assistant: Assistant) -> Non
     assert transcript_user_events(assistant.database_url, sender) == len(CONVERSATION)
 
 
+def test_a_long_conversation_keeps_its_context_and_its_whole_transcript(
+    assistant: Assistant, domain_texts
+) -> None:
+    """Past the point where the tracker store trims what the policies see (tracking/), the
+    rules still behave as at the start, slots survive and every message is stored."""
+    sender = f"e2e-long-{uuid.uuid4().hex}"
+    disclaimer = domain_texts["utter_disclaimer"]
+    sent = 0
+    replies: list[str] = []
+    for _ in range(10):  # 30 turns, several times the 8 the store keeps for the policies
+        for message in ("how long does it take?", "what about recovery?", "thanks"):
+            replies += [" ".join(t.split()) for t in assistant.texts(sender, message)]
+            sent += 1
+    assert replies.count(disclaimer) == 1
+    assert "What name" in assistant.texts(sender, "/request_callback")[-1]
+    assert "phone number" in assistant.texts(sender, "Mary Smith")[-1]
+    sent += 2
+    # Ten turns later, still inside the form: the name must not be forgotten.
+    for _ in range(10):
+        assert "for example" in " ".join(assistant.texts(sender, "my phone"))
+        sent += 1
+    assert "good time" in assistant.texts(sender, "(860) 555-0123")[-1]
+    assistant.texts(sender, "weekday mornings")
+    assert "Thank you, Mary Smith" in assistant.texts(sender, "/affirm")[-1]
+    sent += 3
+    # The two-misses rule needs the previous turn: it still works this late.
+    assistant.texts(sender, "what's the weather like today?")
+    assert domain_texts["utter_still_not_understood"] in [
+        " ".join(t.split()) for t in assistant.texts(sender, "tell me a joke")
+    ]
+    sent += 2
+    assert transcript_user_events(assistant.database_url, sender) == sent
+
+
 def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) -> None:
     sender = f"e2e-{uuid.uuid4().hex}"
     assistant.texts(sender, "can I talk to someone?")

@@ -20,13 +20,16 @@ from sqlalchemy.engine import make_url
 
 from actions.settings import load_settings
 
+TRACKER_STORE_CLASS = "tracking.cached_sql_store.CachedSQLTrackerStore"
+
 
 def tracker_store_config(database_url: str) -> dict[str, Any]:
     url = make_url(database_url)
     dialect = url.get_backend_name()
     if dialect not in ("sqlite", "postgresql"):
         raise ValueError(f"Unsupported database {dialect!r}: use SQLite or PostgreSQL.")
-    config: dict[str, Any] = {"type": "SQL", "dialect": dialect, "db": url.database}
+    # Rasa's SQL tracker store with live conversations cached in memory (tracking/).
+    config: dict[str, Any] = {"type": TRACKER_STORE_CLASS, "dialect": dialect, "db": url.database}
     if dialect == "postgresql":
         config.update(
             url=url.host or "localhost",

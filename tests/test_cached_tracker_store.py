@@ -1,0 +1,200 @@
+"""The cached SQL tracker store against real SQLite and PostgreSQL databases.
+
+What must hold: the database gets exactly the events Rasa's own store would write (staff read
+complete transcripts from it); a cached tracker is only used while it is current; long
+conversations are trimmed for the policies without losing slot values.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from tests.project import ROOT
+from tests.transcripts import sql_tracker_store
+from tracking.cached_sql_store import CachedSQLTrackerStore
+
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+KEEP = 6
+
+
+def run(coroutine: Any) -> Any:
+    return asyncio.run(coroutine)
+
+
+def session_start() -> list[Event]:
+    return [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def turn(text: str, intent: str = "recovery") -> list[Event]:
+    return [
+        UserUttered(text, intent={"name": intent, "confidence": 0.99}),
+        ActionExecuted(f"utter_{intent}"),
+        BotUttered(f"answer to {text}"),
+        ActionExecuted("action_log_question"),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def cached_store(database_url: str) -> CachedSQLTrackerStore:
+    return sql_tracker_store(database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP)
+
+
+def stock_store(database_url: str) -> SQLTrackerStore:
+    return sql_tracker_store(database_url, SQLTrackerStore, DOMAIN)
+
+
+def start_conversation(store: CachedSQLTrackerStore, sender: str) -> DialogueStateTracker:
+    """What Rasa does for a new sender: create, open a session, answer the first message."""
+    tracker = run(store.get_or_create_tracker(sender))
+    for event in session_start() + turn("first"):
+        tracker.update(event)
+    run(store.save(tracker))
+    return tracker
+
+
+def opening(tracker: DialogueStateTracker) -> list[str]:
+    """The event types before the first `action_listen`, without carried-over slots."""
+    types = []
+    for event in tracker.events:
+        if isinstance(event, ActionExecuted) and event.action_name == "action_listen":
+            break
+        if not isinstance(event, SlotSet):
+            types.append(event.type_name)
+    return types
+
+
+def stored_events(database_url: str, sender: str) -> list[dict[str, Any]]:
+    tracker = run(stock_store(database_url).retrieve_full_tracker(sender))
+    return [] if tracker is None else [event.as_dict() for event in tracker.events]
+
+
+def test_the_database_gets_every_event_once_in_order(database_url: str) -> None:
+    store = cached_store(database_url)
+    sender = "cache-order"
+    start_conversation(store, sender)
+    expected = stored_events(database_url, sender)
+    for i in range(4):
+        tracker = run(store.retrieve(sender))
+        new = turn(f"question {i}")
+        for event in new:
+            tracker.update(event)
+        run(store.save(tracker))
+        expected += [event.as_dict() for event in new]
+    assert stored_events(database_url, sender) == expected
+
+
+def test_a_current_conversation_is_served_from_memory(database_url: str) -> None:
+    store = cached_store(database_url)
+    start_conversation(store, "cache-hit")
+    first = run(store.retrieve("cache-hit"))  # read from the database once
+    first.update(UserUttered("again", intent={"name": "recovery", "confidence": 1.0}))
+    run(store.save(first))
+    assert run(store.retrieve("cache-hit")) is first
+
+
+def test_rows_written_by_another_process_are_read_back(database_url: str) -> None:
+    store = cached_store(database_url)
+    start_conversation(store, "cache-stale")
+    mine = run(store.retrieve("cache-stale"))
+    other = stock_store(database_url)  # e.g. a second Rasa worker
+    theirs = run(other.retrieve("cache-stale"))
+    theirs.update(UserUttered("from elsewhere", intent={"name": "thanks", "confidence": 1.0}))
+    run(other.save(theirs))
+    fresh = run(store.retrieve("cache-stale"))
+    assert fresh is not mine
+    assert fresh.latest_message.text == "from elsewhere"
+
+
+def test_a_turn_that_was_never_saved_is_forgotten(database_url: str) -> None:
+    store = cached_store(database_url)
+    start_conversation(store, "cache-failed")
+    tracker = run(store.retrieve("cache-failed"))
+    tracker.update(UserUttered("lost turn", intent={"name": "recovery", "confidence": 1.0}))
+    # no save: the turn failed half-way
+    again = run(store.retrieve("cache-failed"))
+    assert "lost turn" not in [getattr(event, "text", None) for event in again.events]
+
+
+def test_long_conversations_are_trimmed_for_the_policies_but_stored_whole(
+    database_url: str,
+) -> None:
+    store = cached_store(database_url)
+    sender = "cache-long"
+    tracker = start_conversation(store, sender)
+    tracker = run(store.retrieve(sender))
+    tracker.update(SlotSet("callback_name", "Ada"))
+    run(store.save(tracker))
+    turns = 3 * KEEP
+    for i in range(turns):
+        tracker = run(store.retrieve(sender))
+        for event in turn(f"question {i}"):
+            tracker.update(event)
+        run(store.save(tracker))
+
+    seen = run(store.retrieve(sender))
+    user_turns = [event for event in seen.events if isinstance(event, UserUttered)]
+    assert KEEP <= len(user_turns) < 2 * KEEP
+    assert user_turns[-1].text == f"question {turns - 1}"
+    assert seen.get_slot("callback_name") == "Ada"
+    # It still opens the way the session Rasa reads from the database opens.
+    rasas = run(stock_store(database_url).retrieve(sender))
+    assert opening(seen) == opening(rasas)
+    assert "session_started" in opening(seen)
+
+    stored = [e for e in stored_events(database_url, sender) if e["event"] == "user"]
+    assert [e["text"] for e in stored] == ["first"] + [f"question {i}" for i in range(turns)]
+
+
+def test_a_conversation_inside_a_form_is_not_trimmed(database_url: str) -> None:
+    store = cached_store(database_url)
+    sender = "cache-form"
+    start_conversation(store, sender)
+    tracker = run(store.retrieve(sender))
+    tracker.update(ActiveLoop("callback_form"))
+    run(store.save(tracker))
+    for i in range(3 * KEEP):
+        tracker = run(store.retrieve(sender))
+        for event in turn(f"answer {i}", intent="affirm"):
+            tracker.update(event)
+        run(store.save(tracker))
+    seen = run(store.retrieve(sender))
+    assert seen.active_loop_name == "callback_form"
+    assert sum(isinstance(event, UserUttered) for event in seen.events) == 3 * KEEP + 1
+
+
+def test_a_new_session_is_read_back_as_rasa_reads_it(database_url: str) -> None:
+    store = cached_store(database_url)
+    sender = "cache-session"
+    start_conversation(store, sender)
+    tracker = run(store.retrieve(sender))
+    for event in session_start() + turn("after an hour"):
+        tracker.update(event)
+    run(store.save(tracker))
+    mine = run(store.retrieve(sender))
+    rasas = run(stock_store(database_url).retrieve(sender))
+    assert [e.as_dict() for e in mine.events] == [e.as_dict() for e in rasas.events]
+    assert "first" not in [getattr(event, "text", None) for event in mine.events]
+
+
+def test_too_few_turns_kept_is_refused(database_url: str) -> None:
+    with pytest.raises(ValueError, match="keep_turns"):
+        sql_tracker_store(database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=2)

@@ -1,0 +1,1 @@
+"""Extensions to Rasa's conversation storage, loaded by the Rasa server (not the action server)."""

@@ -1,0 +1,223 @@
+"""Rasa's SQL tracker store, with the recent part of each live conversation kept in memory.
+
+Why: profiling the Rasa server under load (bench/NOTES.md) showed about a third of its CPU in
+the stock `SQLTrackerStore`: on every message it reads the whole conversation session back
+from the database, replays every event into a new tracker, counts the stored events again to
+find which ones are new, and then the policies rebuild the dialogue states of the whole session
+for each of the three predictions per message. Conversations with the assistant are short
+bursts of messages from one person, so this store
+
+- keeps the tracker of each recently active conversation in memory (a bounded LRU cache with
+  an idle timeout) and hands it back without touching the database when it is still current;
+- appends only the new events on save, remembering how many it has written;
+- keeps only the last `keep_turns` user turns of a long conversation in the tracker the
+  policies see (the rules and stories look back at most four turns), with the slots of the
+  cut-off part carried over as `SlotSet` events. The database still gets every event: the
+  transcripts staff read are complete.
+
+Correctness guards: the cache is checked against the newest event row of the conversation
+(one indexed query), so a second Rasa process, a retention run or anything else that changed
+the rows makes it re-read from the database; a tracker changed but not saved (a failed turn)
+is dropped; a new session (`SessionStarted`) is re-read; trimming never cuts inside an active
+form. Written against Rasa 3.6's `SQLTrackerStore` (which it reuses for reads, the table and
+the connection settings).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CACHE_SIZE = 2000
+DEFAULT_IDLE_SECONDS = 900.0
+DEFAULT_KEEP_TURNS = 8
+
+
+@dataclass
+class _Cached:
+    """A conversation's tracker and what of it is already in the database."""
+
+    tracker: DialogueStateTracker
+    saved_events: int  # events of `tracker` that are stored
+    newest_row: int | None  # the conversation's highest event row id when last read/written
+    used_at: float
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """An `SQLTrackerStore` that reads each live conversation from the database only once."""
+
+    def __init__(
+        self,
+        domain: Domain | None = None,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        keep_turns: int = DEFAULT_KEEP_TURNS,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(domain=domain, **kwargs)
+        if keep_turns < 5:
+            raise ValueError("keep_turns must be at least 5: rules look back four turns.")
+        self.cache_size = int(cache_size)
+        self.idle_seconds = float(idle_seconds)
+        self.keep_turns = int(keep_turns)
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+
+    # -- reading -------------------------------------------------------------------------
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The conversation's current tracker: from memory if still current, else the database."""
+        cached = self._current(sender_id)
+        if cached is not None:
+            return cached.tracker
+        tracker = await super().retrieve(sender_id)
+        if tracker is None:
+            return None
+        with self.engine.connect() as connection:
+            newest_row = self._newest_row(connection, sender_id)
+        trimmed = self._trimmed(tracker)
+        self._remember(sender_id, trimmed, len(trimmed.events), newest_row)
+        return trimmed
+
+    def _current(self, sender_id: str) -> _Cached | None:
+        cached = self._cache.pop(sender_id, None)
+        if cached is None:
+            return None
+        if time.monotonic() - cached.used_at > self.idle_seconds:
+            return None
+        if len(cached.tracker.events) != cached.saved_events:
+            return None  # changed but never saved: a turn failed half-way
+        with self.engine.connect() as connection:
+            if self._newest_row(connection, sender_id) != cached.newest_row:
+                return None  # someone else wrote or deleted rows
+        cached.used_at = time.monotonic()
+        self._cache[sender_id] = cached
+        return cached
+
+    def _newest_row(self, connection: sa.engine.Connection, sender_id: str) -> int | None:
+        newest: int | None = connection.execute(
+            sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+        ).scalar()
+        return newest
+
+    # -- writing -------------------------------------------------------------------------
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the events this store has not written yet, then remember the tracker."""
+        cached = self._cache.get(tracker.sender_id)
+        if cached is None or cached.tracker is not tracker:
+            # Not a tracker this store handed out (a brand-new conversation): Rasa's own save
+            # works out which events are new; the next read goes to the database.
+            await super().save(tracker)
+            self._cache.pop(tracker.sender_id, None)
+            return
+
+        await self.stream_events(tracker)
+        new_events = list(itertools.islice(tracker.events, cached.saved_events, None))
+        newest_row = cached.newest_row
+        if new_events:
+            # One multi-row INSERT through SQLAlchemy Core: the ORM's unit of work cost more
+            # than the database itself here (profile in bench/NOTES.md).
+            table = self.SQLEvent.__table__
+            with self.engine.begin() as connection:
+                connection.execute(
+                    table.insert(), [self._row(tracker.sender_id, event) for event in new_events]
+                )
+                newest_row = self._newest_row(connection, tracker.sender_id)
+        if any(isinstance(event, SessionStarted) for event in new_events):
+            # A new session began in this turn: read it back the way Rasa's store does.
+            self._cache.pop(tracker.sender_id, None)
+            return
+        self._after_save(tracker, newest_row)
+
+    @staticmethod
+    def _row(sender_id: str, event: Event) -> dict[str, Any]:
+        """The database row for one event, exactly as Rasa's `SQLTrackerStore.save` writes it."""
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
+
+    def _after_save(self, tracker: DialogueStateTracker, newest_row: int | None) -> None:
+        trimmed = self._trimmed(tracker)
+        self._remember(tracker.sender_id, trimmed, len(trimmed.events), newest_row)
+
+    def _remember(
+        self,
+        sender_id: str,
+        tracker: DialogueStateTracker,
+        saved_events: int,
+        newest_row: int | None,
+    ) -> None:
+        self._cache.pop(sender_id, None)
+        self._cache[sender_id] = _Cached(tracker, saved_events, newest_row, time.monotonic())
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    # -- trimming ------------------------------------------------------------------------
+
+    def _trimmed(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """The tracker with only its last `keep_turns` user turns, or itself if short enough.
+
+        Trimming happens once the tracker holds twice the turns to keep, so its cost (one
+        replay of the cut-off part) is paid every `keep_turns` messages, not on each one.
+        """
+        if tracker.active_loop_name:
+            return tracker
+        events = list(tracker.events)
+        turn_starts = [
+            i
+            for i, event in enumerate(events)
+            if isinstance(event, UserUttered)
+            and i > 0
+            and isinstance(events[i - 1], ActionExecuted)
+            and events[i - 1].action_name == "action_listen"
+        ]
+        if len(turn_starts) < 2 * self.keep_turns:
+            return tracker
+        cut = turn_starts[-self.keep_turns] - 1  # keep the action_listen before the turn
+        before = DialogueStateTracker.from_events(
+            tracker.sender_id, events[:cut], tracker.slots.values()
+        )
+        if before.active_loop_name:
+            return tracker  # never cut inside a form
+        carried: list[Event] = [
+            SlotSet(name, slot.value)
+            for name, slot in before.slots.items()
+            if slot.value != slot.initial_value
+        ]
+        # The session's opening (action_session_start, SessionStarted) stays, so the trimmed
+        # tracker reads as a session whose first turns are the kept ones.
+        head = events[: turn_starts[0] - 1]
+        kept = head + carried + events[cut:]
+        trimmed = DialogueStateTracker.from_events(tracker.sender_id, kept, tracker.slots.values())
+        logger.debug(
+            "Conversation %s: policies now see the last %d turns",
+            tracker.sender_id,
+            self.keep_turns,
+        )
+        return trimmed
