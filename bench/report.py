@@ -63,6 +63,14 @@ def nlu_section(nlu: dict[str, Any], targets: list[tuple[str, str, str]]) -> lis
         f"`cross_validate`): macro F1 {nlu['cross_validation']['macro_f1']:.3f}, accuracy "
         f"{nlu['cross_validation']['accuracy']:.3f} over all folds (weighted F1 per fold: "
         f"{', '.join(f'{f:.3f}' for f in nlu['cross_validation']['folds_weighted_f1'])}).",
+    ]
+    if "tfidf_cross_validation" in nlu:
+        tfidf_cv = nlu["tfidf_cross_validation"]
+        lines.append(
+            f"The TF-IDF baseline under the same 5-fold protocol: macro F1 "
+            f"{tfidf_cv['macro_f1']:.3f}, accuracy {tfidf_cv['accuracy']:.3f}."
+        )
+    lines += [
         "",
         f"False-answer rate (off-topic, nonsense and other-language messages in "
         f"`tests/should_not_answer.txt` that got a topic answer): **{false_rate:.1%}**.",
