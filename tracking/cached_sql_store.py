@@ -89,11 +89,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         cached = self._current(sender_id)
         if cached is not None:
             return cached.tracker
+        # The newest row first: if another process writes in between, the cached copy looks
+        # stale on the next read and is re-read, never the other way round.
+        with self.engine.connect() as connection:
+            newest_row = self._newest_row(connection, sender_id)
         tracker = await super().retrieve(sender_id)
         if tracker is None:
             return None
-        with self.engine.connect() as connection:
-            newest_row = self._newest_row(connection, sender_id)
         trimmed = self._trimmed(tracker)
         self._remember(sender_id, trimmed, len(trimmed.events), newest_row)
         return trimmed
