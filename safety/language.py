@@ -31,15 +31,9 @@ from pathlib import Path
 from typing import Any
 
 import spacy_lookups_data
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 
-from safety.override import override_intent
+from safety.override import IntentOverride
 
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 LANGUAGE_KEY = "language"
@@ -110,31 +104,15 @@ def detect_other_language(text: str | None) -> str | None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class EnglishOnlyGuard(GraphComponent, IntentClassifier):
+class EnglishOnlyGuard(IntentOverride):
     """Sets `out_of_scope` for messages written in another language."""
 
+    intent = OUT_OF_SCOPE_INTENT
+    reason_key = LANGUAGE_KEY
+
     def __init__(self, config: dict[str, Any]) -> None:
-        self.component_config = config
+        super().__init__(config)
         foreign_stop_words()  # load the word lists at start-up, not on the first message
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EnglishOnlyGuard:
-        return cls(config)
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            language = detect_other_language(message.get(TEXT))
-            if language is None:
-                continue
-            override_intent(message, OUT_OF_SCOPE_INTENT, LANGUAGE_KEY, language)
-        return messages
+    def reason(self, text: str | None) -> str | None:
+        return detect_other_language(text)

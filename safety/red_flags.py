@@ -17,15 +17,9 @@ import re
 from re import Pattern
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 
-from safety.override import override_intent
+from safety.override import IntentOverride
 
 EMERGENCY_INTENT = "emergency"
 RED_FLAG_KEY = "red_flag"
@@ -87,31 +81,15 @@ def find_red_flag(text: str | None, patterns: dict[str, Pattern[str]]) -> str | 
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class RedFlagClassifier(GraphComponent, IntentClassifier):
+class RedFlagClassifier(IntentOverride):
     """Forces the `emergency` intent when a message describes a red-flag symptom."""
 
+    intent = EMERGENCY_INTENT
+    reason_key = RED_FLAG_KEY
+
     def __init__(self, config: dict[str, Any]) -> None:
-        self.component_config = config
+        super().__init__(config)
         self._patterns = _compile(RED_FLAG_PATTERNS)
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> RedFlagClassifier:
-        return cls(config)
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            flag = find_red_flag(message.get(TEXT), self._patterns)
-            if flag is None:
-                continue
-            override_intent(message, EMERGENCY_INTENT, RED_FLAG_KEY, flag)
-        return messages
+    def reason(self, text: str | None) -> str | None:
+        return find_red_flag(text, self._patterns)
