@@ -32,6 +32,7 @@ from typing import Any
 
 import spacy_lookups_data
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from safety.override import IntentOverride
 
@@ -49,11 +50,12 @@ ENGLISH_LOANS = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """English stop words plus every word form in the English lemma table."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """English stop words plus every word form in the English lemma table.
 
+    Not cached: it is only needed to build `foreign_stop_words` (cached), and holding the
+    67,000 English forms for the life of the server would only cost memory.
+    """
     table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
     with gzip.open(table, "rt", encoding="utf-8") as handle:
         lookup: dict[str, str] = json.load(handle)
@@ -88,8 +90,6 @@ def detect_other_language(text: str | None) -> str | None:
     words = WORD.findall(lowered)
     if not words:
         return None
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     english_hits = sum(w in STOP_WORDS for w in words)
     # Also count the parts of elided forms such as "qu'est" or "l'opération".
     parts = words + [p for w in words if "'" in w for p in w.split("'")]

@@ -149,7 +149,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # A new session began in this turn: read it back the way Rasa's store does.
             self._cache.pop(tracker.sender_id, None)
             return
-        self._after_save(tracker, newest_row)
+        trimmed = self._trimmed(tracker)
+        self._remember(tracker.sender_id, trimmed, len(trimmed.events), newest_row)
 
     @staticmethod
     def _row(sender_id: str, event: Event) -> dict[str, Any]:
@@ -163,10 +164,6 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             "action_name": data.get("name"),
             "data": json.dumps(data),
         }
-
-    def _after_save(self, tracker: DialogueStateTracker, newest_row: int | None) -> None:
-        trimmed = self._trimmed(tracker)
-        self._remember(tracker.sender_id, trimmed, len(trimmed.events), newest_row)
 
     def _remember(
         self,
