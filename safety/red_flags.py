@@ -69,6 +69,17 @@ def _compile(patterns: dict[str, list[str]]) -> dict[str, Pattern[str]]:
     }
 
 
+def first_red_flag_at(text: str) -> int | None:
+    """Where the first red-flag mention in `text` starts, or None.
+
+    Used by the chat channels on a message too long to pass on whole, so that the part that
+    describes the red flag still reaches the assistant (and this classifier).
+    """
+    normalised = text.replace("\u2019", "'")
+    starts = [m.start() for p in _RED_FLAGS.values() if (m := p.search(normalised))]
+    return min(starts) if starts else None
+
+
 def find_red_flag(text: str | None, patterns: dict[str, Pattern[str]]) -> str | None:
     """The name of the first red flag the text mentions, or None."""
     if not text:
@@ -80,6 +91,9 @@ def find_red_flag(text: str | None, patterns: dict[str, Pattern[str]]) -> str | 
     return None
 
 
+_RED_FLAGS = _compile(RED_FLAG_PATTERNS)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RedFlagClassifier(IntentOverride):
     """Forces the `emergency` intent when a message describes a red-flag symptom."""
@@ -89,7 +103,7 @@ class RedFlagClassifier(IntentOverride):
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
-        self._patterns = _compile(RED_FLAG_PATTERNS)
+        self._patterns = _RED_FLAGS
 
     def reason(self, text: str | None) -> str | None:
         return find_red_flag(text, self._patterns)

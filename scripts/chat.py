@@ -10,20 +10,11 @@ from __future__ import annotations
 import argparse
 import shutil
 import textwrap
-import uuid
 from typing import Any
 
 import requests
 
-WEBHOOK_PATH = "/webhooks/rest/webhook"
-
-
-def send(url: str, sender: str, message: str) -> list[dict[str, Any]]:
-    response = requests.post(
-        url + WEBHOOK_PATH, json={"sender": sender, "message": message}, timeout=30
-    )
-    response.raise_for_status()
-    return list(response.json())
+from channels.rest_client import new_conversation, send
 
 
 def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -47,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:5005")
     args = parser.parse_args()
-    sender = f"terminal-{uuid.uuid4().hex[:12]}"
+    sender: str | None = None
     print("Type your question (a number picks a button; 'quit' or Ctrl-D ends).")
     buttons: list[dict[str, str]] = []
     while True:
@@ -61,6 +52,7 @@ def main() -> None:
         if text.isdigit() and 0 < int(text) <= len(buttons):
             text = buttons[int(text) - 1]["payload"]
         try:
+            sender = sender or new_conversation(args.url)
             buttons = show(send(args.url, sender, text))
         except requests.RequestException as error:
             print(f"(The assistant cannot be reached right now: {error})")

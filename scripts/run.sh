@@ -32,7 +32,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+# The action server listens on loopback only and takes calls only with the token that the
+# generated endpoints file gives Rasa (action_server/); ALLOWED_ORIGINS is read by the
+# channels too (channels/origins.py).
+export ALLOWED_ORIGINS
+.venv/bin/python -m action_server --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)
 # shellcheck disable=SC2086 # ALLOWED_ORIGINS is a space-separated list of origins
 .venv/bin/rasa run --model models/current.tar.gz --port "$RASA_PORT" \
@@ -60,8 +64,11 @@ The vertebroplasty assistant is running.
   Website demo:    http://localhost:${SITE_PORT}/   (open it and click "Ask us")
   Staff console:   http://localhost:${STAFF_PORT}/  (first create an account:
                    .venv/bin/python -m staff create-user YOUR_NAME --role admin)
-  Chat over REST:  curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
-                     -H 'Content-Type: application/json' -d '{"sender": "me", "message": "how long does it take?"}'
+  Chat over REST:  SENDER=\$(curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/conversations \\
+                     | sed -E 's/.*"sender": ?"([^"]*)".*/\\1/')
+                   curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
+                     -H 'Content-Type: application/json' \\
+                     -d "{\"sender\": \"\$SENDER\", \"message\": \"how long does it take?\"}"
   Action server:   http://localhost:${ACTION_PORT}/health
 Press Ctrl-C to stop.
 MSG

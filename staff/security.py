@@ -10,15 +10,13 @@
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from actions.settings import PROJECT_ROOT
+from project_secrets import load_or_create_secret
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
@@ -63,13 +61,4 @@ def csrf_matches(expected: str | None, given: str | None) -> bool:
 
 
 def secret_key() -> str:
-    configured = os.environ.get("STAFF_SECRET_KEY")
-    if configured:
-        return configured
-    path = Path(os.environ.get("STAFF_SECRET_FILE") or PROJECT_ROOT / "var" / "staff-secret.key")
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
-    return path.read_text().strip()
+    return load_or_create_secret("STAFF_SECRET_KEY", "STAFF_SECRET_FILE", "staff-secret.key")

@@ -8,6 +8,7 @@ mock would say.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -22,6 +23,8 @@ import requests
 
 from actions.storage.endpoints import write_endpoints
 from actions.storage.migrate import upgrade
+from channels import rest_client
+from channels.conversation_ids import ConversationKeys
 from tests.project import MODEL, ROOT
 
 BIN = Path(sys.executable).parent
@@ -60,19 +63,13 @@ class Assistant:
     action_port: int
     rasa_args: list[str]
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # A test names its conversations ("patient-1"); each name gets a real server-issued token.
+    tokens: dict[str, str] = field(default_factory=dict)
 
     def start_action_server(self) -> None:
         process, log = _start(
             "actions",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "actions",
-                "--actions",
-                "actions",
-                "--port",
-                str(self.action_port),
-            ],
+            [str(BIN / "python"), "-m", "action_server", "--port", str(self.action_port)],
             self.work_dir,
             self.env,
         )
@@ -90,14 +87,21 @@ class Assistant:
     def stop_rasa(self) -> None:
         _stop({"rasa": self.processes.pop("rasa")})
 
-    def send(self, sender: str, message: str) -> list[dict[str, Any]]:
-        response = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": message},
-            timeout=60,
-        )
-        response.raise_for_status()
-        return list(response.json())
+    def token(self, name: str) -> str:
+        """The conversation token for a test's conversation name (issued on first use)."""
+        if name not in self.tokens:
+            self.tokens[name] = rest_client.new_conversation(self.rasa_url)
+        return self.tokens[name]
+
+    def conversation_id(self, name: str) -> str:
+        """The id the tracker store and the question log keep for that conversation."""
+        keys = ConversationKeys(self.env["CHANNEL_SECRET_KEY"].encode())
+        conversation_id = keys.conversation_id(self.token(name))
+        assert conversation_id is not None
+        return conversation_id
+
+    def send(self, name: str, message: str) -> list[dict[str, Any]]:
+        return rest_client.send(self.rasa_url, self.token(name), message)
 
     def texts(self, sender: str, message: str) -> list[str]:
         """The bot's text messages (custom markers such as the emergency style left out)."""
@@ -144,8 +148,12 @@ def running_assistant(
     rasa_port, action_port = free_port(), free_port()
     action_url = f"http://127.0.0.1:{action_port}"
     endpoints = work_dir / "endpoints.yml"
-    write_endpoints(endpoints, action_url, database_url)
+    action_token = secrets.token_urlsafe(32)
+    write_endpoints(endpoints, action_url, database_url, action_token)
     env = {
+        "ACTION_SERVER_TOKEN": action_token,
+        "CHANNEL_SECRET_KEY": secrets.token_urlsafe(32),
+        "ALLOWED_ORIGINS": " ".join(cors_origins),
         "DATABASE_URL": database_url,
         "SPOOL_DIR": str(work_dir / "spool"),
         "LOG_FLUSH_INTERVAL_SECONDS": "0.5",

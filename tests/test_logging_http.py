@@ -35,18 +35,21 @@ def wait_for(check: Callable[[], Any], timeout: float = 30.0) -> Any:
         time.sleep(0.3)
 
 
-def questions_of(url: str, sender: str) -> list[Question]:
-    with session_factory(url)() as session:
-        query = select(Question).where(Question.conversation_id == sender).order_by(Question.id)
+def questions_of(assistant: Assistant, name: str) -> list[Question]:
+    conversation_id = assistant.conversation_id(name)
+    with session_factory(assistant.database_url)() as session:
+        query = (
+            select(Question).where(Question.conversation_id == conversation_id).order_by(Question.id)
+        )
         return list(session.execute(query).scalars())
 
 
-def transcript_user_events(url: str, sender: str) -> int:
-    with session_factory(url)() as session:
+def transcript_user_events(assistant: Assistant, name: str) -> int:
+    with session_factory(assistant.database_url)() as session:
         query = (
             select(func.count())
             .select_from(rasa_events)
-            .where(rasa_events.c.sender_id == sender)
+            .where(rasa_events.c.sender_id == assistant.conversation_id(name))
             .where(rasa_events.c.type_name == "user")
         )
         return int(session.execute(query).scalar_one())
@@ -73,14 +76,14 @@ def test_every_question_of_a_conversation_is_logged(assistant: Assistant) -> Non
     sender = f"e2e-{uuid.uuid4().hex}"
     hold_conversation(assistant, sender)
     expected = [e for _, e in CONVERSATION if e]
-    rows = wait_for(lambda: len(questions_of(assistant.database_url, sender)) == len(expected))
-    assert rows, questions_of(assistant.database_url, sender)
-    rows = questions_of(assistant.database_url, sender)
+    rows = wait_for(lambda: len(questions_of(assistant, sender)) == len(expected))
+    assert rows, questions_of(assistant, sender)
+    rows = questions_of(assistant, sender)
     assert [(r.intent, r.outcome) for r in rows] == expected
     assert all(r.channel == "rest" and r.model_version for r in rows)
     assert rows[0].response.startswith("The procedure usually takes 1-2 hours.")
     assert rows[-1].text == "my email is [email removed], is it safe?"
-    assert transcript_user_events(assistant.database_url, sender) == len(CONVERSATION)
+    assert transcript_user_events(assistant, sender) == len(CONVERSATION)
 
 
 def test_a_long_conversation_keeps_its_context_and_its_whole_transcript(
@@ -114,7 +117,7 @@ def test_a_long_conversation_keeps_its_context_and_its_whole_transcript(
         " ".join(t.split()) for t in assistant.texts(sender, "tell me a joke")
     ]
     sent += 2
-    assert transcript_user_events(assistant.database_url, sender) == sent
+    assert transcript_user_events(assistant, sender) == sent
 
 
 def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) -> None:
@@ -130,7 +133,7 @@ def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) 
 
     def stored() -> list[CallbackRequest]:
         with session_factory(assistant.database_url)() as session:
-            query = select(CallbackRequest).where(CallbackRequest.conversation_id == sender)
+            query = select(CallbackRequest).where(CallbackRequest.conversation_id == assistant.conversation_id(sender))
             return list(session.execute(query).scalars())
 
     [request] = wait_for(stored)
@@ -140,7 +143,7 @@ def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) 
         "weekday mornings",
         "new",
     )
-    outcomes = [r.outcome for r in wait_for(lambda: questions_of(assistant.database_url, sender))]
+    outcomes = [r.outcome for r in wait_for(lambda: questions_of(assistant, sender))]
     assert outcomes.count("handoff") >= 2  # "talk to someone" and the callback request
 
 
@@ -170,8 +173,8 @@ def test_with_the_action_server_down_answers_go_on_and_logging_waits(
         assistant.start_action_server()
     assert "1-2 hours" in assistant.texts(sender, "how long does it take?")[-1]
     # The question asked while the action server was down is back-filled from the transcript.
-    assert wait_for(lambda: len(questions_of(assistant.database_url, sender)) == 2)
-    rows = questions_of(assistant.database_url, sender)
+    assert wait_for(lambda: len(questions_of(assistant, sender)) == 2)
+    rows = questions_of(assistant, sender)
     assert sorted((r.intent, r.outcome) for r in rows) == [
         ("complications", "answered"),
         ("procedure_duration", "answered"),
@@ -196,7 +199,7 @@ def test_postgresql_conversation_survives_the_database_restarting(postgres_assis
     assistant, server = postgres_assistant
     sender = f"pg-{uuid.uuid4().hex}"
     assert "1-2 hours" in assistant.texts(sender, "how long does it take?")[-1]
-    assert wait_for(lambda: len(questions_of(assistant.database_url, sender)) == 1)
+    assert wait_for(lambda: len(questions_of(assistant, sender)) == 1)
 
     server.stop()
     try:
@@ -205,11 +208,11 @@ def test_postgresql_conversation_survives_the_database_restarting(postgres_assis
     finally:
         server.start()
 
-    rows = wait_for(lambda: len(questions_of(assistant.database_url, sender)) == 3, timeout=60)
-    assert rows, questions_of(assistant.database_url, sender)
-    assert [r.intent for r in questions_of(assistant.database_url, sender)] == [
+    rows = wait_for(lambda: len(questions_of(assistant, sender)) == 3, timeout=60)
+    assert rows, questions_of(assistant, sender)
+    assert [r.intent for r in questions_of(assistant, sender)] == [
         "procedure_duration",
         "complications",
         "emergency",
     ]
-    assert transcript_user_events(assistant.database_url, sender) >= 1
+    assert transcript_user_events(assistant, sender) >= 1

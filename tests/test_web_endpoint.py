@@ -67,12 +67,19 @@ def test_demo_page_embeds_the_widget_with_security_headers(public_site) -> None:
 @pytest.mark.e2e
 def test_only_the_configured_origin_may_call_the_assistant(public_site) -> None:
     site_url, assistant = public_site
-    body = {"sender": "cors-test", "message": "hello"}
+    body = {"sender": assistant.token("cors-test"), "message": "hello"}
     url = assistant.rasa_url + "/webhooks/rest/webhook"
     allowed = requests.post(url, json=body, headers={"Origin": site_url}, timeout=30)
+    assert allowed.status_code == 200
     assert allowed.headers.get("Access-Control-Allow-Origin") == site_url
+    # Another site's page is refused outright (not only denied the reply by CORS): its
+    # request would otherwise still reach the conversation.
     other = requests.post(url, json=body, headers={"Origin": "https://evil.example"}, timeout=30)
+    assert other.status_code == 403
     assert other.headers.get("Access-Control-Allow-Origin") in (None, "")
+    conversations = assistant.rasa_url + "/webhooks/rest/conversations"
+    refused = requests.post(conversations, headers={"Origin": "https://evil.example"}, timeout=30)
+    assert refused.status_code == 403
 
 
 @pytest.mark.e2e

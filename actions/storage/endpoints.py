@@ -3,8 +3,9 @@
 Why generated: Rasa's SQL tracker store is configured with separate fields (dialect, host,
 port, db, user, password), while this project has one DATABASE_URL for everything. The run
 command and the tests both call `write_endpoints`, so the action server address and the
-tracker store always point where the question log does. The file may hold a password: it is
-written into the ignored var/ folder, never committed.
+tracker store always point where the question log does, and the action server's token
+(action_server/auth.py) goes with every action call. The file holds secrets (the token, maybe
+a database password): it is written into the ignored var/ folder, mode 600, never committed.
 
     python -m actions.storage.endpoints OUTPUT [--action-url URL] [--database-url URL]
 """
@@ -12,12 +13,14 @@ written into the ignored var/ folder, never committed.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 from sqlalchemy.engine import make_url
 
+from action_server.auth import action_server_token, authorization_header
 from actions.settings import load_settings
 
 TRACKER_STORE_CLASS = "tracking.cached_sql_store.CachedSQLTrackerStore"
@@ -42,14 +45,26 @@ def tracker_store_config(database_url: str) -> dict[str, Any]:
     return config
 
 
-def write_endpoints(path: Path, action_url: str, database_url: str) -> None:
+def write_endpoints(
+    path: Path, action_url: str, database_url: str, action_token: str | None = None
+) -> None:
+    """Write Rasa's endpoints: the action server (with its token) and the tracker store."""
+    token = action_token or action_server_token()
     endpoints = {
-        "action_endpoint": {"url": f"{action_url.rstrip('/')}/webhook"},
+        "action_endpoint": {
+            "url": f"{action_url.rstrip('/')}/webhook",
+            "headers": authorization_header(token),
+        },
         "tracker_store": tracker_store_config(database_url),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
-    path.chmod(0o600)
+    # Created 600 (never readable by others, not even for a moment), then replaced in one step.
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.unlink(missing_ok=True)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(yaml.safe_dump(endpoints, sort_keys=False))
+    os.replace(temporary, path)
 
 
 def main() -> None:

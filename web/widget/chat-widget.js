@@ -50,6 +50,9 @@
         "automatically when the connection is back.",
       emergencyNote: "In an emergency, call 911.",
       tooLong: "Please keep your message under 1,000 characters.",
+      refused:
+        "Sorry, that message could not be sent. Please type your question again, or use the " +
+        "hospital's Contact Us page.",
     },
   };
   var t = TEXT[config.lang] || TEXT.en;
@@ -61,20 +64,14 @@
   var STORE_KEY = "vertebroChat:v1";
 
   // --- state, kept in sessionStorage -----------------------------------------------------
-  function newSenderId() {
-    var bytes = new Uint8Array(16);
-    (window.crypto || window.msCrypto).getRandomValues(bytes);
-    return "web-" + Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-  }
-
+  // `sender` is the conversation token the server issued (POST /webhooks/rest/conversations);
+  // null until the first message needs it.
   function loadState() {
     try {
       var saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "null");
-      if (saved && saved.sender) return saved;
+      if (saved && Array.isArray(saved.history) && Array.isArray(saved.queue)) return saved;
     } catch (e) { /* corrupt or unavailable storage: start fresh */ }
-    return { sender: newSenderId(), history: [], queue: [], open: false, started: false };
+    return { sender: null, history: [], queue: [], open: false, started: false };
   }
 
   var state = loadState();
@@ -220,19 +217,46 @@
   var retryTimer = null;
   var sending = false;
 
-  function post(message) {
+  function request(path, body) {
     var controller = window.AbortController ? new AbortController() : null;
     var timer = setTimeout(function () { if (controller) controller.abort(); }, REQUEST_TIMEOUT_MS);
-    return fetch(config.server + "/webhooks/rest/webhook", {
+    return fetch(config.server + path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sender, message: message }),
+      body: JSON.stringify(body),
       signal: controller ? controller.signal : undefined,
     }).then(function (response) {
       clearTimeout(timer);
+      return response;
+    }, function (error) { clearTimeout(timer); throw error; });
+  }
+
+  // The server issues the conversation's token; a token it no longer knows (403, e.g. after
+  // its key was changed) is replaced by a new one, once.
+  function conversationToken(renew) {
+    if (state.sender && !renew) return Promise.resolve(state.sender);
+    return request("/webhooks/rest/conversations", {}).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    }, function (error) { clearTimeout(timer); throw error; });
+    }).then(function (body) {
+      state.sender = body.sender;
+      saveState();
+      return state.sender;
+    });
+  }
+
+  function post(message, renewed) {
+    return conversationToken(false).then(function (sender) {
+      return request("/webhooks/rest/webhook", { sender: sender, message: message });
+    }).then(function (response) {
+      if (response.status === 403 && !renewed) {
+        return conversationToken(true).then(function () { return post(message, true); });
+      }
+      // Refused for good (a bad request): say so instead of retrying it for ever.
+      if (response.status >= 400 && response.status < 500) return [{ text: t.refused }];
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
   }
 
   function setOffline(offline) {
@@ -312,7 +336,7 @@
   launcher.addEventListener("click", function () { if (panel.hidden) openPanel(); else closePanel(); });
   closeButton.addEventListener("click", closePanel);
   restartButton.addEventListener("click", function () {
-    state = { sender: newSenderId(), history: [], queue: [], open: true, started: false };
+    state = { sender: null, history: [], queue: [], open: true, started: false };
     saveState();
     setOffline(false);
     renderAll();

@@ -1,0 +1,1 @@
+"""The action server, started the project's way: loopback by default, every call authenticated."""

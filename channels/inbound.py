@@ -1,0 +1,59 @@
+"""What the channels accept from a client, and what they pass to Rasa.
+
+Every channel calls `prepare_message` on the client's message before Rasa sees it: the text
+must be a string; it is normalised (channels/text.py), screened for hand-written intents
+(channels/payloads.py) and capped at MAX_MESSAGE_CHARS.
+
+Why a cap: a 1 MB message took 12.9 s of the Rasa server's single event loop, during which
+another patient's emergency waited, and became a 6 MB row. The widget has the same cap. A
+message over the cap gets a polite request to shorten it, answered by the channel at once,
+unless it mentions a red-flag symptom: then the part around that mention (within the cap) is
+passed on, so the emergency message is never lost to the length rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from channels.payloads import screen_payload
+from channels.text import normalise_text
+from safety.red_flags import first_red_flag_at
+
+MAX_MESSAGE_CHARS = 1000
+# JSON escaping can make a 1,000-character message up to 6 times longer (\uXXXX), plus the
+# other fields: anything bigger than this is refused before it is parsed.
+MAX_BODY_BYTES = 32 * 1024
+TOO_LONG_REPLY = (
+    "Sorry, that message is too long for me ({length:,} characters). Please shorten it to "
+    "under {limit:,} characters, or ask one question at a time. If this is an emergency, "
+    "call 911."
+)
+
+
+class BadRequest(ValueError):
+    """A request the channel refuses with a 4xx; the message is safe to show the client."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Either the text to pass to Rasa, or a reply the channel gives itself."""
+
+    text: str | None = None
+    reply: str | None = None
+
+
+def prepare_message(raw: object) -> Prepared:
+    if not isinstance(raw, str):
+        raise BadRequest('"message" must be a string.')
+    text = normalise_text(raw)
+    if len(text) > MAX_MESSAGE_CHARS:
+        red_flag_at = first_red_flag_at(text)
+        if red_flag_at is None:
+            return Prepared(reply=TOO_LONG_REPLY.format(length=len(text), limit=MAX_MESSAGE_CHARS))
+        start = max(0, red_flag_at - MAX_MESSAGE_CHARS // 4)
+        text = text[start : start + MAX_MESSAGE_CHARS].strip()
+    return Prepared(text=screen_payload(text))

@@ -1,0 +1,138 @@
+"""The Socket.IO channel (rasa-webchat 1.0.1's protocol), working and validated.
+
+Rasa 3.6.21's SocketIOInput calls `sio.enter_room(...)` without `await`; since
+python-socketio 5.10 that is a coroutine, so with `session_persistence: true` no reply ever
+reached a client (RasaHQ/rasa#13027). It also accepted any Origin, any session id a client
+named (so anyone who knew an id could write into that conversation) and any metadata.
+
+The protocol, unchanged for clients:
+
+    -> session_request {"session_id": <token from an earlier session_confirm, or null>}
+    <- session_confirm "<token>"      (the same token if it is valid, else a new one)
+    -> user_uttered {"message": "...", "session_id": "<token>", "customData": {...}}
+    <- bot_uttered {"text": ..., "quick_replies": [...]}   (one event per message)
+
+A socket is bound to the conversation it was confirmed for: a `user_uttered` always goes to
+that conversation, whatever `session_id` it names. Reconnecting with the same token continues
+the conversation. `customData` and other metadata are ignored: the server decides what is
+stored. Both transports check the Origin against ALLOWED_ORIGINS (channels/origins.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from channels.blueprint_limits import limit_request_size
+from channels.conversation_ids import ConversationKeys
+from channels.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
+from channels.origins import origin_allowed
+
+logger = logging.getLogger(__name__)
+
+UNREADABLE_REPLY = "Sorry, I could not read that message. Please type your question again."
+
+
+class LimitedSocketBlueprint(SocketBlueprint):
+    """Rasa's Socket.IO blueprint, also capping the app's request body size."""
+
+    def register(self, app: Sanic, options: dict[str, Any]) -> None:
+        limit_request_size(app)
+        super().register(app, options)
+
+
+class PatientSocketIOInput(SocketIOInput):
+    """Socket.IO with server-issued conversation tokens and validated messages."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            credentials.get("user_message_evt", "user_uttered"),
+            credentials.get("bot_message_evt", "bot_uttered"),
+            credentials.get("namespace"),
+            True,  # conversations always follow the token across reconnects
+            credentials.get("socketio_path", "/socket.io"),
+        )
+
+    def __init__(self, *args: Any, keys: ConversationKeys | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = keys or ConversationKeys.from_environment()
+
+    async def _bind(self, sio: AsyncServer, sid: str, token: object) -> str:
+        """Bind the socket to the token's conversation (a new one if the token is not valid)."""
+        conversation_id = self.keys.conversation_id(token)
+        if conversation_id is None:
+            token = self.keys.new_token()
+            conversation_id = self.keys.conversation_id(token)
+            assert conversation_id is not None
+        await sio.save_session(sid, {"conversation_id": conversation_id}, namespace=self.namespace)
+        await sio.enter_room(sid, conversation_id, namespace=self.namespace)
+        await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
+        return conversation_id
+
+    async def _conversation_of(self, sio: AsyncServer, sid: str, data: dict[str, Any]) -> str:
+        session = await sio.get_session(sid, namespace=self.namespace)
+        bound = session.get("conversation_id")
+        if isinstance(bound, str):
+            return bound
+        return await self._bind(sio, sid, data.get("session_id"))
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=origin_allowed,
+            max_http_buffer_size=MAX_BODY_BYTES,
+        )
+        socketio_webhook = LimitedSocketBlueprint(
+            sio, self.socketio_path or "/socket.io", "socketio_webhook", __name__
+        )
+        self.sio = sio
+
+        @socketio_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any = None) -> None:
+            token = data.get("session_id") if isinstance(data, dict) else None
+            await self._bind(sio, sid, token)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any = None) -> None:
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            if not isinstance(data, dict):
+                await sio.emit(self.bot_message_evt, {"text": UNREADABLE_REPLY}, room=sid)
+                return
+            conversation_id = await self._conversation_of(sio, sid, data)
+            try:
+                prepared = prepare_message(data.get("message"))
+            except BadRequest:
+                await output.send_text_message(conversation_id, UNREADABLE_REPLY)
+                return
+            if prepared.reply is not None:
+                await output.send_text_message(conversation_id, prepared.reply)
+                return
+            message = UserMessage(
+                prepared.text, output, conversation_id, input_channel=self.name(), metadata=None
+            )
+            try:
+                await on_new_message(message)
+            except Exception:
+                logger.exception(
+                    "Socket.IO: the message in conversation %s failed", conversation_id
+                )
+
+        return socketio_webhook
