@@ -10,14 +10,33 @@ because it needs a conversation token like everyone else.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import Any
 
 
 def allowed_origins() -> frozenset[str]:
     return frozenset(o.rstrip("/") for o in (os.environ.get("ALLOWED_ORIGINS") or "").split())
 
 
-def origin_allowed(origin: str | None, *_environ: object) -> bool:
-    """True for no Origin header or a listed one (python-socketio calls it with the environ)."""
+def same_origin(origin: str, environ: Mapping[str, Any]) -> bool:
+    """The assistant's own address (what websocket clients such as websocket-client send)."""
+    host = environ.get("HTTP_HOST")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    return bool(host) and origin.rstrip("/") in (
+        f"http://{host}",
+        f"https://{host}",
+        f"{scheme}://{host}",
+    )
+
+
+def origin_allowed(origin: str | None, environ: Mapping[str, Any] | None = None) -> bool:
+    """True for no Origin header, a listed one, or (given the request's environ) our own.
+
+    python-socketio calls it with the environ; no web page is served from the assistant's
+    own address, so an Origin equal to it is a client library, not another website.
+    """
     if origin is None:
         return True
-    return origin.rstrip("/") in allowed_origins()
+    if origin.rstrip("/") in allowed_origins():
+        return True
+    return environ is not None and same_origin(origin, environ)

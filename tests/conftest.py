@@ -18,9 +18,15 @@ from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
 
 
+# The website origin the shared assistant allows (channels/origins.py); others are refused.
+TEST_ORIGIN = "https://hospital.example"
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    with running_assistant(tmp_path_factory.mktemp("assistant")) as running:
+    with running_assistant(
+        tmp_path_factory.mktemp("assistant"), cors_origins=(TEST_ORIGIN,)
+    ) as running:
         yield running
 
 

@@ -1,0 +1,120 @@
+"""The Socket.IO channel with a real python-socketio client against the real servers.
+
+Regression tests for what an outside tester found: with Rasa 3.6.21's channel no reply ever
+reached a client (an un-awaited `enter_room`, RasaHQ/rasa#13027), any Origin was accepted,
+and anyone who knew a conversation id could write into it.
+"""
+
+from __future__ import annotations
+
+import pytest
+import socketio
+from sqlalchemy import func, select
+
+from actions.retention import rasa_events
+from actions.storage.database import session_factory
+from tests.conftest import TEST_ORIGIN
+from tests.servers import Assistant
+from tests.socketio_client import WebchatClient, texts
+
+pytestmark = pytest.mark.e2e
+
+
+def user_messages(assistant: Assistant, conversation_id: str) -> int:
+    with session_factory(assistant.database_url)() as session:
+        query = (
+            select(func.count())
+            .select_from(rasa_events)
+            .where(rasa_events.c.sender_id == conversation_id)
+            .where(rasa_events.c.type_name == "user")
+        )
+        return int(session.execute(query).scalar_one())
+
+
+@pytest.mark.parametrize("transport", ["websocket", "polling"])
+def test_a_webchat_client_gets_its_answers(
+    assistant: Assistant, domain_texts: dict[str, str], transport: str
+) -> None:
+    client = WebchatClient(origin=TEST_ORIGIN)
+    client.connect(assistant.rasa_url, transport=transport)
+    try:
+        replies = texts(client.say("how long does it take?"))
+    finally:
+        client.close()
+    assert replies[0] == domain_texts["utter_disclaimer"]
+    assert replies[-1] == domain_texts["utter_procedure_duration"]
+
+
+def test_reconnecting_with_the_token_continues_the_conversation(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    first = WebchatClient()
+    token = first.connect(assistant.rasa_url)
+    first.say("hello")
+    first.close()
+    again = WebchatClient()
+    confirmed = again.connect(assistant.rasa_url, token=token)
+    replies = texts(again.say("is it safe?"))
+    again.close()
+    assert confirmed == token
+    assert replies == [domain_texts["utter_complications"]]  # no second disclaimer
+    conversation_id = assistant.keys().conversation_id(token)
+    assert conversation_id is not None and user_messages(assistant, conversation_id) == 2
+
+
+@pytest.mark.parametrize("forged", ["patient-42", "default", "", "v1.abc.def", 42, None])
+def test_a_session_id_the_server_did_not_issue_gets_a_new_conversation(
+    assistant: Assistant, forged: object
+) -> None:
+    client = WebchatClient()
+    client.open(assistant.rasa_url)
+    token = client.request_session(forged)
+    client.close()
+    assert token != forged and assistant.keys().conversation_id(token) is not None
+
+
+def test_a_socket_cannot_write_into_another_conversation(assistant: Assistant) -> None:
+    """Naming someone else's token in user_uttered still writes only to one's own session."""
+    victim, attacker = WebchatClient(), WebchatClient()
+    victim_token = victim.connect(assistant.rasa_url)
+    attacker_token = attacker.connect(assistant.rasa_url)
+    try:
+        attacker_replies = texts(attacker.say("no", session_id=victim_token))
+        victim_saw = victim.collect(first_timeout=3)
+    finally:
+        victim.close()
+        attacker.close()
+    assert attacker_replies and victim_saw == []
+    keys = assistant.keys()
+    victim_id, attacker_id = (
+        keys.conversation_id(victim_token),
+        keys.conversation_id(attacker_token),
+    )
+    assert victim_id and attacker_id
+    assert user_messages(assistant, victim_id) == 0
+    assert user_messages(assistant, attacker_id) == 1
+
+
+@pytest.mark.parametrize("transport", ["websocket", "polling"])
+def test_another_websites_origin_is_refused_on_both_transports(
+    assistant: Assistant, transport: str
+) -> None:
+    client = WebchatClient(origin="https://evil.example")
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        client.open(assistant.rasa_url, transport=transport)
+
+
+def test_broken_unicode_and_hand_written_intents_over_socketio(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    client = WebchatClient()
+    client.connect(assistant.rasa_url)
+    try:
+        red_flag = texts(client.say("my legs went numb and I lost bladder control \ud83d"))
+        slashed = texts(client.say("/recovery@1 my legs are numb and I lost bladder control"))
+        not_text = texts(client.say({"message": "nested"}))
+    finally:
+        client.close()
+    assert red_flag[-1] == domain_texts["utter_emergency"]
+    assert slashed == [domain_texts["utter_emergency"]]
+    assert not_text and "could not read" in not_text[0]
