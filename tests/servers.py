@@ -93,10 +93,13 @@ class Assistant:
             self.tokens[name] = rest_client.new_conversation(self.rasa_url)
         return self.tokens[name]
 
+    def keys(self) -> ConversationKeys:
+        """The servers' conversation keys (the tests set CHANNEL_SECRET_KEY)."""
+        return ConversationKeys(self.env["CHANNEL_SECRET_KEY"].encode())
+
     def conversation_id(self, name: str) -> str:
         """The id the tracker store and the question log keep for that conversation."""
-        keys = ConversationKeys(self.env["CHANNEL_SECRET_KEY"].encode())
-        conversation_id = keys.conversation_id(self.token(name))
+        conversation_id = self.keys().conversation_id(self.token(name))
         assert conversation_id is not None
         return conversation_id
 

@@ -39,7 +39,9 @@ def questions_of(assistant: Assistant, name: str) -> list[Question]:
     conversation_id = assistant.conversation_id(name)
     with session_factory(assistant.database_url)() as session:
         query = (
-            select(Question).where(Question.conversation_id == conversation_id).order_by(Question.id)
+            select(Question)
+            .where(Question.conversation_id == conversation_id)
+            .order_by(Question.id)
         )
         return list(session.execute(query).scalars())
 
@@ -133,7 +135,9 @@ def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) 
 
     def stored() -> list[CallbackRequest]:
         with session_factory(assistant.database_url)() as session:
-            query = select(CallbackRequest).where(CallbackRequest.conversation_id == assistant.conversation_id(sender))
+            query = select(CallbackRequest).where(
+                CallbackRequest.conversation_id == assistant.conversation_id(sender)
+            )
             return list(session.execute(query).scalars())
 
     [request] = wait_for(stored)
