@@ -9,52 +9,18 @@ is back, each once.
 
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import Callable
-from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from actions.retention import rasa_events
 from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, Question
+from actions.storage.models import CallbackRequest
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.servers import Assistant, running_assistant
+from tests.stored import questions_of, transcript_user_events, wait_for
 
 pytestmark = pytest.mark.e2e
-
-
-def wait_for(check: Callable[[], Any], timeout: float = 30.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.3)
-
-
-def questions_of(assistant: Assistant, name: str) -> list[Question]:
-    conversation_id = assistant.conversation_id(name)
-    with session_factory(assistant.database_url)() as session:
-        query = (
-            select(Question)
-            .where(Question.conversation_id == conversation_id)
-            .order_by(Question.id)
-        )
-        return list(session.execute(query).scalars())
-
-
-def transcript_user_events(assistant: Assistant, name: str) -> int:
-    with session_factory(assistant.database_url)() as session:
-        query = (
-            select(func.count())
-            .select_from(rasa_events)
-            .where(rasa_events.c.sender_id == assistant.conversation_id(name))
-            .where(rasa_events.c.type_name == "user")
-        )
-        return int(session.execute(query).scalar_one())
 
 
 CONVERSATION = [

@@ -9,26 +9,13 @@ from __future__ import annotations
 
 import pytest
 import socketio
-from sqlalchemy import func, select
 
-from actions.retention import rasa_events
-from actions.storage.database import session_factory
 from tests.conftest import TEST_ORIGIN
 from tests.servers import Assistant
 from tests.socketio_client import WebchatClient, texts
+from tests.stored import user_event_count
 
 pytestmark = pytest.mark.e2e
-
-
-def user_messages(assistant: Assistant, conversation_id: str) -> int:
-    with session_factory(assistant.database_url)() as session:
-        query = (
-            select(func.count())
-            .select_from(rasa_events)
-            .where(rasa_events.c.sender_id == conversation_id)
-            .where(rasa_events.c.type_name == "user")
-        )
-        return int(session.execute(query).scalar_one())
 
 
 @pytest.mark.parametrize("transport", ["websocket", "polling"])
@@ -59,7 +46,7 @@ def test_reconnecting_with_the_token_continues_the_conversation(
     assert confirmed == token
     assert replies == [domain_texts["utter_complications"]]  # no second disclaimer
     conversation_id = assistant.keys().conversation_id(token)
-    assert conversation_id is not None and user_messages(assistant, conversation_id) == 2
+    assert conversation_id is not None and user_event_count(assistant, conversation_id) == 2
 
 
 @pytest.mark.parametrize("forged", ["patient-42", "default", "", "v1.abc.def", 42, None])
@@ -91,8 +78,8 @@ def test_a_socket_cannot_write_into_another_conversation(assistant: Assistant) -
         keys.conversation_id(attacker_token),
     )
     assert victim_id and attacker_id
-    assert user_messages(assistant, victim_id) == 0
-    assert user_messages(assistant, attacker_id) == 1
+    assert user_event_count(assistant, victim_id) == 0
+    assert user_event_count(assistant, attacker_id) == 1
 
 
 @pytest.mark.parametrize("transport", ["websocket", "polling"])
