@@ -1,0 +1,151 @@
+"""Fuzz the public endpoint through the real servers: nothing a stranger sends may stop,
+spoof or slow the assistant, or lose a question.
+
+1,100 seeded hostile requests (tests/fuzz_messages.py) over REST from 4 concurrent clients,
+plus Socket.IO messages from a real python-socketio client, against a fresh assistant. Then:
+no 5xx; every request that carries text got at least one reply; every red-flag message got
+the emergency message; both servers still answer; every question in the transcripts is in the
+question log; nothing is left in the spool; the logs hold no tracebacks.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+
+from actions.storage.backfill import missing_questions
+from actions.storage.spool import Spool
+from channels.rest_client import WEBHOOK_PATH
+from tests.fuzz_messages import RED_FLAGS, Case, FuzzCases
+from tests.servers import Assistant, running_assistant
+from tests.socketio_client import WebchatClient, texts
+from tests.stored import wait_for
+
+pytestmark = pytest.mark.e2e
+
+SEED = 20261124
+CONVERSATIONS = 110
+MESSAGES_PER_CONVERSATION = 10
+CLIENTS = 4
+SOCKETIO_MESSAGES = 60
+
+
+@pytest.fixture(scope="module")
+def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    with running_assistant(tmp_path_factory.mktemp("fuzz")) as assistant:
+        yield assistant
+
+
+def emergency_text(domain_texts: dict[str, str]) -> str:
+    return domain_texts["utter_emergency"]
+
+
+def run_conversation(assistant: Assistant, index: int) -> list[tuple[Case, int, list[str]]]:
+    """One conversation's requests, in order (Rasa answers one conversation at a time)."""
+    cases = FuzzCases(SEED + index)
+    token = assistant.token(f"fuzz-{index}")
+    results = []
+    sent: list[Case] = []
+    session = requests.Session()
+    for _ in range(MESSAGES_PER_CONVERSATION):
+        replay = sent and cases.rng.random() < 0.08
+        case = cases.rng.choice(sent) if replay else cases.next_case(token)
+        response = session.post(
+            assistant.rasa_url + WEBHOOK_PATH,
+            data=case.body,
+            headers={"Content-Type": "application/json"},
+            timeout=120,
+        )
+        replies: list[str] = []
+        if response.status_code == 200:
+            replies = [" ".join(m["text"].split()) for m in response.json() if m.get("text")]
+        results.append((case, response.status_code, replies))
+        sent.append(case)
+    return results
+
+
+def test_a_thousand_hostile_requests_lose_nothing(
+    fuzzed: Assistant, domain_texts: dict[str, str]
+) -> None:
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        batches = list(pool.map(lambda i: run_conversation(fuzzed, i), range(CONVERSATIONS)))
+    results = [result for batch in batches for result in batch]
+    assert len(results) >= 1000
+
+    emergency = emergency_text(domain_texts)
+    failures = []
+    kinds: Counter[str] = Counter()
+    for case, status, replies in results:
+        kinds[case.kind] += 1
+        if status >= 500:
+            failures.append(("5xx", case, status))
+        elif case.expect_refusal:
+            if not 400 <= status < 500:
+                failures.append(("should be refused", case, status))
+        elif status != 200:
+            failures.append(("refused", case, status))
+        elif case.needs_reply and not replies:
+            failures.append(("no reply", case, status))
+        elif case.red_flag and emergency not in replies:
+            failures.append(("no emergency message", case, replies))
+    assert not failures, failures[:5]
+    assert kinds["red_flag_in_noise"] + kinds["red_flag_after_slash"] >= 100, kinds
+
+    # Both servers are alive and still answer properly.
+    assert requests.get(fuzzed.action_url + "/health", timeout=10).status_code == 200
+    assert "1-2 hours" in fuzzed.texts("after-fuzz", "how long does it take?")[-1]
+
+    # Every question in the transcripts reaches the question log; nothing stays spooled.
+    spool = Spool(fuzzed.work_dir / "spool")
+    assert wait_for(lambda: spool.pending_count() == 0, timeout=60), spool.pending_count()
+    assert wait_for(lambda: missing_questions(fuzzed.database_url, hours=1) == [], timeout=30), (
+        missing_questions(fuzzed.database_url, hours=1)[:3]
+    )
+    for log in ("rasa.log", "actions.log"):
+        assert "Traceback" not in (fuzzed.work_dir / log).read_text(errors="replace"), log
+
+
+def test_socketio_clients_sending_garbage_get_answers_and_red_flags_the_emergency(
+    fuzzed: Assistant, domain_texts: dict[str, str]
+) -> None:
+    rng = random.Random(SEED)
+    emergency = emergency_text(domain_texts)
+    client = WebchatClient()
+    client.connect(fuzzed.rasa_url)
+    failures = []
+    try:
+        for _ in range(SOCKETIO_MESSAGES):
+            flag = rng.random() < 0.3
+            noise = "".join(
+                rng.choice("abc xyz/\x00\u202e\ud83d\n") for _ in range(rng.randint(0, 60))
+            )
+            message: object = f"{noise} {rng.choice(RED_FLAGS)} {noise}" if flag else noise + " hi"
+            if not flag and rng.random() < 0.2:
+                message = rng.choice([None, 5, ["x"], {"a": 1}])
+            replies = texts(client.say(message, session_id=rng.choice([None, "forged", "default"])))
+            if not replies:
+                failures.append(("no reply", message))
+            elif flag and emergency not in replies:
+                failures.append(("no emergency", message, replies))
+    finally:
+        client.close()
+    assert not failures, failures[:5]
+
+
+def test_a_spoofed_socketio_event_cannot_crash_the_server(fuzzed: Assistant) -> None:
+    client = WebchatClient()
+    client.open(fuzzed.rasa_url)
+    for data in (None, 5, "text", [1, 2], {"session_id": {"$ne": 1}}, {"session_id": "x" * 10_000}):
+        client.sio.emit("session_request", data)
+    token = client.request_session(None)
+    assert texts(client.say("is it safe?"))
+    client.close()
+    assert token and threading.active_count() >= 1
+    assert Path(fuzzed.work_dir / "rasa.log").exists()
