@@ -75,6 +75,7 @@ staff-user: install migrate
 bench: train
 	$(BIN)/python -m bench.nlu_accuracy
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.hardening
 	$(BIN)/python -m bench.staff_speed > bench/out/staff.md
 	$(BIN)/python -m bench.report
 

@@ -1,6 +1,6 @@
 """Full-stack speed and costs: the real Rasa server, action server and database under load.
 
-An asyncio client (aiohttp) plays realistic 8-turn conversations (new sender ids, mixed
+An asyncio client (aiohttp) plays realistic 8-turn conversations (new conversations, mixed
 topics, follow-ups, misses and hand-offs) over the REST webhook at 1, 4, 16 and 32 concurrent
 conversations, and 60-turn conversations for latency against conversation length. Afterwards
 every question the bot logged must be in the database (checked against the transcripts).
@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from actions.retention import rasa_events
 from actions.storage.database import session_factory
 from actions.storage.models import Question
 from actions.topics import FAQ_TOPICS
+from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from tests.postgres import PostgresServer, postgres_bin
 from tests.project import MODEL, ROOT
 from tests.servers import Assistant, running_assistant
@@ -62,20 +62,31 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+async def new_conversation(session: aiohttp.ClientSession, base_url: str) -> str:
+    """A server-issued conversation token (channels/rest.py), as every client gets one."""
+    async with session.post(base_url + CONVERSATIONS_PATH) as response:
+        assert response.status == 201, response.status
+        return str((await response.json())["sender"])
+
+
 async def talk(
-    session: aiohttp.ClientSession, url: str, sender: str, messages: list[str]
+    session: aiohttp.ClientSession, base_url: str, messages: list[str], record: set[str]
 ) -> list[float]:
+    """One conversation; its conversation id is added to `record` for the log check."""
+    sender = await new_conversation(session, base_url)
+    record.add(sender)
     latencies = []
     for message in messages:
         started = time.perf_counter()
-        async with session.post(url, json={"sender": sender, "message": message}) as response:
+        body = {"sender": sender, "message": message}
+        async with session.post(base_url + WEBHOOK_PATH, json=body) as response:
             assert response.status == 200, response.status
             await response.json()
         latencies.append((time.perf_counter() - started) * 1000)
     return latencies
 
 
-async def run_level(url: str, concurrency: int, prefix: str) -> dict[str, float]:
+async def run_level(base_url: str, concurrency: int, record: set[str]) -> dict[str, float]:
     conversations = max(12, concurrency * 3)
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(conversations):
@@ -85,9 +96,8 @@ async def run_level(url: str, concurrency: int, prefix: str) -> dict[str, float]
     async def worker(session: aiohttp.ClientSession) -> None:
         while not queue.empty():
             i = queue.get_nowait()
-            sender = f"{prefix}-{concurrency}-{i}-{uuid.uuid4().hex[:8]}"
             latencies.extend(
-                await talk(session, url, sender, CONVERSATIONS[i % len(CONVERSATIONS)])
+                await talk(session, base_url, CONVERSATIONS[i % len(CONVERSATIONS)], record)
             )
 
     connector = aiohttp.TCPConnector(limit=concurrency)
@@ -104,10 +114,10 @@ async def run_level(url: str, concurrency: int, prefix: str) -> dict[str, float]
     }
 
 
-async def run_long(url: str, prefix: str) -> list[float]:
+async def run_long(base_url: str, record: set[str]) -> list[float]:
     async with aiohttp.ClientSession() as session:
         messages = [LONG[i % len(LONG)] for i in range(LONG_TURNS)]
-        return await talk(session, url, f"{prefix}-long-{uuid.uuid4().hex[:8]}", messages)
+        return await talk(session, base_url, messages, record)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -117,18 +127,18 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def logged_questions_check(database_url: str, prefix: str) -> dict[str, int]:
+def logged_questions_check(database_url: str, conversation_ids: list[str]) -> dict[str, int]:
     """Questions in the log against questions in the transcripts, for this run's senders."""
     with session_factory(database_url)() as session:
         logged = session.execute(
             select(func.count())
             .select_from(Question)
-            .where(Question.conversation_id.like(f"{prefix}-%"))
+            .where(Question.conversation_id.in_(conversation_ids))
         ).scalar_one()
         expected = 0
         for (data,) in session.execute(
             select(rasa_events.c.data)
-            .where(rasa_events.c.sender_id.like(f"{prefix}-%"))
+            .where(rasa_events.c.sender_id.in_(conversation_ids))
             .where(rasa_events.c.type_name == "user")
         ):
             intent = ((json.loads(data).get("parse_data") or {}).get("intent") or {}).get("name")
@@ -136,32 +146,36 @@ def logged_questions_check(database_url: str, prefix: str) -> dict[str, int]:
     return {"logged": int(logged), "expected": int(expected)}
 
 
-def wait_for_log(database_url: str, prefix: str, timeout: float = 60) -> dict[str, int]:
+def wait_for_log(
+    database_url: str, conversation_ids: list[str], timeout: float = 60
+) -> dict[str, int]:
     deadline = time.monotonic() + timeout
     while True:
-        counts = logged_questions_check(database_url, prefix)
+        counts = logged_questions_check(database_url, conversation_ids)
         if counts["logged"] >= counts["expected"] or time.monotonic() > deadline:
             return counts
         time.sleep(1)
 
 
 def measure(assistant: Assistant, label: str) -> dict[str, Any]:
-    url = assistant.rasa_url + "/webhooks/rest/webhook"
-    prefix = f"bench{uuid.uuid4().hex[:6]}"
+    url = assistant.rasa_url
+    tokens: set[str] = set()
     # Start-up: restart Rasa and time it to the first answered message.
     assistant.stop_rasa()
     started = time.perf_counter()
     assistant.start_rasa()
     asyncio.run(run_long_once(url))
     startup = time.perf_counter() - started
-    asyncio.run(run_level(url, 4, prefix + "warm"))  # warm-up, not reported
+    asyncio.run(run_level(url, 4, set()))  # warm-up, not reported
     levels: dict[int, list[dict[str, float]]] = {level: [] for level in LEVELS}
     for _ in range(RUNS):
         for level in LEVELS:
-            levels[level].append(asyncio.run(run_level(url, level, prefix)))
+            levels[level].append(asyncio.run(run_level(url, level, tokens)))
             print(label, level, round(levels[level][-1]["p95"], 1), flush=True)
-    long_runs = [asyncio.run(run_long(url, prefix)) for _ in range(RUNS)]
-    counts = wait_for_log(assistant.database_url, prefix)
+    long_runs = [asyncio.run(run_long(url, tokens)) for _ in range(RUNS)]
+    keys = assistant.keys()
+    conversation_ids = [c for t in tokens if (c := keys.conversation_id(t))]
+    counts = wait_for_log(assistant.database_url, conversation_ids)
     return {
         "label": label,
         "startup_seconds": startup,
@@ -177,9 +191,9 @@ def measure(assistant: Assistant, label: str) -> dict[str, Any]:
     }
 
 
-async def run_long_once(url: str) -> None:
+async def run_long_once(base_url: str) -> None:
     async with aiohttp.ClientSession() as session:
-        await talk(session, url, f"startup-{uuid.uuid4().hex[:8]}", ["hello"])
+        await talk(session, base_url, ["hello"], set())
 
 
 def training_seconds() -> float:

@@ -212,6 +212,54 @@ def load_section(load_data: dict[str, Any], targets: list[tuple[str, str, str]])
     return lines
 
 
+def hardening_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """Emergency replies while strangers flood the endpoint, and the fuzz run (issue 10)."""
+    idle = data["emergency_idle_ms"]
+    huge = data["emergency_while_1mb_messages_ms"]
+    at_limit = data["emergency_while_messages_at_the_limit_ms"]
+    ordinary = data["emergency_while_ordinary_questions_ms"]
+    fuzz = data["fuzz"]
+    ratio = max(huge["p50"] / idle["p50"], huge["p95"] / idle["p95"])
+    targets += [
+        (
+            "emergency reply while 1 MB messages arrive ≤ 1.5x idle (p50 and p95)",
+            f"{ratio:.2f}x",
+            mark(ratio <= 1.5),
+        ),
+        (
+            "fuzz: no 5xx, every text answered, every red flag the emergency message",
+            f"{fuzz['requests']} requests, {fuzz['server_errors']} 5xx, "
+            f"{fuzz['failures']} failures",
+            mark(fuzz["failures"] == 0 and fuzz["server_errors"] == 0),
+        ),
+    ]
+    floods = data["flood_requests"]
+    lines = [
+        "## 4. The public endpoint under hostile load",
+        "",
+        "An emergency message from a new conversation, 30 times each (ms):",
+        "",
+        "| while … | p50 | p95 | flood requests served meanwhile |",
+        "|---|---|---|---|",
+        f"| nothing else (idle) | {idle['p50']:.0f} | {idle['p95']:.0f} | |",
+        f"| 4 clients send 1 MB messages back to back | {huge['p50']:.0f} | {huge['p95']:.0f} "
+        f"| {floods['1mb']} |",
+        f"| 4 clients send messages at the body limit | {at_limit['p50']:.0f} "
+        f"| {at_limit['p95']:.0f} | {floods['at_the_limit']} |",
+        f"| 4 clients send ordinary questions | {ordinary['p50']:.0f} | {ordinary['p95']:.0f} "
+        f"| {floods['ordinary']} |",
+        "",
+        "A 1 MB message is refused (413) from its Content-Length, before its body is read. A "
+        "message at the body limit is cleaned, scanned for red flags and answered by the "
+        "channel; per request it costs the server less than an ordinary question does.",
+        "",
+        f"Fuzz run: {fuzz['requests']} seeded hostile requests from 4 clients, "
+        f"{fuzz['per_second']:.0f} per second; answers by status: {fuzz['statuses']}; "
+        f"by kind: {fuzz['kinds']}.",
+    ]
+    return lines
+
+
 def plots(load_data: dict[str, Any]) -> None:
     fig, ax = plt.subplots(figsize=(7, 4))
     for backend, style in (("sqlite", "-"), ("postgresql", "--")):
@@ -245,7 +293,7 @@ def plots(load_data: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    nlu, load_data = load("nlu"), load("load")
+    nlu, load_data, hardening = load("nlu"), load("load"), load("hardening")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
@@ -260,8 +308,10 @@ def main() -> None:
             "![latency against conversation length](latency_vs_length.png)",
             "",
         ]
+    if hardening:
+        body += [*hardening_section(hardening, targets), ""]
     if staff:
-        body += ["## 4. Staff console on 100,000 questions", "", staff.strip(), ""]
+        body += ["## 5. Staff console on 100,000 questions", "", staff.strip(), ""]
     machine = load_data["machine"] if load_data else {}
     head = [
         "# Benchmark results",

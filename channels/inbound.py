@@ -20,9 +20,10 @@ from channels.text import normalise_text
 from safety.red_flags import first_red_flag_at
 
 MAX_MESSAGE_CHARS = 1000
-# JSON escaping can make a 1,000-character message up to 6 times longer (\uXXXX), plus the
-# other fields: anything bigger than this is refused before it is parsed.
-MAX_BODY_BYTES = 32 * 1024
+# A 1,000-character message is at most 12 KB as JSON, even with every character escaped as
+# a surrogate pair (\ud83d\ude00); with the other fields, anything bigger than this is
+# refused (413) before it is read.
+MAX_BODY_BYTES = 16 * 1024
 TOO_LONG_REPLY = (
     "Sorry, that message is too long for me ({length:,} characters). Please shorten it to "
     "under {limit:,} characters, or ask one question at a time. If this is an emergency, "

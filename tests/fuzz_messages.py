@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
+
+import requests
 
 from channels.inbound import MAX_BODY_BYTES
+from channels.rest_client import WEBHOOK_PATH
+from tests.servers import Assistant
 
 RED_FLAGS = [
     "I can't feel my legs",
@@ -186,3 +193,62 @@ class FuzzCases:
     def next_case(self, token: str) -> Case:
         makers, weights = zip(*self.generators(), strict=True)
         return self.rng.choices(makers, weights=weights)[0](token)
+
+
+Result = tuple[Case, int, list[str]]
+
+
+def fuzz_conversation(assistant: Assistant, seed: int, index: int, messages: int) -> list[Result]:
+    """One conversation's requests, in order; now and then a request is sent again as it was."""
+    cases = FuzzCases(seed + index)
+    token = assistant.token(f"fuzz-{seed}-{index}")
+    results: list[Result] = []
+    sent: list[Case] = []
+    session = requests.Session()
+    for _ in range(messages):
+        replay = bool(sent) and cases.rng.random() < 0.08
+        case = cases.rng.choice(sent) if replay else cases.next_case(token)
+        response = session.post(
+            assistant.rasa_url + WEBHOOK_PATH,
+            data=case.body,
+            headers={"Content-Type": "application/json"},
+            timeout=120,
+        )
+        replies: list[str] = []
+        if response.status_code == 200:
+            replies = [" ".join(m["text"].split()) for m in response.json() if m.get("text")]
+        results.append((case, response.status_code, replies))
+        sent.append(case)
+    return results
+
+
+def run_fuzz(
+    assistant: Assistant, seed: int, conversations: int, messages: int, clients: int
+) -> list[Result]:
+    """Every conversation's results; `clients` conversations are sent at the same time."""
+    with ThreadPoolExecutor(clients) as pool:
+        batches = pool.map(
+            lambda i: fuzz_conversation(assistant, seed, i, messages), range(conversations)
+        )
+        return [result for batch in batches for result in batch]
+
+
+def judge(results: list[Result], emergency: str) -> tuple[list[Any], Counter[str]]:
+    """What went wrong (5xx, wrong refusals, no reply, a red flag without the emergency
+    message), and how many cases of each kind were sent."""
+    failures: list[Any] = []
+    kinds: Counter[str] = Counter()
+    for case, status, replies in results:
+        kinds[case.kind] += 1
+        if status >= 500:
+            failures.append(("5xx", case, status))
+        elif case.expect_refusal:
+            if not 400 <= status < 500:
+                failures.append(("should be refused", case, status))
+        elif status != 200:
+            failures.append(("refused", case, status))
+        elif case.needs_reply and not replies:
+            failures.append(("no reply", case, status))
+        elif case.red_flag and emergency not in replies:
+            failures.append(("no emergency message", case, replies))
+    return failures, kinds

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,8 +20,7 @@ import requests
 
 from actions.storage.backfill import missing_questions
 from actions.storage.spool import Spool
-from channels.rest_client import WEBHOOK_PATH
-from tests.fuzz_messages import RED_FLAGS, Case, FuzzCases
+from tests.fuzz_messages import RED_FLAGS, judge, run_fuzz
 from tests.servers import Assistant, running_assistant
 from tests.socketio_client import WebchatClient, texts
 from tests.stored import wait_for
@@ -47,54 +44,12 @@ def emergency_text(domain_texts: dict[str, str]) -> str:
     return domain_texts["utter_emergency"]
 
 
-def run_conversation(assistant: Assistant, index: int) -> list[tuple[Case, int, list[str]]]:
-    """One conversation's requests, in order (Rasa answers one conversation at a time)."""
-    cases = FuzzCases(SEED + index)
-    token = assistant.token(f"fuzz-{index}")
-    results = []
-    sent: list[Case] = []
-    session = requests.Session()
-    for _ in range(MESSAGES_PER_CONVERSATION):
-        replay = sent and cases.rng.random() < 0.08
-        case = cases.rng.choice(sent) if replay else cases.next_case(token)
-        response = session.post(
-            assistant.rasa_url + WEBHOOK_PATH,
-            data=case.body,
-            headers={"Content-Type": "application/json"},
-            timeout=120,
-        )
-        replies: list[str] = []
-        if response.status_code == 200:
-            replies = [" ".join(m["text"].split()) for m in response.json() if m.get("text")]
-        results.append((case, response.status_code, replies))
-        sent.append(case)
-    return results
-
-
 def test_a_thousand_hostile_requests_lose_nothing(
     fuzzed: Assistant, domain_texts: dict[str, str]
 ) -> None:
-    with ThreadPoolExecutor(CLIENTS) as pool:
-        batches = list(pool.map(lambda i: run_conversation(fuzzed, i), range(CONVERSATIONS)))
-    results = [result for batch in batches for result in batch]
+    results = run_fuzz(fuzzed, SEED, CONVERSATIONS, MESSAGES_PER_CONVERSATION, CLIENTS)
     assert len(results) >= 1000
-
-    emergency = emergency_text(domain_texts)
-    failures = []
-    kinds: Counter[str] = Counter()
-    for case, status, replies in results:
-        kinds[case.kind] += 1
-        if status >= 500:
-            failures.append(("5xx", case, status))
-        elif case.expect_refusal:
-            if not 400 <= status < 500:
-                failures.append(("should be refused", case, status))
-        elif status != 200:
-            failures.append(("refused", case, status))
-        elif case.needs_reply and not replies:
-            failures.append(("no reply", case, status))
-        elif case.red_flag and emergency not in replies:
-            failures.append(("no emergency message", case, replies))
+    failures, kinds = judge(results, emergency_text(domain_texts))
     assert not failures, failures[:5]
     assert kinds["red_flag_in_noise"] + kinds["red_flag_after_slash"] >= 100, kinds
 
@@ -119,7 +74,7 @@ def test_socketio_clients_sending_garbage_get_answers_and_red_flags_the_emergenc
     emergency = emergency_text(domain_texts)
     client = WebchatClient()
     client.connect(fuzzed.rasa_url)
-    failures = []
+    failures: list[tuple[object, ...]] = []
     try:
         for _ in range(SOCKETIO_MESSAGES):
             flag = rng.random() < 0.3
