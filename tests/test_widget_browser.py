@@ -219,3 +219,35 @@ def test_offline_message_then_queued_message_is_sent(
     )
     page.locator(".vc-bot", has_text="rare").wait_for(timeout=30_000)
     assert page.locator(".vc-status").inner_text() == ""
+
+
+def test_the_widget_uses_a_server_issued_token_and_renews_one_the_server_refuses(
+    page: Page, site: tuple[str, Assistant]
+) -> None:
+    open_widget(page)
+    token = page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender")
+    assert site[1].keys().conversation_id(token) is not None  # issued by this server
+    # A token the server does not know (e.g. after its key changed): the widget gets a new one
+    # and the patient still gets the answer.
+    page.evaluate(
+        "() => { const s = JSON.parse(sessionStorage.getItem('vertebroChat:v1'));"
+        " s.sender = 'v1.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA';"
+        " sessionStorage.setItem('vertebroChat:v1', JSON.stringify(s)); }"
+    )
+    page.reload()
+    page.locator(".vc-bot").first.wait_for()
+    ask(page, "how long does it take?")
+    assert "1-2 hours" in page.locator(".vc-bot").last.inner_text()
+    renewed = page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender")
+    assert renewed != token and site[1].keys().conversation_id(renewed) is not None
+
+
+def test_a_message_over_the_limit_is_not_sent(page: Page) -> None:
+    open_widget(page)
+    box = page.get_by_label("Type your question")
+    assert box.get_attribute("maxlength") == "1000"
+    before = page.locator(".vc-user").count()
+    box.evaluate("el => { el.removeAttribute('maxlength'); el.value = 'x'.repeat(1001); }")
+    box.press("Enter")
+    assert "under 1,000 characters" in page.locator(".vc-status").inner_text()
+    assert page.locator(".vc-user").count() == before
