@@ -78,6 +78,9 @@ class PatientSocketIOInput(SocketIOInput):
             token = self.keys.new_token()
             conversation_id = self.keys.conversation_id(token)
             assert conversation_id is not None
+        previous = (await sio.get_session(sid, namespace=self.namespace)).get("conversation_id")
+        if isinstance(previous, str) and previous != conversation_id:
+            await sio.leave_room(sid, previous, namespace=self.namespace)
         await sio.save_session(sid, {"conversation_id": conversation_id}, namespace=self.namespace)
         await sio.enter_room(sid, conversation_id, namespace=self.namespace)
         await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)

@@ -105,3 +105,19 @@ def test_broken_unicode_and_hand_written_intents_over_socketio(
     assert red_flag[-1] == domain_texts["utter_emergency"]
     assert slashed == [domain_texts["utter_emergency"]]
     assert not_text and "could not read" in not_text[0]
+
+
+def test_a_new_session_request_moves_the_socket_to_the_new_conversation(
+    assistant: Assistant,
+) -> None:
+    """After asking for another session, replies of the first conversation no longer arrive."""
+    first, watcher = WebchatClient(), WebchatClient()
+    token = first.connect(assistant.rasa_url)
+    watcher.connect(assistant.rasa_url, token=token)
+    try:
+        watcher.request_session(None)  # the watcher moves to a conversation of its own
+        assert texts(first.say("is it safe?"))
+        assert watcher.collect(first_timeout=3) == []
+    finally:
+        first.close()
+        watcher.close()
