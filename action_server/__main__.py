@@ -8,7 +8,8 @@ builds the same rasa-sdk app with the project's actions, but:
   a cluster sets it to its private address);
 - refuses every call without the shared token (action_server/auth.py);
 - answers errors with a short message, never the request;
-- caps request bodies (a tracker with a long conversation is well under it).
+- caps request bodies (a tracker with a long conversation is well under it);
+- starts the question-log writer at once (start-up quarantine count and back-fill).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from action_server.auth import action_server_token, require_token
+from actions.runtime import log_writer
 
 logger = logging.getLogger("action_server")
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -50,6 +52,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = build_app(action_server_token())
+    # Start the question-log writer now, not at the first question: it reports what waits in
+    # the quarantine and back-fills what was answered while this server was down.
+    log_writer().start()
     logger.info("Action server on http://%s:%d (token required)", args.host, args.port)
     app.run(args.host, args.port, workers=1, access_log=False)
 

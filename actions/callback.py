@@ -1,7 +1,10 @@
 """The callback request: ask, validate the form's answers and store the request.
 
-The phone number is checked (a bad one is asked again, with an example); nothing is stored
-without the patient's explicit consent; the stored request starts with status `new`.
+The phone number is checked (a bad one is asked again, with an example) and kept in a short
+canonical form; nothing is stored without the patient's explicit consent; the stored request
+starts with status `new`. The submission checks everything again on the server: the values
+must come from a completed run of the form in this conversation (callback_form_run.py), the
+number must pass the same check, and name and time must be plain text that fits its column.
 
 The form's texts live here rather than in domain.yml: Rasa's data validator counts a
 response used only by a form or an action as unused, which `--fail-on-warnings` rejects.
@@ -20,9 +23,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.callback_form_run import CALLBACK_SLOTS, completed_form_values
 from actions.runtime import log_writer
-
-CALLBACK_SLOTS = ("callback_name", "callback_phone", "callback_time", "callback_consent")
+from actions.storage.models import CallbackRequest
+from actions.storage.values import identifier, one_line
 
 PROMPTS = {
     "callback_name": (
@@ -53,23 +57,56 @@ DECLINED = (
     "No problem. Without your agreement we won't call you, and your details have not been kept."
 )
 CANCELLED = "All right, I've cancelled the call-back request and your details have not been kept."
-MAX_FIELD_CHARS = 200
+NOT_SENT = (
+    "Sorry, I couldn't pass on your call-back request, and your details have not been kept. "
+    "Please ask for a call back again."
+)
+_COLUMNS = CallbackRequest.__table__.columns
+MAX_FIELD_CHARS = min(_COLUMNS["name"].type.length, _COLUMNS["preferred_time"].type.length)
+MAX_PHONE_CHARS = _COLUMNS["phone"].type.length
+MAX_CONVERSATION_ID_CHARS = _COLUMNS["conversation_id"].type.length
 PHONE_ALLOWED = re.compile(r"^\+?[\d\s().\-/]+$")
+# More separators in a row than "5 ) - ( 5" has is not how anyone writes a number.
+PHONE_SEPARATOR_RUN = re.compile(r"\D{4,}")
 MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 7, 15  # E.164 allows at most 15 digits
+# Leading characters a spreadsheet would run as a formula (the CSV export also guards).
+FORMULA_START = "=+-@"
 
 
-def normalise_phone(value: str) -> str | None:
-    """The number as typed (trimmed) if it looks like a phone number, else None."""
-    value = value.strip()
-    digits = re.sub(r"\D", "", value)
-    if not PHONE_ALLOWED.match(value) or not MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
+def normalise_phone(value: Any) -> str | None:
+    """The number in a short canonical form if it looks like a phone number, else None.
+
+    7 to 15 digits, typed with spaces, brackets, dots, dashes or slashes and an optional
+    leading +. North American numbers are written the usual way, "(860) 555-0199" and
+    "+1 (860) 555-0199"; any other number as its + (if typed) and digit groups with single
+    spaces. The result is at most 30 characters, so it always fits its column, and checking
+    it again gives it back unchanged.
+    """
+    if not isinstance(value, str):
         return None
-    return value
+    typed = " ".join(value.split())
+    if (
+        len(typed) > MAX_PHONE_CHARS
+        or not PHONE_ALLOWED.match(typed)
+        or PHONE_SEPARATOR_RUN.search(typed.removeprefix("+"))
+    ):
+        return None
+    groups = re.findall(r"\d+", typed)
+    digits = "".join(groups)
+    if not MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS:
+        return None
+    international = typed.startswith("+")
+    if len(digits) == 10 and not international and digits[0] in "23456789":
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    if len(digits) == 11 and digits[0] == "1" and digits[1] in "23456789":
+        return f"+1 ({digits[1:4]}) {digits[4:7]}-{digits[7:]}"
+    return ("+" if international else "") + " ".join(groups)
 
 
 def _clean_text(value: Any) -> str | None:
-    text = " ".join(str(value or "").split())
-    return text[:MAX_FIELD_CHARS] if text else None
+    """Plain one-line text that fits its column, without a leading formula character."""
+    text = one_line(value, MAX_FIELD_CHARS * 2).lstrip(FORMULA_START + " ")
+    return text[:MAX_FIELD_CHARS].rstrip() or None
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -84,7 +121,7 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        phone = normalise_phone(str(value or ""))
+        phone = normalise_phone(value)
         if phone is None:
             dispatcher.utter_message(text=INVALID_PHONE)
         return {"callback_phone": phone}
@@ -104,30 +141,53 @@ class ActionSubmitCallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        name, phone, preferred_time, consent = (tracker.get_slot(s) for s in CALLBACK_SLOTS)
-        if consent is True and name and phone and preferred_time:
-            now = datetime.now(timezone.utc)
-            log_writer().submit(
-                "callback",
-                {
-                    "request_key": f"{tracker.sender_id}:{now.timestamp():.6f}"[:255],
-                    "conversation_id": tracker.sender_id[:255],
-                    "requested_at": now.isoformat(),
-                    "name": name,
-                    "phone": phone,
-                    "preferred_time": preferred_time,
-                    "consent": True,
-                    "status": "new",
-                },
-            )
-            dispatcher.utter_message(
-                text=SUBMITTED.format(
-                    callback_name=name, callback_phone=phone, callback_time=preferred_time
-                )
-            )
-        else:
+        form = completed_form_values(tracker.events)
+        if form is not None and form.get("callback_consent") is False:
             dispatcher.utter_message(text=DECLINED)
+        else:
+            request = self._checked_request(tracker, form)
+            if request is None:
+                dispatcher.utter_message(text=NOT_SENT)
+            else:
+                log_writer().submit("callback", request)
+                dispatcher.utter_message(
+                    text=SUBMITTED.format(
+                        callback_name=request["name"],
+                        callback_phone=request["phone"],
+                        callback_time=request["preferred_time"],
+                    )
+                )
         return [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
+
+    @staticmethod
+    def _checked_request(tracker: Tracker, form: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The request to store, or None unless every check passes.
+
+        The form completed with consent, the slots are what the form set, and the values
+        pass the form's own checks again.
+        """
+        if form is None or form.get("callback_consent") is not True:
+            return None
+        if any(tracker.get_slot(slot) != form.get(slot) for slot in CALLBACK_SLOTS):
+            return None  # slots changed behind the form's back
+        name = _clean_text(form.get("callback_name"))
+        phone = normalise_phone(form.get("callback_phone"))
+        preferred_time = _clean_text(form.get("callback_time"))
+        conversation_id = identifier(tracker.sender_id, MAX_CONVERSATION_ID_CHARS)
+        if not (name and phone and preferred_time and conversation_id):
+            return None
+        now = datetime.now(timezone.utc)
+        return {
+            # Cut from the start if need be: the time is what makes the key unique.
+            "request_key": f"{conversation_id}:{now.timestamp():.6f}"[-255:],
+            "conversation_id": conversation_id,
+            "requested_at": now.isoformat(),
+            "name": name,
+            "phone": phone,
+            "preferred_time": preferred_time,
+            "consent": True,
+            "status": "new",
+        }
 
 
 class ActionCancelCallback(Action):

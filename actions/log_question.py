@@ -30,9 +30,9 @@ class ActionLogQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         try:
-            record = question_from_events(
-                tracker.sender_id, list(tracker.events), tracker.get_latest_input_channel()
-            )
+            # The channel comes from the latest user event, checked by the builder (rasa-sdk's
+            # get_latest_input_channel() would fail on an event that is not an object).
+            record = question_from_events(tracker.sender_id, list(tracker.events or []))
             if record is not None:
                 log_writer().submit("question", record)
         except Exception:  # the log must never break the conversation

@@ -1,9 +1,9 @@
 """Delete logged data older than the configured retention period.
 
 Why: chat logs are health information and are kept only as long as the hospital decides
-(RETENTION_DAYS, default 365). Removes questions, callback requests, and whole transcripts
-from Rasa's tracker store (`events`) whose last message is older than the cut-off, so no
-conversation is left half-deleted.
+(RETENTION_DAYS, default 365). Removes questions, callback requests, quarantined log entries
+(which hold the same data), and whole transcripts from Rasa's tracker store (`events`) whose
+last message is older than the cut-off, so no conversation is left half-deleted.
 
     python -m actions.retention [--days N] [--dry-run]      (make retention)
 """
@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from actions.settings import load_settings
 from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, Question
+from actions.storage.models import CallbackRequest, QuarantinedEntry, Question
 
 # Rasa's tracker store table, described only as far as this project reads it.
 rasa_events = Table(
@@ -51,6 +51,7 @@ class Deleted:
     questions: int
     callback_requests: int
     transcript_events: int
+    quarantined: int = 0
 
 
 def _count_and_delete(session: Session, statement: Any, count_query: Any, dry_run: bool) -> int:
@@ -94,7 +95,16 @@ def purge(
                 .where(rasa_events.c.sender_id.in_(stale)),
                 dry_run,
             )
-    return Deleted(questions, callbacks, events)
+        quarantined = 0
+        if inspect(session.connection()).has_table(QuarantinedEntry.__tablename__):
+            old = QuarantinedEntry.quarantined_at < cutoff
+            quarantined = _count_and_delete(
+                session,
+                delete(QuarantinedEntry).where(old),
+                select(func.count()).select_from(QuarantinedEntry).where(old),
+                dry_run,
+            )
+    return Deleted(questions, callbacks, events, quarantined)
 
 
 def main() -> None:
@@ -110,7 +120,8 @@ def main() -> None:
     print(
         f"{verb} data older than {args.days} days: {deleted.questions} questions, "
         f"{deleted.callback_requests} callback requests, "
-        f"{deleted.transcript_events} transcript events."
+        f"{deleted.transcript_events} transcript events, "
+        f"{deleted.quarantined} quarantined log entries."
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from actions.contact import ContactDetails, load_contact_details, report_missing
 from actions.settings import load_settings
 from actions.storage.backfill import BACKFILL_INTERVAL, backfill
@@ -36,7 +38,26 @@ def log_writer() -> LogWriter:
         settings.flush_interval_seconds,
         periodic=periodic_backfill,
         periodic_interval=BACKFILL_INTERVAL,
+        on_start=report_quarantine,
     )
+
+
+def report_quarantine(writer: LogWriter) -> None:
+    """When the writer starts, say how many log entries wait in quarantine.
+
+    Why: a quarantined entry is a question or call-back request that is not where staff look
+    for it; someone has to read the reason (staff console, /admin/quarantine) and act.
+    """
+    try:
+        count = writer.quarantine.count()
+    except SQLAlchemyError as error:
+        logger.warning(
+            "Question log: quarantine not counted, database unavailable (%s)",
+            type(error).__name__,
+        )
+        return
+    level = logging.WARNING if count else logging.INFO
+    logger.log(level, "Question log: %d entries in quarantine", count)
 
 
 @lru_cache(maxsize=1)

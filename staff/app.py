@@ -24,13 +24,19 @@ from flask import (
     url_for,
 )
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from actions.retention import purge
 from actions.settings import load_settings
 from actions.storage.database import session_factory
-from actions.storage.models import CALLBACK_STATUSES, OUTCOMES, CallbackRequest, Question
+from actions.storage.models import (
+    CALLBACK_STATUSES,
+    OUTCOMES,
+    CallbackRequest,
+    QuarantinedEntry,
+    Question,
+)
 from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS
 from staff import charts, exports, queries
 from staff.models import ROLES, AuditEvent, StaffUser
@@ -48,6 +54,7 @@ from staff.security import (
 F = TypeVar("F", bound=Callable[..., Any])
 LABELS = sorted(set(FAQ_TOPICS) | set(CONVERSATION_INTENTS) - {"greet", "goodbye", "thanks"})
 SESSION_HOURS = 8
+QUARANTINE_ROWS = 500  # newest first; the page is for noticing and reading reasons
 
 
 def now() -> datetime:
@@ -353,10 +360,31 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             audit("retention", f"{days} days: {result}")
             flash(
                 f"Deleted {result.questions} questions, {result.callback_requests} callback "
-                f"requests and {result.transcript_events} transcript events."
+                f"requests, {result.transcript_events} transcript events and "
+                f"{result.quarantined} quarantined log entries."
             )
             return redirect(url_for("retention"))
         return render_template("retention.html", days=days, preview=result)
+
+    @app.get("/admin/quarantine")
+    @role_required("admin")
+    def quarantine() -> Any:
+        """Log entries the writer could not store: what, which, why and when (not the entry
+        itself, which may hold health information and stays in the database)."""
+        total = db().execute(select(func.count()).select_from(QuarantinedEntry)).scalar_one()
+        rows = db().execute(
+            select(
+                QuarantinedEntry.kind,
+                QuarantinedEntry.entry_key,
+                QuarantinedEntry.reason,
+                QuarantinedEntry.quarantined_at,
+            )
+            .order_by(QuarantinedEntry.quarantined_at.desc(), QuarantinedEntry.id.desc())
+            .limit(QUARANTINE_ROWS)
+        )
+        shown = list(rows)
+        audit("view_quarantine", f"{len(shown)} of {total}")
+        return render_template("quarantine.html", rows=shown, total=total)
 
     @app.errorhandler(403)
     def forbidden(_error: Exception) -> Any:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import yaml
 
 from actions.storage.models import Question
+from actions.storage.values import one_line, without_controls
 
 CSV_COLUMNS = [
     "asked_at", "conversation_id", "channel", "text", "intent", "confidence", "outcome",
@@ -19,8 +20,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> str:
-    """Text safe to open in a spreadsheet: a leading =, +, - or @ is not run as a formula."""
-    text = "" if value is None else str(value)
+    """Text safe to open in a spreadsheet: a leading =, +, - or @ is not run as a formula,
+    and no control character (a NUL breaks CSV readers)."""
+    text = "" if value is None else without_controls(str(value))
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -41,7 +43,7 @@ def nlu_yaml(corrected: Iterable[Question], unanswered: Iterable[Question]) -> s
     """
     by_intent: dict[str, set[str]] = defaultdict(set)
     for question in corrected:
-        text = " ".join(question.text.split())
+        text = one_line(question.text, len(question.text))
         if question.corrected_intent and text:
             by_intent[question.corrected_intent].add(text)
     body = {
@@ -53,7 +55,7 @@ def nlu_yaml(corrected: Iterable[Question], unanswered: Iterable[Question]) -> s
     }
     out = ["# Exported from the staff console: review, then merge into data/nlu.yml."]
     out.append(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=1000).rstrip())
-    todo = sorted({" ".join(q.text.split()) for q in unanswered if q.text.strip()})
+    todo = sorted({t for q in unanswered if (t := one_line(q.text, len(q.text)))})
     if todo:
         out.append("# Not understood and not yet labelled (give each an intent, then move it up):")
         out.extend(f"#   - {t}" for t in todo)

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from actions import runtime
+from actions.storage.database import session_factory
 from actions.storage.migrate import upgrade
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
-
 
 # The website origin the shared assistant allows (channels/origins.py); others are refused.
 TEST_ORIGIN = "https://hospital.example"
@@ -48,15 +48,20 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, migrated database of each kind."""
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database of each kind.
+
+    Its pooled connections are closed afterwards: the process keeps one engine per URL, and
+    on the shared PostgreSQL server idle connections would add up to "too many clients".
+    """
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'test.db'}"
     else:
         server: PostgresServer = request.getfixturevalue("postgres")
         url = server.create_database(f"test_{uuid.uuid4().hex[:12]}")
     upgrade(url)
-    return url
+    yield url
+    session_factory(url).kw["bind"].dispose()
 
 
 @pytest.fixture

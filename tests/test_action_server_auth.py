@@ -99,3 +99,9 @@ def test_the_token_check_is_exact() -> None:
     assert is_authorised("Bearer s3cret", "s3cret")
     for header in (None, "", "Bearer s3cre", "Bearer s3cret ", "bearer s3cret", "s3cret", "Bearer"):
         assert not is_authorised(header, "s3cret")
+
+
+def test_the_question_log_writer_starts_with_the_server(assistant: Assistant) -> None:
+    """It counts the quarantine (and back-fills) at start-up, not at the first question."""
+    log = (assistant.work_dir / "actions.log").read_text(errors="replace")
+    assert "Question log: 0 entries in quarantine" in log

@@ -219,14 +219,65 @@ def callback_slots(consent: bool) -> dict[str, Any]:
     }
 
 
+def slot(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "timestamp": time.time(), "name": name, "value": value}
+
+
+def action(name: str) -> dict[str, Any]:
+    return {"event": "action", "timestamp": time.time(), "name": name}
+
+
+def loop(name: str | None) -> dict[str, Any]:
+    return {"event": "active_loop", "timestamp": time.time(), "name": name}
+
+
+def form_run(slots: dict[str, Any], answers: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The events Rasa 3.6 records for a completed callback form, up to action_submit_callback:
+    the form activates, each answer is extracted and validated, and the form deactivates."""
+    answers = answers or {}
+    events = [
+        action("action_listen"),
+        user_event("please call me back", "request_callback"),
+        action("action_extract_slots"),
+        action("action_log_question"),
+        action("callback_form"),
+        loop("callback_form"),
+        slot("requested_slot", "callback_name"),
+    ]
+    names = list(slots)
+    for n, name in enumerate(names):
+        typed = answers.get(name, str(slots[name]))
+        intent = {True: "affirm", False: "deny"}.get(slots[name], "nlu_fallback")
+        events += [
+            action("action_listen"),
+            user_event(typed, intent),
+            action("action_extract_slots"),
+            slot(name, typed if name != "callback_consent" else slots[name]),
+            action("callback_form"),
+            slot(name, slots[name]),
+        ]
+        if n + 1 < len(names):
+            events.append(slot("requested_slot", names[n + 1]))
+    return [*events, loop(None), slot("requested_slot", None)]
+
+
+def completed_form_tracker(slots: dict[str, Any], **answers: str) -> Tracker:
+    return make_tracker(form_run(slots, answers), slots=slots)
+
+
+def stored_callbacks(url: str) -> list[CallbackRequest]:
+    assert runtime.log_writer().flush()
+    with session_factory(url)() as session:
+        return list(session.execute(select(CallbackRequest)).scalars())
+
+
 def test_submitted_callback_is_stored_as_new(action_env: str) -> None:
-    tracker = make_tracker([user_event("yes", "affirm")], slots=callback_slots(True))
+    # The action now checks the form's run in the tracker's events, so the tracker carries it.
+    tracker = completed_form_tracker(callback_slots(True), callback_phone="860.555.0123")
     messages, events = run(ActionSubmitCallback(), tracker)
     assert "Mary Smith" in messages[0]["text"]
     assert SlotSet("callback_phone", None) in events
-    assert runtime.log_writer().flush()
-    with session_factory(action_env)() as session:
-        [row] = session.execute(select(CallbackRequest)).scalars()
+    [row] = stored_callbacks(action_env)
     assert (row.name, row.phone, row.preferred_time) == (
         "Mary Smith",
         "(860) 555-0123",
@@ -236,12 +287,134 @@ def test_submitted_callback_is_stored_as_new(action_env: str) -> None:
 
 
 def test_no_consent_stores_nothing(action_env: str) -> None:
-    tracker = make_tracker([user_event("no", "deny")], slots=callback_slots(False))
-    messages, _ = run(ActionSubmitCallback(), tracker)
+    # A "no" to the consent question completes the form with the consent slot False.
+    messages, _ = run(ActionSubmitCallback(), completed_form_tracker(callback_slots(False)))
     assert "won't call" in messages[0]["text"]
-    assert runtime.log_writer().flush()
-    with session_factory(action_env)() as session:
-        assert list(session.execute(select(CallbackRequest)).scalars()) == []
+    assert stored_callbacks(action_env) == []
+
+
+FORGED_SLOTS = {
+    "callback_name": '=HYPERLINK("http://evil.example","Call")',
+    "callback_phone": '=HYPERLINK("tel:1900555")',
+    "callback_time": "@SUM(1+1)",
+    "callback_consent": True,
+}
+
+
+@pytest.mark.parametrize("slots", [FORGED_SLOTS, callback_slots(True)])
+def test_a_direct_call_with_the_slots_set_stores_nothing(
+    action_env: str, slots: dict[str, Any]
+) -> None:
+    """Slots set without the form (a direct call to the action server) are not a request."""
+    tracker = make_tracker([user_event("yes", "affirm"), slot("callback_consent", True)], slots)
+    messages, events = run(ActionSubmitCallback(), tracker)
+    assert "Thank you" not in messages[0]["text"]
+    assert "not been kept" in messages[0]["text"]
+    assert SlotSet("callback_phone", None) in events
+    assert stored_callbacks(action_env) == []
+
+
+def tampered_runs() -> list[tuple[str, list[dict[str, Any]], dict[str, Any]]]:
+    good = callback_slots(True)
+    run_events = form_run(good)
+    still_active = [e for e in run_events if not (e["event"] == "active_loop" and not e["name"])]
+    no_consent = [
+        e for e in run_events if not (e["event"] == "slot" and e["name"] == "callback_consent")
+    ]
+    cancelled = [*run_events[:-2], action("action_deactivate_loop"), loop(None)]
+    return [
+        ("form still active", still_active, good),
+        ("consent never given in the form", no_consent, good),
+        ("consent set after the form", [*no_consent, slot("callback_consent", True)], good),
+        ("phone changed after the form", [*run_events, slot("callback_phone", "=1+1")], good),
+        ("slots differ from the form's", run_events, {**good, "callback_phone": "=1+1"}),
+        ("form cancelled, not completed", cancelled, good),
+        ("already submitted", [*run_events, action("action_submit_callback")], good),
+        ("a later message", [*run_events, user_event("hi", "greet")], good),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("events", "slots"),
+    [(e, s) for _, e, s in tampered_runs()],
+    ids=[i for i, _, _ in tampered_runs()],
+)
+def test_only_a_completed_form_run_with_consent_is_stored(
+    action_env: str, events: list[dict[str, Any]], slots: dict[str, Any]
+) -> None:
+    messages, _ = run(ActionSubmitCallback(), make_tracker(events, slots))
+    assert "Thank you" not in messages[0]["text"]
+    assert stored_callbacks(action_env) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("callback_phone", "(" * 40 + "860" + ")" * 40 + " 555 0199"),
+        ("callback_phone", "call me"),
+        ("callback_name", "   "),
+        ("callback_name", "=+-@"),
+        ("callback_time", 42),
+        ("callback_time", "\x00"),
+    ],
+)
+def test_the_form_values_are_checked_again_before_storing(
+    action_env: str, field: str, value: Any
+) -> None:
+    slots = {**callback_slots(True), field: value}
+    messages, _ = run(ActionSubmitCallback(), completed_form_tracker(slots))
+    assert "Thank you" not in messages[0]["text"]
+    assert stored_callbacks(action_env) == []
+
+
+def test_stored_values_are_cleaned_and_fit_their_columns(action_env: str) -> None:
+    slots = {
+        **callback_slots(True),
+        "callback_name": "=Mary\x00  Smith" + " x" * 300,
+        "callback_time": "  @weekday\tmornings ",
+    }
+    run(ActionSubmitCallback(), completed_form_tracker(slots))
+    [row] = stored_callbacks(action_env)
+    assert row.name.startswith("Mary Smith x") and len(row.name) <= 200
+    assert row.preferred_time == "weekday mornings"
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("(860) 555-0199", "(860) 555-0199"),
+        ("860.555.0199", "(860) 555-0199"),
+        ("8605550199", "(860) 555-0199"),
+        ("  860 - 555 - 0199 ", "(860) 555-0199"),
+        ("1-860-555-0199", "+1 (860) 555-0199"),
+        ("+1 860 555 0199", "+1 (860) 555-0199"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("+44 (0)20-7946.0958", "+44 0 20 7946 0958"),
+        ("07700  900123", "07700 900123"),
+        ("555 0199", "555 0199"),
+        ("123456789012345", "123456789012345"),
+    ],
+)
+def test_phone_numbers_are_stored_in_a_canonical_short_form(typed: str, canonical: str) -> None:
+    assert normalise_phone(typed) == canonical
+    assert normalise_phone(canonical) == canonical  # stable when checked again on submission
+    assert len(canonical) <= 40
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "(" * 40 + "860" + ")" * 40 + " 555 0199",
+        "860 ---- 555 0199",
+        "860 (((( 555 0199",
+        "++8605550199",
+        "860+555+0199",
+        "1" * 16,
+        "8" * 7 + "." * 40,
+    ],
+)
+def test_absurd_punctuation_is_not_a_phone_number(typed: str) -> None:
+    assert normalise_phone(typed) is None
 
 
 def test_cancel_clears_the_form_quietly_after_an_emergency(action_env: str) -> None:

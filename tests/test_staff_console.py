@@ -349,3 +349,27 @@ def test_create_user_command(database_url: str, tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert weak.returncode != 0 and "12 characters" in weak.stderr
+
+
+def test_exports_survive_rows_stored_before_text_was_cleaned(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    """A NUL or an escape sequence in an old row (SQLite kept them) broke the CSV export (500)
+    and the NLU export (rejected by `rasa data validate`)."""
+    if "postgresql" in database_url:
+        pytest.skip("PostgreSQL never stored a NUL")
+    question = add_question(database_url, text="how long\x00 does it\x1b take?")
+    add_question(database_url, text="zzz\x00qqq", intent="nlu_fallback", outcome="fallback")
+    response = reviewer.get("/export/questions.csv")
+    assert response.status_code == 200
+    exported_csv = response.get_data(as_text=True)
+    assert "\x00" not in exported_csv and "\x1b" not in exported_csv
+    assert "how long does it take?" in exported_csv
+    token = csrf_of(reviewer, "/")
+    reviewer.post(
+        f"/questions/{question}/review",
+        data={"corrected_intent": "procedure_duration", "csrf_token": token},
+    )
+    exported = reviewer.get("/export/nlu.yml").get_data(as_text=True)
+    assert "- how long does it take?" in exported and "#   - zzzqqq" in exported
+    assert "\x00" not in exported and "\x1b" not in exported

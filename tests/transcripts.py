@@ -42,3 +42,4 @@ def save_transcript(database_url: str, sender: str, events: Iterable[Event]) -> 
     for event in events:
         tracker.update(event)
     asyncio.run(store.save(tracker))
+    store.engine.dispose()  # each call makes its own engine: leave no idle connection behind

@@ -7,12 +7,21 @@ little instead of failing at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    DisconnectionError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 2000
@@ -40,10 +49,40 @@ def session_factory(url: str) -> sessionmaker:
     return sessionmaker(create_db_engine(url), future=True, expire_on_commit=False)
 
 
+def database_unavailable(error: BaseException) -> bool:
+    """Whether `error` says the database cannot be written now, rather than that an entry is bad.
+
+    Why it matters: a batch that failed because the database is down, locked, unreachable,
+    not yet migrated or refusing writes is kept and retried, since every entry will go in
+    once it is back. Only errors that belong to the entries themselves (a value the
+    database refuses: DataError, IntegrityError; a value SQLAlchemy could not even send:
+    a StatementError that is not from the database, TypeError, ValueError, UnicodeError; any
+    other error that is not the database's) lead to writing entries one by one and
+    quarantining those that still fail. Database errors of other kinds count as
+    "unavailable": keeping an entry longer is better than quarantining good entries because
+    of a broken server.
+    """
+    if isinstance(
+        error,
+        (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError, OSError),
+    ):
+        return True  # OSError covers ConnectionError and the built-in TimeoutError
+    if isinstance(error, (DataError, IntegrityError)):
+        return False
+    # ProgrammingError (a missing table, no permission), InternalError (read-only, recovery),
+    # NotSupportedError: the server or its schema, not the entry. Anything else (a
+    # StatementError raised before the database saw the statement, CompileError, errors that
+    # are not the database's at all) is the entry's: a failing connection shows as one of
+    # the errors above.
+    return isinstance(error, DBAPIError)
+
+
 def insert_ignoring_duplicates(
-    session: Session, table: Any, rows: Iterable[dict[str, Any]], key: str
+    session: Session, table: Any, rows: Iterable[dict[str, Any]], key: str | Sequence[str]
 ) -> int:
-    """Insert rows, skipping any whose unique `key` is already stored. Returns rows added."""
+    """Insert rows, skipping any whose unique `key` (a column or several) is already stored.
+
+    Returns the number of rows added."""
     rows = list(rows)
     if not rows:
         return 0
@@ -54,6 +93,7 @@ def insert_ignoring_duplicates(
         from sqlalchemy.dialects.sqlite import insert
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise ValueError(f"Unsupported database dialect {dialect!r}")
-    statement = insert(table).on_conflict_do_nothing(index_elements=[key])
+    columns = [key] if isinstance(key, str) else list(key)
+    statement = insert(table).on_conflict_do_nothing(index_elements=columns)
     result = session.execute(statement, rows)
     return int(result.rowcount or 0)

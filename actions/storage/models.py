@@ -1,14 +1,25 @@
 """Tables the action server writes and staff read.
 
 Rasa's SQL tracker store keeps whole transcripts in its own `events` table in the same
-database; these tables hold one row per patient question and per callback request.
+database; these tables hold one row per patient question and per callback request, and the
+log entries that could not be written (the quarantine).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, DateTime, Float, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, registry
 
 mapper_registry = registry()
@@ -75,4 +86,29 @@ class CallbackRequest(Base):  # type: ignore[misc, valid-type]
     __table_args__ = (
         Index("ix_callback_requests_requested_at", "requested_at"),
         Index("ix_callback_requests_status", "status"),
+    )
+
+
+class QuarantinedEntry(Base):  # type: ignore[misc, valid-type]
+    """A log entry the writer could not store, kept aside so that it blocks nothing.
+
+    `kind` is the entry's kind (`question`, `callback`) or `spool_line` for a line of the
+    spool that was not an entry at all; `entry_key` is the entry's unique key (or a digest of
+    the line), so an entry re-created later (the back-fill) is not quarantined twice.
+    `payload` is the entry as ASCII-only JSON: NUL and other characters a database or a
+    terminal would trip over are escaped. Admins see kind, key, reason and time.
+    """
+
+    __tablename__ = "log_quarantine"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    kind: Mapped[str] = Column(String(16), nullable=False)
+    entry_key: Mapped[str] = Column(String(255), nullable=False)
+    reason: Mapped[str] = Column(String(255), nullable=False)  # names the field, never its value
+    payload: Mapped[str] = Column(Text, nullable=False)
+    quarantined_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+
+    __table_args__ = (
+        UniqueConstraint("kind", "entry_key", name="uq_log_quarantine_kind_entry_key"),
+        Index("ix_log_quarantine_quarantined_at", "quarantined_at"),
     )

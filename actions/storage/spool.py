@@ -7,7 +7,10 @@ Entries carry unique keys, so an entry written twice (a crash between insert and
 is stored once.
 
 Draining renames the spool file first, so new entries keep arriving in a fresh file while a
-batch is written; a batch that fails stays on disk and is retried.
+batch is written; a batch that fails because the database is away stays on disk and is
+retried. Lines are ASCII-only JSON, one per entry, split on newlines alone: a text holding
+U+2028 or a lone surrogate cannot break or spoil a line. What is on a line is checked by the
+writer (entries.py), which quarantines anything that is not a writable entry.
 """
 
 from __future__ import annotations
@@ -43,10 +46,18 @@ class Spool:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def append(self, kind: str, record: dict[str, Any]) -> None:
-        line = json.dumps({"kind": kind, "record": record}, ensure_ascii=False, default=str)
-        with self._locked(), open(self._pending, "a", encoding="utf-8") as spool:
-            spool.write(line + "\n")
+        line = json.dumps({"kind": kind, "record": record}, ensure_ascii=True, default=str)
+        with self._locked(), open(self._pending, "ab") as spool:
+            # A line cut by a crash must not swallow this entry: start on a line of its own.
+            if spool.tell() > 0 and not self._ends_with_newline():
+                spool.write(b"\n")
+            spool.write(line.encode("ascii") + b"\n")
             spool.flush()
+
+    def _ends_with_newline(self) -> bool:
+        with open(self._pending, "rb") as spool:
+            spool.seek(-1, os.SEEK_END)
+            return spool.read(1) == b"\n"
 
     def take_batches(self) -> list[Path]:
         """Batches waiting to be written: earlier failed ones, then the current pending file."""
@@ -57,18 +68,11 @@ class Spool:
         return sorted(self.directory.glob(f"*{BATCH_SUFFIX}"))
 
     @staticmethod
-    def read(batch: Path) -> list[tuple[str, dict[str, Any]]]:
-        entries = []
-        for line in batch.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut by a crash mid-write; the rest of the batch is kept
-            entries.append((str(entry["kind"]), dict(entry["record"])))
-        return entries
+    def lines(batch: Path) -> list[bytes]:
+        """The batch's lines as bytes (blank ones left out); the writer checks what they hold."""
+        return [line for line in batch.read_bytes().split(b"\n") if line.strip()]
 
     def pending_count(self) -> int:
+        """Lines waiting to be written, whether or not they hold a writable entry."""
         files = [self._pending, *self.directory.glob(f"*{BATCH_SUFFIX}")]
-        return sum(len(self.read(f)) for f in files if f.exists())
+        return sum(len(self.lines(f)) for f in files if f.exists())

@@ -1,0 +1,59 @@
+"""Did the patient really go through the callback form? Read from the tracker's events.
+
+Why: `action_submit_callback` used to trust the slots. Anyone who can set slots (a direct
+call to the action server, an injected `slot` event) could store a call-back request with
+any name and number, without the form's phone check and without the consent question. The
+submission now takes the values from the form's own run instead: the latest activation of
+`callback_form`, the form deactivating itself when it was complete, and the slots the form
+set in between, with nothing changing them afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORM = "callback_form"
+CALLBACK_SLOTS = ("callback_name", "callback_phone", "callback_time", "callback_consent")
+SUBMIT_ACTION = "action_submit_callback"
+
+
+def _is(event: dict[str, Any], kind: str, name: Any = ...) -> bool:
+    return event.get("event") == kind and (name is ... or event.get("name") == name)
+
+
+def completed_form_values(events: Any) -> dict[str, Any] | None:
+    """The callback slots as the latest completed run of the form set them, or None.
+
+    None when the form never ran, is still running, was stopped (cancel, emergency) rather
+    than completed, or when anything touched its slots, a new message arrived or the request
+    was already submitted after it finished.
+    """
+    if not isinstance(events, list):
+        return None
+    events = [e for e in events if isinstance(e, dict)]
+    starts = [i for i, e in enumerate(events) if _is(e, "active_loop", FORM)]
+    if not starts:
+        return None
+    start = starts[-1]
+    end = next(
+        (i for i in range(start + 1, len(events)) if _is(events[i], "active_loop")),
+        None,
+    )
+    if end is None or events[end].get("name") is not None:
+        return None  # still active, or replaced by another loop
+    last_action = next(
+        (e.get("name") for e in reversed(events[start:end]) if _is(e, "action")), None
+    )
+    if last_action != FORM:
+        return None  # deactivated by action_deactivate_loop (cancel, emergency), not completed
+    values: dict[str, Any] = {}
+    for event in events[start + 1 : end]:
+        name = event.get("name")
+        if _is(event, "slot") and isinstance(name, str) and name in CALLBACK_SLOTS:
+            values[name] = event.get("value")
+    for event in events[end + 1 :]:
+        name = event.get("name")
+        touched = _is(event, "slot") and isinstance(name, str) and name in CALLBACK_SLOTS
+        if touched or _is(event, "user") or _is(event, "action", SUBMIT_ACTION):
+            return None
+    return values
