@@ -23,6 +23,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.buttons import CONSENT_BUTTONS
 from actions.callback_form_run import CALLBACK_SLOTS, completed_form_values
 from actions.runtime import log_writer
 from actions.storage.models import CallbackRequest
@@ -40,10 +41,6 @@ PROMPTS = {
         "about your question?"
     ),
 }
-CONSENT_BUTTONS = [
-    {"title": "Yes, please call me", "payload": "/affirm"},
-    {"title": "No", "payload": "/deny"},
-]
 INVALID_PHONE = (
     "Sorry, that doesn't look like a phone number. Please type it with the area code, "
     "for example (860) 555-0123."
