@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -14,25 +13,8 @@ from actions.storage.database import create_db_engine, session_factory
 from actions.storage.models import CallbackRequest, Question
 from actions.storage.spool import Spool
 from actions.storage.writer import LogWriter
+from tests.log_entries import question_entry as question
 from tests.postgres import PostgresServer, skip_without_postgres
-
-
-def question(**overrides: Any) -> dict[str, Any]:
-    record = {
-        "message_id": uuid.uuid4().hex,
-        "conversation_id": "patient-1",
-        "asked_at": datetime.now(timezone.utc).isoformat(),
-        "channel": "rest",
-        "text": "how long does it take?",
-        "text_truncated": False,
-        "intent": "procedure_duration",
-        "confidence": 0.98,
-        "response": "The procedure usually takes 1-2 hours.",
-        "outcome": "answered",
-        "model_version": "test-model",
-    }
-    record.update(overrides)
-    return record
 
 
 def count(url: str, model: Any) -> int:
