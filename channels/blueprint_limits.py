@@ -12,11 +12,14 @@ from typing import Any
 
 from sanic import Blueprint, Sanic
 
+from channels.http_guard import guard_request_framing
 from channels.inbound import MAX_BODY_BYTES
 
 
 def limit_request_size(app: Sanic, limit: int = MAX_BODY_BYTES) -> None:
+    """Cap the body size, and refuse malformed body framing (channels/http_guard.py)."""
     app.config.REQUEST_MAX_SIZE = min(int(app.config.REQUEST_MAX_SIZE), limit)
+    guard_request_framing(app)
 
 
 class LimitedBlueprint(Blueprint):

@@ -49,7 +49,7 @@ def read_json_object(request: Request) -> dict[str, Any]:
     """The body as a JSON object, or BadRequest: never a 500 for what a client sent."""
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:  # deep nesting: [[[[...
         raise BadRequest("The body must be a JSON object.") from error
     if not isinstance(body, dict):
         raise BadRequest("The body must be a JSON object.")
