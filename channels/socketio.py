@@ -41,6 +41,22 @@ logger = logging.getLogger(__name__)
 UNREADABLE_REPLY = "Sorry, I could not read that message. Please type your question again."
 
 
+class PatientSocketIOOutput(SocketIOOutput):
+    """Rasa's Socket.IO output, with custom payloads sent as `{"custom": ...}`.
+
+    Rasa 3.6's `send_custom_json` passes the payload's keys to `sio.emit` as keyword
+    arguments: the emergency answer's marker `{"kind": "emergency"}` raised a TypeError, which
+    aborted the turn after the text had gone out, so the emergency was never stored in the
+    transcript or the question log. The REST channel sends the same marker as
+    `{"custom": {...}}`; so does this one, to the conversation's room.
+    """
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
 class LimitedSocketBlueprint(SocketBlueprint):
     """Rasa's Socket.IO blueprint, also capping the app's request body size."""
 
@@ -93,6 +109,10 @@ class PatientSocketIOInput(SocketIOInput):
             return bound
         return await self._bind(sio, sid, data.get("session_id"))
 
+    def get_output_channel(self) -> PatientSocketIOOutput | None:
+        """For Rasa's external events (reminders, triggered intents) on this channel."""
+        return PatientSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(
             async_mode="sanic",
@@ -115,7 +135,9 @@ class PatientSocketIOInput(SocketIOInput):
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any = None) -> None:
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            output = PatientSocketIOOutput(sio, self.bot_message_evt)
+            if isinstance(data, str):  # a bare message, as some clients send it
+                data = {"message": data}
             if not isinstance(data, dict):
                 await sio.emit(self.bot_message_evt, {"text": UNREADABLE_REPLY}, room=sid)
                 return

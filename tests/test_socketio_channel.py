@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import pytest
 import socketio
+from sqlalchemy import select
 
+from actions.storage.database import session_factory
+from actions.storage.models import Question
 from tests.conftest import TEST_ORIGIN
 from tests.servers import Assistant
 from tests.socketio_client import WebchatClient, texts
-from tests.stored import user_event_count
+from tests.stored import user_event_count, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -121,3 +124,49 @@ def test_a_new_session_request_moves_the_socket_to_the_new_conversation(
     finally:
         first.close()
         watcher.close()
+
+
+def test_an_emergency_over_socketio_is_stored_logged_and_marked(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    """Before: the emergency marker crashed Rasa's Socket.IO output after the text went out,
+    so the emergency never reached the transcript or the question log."""
+    client = WebchatClient()
+    token = client.connect(assistant.rasa_url)
+    try:
+        replies = client.say("I can't feel my legs")
+        after = texts(client.say("how long does it take?"))
+    finally:
+        client.close()
+    assert domain_texts["utter_emergency"] in texts(replies)
+    assert {"custom": {"kind": "emergency"}} in replies
+    assert "1-2 hours" in after[-1]
+    conversation_id = assistant.keys().conversation_id(token)
+    assert conversation_id is not None and user_event_count(assistant, conversation_id) == 2
+    rows = wait_for(lambda: logged_outcomes(assistant, conversation_id))
+    assert rows == [("emergency", "socketio"), ("answered", "socketio")]
+    log = (assistant.work_dir / "rasa.log").read_text(errors="replace")
+    assert "unexpected keyword argument" not in log
+
+
+def test_a_bare_string_is_read_as_the_message(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    client = WebchatClient()
+    client.connect(assistant.rasa_url)
+    try:
+        client.sio.emit("user_uttered", "chest pain")
+        replies = texts(client.collect())
+    finally:
+        client.close()
+    assert domain_texts["utter_emergency"] in replies
+
+
+def logged_outcomes(assistant: Assistant, conversation_id: str) -> list[tuple[str, str]]:
+    with session_factory(assistant.database_url)() as session:
+        rows = session.execute(
+            select(Question.outcome, Question.channel)
+            .where(Question.conversation_id == conversation_id)
+            .order_by(Question.id)
+        ).all()
+    return [(outcome, channel) for outcome, channel in rows]
