@@ -30,7 +30,7 @@ TOKEN_VERSION = "v1"  # noqa: S105 - a format version, not a secret
 RANDOM_BYTES = 16
 SIGNATURE_BYTES = 16
 # v1.<22 base64url chars>.<22 base64url chars>
-TOKEN_PATTERN = re.compile(r"^v1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$")
+TOKEN_PATTERN = re.compile(r"v1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})")
 CONVERSATION_PREFIX = "c-"
 
 
@@ -68,7 +68,7 @@ class ConversationKeys:
         """
         if not isinstance(token, str):
             return None
-        match = TOKEN_PATTERN.match(token)
+        match = TOKEN_PATTERN.fullmatch(token)  # not .match: "$" would let a "\n" through
         if match is None:
             return None
         nonce, signature = match.groups()

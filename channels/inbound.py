@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from channels.payloads import screen_payload
 from channels.text import normalise_text
-from safety.red_flags import first_red_flag_at
+from safety.red_flags import first_red_flag_at, fold
 
 MAX_MESSAGE_CHARS = 1000
 # A 1,000-character message is at most 12 KB as JSON, even with every character escaped as
@@ -52,9 +52,10 @@ def prepare_message(raw: object) -> Prepared:
         raise BadRequest('"message" must be a string.')
     text = normalise_text(raw)
     if len(text) > MAX_MESSAGE_CHARS:
-        red_flag_at = first_red_flag_at(text)
+        folded = fold(text)  # what the red-flag patterns read; positions refer to it
+        red_flag_at = first_red_flag_at(folded)
         if red_flag_at is None:
             return Prepared(reply=TOO_LONG_REPLY.format(length=len(text), limit=MAX_MESSAGE_CHARS))
         start = max(0, red_flag_at - MAX_MESSAGE_CHARS // 4)
-        text = text[start : start + MAX_MESSAGE_CHARS].strip()
+        text = folded[start : start + MAX_MESSAGE_CHARS].strip()
     return Prepared(text=screen_payload(text))

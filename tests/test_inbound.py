@@ -45,9 +45,14 @@ def test_normalised_text_has_no_surrogates_or_controls_and_is_nfc(raw: str) -> N
 
 
 def test_newlines_are_kept_and_other_controls_dropped() -> None:
-    assert normalise_text("line one\r\nline two\x00\x1b[31m\ttab") == "line one\nline two[31m tab"
+    assert normalise_text("line one\r\nline two\x00\x1b[31m\ttab") == "line one\nline two [31m tab"
+    # A control character between two words keeps them two words.
+    assert normalise_text("/recovery\x00chest pain") == "/recovery chest pain"
     assert normalise_text("a\n\n\n\n\nb") == "a\n\nb"
-    assert normalise_text("cafe\u0301") == "caf\u00e9"  # NFC
+    assert normalise_text("cafe\u0301") == "caf\u00e9"  # composed
+    # Invisible characters go; compatibility letters become plain ones (NFKC).
+    assert normalise_text("l\u200begs \u202enip\u202c \ufeffok") == "legs nip ok"
+    assert normalise_text("\uff23\uff28\uff25\uff33\uff34 \U0001d41c") == "CHEST c"
 
 
 @BOUNDED
@@ -163,6 +168,12 @@ def test_a_token_from_another_key_or_a_tampered_one_is_refused() -> None:
     assert KEYS.conversation_id(f"v1.{other_nonce}.{token.split('.')[2]}") is None
 
 
+def test_a_token_with_anything_around_it_is_refused() -> None:
+    token = KEYS.new_token()
+    for variant in (token + "\n", " " + token, token + " ", token + "\x00", "\n" + token):
+        assert KEYS.conversation_id(variant) is None
+
+
 def test_the_stored_conversation_id_is_not_a_token() -> None:
     conversation_id = KEYS.conversation_id(KEYS.new_token())
     assert KEYS.conversation_id(conversation_id) is None
@@ -172,3 +183,44 @@ def test_the_stored_conversation_id_is_not_a_token() -> None:
 @given(st.one_of(hostile_text, st.integers(), st.none(), st.lists(st.text()), st.binary()))
 def test_nothing_but_an_issued_token_is_a_conversation(sender: object) -> None:
     assert KEYS.conversation_id(sender) is None
+
+
+STORY = "I would like to know more about the procedure and what happens. " * 20
+
+
+@pytest.mark.parametrize(
+    "red_flag",
+    [
+        "tightness in chest",
+        "pins and needles in my legs",
+        "my legs gave out",
+        "I can't pee",
+        "suddenly the pain got really bad",
+        "chest-pain",
+        "chestpain",
+        "chest pian",
+        "feverr",
+        "bladder control lost",
+        "I can't feel my l\u200begs",
+        "chest pa\u0456n",
+        "chest p\u03b1in",
+        "pai\u0308n in my chest",
+        "\uff23\uff28\uff25\uff33\uff34 \uff30\uff21\uff29\uff2e",
+    ],
+)
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_red_flags_in_a_long_story_reach_the_assistant(red_flag: str, where: str) -> None:
+    """An outside tester's phrasings that got "please shorten" inside a 1,400-character story."""
+    message = f"{red_flag}. {STORY}" if where == "start" else f"{STORY} {red_flag}"
+    prepared = prepare_message(message)
+    assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
+    assert find_red_flag(prepared.text, RED_FLAGS) is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I have chest pain" + "\u0301" * 2000, "chest" + "\u200b" * 2000 + "pain"],
+)
+def test_invisible_padding_does_not_hide_a_red_flag(message: str) -> None:
+    prepared = prepare_message(message)
+    assert prepared.text is not None and find_red_flag(prepared.text, RED_FLAGS) is not None

@@ -33,9 +33,64 @@ PATTERNS = _compile(RED_FLAG_PATTERNS)
         ("there is pus around the needle wound", "fever_or_infected_site"),
         ("suddenly I have terrible pain in my back", "sudden_severe_pain"),
         ("excruciating pain that started all of a sudden", "sudden_severe_pain"),
+        # Plain-English phrasings an outside tester found missed (they reached the emergency
+        # message only when the classifier happened to know them, never in long messages).
+        ("difficulty breathing", "chest_pain_or_breathing"),
+        ("gasping for air", "chest_pain_or_breathing"),
+        ("tightness in chest", "chest_pain_or_breathing"),
+        ("heart pain", "chest_pain_or_breathing"),
+        ("temperature of 39", "fever_or_infected_site"),
+        ("running a temperature", "fever_or_infected_site"),
+        ("I'm burning up", "fever_or_infected_site"),
+        ("temp 102F", "fever_or_infected_site"),
+        ("redness at the injection site", "fever_or_infected_site"),
+        ("saddle numbness", "leg_weakness_or_numbness"),
+        ("numb groin", "leg_weakness_or_numbness"),
+        ("pins and needles in my legs", "leg_weakness_or_numbness"),
+        ("my legs gave out", "leg_weakness_or_numbness"),
+        ("I can't walk", "leg_weakness_or_numbness"),
+        ("leaking urine", "bladder_or_bowel_control"),
+        ("I peed myself", "bladder_or_bowel_control"),
+        ("wet the bed", "bladder_or_bowel_control"),
+        ("bowel accident", "bladder_or_bowel_control"),
+        ("I can't pee", "bladder_or_bowel_control"),
+        ("bladder control lost", "bladder_or_bowel_control"),
+        ("worst pain of my life", "sudden_severe_pain"),
+        ("suddenly the pain got really bad", "sudden_severe_pain"),
+        ("my mother fainted", "fainting_or_unconscious"),
+        ("he is unconscious", "fainting_or_unconscious"),
     ],
 )
 def test_red_flags_are_caught(text: str, flag: str) -> None:
+    assert find_red_flag(text, PATTERNS) == flag
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("\uff23\uff28\uff25\uff33\uff34 \uff30\uff21\uff29\uff2e", "chest_pain_or_breathing"),
+        (
+            "\U0001d41c\U0001d421\U0001d41e\U0001d42c\U0001d42d "
+            "\U0001d429\U0001d41a\U0001d422\U0001d427",
+            "chest_pain_or_breathing",
+        ),
+        ("\u1d04\u029c\u1d07s\u1d1b \u1d18\u1d00\u026a\u0274", "chest_pain_or_breathing"),
+        ("\u24d2\u24d7\u24d4\u24e2\u24e3 \u24df\u24d0\u24d8\u24dd", "chest_pain_or_breathing"),
+        ("ch\u0435st pain", "chest_pain_or_breathing"),
+        ("\u03f2hest pain", "chest_pain_or_breathing"),
+        ("F\u0395V\u0395R", "fever_or_infected_site"),
+        ("che\u0301st pain", "chest_pain_or_breathing"),
+        ("le\u0301gs numb", "leg_weakness_or_numbness"),
+        ("I can't feel my l\u200begs", "leg_weakness_or_numbness"),
+        ("c\u200dh\u200de\u200ds\u200dt pain", "chest_pain_or_breathing"),
+        ("f\U000e0065ever", "fever_or_infected_site"),
+        ("chest-pain", "chest_pain_or_breathing"),
+        ("chestpain", "chest_pain_or_breathing"),
+        ("Mum\u2019s legs are numb", "leg_weakness_or_numbness"),
+    ],
+)
+def test_disguised_red_flags_are_caught(text: str, flag: str) -> None:
+    """Full-width, styled and look-alike letters, accents and invisible characters."""
     assert find_red_flag(text, PATTERNS) == flag
 
 
@@ -48,6 +103,10 @@ def test_red_flags_are_caught(text: str, flag: str) -> None:
         "my mother has severe back pain from a fracture, can it help?",
         "when can I walk again",
         "how long does it take for the cement to harden",
+        "will I be able to walk afterwards",
+        "can I stand up after the procedure",
+        "what does it mean that my vertebra collapsed?",
+        "how hot is the cement",
         "",
         None,
     ],
@@ -71,3 +130,18 @@ def test_component_raises_the_message_to_emergency() -> None:
     assert message.get(INTENT_RANKING_KEY)[1] == {"name": "recovery", "confidence": 0.0}
     assert message.get(RED_FLAG_KEY) == "leg_weakness_or_numbness"
     assert calm.get(INTENT) == {"name": "recovery", "confidence": 0.97}
+
+
+def test_no_training_or_held_out_message_of_another_intent_is_raised_to_emergency() -> None:
+    """The net only ever raises real emergencies: none of the 1,100+ ordinary examples."""
+    from tests.project import nlu_examples
+
+    raised = [
+        (intent, text)
+        for path in ("data/nlu.yml", "tests/nlu_heldout.yml")
+        for intent, texts in nlu_examples(path).items()
+        if intent != "emergency"
+        for text in texts
+        if find_red_flag(text, PATTERNS) is not None
+    ]
+    assert raised == []
