@@ -26,6 +26,7 @@ PATHS = [WEBHOOK_PATH, "/webhooks/rest/conversations", "/socket.io/?EIO=4&transp
 def raw_request(url: str, path: str, headers: list[str], body: bytes = b"") -> bytes:
     """Send one request exactly as written; what the server answered (b"" if nothing)."""
     address = urlparse(url)
+    assert address.hostname is not None and address.port is not None
     head = "\r\n".join([f"POST {path} HTTP/1.1", f"Host: {address.netloc}", *headers, "", ""])
     with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
         connection.sendall(head.encode() + body)
