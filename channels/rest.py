@@ -13,6 +13,8 @@ keeps Rasa's URL and reply format and closes each of those:
 400: the body is not a JSON object, or `message` is not a string, or `sender` is missing.
 403: `sender` is not a token this server issued, or the page's Origin is not allowed.
 413: the body is over MAX_BODY_BYTES.
+429: the conversation already has MAX_IN_FLIGHT messages waiting (channels/backlog.py); a
+     red-flag message is answered with the emergency message instead (200).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.backlog import BACKLOG, overflow_reply
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import BadRequest, prepare_message
@@ -92,16 +95,24 @@ class PatientRestInput(InputChannel):
             return _error(str(error), error.status)
         if prepared.reply is not None:
             return response.json([{"recipient_id": conversation_id, "text": prepared.reply}])
-        collector = CollectingOutputChannel()
-        message = UserMessage(
-            prepared.text, collector, conversation_id, input_channel=self.name(), metadata=None
-        )
-        try:
-            await on_new_message(message)
-        except Exception:  # the patient still gets an answer; the log says which conversation
-            logger.exception("REST: the message in conversation %s failed", conversation_id)
-            if not collector.messages:
-                return response.json([{"recipient_id": conversation_id, "text": FAILURE_REPLY}])
+        with BACKLOG.admit(conversation_id) as admitted:
+            if not admitted:
+                replies, emergency = overflow_reply(prepared.text or "")
+                if emergency:
+                    logger.warning("REST: emergency answered at the door for %s", conversation_id)
+                addressed = [{"recipient_id": conversation_id, **m} for m in replies]
+                return response.json(addressed, status=200 if emergency else 429)
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                prepared.text, collector, conversation_id, input_channel=self.name(), metadata=None
+            )
+            try:
+                await on_new_message(message)
+            except Exception:  # the patient still gets an answer; the log says which one
+                logger.exception("REST: the message in conversation %s failed", conversation_id)
+                if not collector.messages:
+                    failure = [{"recipient_id": conversation_id, "text": FAILURE_REPLY}]
+                    return response.json(failure)
         return response.json(collector.messages)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

@@ -31,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.backlog import BACKLOG, overflow_reply
 from channels.blueprint_limits import limit_request_size
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
@@ -150,14 +151,22 @@ class PatientSocketIOInput(SocketIOInput):
             if prepared.reply is not None:
                 await output.send_text_message(conversation_id, prepared.reply)
                 return
-            message = UserMessage(
-                prepared.text, output, conversation_id, input_channel=self.name(), metadata=None
-            )
-            try:
-                await on_new_message(message)
-            except Exception:
-                logger.exception(
-                    "Socket.IO: the message in conversation %s failed", conversation_id
+            with BACKLOG.admit(conversation_id) as admitted:
+                if not admitted:
+                    replies, emergency = overflow_reply(prepared.text or "")
+                    if emergency:
+                        logger.warning("Socket.IO: emergency at the door for %s", conversation_id)
+                    for reply in replies:
+                        await output._send_message(conversation_id, reply)
+                    return
+                message = UserMessage(
+                    prepared.text, output, conversation_id, input_channel=self.name(), metadata=None
                 )
+                try:
+                    await on_new_message(message)
+                except Exception:
+                    logger.exception(
+                        "Socket.IO: message in conversation %s failed", conversation_id
+                    )
 
         return socketio_webhook

@@ -211,3 +211,25 @@ def test_a_replayed_request_is_just_the_same_patient_asking_again(
     first, second = texts_of(post(assistant, body)), texts_of(post(assistant, body))
     assert first[-1] == second[-1] == domain_texts["utter_complications"]
     assert transcript_user_events(assistant, "replay") == 2
+
+
+def test_a_burst_into_one_conversation_is_bounded_and_a_red_flag_still_answered(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    """Before: 8 requests at once on one token made the 8th wait 8 s, a backlog of 60 gave
+    a 503 after 60 s; now at most 3 wait and the rest are told to wait (429), at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    token = assistant.token("burst")
+    body = {"sender": token, "message": "how long does it take?"}
+    with ThreadPoolExecutor(12) as pool:
+        burst = list(pool.map(lambda _: post(assistant, body), range(12)))
+        red_flag = post(assistant, {"sender": token, "message": "I can't feel my legs"})
+    statuses = sorted(r.status_code for r in burst)
+    assert set(statuses) <= {200, 429} and 429 in statuses, statuses
+    assert all("wait for my reply" in r.json()[0]["text"] for r in burst if r.status_code == 429)
+    assert red_flag.status_code == 200
+    assert domain_texts["utter_emergency"] in texts_of(red_flag)
+    assert {"custom": {"kind": "emergency"}} in [
+        {k: v for k, v in m.items() if k != "recipient_id"} for m in red_flag.json()
+    ]

@@ -170,3 +170,25 @@ def logged_outcomes(assistant: Assistant, conversation_id: str) -> list[tuple[st
             .order_by(Question.id)
         ).all()
     return [(outcome, channel) for outcome, channel in rows]
+
+
+def test_a_red_flag_behind_a_burst_still_gets_the_emergency_message(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    """Before: after ~60 queued messages Rasa dropped the rest (LockError), the red flag too."""
+    client = WebchatClient()
+    client.connect(assistant.rasa_url)
+    try:
+        for n in range(40):
+            client.sio.emit(
+                "user_uttered", {"message": f"question {n}", "session_id": client.token}
+            )
+        client.sio.emit(
+            "user_uttered", {"message": "I can't feel my legs", "session_id": client.token}
+        )
+        replies = texts(client.collect())
+    finally:
+        client.close()
+    assert domain_texts["utter_emergency"] in replies
+    assert any("wait for my reply" in r for r in replies)
+    assert "LockError" not in (assistant.work_dir / "rasa.log").read_text(errors="replace")
