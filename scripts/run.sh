@@ -14,7 +14,12 @@ STAFF_PORT="${STAFF_PORT:-8090}"
 ASSISTANT_PUBLIC_URL="${ASSISTANT_PUBLIC_URL:-http://localhost:${RASA_PORT}}"
 ALLOWED_ORIGINS="${ALLOWED_ORIGINS:-http://localhost:${SITE_PORT} http://127.0.0.1:${SITE_PORT}}"
 LOG_DIR="var/log"
+# Everything under var/ (database, spool, logs, secrets) holds patients' data or keys:
+# readable by this user only, including what earlier runs left with wider modes.
+umask 077
 mkdir -p "$LOG_DIR"
+chmod 700 var "$LOG_DIR"
+find var -maxdepth 2 -type f \( -name '*.db*' -o -name '*.log' -o -name '*.key' \) -exec chmod 600 {} +
 
 # One database for the question log, callback requests and Rasa's transcripts (tracker
 # store): DATABASE_URL, by default a SQLite file in var/. Bring its schema up to date, then
@@ -36,17 +41,31 @@ trap cleanup EXIT INT TERM
 # generated endpoints file gives Rasa (action_server/); ALLOWED_ORIGINS is read by the
 # channels too (channels/origins.py).
 export ALLOWED_ORIGINS
-.venv/bin/python -m action_server --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+# Kept running: if it stops (a crash, an out-of-memory kill), it is started again and its
+# back-fill catches the question log up; patients get their answers meanwhile (they come from
+# the Rasa server). Logs are appended to, never replaced: they are the audit trail.
+supervise_action_server() {
+  local child=""
+  trap 'kill "$child" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    .venv/bin/python -m action_server --port "$ACTION_PORT" >>"$LOG_DIR/actions.log" 2>&1 &
+    child=$!
+    wait "$child" || true
+    echo "$(date -u +%FT%TZ) action server stopped; starting it again" >>"$LOG_DIR/actions.log"
+    sleep 2
+  done
+}
+supervise_action_server &
 pids+=($!)
 # shellcheck disable=SC2086 # ALLOWED_ORIGINS is a space-separated list of origins
 .venv/bin/rasa run --model models/current.tar.gz --port "$RASA_PORT" \
   --endpoints "$ENDPOINTS" --credentials credentials.yml --cors $ALLOWED_ORIGINS \
-  >"$LOG_DIR/rasa.log" 2>&1 &
+  >>"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 .venv/bin/python -m web.demo_site --port "$SITE_PORT" --assistant-url "$ASSISTANT_PUBLIC_URL" \
-  >"$LOG_DIR/site.log" 2>&1 &
+  >>"$LOG_DIR/site.log" 2>&1 &
 pids+=($!)
-.venv/bin/python -m staff serve --port "$STAFF_PORT" >"$LOG_DIR/staff.log" 2>&1 &
+.venv/bin/python -m staff serve --port "$STAFF_PORT" >>"$LOG_DIR/staff.log" 2>&1 &
 pids+=($!)
 
 echo "Starting the action server and the assistant (logs in $LOG_DIR/)..."
