@@ -1,7 +1,11 @@
 """The staff console (Flask): login, inbox, transcripts, review, callbacks, dashboard, exports.
 
-Every page needs a logged-in account; admin pages need the `admin` role. Every POST needs the
-session's CSRF token. Every view and export of patient data is written to the audit log.
+Every page needs a logged-in account, checked against its server-side session on every
+request (login_sessions.py); admin pages need the `admin` role. Every POST needs the
+session's CSRF token. Every view and export of patient data is written to the audit log, and
+so is every refusal (failed log-in, 403, CSRF failure). Query parameters are checked
+(params.py: a 400 naming the bad one, never a 500); redirects go only to the console's own
+pages (redirects.py); times are shown in the hospital's time zone (hospital_time.py).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from flask import (
 from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import HTTPException
 
 from actions.retention import purge
 from actions.settings import load_settings
@@ -37,24 +42,30 @@ from actions.storage.models import (
     QuarantinedEntry,
     Question,
 )
+from actions.storage.values import without_controls
 from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS
-from staff import charts, exports, queries
-from staff.models import ROLES, AuditEvent, StaffUser
-from staff.security import (
-    MAX_FAILED_ATTEMPTS,
-    csrf_matches,
-    hash_password,
-    is_locked,
-    lock_until,
-    new_csrf_token,
-    secret_key,
-    verify_password,
-)
+from staff import charts, exports, hospital_time, login_sessions, params, queries
+from staff.audit import ANONYMOUS, add_event, request_line
+from staff.login import FAILURE_MESSAGE, MAX_USERNAME_CHARS, attempt_login
+from staff.models import ROLES, StaffUser
+from staff.password_change import PasswordChange, change_password
+from staff.redirects import console_target
+from staff.security import csrf_matches, hash_password, secret_key
 
 F = TypeVar("F", bound=Callable[..., Any])
 LABELS = sorted(set(FAQ_TOPICS) | set(CONVERSATION_INTENTS) - {"greet", "goodbye", "thanks"})
-SESSION_HOURS = 8
+SESSION_HOURS = login_sessions.SESSION_HOURS
 QUARANTINE_ROWS = 500  # newest first; the page is for noticing and reading reasons
+# Row ids in URLs: bigger numbers are "not found" (404) rather than an integer the database
+# cannot hold (a 500 before).
+ROW_ID = f"int(max={2**31 - 1})"
+DASHBOARD_DEFAULT_DAYS = 30
+DASHBOARD_MAX_DAYS = 367
+HSTS_SECONDS = 365 * 24 * 3600
+
+
+def cookie_name(secure: bool) -> str:
+    return "__Host-staff_session" if secure else "staff_session"
 
 
 def now() -> datetime:
@@ -63,12 +74,17 @@ def now() -> datetime:
 
 def create_app(database_url: str | None = None, secure_cookies: bool | None = None) -> Flask:
     settings = load_settings()
+    zone = hospital_time.hospital_zone()  # read once; an unknown zone stops the start
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=secret_key(),
         DATABASE_URL=database_url or settings.database_url,
         RETENTION_DAYS=settings.retention_days,
-        SESSION_COOKIE_NAME="staff_session",
+        HOSPITAL_TIMEZONE=zone,
+        # Flask's signed cookie carries only the session id (login_sessions.py). Over HTTPS
+        # its name has the __Host- prefix: browsers then accept it only if Secure, for "/"
+        # and from this host alone (no subdomain can set or overwrite it).
+        SESSION_COOKIE_NAME=cookie_name(bool(secure_cookies)),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_SECURE=bool(secure_cookies),
@@ -88,28 +104,48 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         if database is not None:
             database.close()
 
-    def audit(action: str, detail: str = "") -> None:
+    def audit(action: str, detail: str = "", username: str | None = None) -> None:
+        """Write one audit row now, as the logged-in account unless `username` is given."""
         with sessions.begin() as s:
-            s.add(AuditEvent(at=now(), username=g.user.username, action=action, detail=detail))
+            add_event(s, username or g.user.username, action, detail)
 
-    def current_user() -> StaffUser | None:
-        user_id = session.get("user_id")
-        if user_id is None:
-            return None
-        user = db().get(StaffUser, user_id)
-        return user if user is not None and user.active else None
+    def is_console_page(path: str) -> bool:
+        """Whether `path` is a page of this app that answers GET (a redirect may go there)."""
+        try:
+            endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
+        except HTTPException:  # not found, wrong method, or a redirect to another URL
+            return False
+        return endpoint not in ("login", "static")
+
+    def start_anonymous_session() -> str:
+        """A fresh id for a visitor who is not logged in (it keys the login form's token)."""
+        session.clear()
+        session["sid"] = login_sessions.new_session_id()
+        return str(session["sid"])
 
     # --- request guards -----------------------------------------------------------------
     @app.before_request
     def guard() -> Response | None:
-        if "csrf" not in session:
-            session["csrf"] = new_csrf_token()
+        """Every request: its session (looked up on the server), its CSRF token, its login."""
+        g.user = None
+        if request.endpoint == "static":
+            return None
+        session_id = session.get("sid")
+        if login_sessions.is_session_id(session_id):
+            with sessions.begin() as s:
+                g.user = login_sessions.user_of(s, session_id, now())
+        else:
+            session_id = start_anonymous_session()
+        g.session_id = session_id
+        g.csrf_token = login_sessions.csrf_token(app.secret_key or "", session_id)
         if request.method == "POST" and not csrf_matches(
-            session.get("csrf"), request.form.get("csrf_token")
+            g.csrf_token, request.form.get("csrf_token")
         ):
+            tried = request.form.get("username") if request.endpoint == "login" else None
+            who = g.user.username if g.user is not None else tried or ANONYMOUS
+            audit("csrf_failed", request_line(request.method, request.path), username=who)
             abort(400, "Missing or wrong form token. Reload the page and try again.")
-        g.user = current_user()
-        if g.user is None and request.endpoint not in ("login", "static"):
+        if g.user is None and request.endpoint != "login":
             return redirect(url_for("login", next=request.full_path))  # type: ignore[return-value]
         return None
 
@@ -123,6 +159,8 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
+        if app.config["SESSION_COOKIE_SECURE"]:  # served over HTTPS: browsers keep to it
+            response.headers["Strict-Transport-Security"] = f"max-age={HSTS_SECONDS}"
         return response
 
     def role_required(role: str) -> Callable[[F], F]:
@@ -141,73 +179,86 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     def template_globals() -> dict[str, Any]:
         return {
             "csrf_field": Markup('<input type="hidden" name="csrf_token" value="{}">').format(
-                session.get("csrf", "")
+                g.get("csrf_token", "")
             ),
             "user": g.get("user"),
+            "time_zone": zone.key,
         }
+
+    @app.template_filter("local")
+    def local_time(moment: datetime | None, fmt: str = hospital_time.SHOWN_FORMAT) -> str:
+        """A stored UTC time as the hospital reads it: {{ q.asked_at|local }}."""
+        return hospital_time.shown(moment, zone, fmt)
+
+    @app.template_filter("local_iso")
+    def local_iso(moment: datetime | None) -> str:
+        return hospital_time.machine_readable(moment, zone)
 
     # --- login -------------------------------------------------------------------------------
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
-        error = None
-        if request.method == "POST":
-            username = (request.form.get("username") or "").strip()[:64]
-            password = request.form.get("password") or ""
-            with sessions.begin() as s:
-                user = s.execute(
-                    select(StaffUser).where(StaffUser.username == username)
-                ).scalar_one_or_none()
-                moment = now()
-                if user is not None and is_locked(user.locked_until, moment):
-                    error = "This account is locked after repeated failed attempts. Try later."
-                elif (
-                    user is not None
-                    and user.active
-                    and verify_password(user.password_hash, password)
-                ):
-                    user.failed_attempts = 0
-                    user.locked_until = None
-                    s.add(AuditEvent(at=moment, username=username, action="login"))
-                    session.clear()
-                    session.permanent = True
-                    session["user_id"] = user.id
-                    session["csrf"] = new_csrf_token()
-                else:
-                    verify_password(None, password)  # same work for unknown usernames
-                    if user is not None:
-                        user.failed_attempts += 1
-                        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                            user.locked_until = lock_until(moment)
-                            user.failed_attempts = 0
-                            s.add(AuditEvent(at=moment, username=username, action="locked"))
-                    error = "Wrong username or password."
-            if error is None:
-                target = request.args.get("next") or ""
-                return redirect(
-                    target
-                    if target.startswith("/") and not target.startswith("//")
-                    else url_for("inbox")
-                )
-        return render_template("login.html", error=error), (401 if error else 200)
+        """Log in: one hash verification and one message for every failure (login.py)."""
+        if request.method == "GET":
+            return render_template("login.html", error=None)
+        username = (request.form.get("username") or "").strip()
+        moment = now()
+        with sessions.begin() as s:
+            attempt = attempt_login(s, username, request.form.get("password") or "", moment)
+            if attempt.user is None:
+                where = request_line(request.method, request.path)
+                add_event(s, username, "login_failed", f"{attempt.reason}; {where}")
+                if attempt.locked_now:
+                    add_event(s, username, "locked", "too many wrong passwords")
+            else:
+                if g.user is not None:  # logging in again, perhaps as someone else
+                    login_sessions.end_session(s, g.session_id, moment, "new log-in")
+                new_session_id = login_sessions.open_session(s, attempt.user, moment)
+                add_event(s, attempt.user.username, "login")
+        if attempt.user is None:
+            return render_template("login.html", error=FAILURE_MESSAGE), 401
+        session.clear()  # a new id at log-in: one planted before it opens nothing
+        session.permanent = True
+        session["sid"] = new_session_id
+        target = console_target(request.args.get("next"), is_console_page)
+        return redirect(target or url_for("inbox"))
 
     @app.post("/logout")
     def logout() -> Any:
-        audit("logout")
+        with sessions.begin() as s:
+            login_sessions.end_session(s, g.session_id, now(), "logout")
+            add_event(s, g.user.username, "logout")
         session.clear()
         return redirect(url_for("login"))
+
+    @app.route("/account/password", methods=["GET", "POST"])
+    def password() -> Any:
+        """Change one's own password (with the current one); other sessions end."""
+        error = None
+        if request.method == "POST":
+            change = PasswordChange(
+                current=request.form.get("current_password") or "",
+                new=request.form.get("new_password") or "",
+                confirmation=request.form.get("confirm_password") or "",
+            )
+            with sessions.begin() as s:
+                error = change_password(s, g.user.id, change, now(), keep_session=g.session_id)
+            if error is None:
+                flash("Password changed. Your other sessions have been logged out.")
+                return redirect(url_for("inbox"))
+        return render_template("password.html", error=error), (400 if error else 200)
 
     # --- inbox and review ---------------------------------------------------------------------
     @app.get("/")
     def inbox() -> Any:
         flt = queries.InboxFilter.from_args(request.args)
-        page = queries.inbox_page(db(), flt)
+        page = queries.inbox_page(db(), flt, zone)
         audit("view_inbox", str(flt.query_args()))
         return render_template(
             "inbox.html", page=page, flt=flt, topics=queries.topics_in_log(db()),
             outcomes=OUTCOMES, labels=LABELS,
         )  # fmt: skip
 
-    @app.post("/questions/<int:question_id>/review")
+    @app.post(f"/questions/<{ROW_ID}:question_id>/review")
     def review(question_id: int) -> Any:
         corrected = request.form.get("corrected_intent") or None
         if corrected is not None and corrected not in LABELS:
@@ -219,10 +270,12 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             question.corrected_intent = corrected
         audit("review", f"question {question_id} -> {corrected or 'confirmed'}")
         flash("Saved.")
-        return redirect(request.form.get("back") or url_for("inbox"))
+        back = console_target(request.form.get("back"), is_console_page)
+        return redirect(back or url_for("inbox"))
 
     @app.get("/conversations/<path:conversation_id>")
     def conversation(conversation_id: str) -> Any:
+        params.path_identifier(conversation_id, "conversation id")
         turns = queries.transcript(db(), conversation_id)
         logged = (
             db()
@@ -242,7 +295,8 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     @app.get("/export/questions.csv")
     def export_csv() -> Response:
         flt = queries.InboxFilter.from_args(request.args)
-        rows = db().execute(queries.filtered(flt).order_by(Question.asked_at.desc())).scalars()
+        query = queries.filtered(flt, zone).order_by(Question.asked_at.desc())
+        rows = db().execute(query).scalars()
         body = exports.questions_csv(rows)
         audit("export_csv", str(flt.query_args()))
         return Response(
@@ -276,9 +330,9 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     # --- callbacks ----------------------------------------------------------------------------
     @app.get("/callbacks")
     def callbacks() -> Any:
-        status = request.args.get("status") or ""
+        status = params.choice(request.args, "status", CALLBACK_STATUSES)
         query = select(CallbackRequest).order_by(CallbackRequest.requested_at.desc())
-        if status in CALLBACK_STATUSES:
+        if status:
             query = query.where(CallbackRequest.status == status)
         rows = list(db().execute(query.limit(500)).scalars())
         audit("view_callbacks", status)
@@ -286,7 +340,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             "callbacks.html", rows=rows, status=status, statuses=CALLBACK_STATUSES
         )
 
-    @app.post("/callbacks/<int:callback_id>")
+    @app.post(f"/callbacks/<{ROW_ID}:callback_id>")
     def update_callback(callback_id: int) -> Any:
         status = request.form.get("status") or ""
         if status not in CALLBACK_STATUSES:
@@ -294,7 +348,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         with sessions.begin() as s:
             row = s.get(CallbackRequest, callback_id) or abort(404)
             row.status = status
-            row.notes = (request.form.get("notes") or "")[:2000] or None
+            row.notes = without_controls(request.form.get("notes") or "")[:2000] or None
             row.updated_at = now()
             row.updated_by = g.user.username
         audit("update_callback", f"callback {callback_id} -> {status}")
@@ -304,13 +358,14 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     # --- dashboard ----------------------------------------------------------------------------
     @app.get("/dashboard")
     def dashboard() -> Any:
-        flt = queries.InboxFilter.from_args(request.args)
-        date_to = flt.date_to or now().date()
-        date_from = flt.date_from or date_to - timedelta(days=29)
+        asked_from = params.optional_date(request.args, "from")
+        asked_to = params.optional_date(request.args, "to")
+        date_to = asked_to or hospital_time.today(zone)
+        date_from = asked_from or date_to - timedelta(days=DASHBOARD_DEFAULT_DAYS - 1)
         if date_from > date_to:
             date_from, date_to = date_to, date_from
-        date_from = max(date_from, date_to - timedelta(days=366))
-        data = queries.dashboard(db(), date_from, date_to)
+        date_from = max(date_from, date_to - timedelta(days=DASHBOARD_MAX_DAYS - 1))
+        data = queries.dashboard(db(), date_from, date_to, zone)
         audit("view_dashboard", f"{date_from}..{date_to}")
         return render_template(
             "dashboard.html", data=data, date_from=date_from, date_to=date_to,
@@ -337,10 +392,12 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         rows = list(db().execute(select(StaffUser).order_by(StaffUser.username)).scalars())
         return render_template("users.html", rows=rows, roles=ROLES)
 
-    @app.post("/admin/users/<int:user_id>/active")
+    @app.post(f"/admin/users/<{ROW_ID}:user_id>/active")
     @role_required("admin")
     def set_active(user_id: int) -> Any:
+        """Enable or disable an account; disabling ends its sessions at once."""
         active = request.form.get("active") == "1"
+        moment = now()
         with sessions.begin() as s:
             target = s.get(StaffUser, user_id) or abort(404)
             if target.id == g.user.id and not active:
@@ -348,7 +405,10 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             target.active = active
             target.locked_until = None
             name = target.username
-        audit("enable_user" if active else "disable_user", name)
+            ended = 0 if active else login_sessions.end_sessions_of(
+                s, target.id, moment, "account disabled"
+            )  # fmt: skip
+        audit("enable_user" if active else "disable_user", f"{name}; {ended} sessions ended")
         return redirect(url_for("users"))
 
     @app.route("/admin/retention", methods=["GET", "POST"])
@@ -388,6 +448,8 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
 
     @app.errorhandler(403)
     def forbidden(_error: Exception) -> Any:
+        if g.get("user") is not None:
+            audit("forbidden", request_line(request.method, request.path))
         return render_template("error.html", message="This page is for administrators."), 403
 
     @app.errorhandler(400)
@@ -403,6 +465,8 @@ def create_user(sessions: Any, username: str, password: str, role: str) -> None:
         raise ValueError(f"Role must be one of {', '.join(ROLES)}.")
     if not username.isascii() or not username.replace(".", "").replace("-", "").isalnum():
         raise ValueError("Usernames use letters, digits, dots and dashes.")
+    if len(username) > MAX_USERNAME_CHARS:
+        raise ValueError(f"Usernames have at most {MAX_USERNAME_CHARS} characters.")
     password_hash = hash_password(password)
     with sessions.begin() as s:
         if s.execute(select(StaffUser).where(StaffUser.username == username)).first():

@@ -1,4 +1,9 @@
-"""CSV of the filtered inbox, and review results as Rasa NLU training data."""
+"""CSV of the filtered inbox, and review results as Rasa NLU training data.
+
+Times in the CSV stay in UTC (ISO 8601 with a Z, in columns whose names end in `_utc`), unlike
+the pages, which show the hospital's time: a file outlives the setting it was made with and
+is read by other programs, and UTC is the one time that needs no zone to be read right.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,34 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
 import yaml
 
 from actions.storage.models import Question
 from actions.storage.values import one_line, without_controls
+from staff.hospital_time import as_utc
 
-CSV_COLUMNS = [
-    "asked_at", "conversation_id", "channel", "text", "intent", "confidence", "outcome",
-    "corrected_intent", "reviewed_by", "reviewed_at", "response", "model_version",
-]  # fmt: skip
+# Column name -> Question attribute: the time columns say in their name that they are UTC.
+CSV_COLUMNS = {
+    "asked_at_utc": "asked_at", "conversation_id": "conversation_id", "channel": "channel",
+    "text": "text", "intent": "intent", "confidence": "confidence", "outcome": "outcome",
+    "corrected_intent": "corrected_intent", "reviewed_by": "reviewed_by",
+    "reviewed_at_utc": "reviewed_at", "response": "response", "model_version": "model_version",
+}  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def utc_text(moment: datetime) -> str:
+    """2026-01-15T15:30:00Z: the same text on SQLite (naive) and PostgreSQL (aware)."""
+    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _cell(value: object) -> str:
     """Text safe to open in a spreadsheet: a leading =, +, - or @ is not run as a formula,
     and no control character (a NUL breaks CSV readers)."""
+    if isinstance(value, datetime):
+        return utc_text(value)
     text = "" if value is None else without_controls(str(value))
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -29,9 +46,9 @@ def _cell(value: object) -> str:
 def questions_csv(rows: Iterable[Question]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(list(CSV_COLUMNS))
     for row in rows:
-        writer.writerow([_cell(getattr(row, column)) for column in CSV_COLUMNS])
+        writer.writerow([_cell(getattr(row, attribute)) for attribute in CSV_COLUMNS.values()])
     return buffer.getvalue()
 
 

@@ -1,10 +1,21 @@
-"""Tables of the staff console: accounts and the audit log (same database and metadata)."""
+"""Tables of the staff console: accounts, their sessions and the audit log (same database and
+metadata as the question log)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped
 
 from actions.storage.models import Base
@@ -25,8 +36,41 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
 
 
+class StaffSession(Base):
+    """A logged-in session, held on the server so that it can be ended at once.
+
+    Why on the server: a signed cookie that holds the user id stays valid until it expires,
+    whatever happens (logout, a disabled account, a changed password). The cookie now holds
+    only a random session id; this row holds the SHA-256 of that id (so a copy of the table
+    opens no session), whose account it is, and when it started, was last used, expires and
+    ended. A request is let in only while its row is live.
+    """
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    token_hash: Mapped[str] = Column(String(64), nullable=False)  # SHA-256 hex of the cookie's id
+    user_id: Mapped[int] = Column(
+        Integer,
+        ForeignKey("staff_users.id", ondelete="CASCADE", name="fk_staff_sessions_user_id"),
+        nullable=False,
+    )
+    created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    last_seen_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    expires_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    ended_at: Mapped[datetime | None] = Column(DateTime(timezone=True))
+    ended_reason: Mapped[str | None] = Column(String(32))  # logout, account disabled, ...
+
+    __table_args__ = (
+        UniqueConstraint("token_hash", name="uq_staff_sessions_token_hash"),
+        Index("ix_staff_sessions_user_id", "user_id"),
+        Index("ix_staff_sessions_expires_at", "expires_at"),
+    )
+
+
 class AuditEvent(Base):
-    """Who viewed or exported what, and every change staff made."""
+    """Who viewed or exported what, every change staff made, and every refusal (failed
+    log-in, forbidden page, form without its CSRF token)."""
 
     __tablename__ = "audit_log"
 

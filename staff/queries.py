@@ -2,21 +2,28 @@
 
 The inbox filters map one-to-one onto indexed columns (asked_at, intent, outcome,
 reviewed_at), and pages are fetched with LIMIT/OFFSET, so 100,000 logged questions stay fast.
+Dates are the hospital's days (staff/hospital_time.py): a filter "from 15 January" starts at
+midnight in the hospital, whatever UTC time that is.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from itertools import pairwise
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Date, and_, case, cast, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from actions.retention import rasa_events
-from actions.storage.models import Question
+from actions.storage.models import OUTCOMES, Question
+from staff import params
+from staff.hospital_time import offset_periods, start_of_day
 
 PAGE_SIZE = 50
 
@@ -33,32 +40,17 @@ class InboxFilter:
     page: int = 1
 
     @classmethod
-    def from_args(cls, args: Any) -> InboxFilter:
-        def parse_date(value: str | None) -> date | None:
-            try:
-                return date.fromisoformat(value) if value else None
-            except ValueError:
-                return None
-
-        def parse_float(value: str | None) -> float | None:
-            try:
-                return float(value) if value not in (None, "") else None
-            except ValueError:
-                return None
-
-        try:
-            page = max(1, int(args.get("page") or 1))
-        except ValueError:
-            page = 1
+    def from_args(cls, args: Mapping[str, str]) -> InboxFilter:
+        """The filter a URL asks for; a value out of bounds is a 400 (params.BadParameter)."""
         return cls(
-            date_from=parse_date(args.get("from")),
-            date_to=parse_date(args.get("to")),
-            topic=(args.get("topic") or "")[:64],
-            outcome=(args.get("outcome") or "")[:16],
-            max_confidence=parse_float(args.get("max_confidence")),
-            reviewed=args.get("reviewed") if args.get("reviewed") in ("yes", "no") else "",
-            text=(args.get("q") or "")[:200],
-            page=page,
+            date_from=params.optional_date(args, "from"),
+            date_to=params.optional_date(args, "to"),
+            topic=params.plain_text(args, "topic", 64),
+            outcome=params.choice(args, "outcome", OUTCOMES),
+            max_confidence=params.optional_fraction(args, "max_confidence"),
+            reviewed=params.choice(args, "reviewed", ("yes", "no")),
+            text=params.plain_text(args, "q"),
+            page=params.page_number(args),
         )
 
     def query_args(self, **overrides: Any) -> dict[str, Any]:
@@ -76,16 +68,12 @@ class InboxFilter:
         return {k: v for k, v in args.items() if v not in ("", None)}
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.utc)
-
-
-def filtered(flt: InboxFilter) -> Select:
+def filtered(flt: InboxFilter, zone: ZoneInfo) -> Select:
     query = select(Question)
     if flt.date_from:
-        query = query.where(Question.asked_at >= start_of(flt.date_from))
+        query = query.where(Question.asked_at >= start_of_day(flt.date_from, zone))
     if flt.date_to:
-        query = query.where(Question.asked_at < start_of(flt.date_to + timedelta(days=1)))
+        query = query.where(Question.asked_at < start_of_day(flt.date_to + timedelta(days=1), zone))
     if flt.topic:
         query = query.where(Question.intent == flt.topic)
     if flt.outcome:
@@ -113,8 +101,8 @@ class Page:
         self.pages = max(1, -(-self.total // PAGE_SIZE))
 
 
-def inbox_page(session: Session, flt: InboxFilter) -> Page:
-    query = filtered(flt)
+def inbox_page(session: Session, flt: InboxFilter, zone: ZoneInfo) -> Page:
+    query = filtered(flt, zone)
     total = int(session.execute(select(func.count()).select_from(query.subquery())).scalar_one())
     rows = session.execute(
         query.order_by(Question.asked_at.desc(), Question.id.desc())
@@ -130,7 +118,13 @@ def topics_in_log(session: Session) -> list[str]:
 
 
 def transcript(session: Session, conversation_id: str) -> list[dict[str, Any]]:
-    """The whole conversation from Rasa's tracker store: patient messages and bot replies."""
+    """The whole conversation from Rasa's tracker store: patient messages and bot replies.
+
+    Empty when Rasa has not created its `events` table yet (a console started before the
+    assistant ever ran): that was a 500.
+    """
+    if not inspect(session.connection()).has_table(rasa_events.name):
+        return []
     query = (
         select(rasa_events.c.type_name, rasa_events.c.timestamp, rasa_events.c.data)
         .where(rasa_events.c.sender_id == conversation_id)
@@ -165,8 +159,31 @@ class Dashboard:
     emergencies: int
 
 
-def dashboard(session: Session, date_from: date, date_to: date) -> Dashboard:
-    start, end = start_of(date_from), start_of(date_to + timedelta(days=1))
+def _hospital_day(dialect: str, zone: ZoneInfo, start: datetime, end: datetime) -> Any:
+    """SQL for the hospital's day of a question asked between `start` and `end`.
+
+    PostgreSQL converts to the zone itself. SQLite has no time zones: its date() gets the
+    zone's UTC offset as a modifier, chosen by a CASE on the periods of constant offset in
+    the window (two at most in a year: daylight saving time starts and ends).
+    """
+    if dialect == "postgresql":
+        return cast(func.timezone(zone.key, Question.asked_at), Date)
+    periods = offset_periods(zone, start, end)
+
+    def modifier(offset: timedelta) -> str:
+        return f"{int(offset.total_seconds()):+d} seconds"
+
+    if len(periods) == 1:
+        return func.date(Question.asked_at, modifier(periods[0][1]))
+    whens = [
+        (Question.asked_at < next_start, modifier(offset))
+        for (_, offset), (next_start, _) in pairwise(periods)
+    ]
+    return func.date(Question.asked_at, case(*whens, else_=modifier(periods[-1][1])))
+
+
+def dashboard(session: Session, date_from: date, date_to: date, zone: ZoneInfo) -> Dashboard:
+    start, end = start_of_day(date_from, zone), start_of_day(date_to + timedelta(days=1), zone)
     window = and_(Question.asked_at >= start, Question.asked_at < end)
     totals = session.execute(
         select(
@@ -177,7 +194,7 @@ def dashboard(session: Session, date_from: date, date_to: date) -> Dashboard:
         ).where(window)
     ).one()
     total = int(totals[0] or 0)
-    day = func.date(Question.asked_at)
+    day = _hospital_day(session.get_bind().dialect.name, zone, start, end).label("day")
     counts = {
         str(d): int(n)
         for d, n in session.execute(select(day, func.count()).where(window).group_by(day))
