@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from actions import runtime
 from actions.storage.database import session_factory
@@ -17,6 +19,7 @@ from actions.storage.migrate import upgrade
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
+from tests.staff_clients import PASSWORD, log_in
 
 # The website origin the shared assistant allows (channels/origins.py); others are refused.
 TEST_ORIGIN = "https://hospital.example"
@@ -109,3 +112,32 @@ def chromium() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    """The staff console on a test database, with a reviewer (rita) and an admin (adam)."""
+    from staff.app import create_app, create_user
+
+    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
+    monkeypatch.delenv("HOSPITAL_TIMEZONE", raising=False)
+    sessions = session_factory(database_url)
+    create_user(sessions, "rita", PASSWORD, "reviewer")
+    create_user(sessions, "adam", PASSWORD, "admin")
+    console = create_app(database_url)
+    console.testing = True
+    return console
+
+
+@pytest.fixture
+def reviewer(app: Flask) -> FlaskClient:
+    client = app.test_client()
+    assert log_in(client, "rita").status_code == 302
+    return client
+
+
+@pytest.fixture
+def admin(app: Flask) -> FlaskClient:
+    client = app.test_client()
+    assert log_in(client, "adam").status_code == 302
+    return client

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -293,27 +294,14 @@ def test_database_unavailable_is_told_from_an_entry_that_cannot_be_written(
 
 
 def test_admins_see_the_quarantine_and_reviewers_do_not(
-    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database_url: str, tmp_path: Path, app: Flask, reviewer: FlaskClient, admin: FlaskClient
 ) -> None:
-    from staff.app import create_app, create_user
     from staff.models import AuditEvent
-    from tests.test_staff_console import PASSWORD, log_in
 
     writer = writer_for(database_url, tmp_path / "spool")
     bad = question_entry(message_id="<b>poison</b>", text="secret patient text", outcome="x")
     writer.spool.append("question", bad)
     assert writer.flush()
-
-    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
-    sessions = session_factory(database_url)
-    create_user(sessions, "rita", PASSWORD, "reviewer")
-    create_user(sessions, "adam", PASSWORD, "admin")
-    app = create_app(database_url)
-    app.testing = True
-    reviewer: FlaskClient = app.test_client()
-    admin: FlaskClient = app.test_client()
-    assert log_in(reviewer, "rita").status_code == 302
-    assert log_in(admin, "adam").status_code == 302
 
     assert app.test_client().get("/admin/quarantine").status_code == 302  # login first
     assert reviewer.get("/admin/quarantine").status_code == 403

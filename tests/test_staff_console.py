@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,49 +25,10 @@ from staff.app import create_app, create_user
 from staff.models import AuditEvent, StaffUser
 from staff.security import MAX_FAILED_ATTEMPTS
 from tests.project import ROOT
+from tests.staff_clients import PASSWORD, csrf_of, log_in
 from tests.transcripts import save_transcript
 
-PASSWORD = "correct horse battery"
 NOW = datetime.now(timezone.utc)
-
-
-@pytest.fixture
-def app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
-    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
-    sessions = session_factory(database_url)
-    create_user(sessions, "rita", PASSWORD, "reviewer")
-    create_user(sessions, "adam", PASSWORD, "admin")
-    app = create_app(database_url)
-    app.testing = True
-    return app
-
-
-def csrf_of(client: FlaskClient, path: str = "/login") -> str:
-    html = client.get(path).get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert match, html[:500]
-    return match.group(1)
-
-
-def log_in(client: FlaskClient, username: str, password: str = PASSWORD) -> Any:
-    token = csrf_of(client)
-    return client.post(
-        "/login", data={"username": username, "password": password, "csrf_token": token}
-    )
-
-
-@pytest.fixture
-def reviewer(app: Flask) -> Iterator[FlaskClient]:
-    client = app.test_client()
-    assert log_in(client, "rita").status_code == 302
-    yield client
-
-
-@pytest.fixture
-def admin(app: Flask) -> Iterator[FlaskClient]:
-    client = app.test_client()
-    assert log_in(client, "adam").status_code == 302
-    yield client
 
 
 def add_question(url: str, **values: Any) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -36,7 +35,8 @@ from actions.storage.database import session_factory
 from actions.storage.models import CallbackRequest
 from staff.app import create_app, create_user
 from staff.models import AuditEvent, StaffUser
-from tests.test_staff_console import PASSWORD, add_question, csrf_of, log_in
+from tests.staff_clients import PASSWORD, csrf_of, log_in
+from tests.test_staff_console import add_question
 
 ROLES = ("anonymous", "reviewer", "admin")
 ACCOUNTS = {"reviewer": "rita", "admin": "adam"}
@@ -151,18 +151,6 @@ class Seeded:
 
 
 @pytest.fixture
-def app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
-    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
-    monkeypatch.delenv("HOSPITAL_TIMEZONE", raising=False)
-    sessions = session_factory(database_url)
-    create_user(sessions, "rita", PASSWORD, "reviewer")
-    create_user(sessions, "adam", PASSWORD, "admin")
-    app = create_app(database_url)
-    app.testing = True
-    return app
-
-
-@pytest.fixture
 def seeded(app: Flask, database_url: str) -> Seeded:
     question_id = add_question(database_url)
     create_user(session_factory(database_url), "vic", PASSWORD, "reviewer")
@@ -179,13 +167,6 @@ def seeded(app: Flask, database_url: str) -> Seeded:
             select(StaffUser.id).where(StaffUser.username == "vic")
         ).scalar_one()
     return Seeded(question_id, callback_id, int(victim_id))
-
-
-@pytest.fixture
-def admin(app: Flask) -> Iterator[FlaskClient]:
-    client = app.test_client()
-    assert log_in(client, "adam").status_code == 302
-    yield client
 
 
 def client_as(app: Flask, role: str) -> FlaskClient:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -28,36 +27,11 @@ from actions.storage.database import session_factory
 from actions.storage.models import CallbackRequest
 from staff.app import create_app, create_user
 from staff.models import AuditEvent, StaffUser
-from tests.test_staff_console import PASSWORD, add_question, csrf_of, log_in
+from tests.staff_clients import PASSWORD, csrf_of, log_in
+from tests.test_staff_console import add_question
 
 NEW_PASSWORD = "another long passphrase"
 COOKIE = "staff_session"
-
-
-@pytest.fixture
-def app(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
-    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
-    monkeypatch.delenv("HOSPITAL_TIMEZONE", raising=False)
-    sessions = session_factory(database_url)
-    create_user(sessions, "rita", PASSWORD, "reviewer")
-    create_user(sessions, "adam", PASSWORD, "admin")
-    app = create_app(database_url)
-    app.testing = True
-    return app
-
-
-@pytest.fixture
-def reviewer(app: Flask) -> Iterator[FlaskClient]:
-    client = app.test_client()
-    assert log_in(client, "rita").status_code == 302
-    yield client
-
-
-@pytest.fixture
-def admin(app: Flask) -> Iterator[FlaskClient]:
-    client = app.test_client()
-    assert log_in(client, "adam").status_code == 302
-    yield client
 
 
 def audit_rows(url: str) -> list[AuditEvent]:
