@@ -13,8 +13,8 @@ keeps Rasa's URL and reply format and closes each of those:
 400: the body is not a JSON object, or `message` is not a string, or `sender` is missing.
 403: `sender` is not a token this server issued, or the page's Origin is not allowed.
 413: the body is over MAX_BODY_BYTES.
-429: the conversation already has MAX_IN_FLIGHT messages waiting (channels/backlog.py); a
-     red-flag message is answered with the emergency message instead (200).
+429: the conversation already has MAX_IN_FLIGHT messages waiting (channels/backlog.py). A
+     red-flag message of a busy conversation gets the emergency message at once (200).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.backlog import BACKLOG, overflow_reply
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, mentions_red_flag
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import BadRequest, prepare_message
@@ -95,13 +95,15 @@ class PatientRestInput(InputChannel):
             return _error(str(error), error.status)
         if prepared.reply is not None:
             return response.json([{"recipient_id": conversation_id, "text": prepared.reply}])
+        text = prepared.text or ""
+        if BACKLOG.busy(conversation_id) and mentions_red_flag(text):
+            BACKLOG.record_in_background(conversation_id, text, self.name(), on_new_message)
+            emergency = [{"recipient_id": conversation_id, **m} for m in emergency_messages()]
+            return response.json(emergency)
         with BACKLOG.admit(conversation_id) as admitted:
             if not admitted:
-                replies, emergency = overflow_reply(prepared.text or "")
-                if emergency:
-                    logger.warning("REST: emergency answered at the door for %s", conversation_id)
-                addressed = [{"recipient_id": conversation_id, **m} for m in replies]
-                return response.json(addressed, status=200 if emergency else 429)
+                wait = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
+                return response.json(wait, status=429)
             collector = CollectingOutputChannel()
             message = UserMessage(
                 prepared.text, collector, conversation_id, input_channel=self.name(), metadata=None

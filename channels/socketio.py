@@ -31,7 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels.backlog import BACKLOG, overflow_reply
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, mentions_red_flag
 from channels.blueprint_limits import limit_request_size
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
@@ -151,13 +151,15 @@ class PatientSocketIOInput(SocketIOInput):
             if prepared.reply is not None:
                 await output.send_text_message(conversation_id, prepared.reply)
                 return
+            text = prepared.text or ""
+            if BACKLOG.busy(conversation_id) and mentions_red_flag(text):
+                BACKLOG.record_in_background(conversation_id, text, self.name(), on_new_message)
+                for reply in emergency_messages():
+                    await output._send_message(conversation_id, reply)
+                return
             with BACKLOG.admit(conversation_id) as admitted:
                 if not admitted:
-                    replies, emergency = overflow_reply(prepared.text or "")
-                    if emergency:
-                        logger.warning("Socket.IO: emergency at the door for %s", conversation_id)
-                    for reply in replies:
-                        await output._send_message(conversation_id, reply)
+                    await output.send_text_message(conversation_id, WAIT_REPLY)
                     return
                 message = UserMessage(
                     prepared.text, output, conversation_id, input_channel=self.name(), metadata=None

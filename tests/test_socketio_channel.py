@@ -192,3 +192,10 @@ def test_a_red_flag_behind_a_burst_still_gets_the_emergency_message(
     assert domain_texts["utter_emergency"] in replies
     assert any("wait for my reply" in r for r in replies)
     assert "LockError" not in (assistant.work_dir / "rasa.log").read_text(errors="replace")
+    conversation_id = assistant.keys().conversation_id(client.token)
+    assert conversation_id is not None
+    rows = wait_for(
+        lambda: logged_outcomes(assistant, conversation_id).count(("emergency", "socketio")),
+        timeout=60,
+    )
+    assert rows == 1  # answered at the door, and stored and logged all the same
