@@ -50,6 +50,7 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(bladder|bowels?)\s+control\b.{0,20}\b(lost|gone|loss|losing)\b",
         r"\b(wet|soiled|peed|pooped|pooed)\s+(myself|himself|herself|themselves)\b",
         r"\bwet\s+(the|my|his|her)\s+bed\b",
+        r"\b(haven'?t|hasn'?t|has not|have not|not)\s+(peed|urinated|passed urine|passed water)\b",
         r"\bleaking\s+(urine|pee|wee|stool)\b",
         r"\bbowel\s+accidents?\b",
         r"\b(can'?t|cannot|can not|unable to)\s+(pee|urinate|wee|pass urine|pass water)\b",
@@ -71,10 +72,13 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(fever+|feverish|high temperature|chills|rigors?|burning up)\b",
         r"\brunning\s+a\s+(high\s+)?temp(erature)?\b",
         r"\btemp(erature)?\s+(is\s+|of\s+)?(3[89]|4[0-2]|10[0-6])(\.\d)?\s*(c|f|degrees)?\b",
+        r"\b(3[89]|4[0-2]|10[0-6])(\.\d)?\s*(degrees|deg)\b",
         r"\b(red|redness|swollen|swelling|hot|pus|oozing|leaking|bleeding)\b.{0,40}"
         r"\b(injection|needle|puncture|wound|site|cut)\b",
         r"\b(injection|needle|puncture|wound)\s+(site|spot|area)?\s*(is|looks|got|getting)?\s*"
         r"(red|swollen|hot|infected)\b",
+        r"\bwhere\s+(the|they\s+put\s+the)\s+needle\b.{0,40}"
+        r"\b(red|swollen|puffy|hot|infected|pus|oozing|bleeding)\b",
     ],
     "sudden_severe_pain": [
         r"\bsudden(ly)?\b.{0,25}"
@@ -86,7 +90,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
     ],
     # Not "collapsed": "my vertebra collapsed" is how patients describe the fracture itself.
     "fainting_or_unconscious": [
-        r"\b(unconscious|unresponsive|fainted|fainting|passed out|blacked out)\b",
+        r"\b(unconscious|unresponsive|fainted|fainting|passed out|blacked out|keeled over)\b",
+        r"\b(i|he|she|they|mum|mom|mother|dad|father|husband|wife)\s+(just\s+)?collapsed\b",
     ],
 }
 
@@ -105,6 +110,8 @@ _LOOKALIKES = str.maketrans(
         "\u03ba": "k", "\u03c4": "t", "\u03c5": "u", "\u03f2": "c", "\u03c2": "c", "\u0391": "a",
         "\u0395": "e", "\u039f": "o", "\u0397": "h", "\u0399": "i", "\u039a": "k",
         "\u039c": "m", "\u039d": "n", "\u03a4": "t",
+        "\u0442": "t", "\u043a": "k", "\u043c": "m", "\u043d": "h", "\u0432": "b",
+        "\u0570": "h", "\u2ca5": "c", "\u13df": "c", "\ua4da": "c", "\u13a5": "i",
         # small capitals, dotless i
         "\u1d00": "a", "\u0299": "b", "\u1d04": "c", "\u1d05": "d", "\u1d07": "e",
         "\ua730": "f", "\u0262": "g", "\u029c": "h", "\u026a": "i", "\u1d0a": "j",
@@ -113,6 +120,11 @@ _LOOKALIKES = str.maketrans(
         "\u1d20": "v", "\u1d21": "w", "\u028f": "y", "\u1d22": "z", "\u0131": "i",
     }
 )  # fmt: skip
+
+
+# Negative circled and negative squared Latin capitals (no compatibility mapping in NFKC).
+_LOOKALIKES.update({0x1F150 + n: chr(ord("a") + n) for n in range(26)})
+_LOOKALIKES.update({0x1F170 + n: chr(ord("a") + n) for n in range(26)})
 
 
 def fold(text: str) -> str:

@@ -59,6 +59,13 @@ PATTERNS = _compile(RED_FLAG_PATTERNS)
         ("suddenly the pain got really bad", "sudden_severe_pain"),
         ("my mother fainted", "fainting_or_unconscious"),
         ("he is unconscious", "fainting_or_unconscious"),
+        # A second outside round.
+        ("I collapsed in the kitchen", "fainting_or_unconscious"),
+        ("I keeled over", "fainting_or_unconscious"),
+        ("I haven't peed all day", "bladder_or_bowel_control"),
+        ("where the needle went in is red and puffy", "fever_or_infected_site"),
+        ("39.5 degrees", "fever_or_infected_site"),
+        ("102 degrees", "fever_or_infected_site"),
     ],
 )
 def test_red_flags_are_caught(text: str, flag: str) -> None:
@@ -86,6 +93,12 @@ def test_red_flags_are_caught(text: str, flag: str) -> None:
         ("f\U000e0065ever", "fever_or_infected_site"),
         ("chest-pain", "chest_pain_or_breathing"),
         ("chestpain", "chest_pain_or_breathing"),
+        ("ches\u0442 pain", "chest_pain_or_breathing"),
+        ("\U0001f172\U0001f177\U0001f174\U0001f182\U0001f183 pain", "chest_pain_or_breathing"),
+        ("\ua4daHEST PAIN", "chest_pain_or_breathing"),
+        ("\u13dfHEST PAIN", "chest_pain_or_breathing"),
+        ("\u2ca5hest pain", "chest_pain_or_breathing"),
+        ("c\u0570est pain", "chest_pain_or_breathing"),
         ("Mum\u2019s legs are numb", "leg_weakness_or_numbness"),
     ],
 )
@@ -106,6 +119,7 @@ def test_disguised_red_flags_are_caught(text: str, flag: str) -> None:
         "will I be able to walk afterwards",
         "can I stand up after the procedure",
         "what does it mean that my vertebra collapsed?",
+        "my spine collapsed, can this help?",
         "how hot is the cement",
         "",
         None,
