@@ -23,12 +23,11 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from channels.domain_responses import domain_responses
 from safety.red_flags import first_red_flag_at, fold
 
 logger = logging.getLogger(__name__)
@@ -41,14 +40,12 @@ WAIT_REPLY = (
     "I'm still answering your earlier messages. Please wait for my reply before sending "
     "the next one. If this is an emergency, call 911."
 )
-DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 
 
 @cache
 def emergency_messages() -> tuple[dict[str, Any], ...]:
     """The assistant's own emergency answer (text, then the widget's marker), from domain.yml."""
-    with open(DOMAIN_FILE, encoding="utf-8") as handle:
-        response = yaml.safe_load(handle)["responses"]["utter_emergency"][0]
+    response = domain_responses()["utter_emergency"][0]
     messages: list[dict[str, Any]] = [{"text": " ".join(response["text"].split())}]
     if response.get("custom"):
         messages.append({"custom": response["custom"]})

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 
+@cache
 def allowed_origins() -> frozenset[str]:
+    """Read once per process (it is asked on every request)."""
     return frozenset(o.rstrip("/") for o in (os.environ.get("ALLOWED_ORIGINS") or "").split())
 
 

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from actions.buttons import ACTION_BUTTONS
+from channels.domain_responses import domain_responses
 
-DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 # The widget's first, silent message: it makes the assistant open with its disclaimer.
 OPENING_PAYLOAD = "/greet"
 INTENT_PREFIX = "/"
@@ -47,9 +44,7 @@ def button_payloads(domain_responses: Any, action_buttons: Iterable[dict[str, st
 @cache
 def allowed_payloads() -> frozenset:
     """The exact payloads the bot's buttons send, read once from domain.yml and the actions."""
-    with open(DOMAIN_FILE, encoding="utf-8") as handle:
-        domain = yaml.safe_load(handle)
-    return button_payloads(domain.get("responses", {}), ACTION_BUTTONS)
+    return button_payloads(domain_responses(), ACTION_BUTTONS)
 
 
 def screen_payload(text: str) -> str:

@@ -13,6 +13,7 @@ from actions.storage.database import create_db_engine, session_factory
 from actions.storage.models import CallbackRequest, Question
 from actions.storage.spool import Spool
 from actions.storage.writer import LogWriter
+from tests.log_entries import callback_entry
 from tests.log_entries import question_entry as question
 from tests.postgres import PostgresServer, skip_without_postgres
 
@@ -50,19 +51,7 @@ def test_stored_values_round_trip(database_url: str, tmp_path: Path) -> None:
     writer = LogWriter(Spool(tmp_path / "spool"), database_url, interval=3600)
     entry = question(text="<script>alert(1)</script> 🙂", confidence=0.5)
     writer.spool.append("question", entry)
-    writer.spool.append(
-        "callback",
-        {
-            "request_key": "patient-1:1",
-            "conversation_id": "patient-1",
-            "requested_at": datetime.now(timezone.utc).isoformat(),
-            "name": "Mary Smith",
-            "phone": "(860) 555-0123",
-            "preferred_time": "weekday mornings",
-            "consent": True,
-            "status": "new",
-        },
-    )
+    writer.spool.append("callback", callback_entry(request_key="patient-1:1"))
     assert writer.flush()
     with session_factory(database_url)() as session:
         stored = session.execute(select(Question)).scalar_one()

@@ -7,9 +7,9 @@ little instead of failing at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -23,6 +23,8 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 2000
 
@@ -75,6 +77,32 @@ def database_unavailable(error: BaseException) -> bool:
     # are not the database's at all) is the entry's: a failing connection shows as one of
     # the errors above.
     return isinstance(error, DBAPIError)
+
+
+def insert_refusing_one_by_one(
+    items: Sequence[T], insert: Callable[[Sequence[T]], None]
+) -> list[tuple[T, Exception]]:
+    """Insert `items` in one go; if the database refuses them, one at a time.
+
+    Returns the items the database refused, each with its error, so that one bad item never
+    holds back the others. Raises at once when the database is unavailable
+    (`database_unavailable`): then nothing is refused, the caller keeps everything and retries.
+    """
+    try:
+        insert(items)
+        return []
+    except Exception as error:
+        if database_unavailable(error):
+            raise
+    refused = []
+    for item in items:
+        try:
+            insert([item])
+        except Exception as error:
+            if database_unavailable(error):
+                raise
+            refused.append((item, error))
+    return refused
 
 
 def insert_ignoring_duplicates(

@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from actions.storage.database import (
-    database_unavailable,
     insert_ignoring_duplicates,
+    insert_refusing_one_by_one,
     session_factory,
 )
 from actions.storage.entries import Quarantined
@@ -35,6 +35,17 @@ logger = logging.getLogger(__name__)
 
 QUARANTINE_FILE = "quarantine.jsonl"
 LOGGED_PER_BATCH = 5  # a spool full of garbage must not flood the log
+
+
+def _row(item: Quarantined, now: datetime) -> dict[str, object]:
+    """The quarantine table's row for `item` (also the fallback file's line)."""
+    return {
+        "kind": item.kind,
+        "entry_key": item.key,
+        "reason": item.reason,
+        "payload": item.payload,
+        "quarantined_at": now,
+    }
 
 
 class Quarantine:
@@ -49,18 +60,8 @@ class Quarantine:
         """
         if not items:
             return
-        try:
-            self._insert(items)
-        except Exception as error:
-            if database_unavailable(error):
-                raise
-            for item in items:
-                try:
-                    self._insert([item])
-                except Exception as item_error:
-                    if database_unavailable(item_error):
-                        raise
-                    self._append_to_file(item, type(item_error).__name__)
+        for item, error in insert_refusing_one_by_one(items, self._insert):
+            self._append_to_file(item, type(error).__name__)
         for item in items[:LOGGED_PER_BATCH]:
             logger.warning(
                 "Question log: %s entry %r quarantined: %s", item.kind, item.key, item.reason
@@ -72,16 +73,7 @@ class Quarantine:
 
     def _insert(self, items: Sequence[Quarantined]) -> None:
         now = datetime.now(timezone.utc)
-        rows = [
-            {
-                "kind": item.kind,
-                "entry_key": item.key,
-                "reason": item.reason,
-                "payload": item.payload,
-                "quarantined_at": now,
-            }
-            for item in items
-        ]
+        rows = [_row(item, now) for item in items]
         with session_factory(self.database_url).begin() as session:
             insert_ignoring_duplicates(
                 session, QuarantinedEntry.__table__, rows, ("kind", "entry_key")
@@ -96,14 +88,7 @@ class Quarantine:
             self.file,
         )
         line = json.dumps(
-            {
-                "kind": item.kind,
-                "entry_key": item.key,
-                "reason": item.reason,
-                "payload": item.payload,
-                "quarantined_at": datetime.now(timezone.utc).isoformat(),
-            },
-            ensure_ascii=True,
+            _row(item, datetime.now(timezone.utc)), ensure_ascii=True, default=datetime.isoformat
         )
         descriptor = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(descriptor, "a", encoding="ascii") as file:

@@ -27,6 +27,7 @@ from typing import Any
 from actions.storage.database import (
     database_unavailable,
     insert_ignoring_duplicates,
+    insert_refusing_one_by_one,
     session_factory,
 )
 from actions.storage.entries import (
@@ -114,25 +115,9 @@ class LogWriter:
                 entries.append(parse_line(line))
             except RejectedEntry as reason:
                 rejected.append(quarantined(line, str(reason)))
-        try:
-            self._insert(entries)
-        except Exception as error:
-            if database_unavailable(error):
-                raise
-            rejected += self._insert_one_by_one(entries)
+        refused = insert_refusing_one_by_one(entries, self._insert)
+        rejected += [entry.rejected(describe(error)) for entry, error in refused]
         self.quarantine.add(rejected)
-
-    def _insert_one_by_one(self, entries: Sequence[Entry]) -> list[Quarantined]:
-        """Each entry in its own transaction; those the database refuses, for quarantine."""
-        refused = []
-        for entry in entries:
-            try:
-                self._insert([entry])
-            except Exception as error:
-                if database_unavailable(error):
-                    raise
-                refused.append(entry.rejected(describe(error)))
-        return refused
 
     def _insert(self, entries: Sequence[Entry]) -> None:
         by_kind: dict[str, list[dict[str, Any]]] = {}
