@@ -58,12 +58,12 @@ train: install $(MODEL)
 # --- database ---------------------------------------------------------------------------------
 # Apply schema migrations to DATABASE_URL (default: SQLite file var/assistant.db).
 migrate: install
-	$(BIN)/python -m actions.storage.migrate
+	$(BIN)/python -m storage.migrate
 
 # Delete questions, callback requests and transcripts older than RETENTION_DAYS (default 365).
 # Run it daily from cron or a systemd timer; `DRY_RUN=1 make retention` only counts.
 retention: install
-	$(BIN)/python -m actions.retention $(if $(DRY_RUN),--dry-run,)
+	$(BIN)/python -m privacy.retention $(if $(DRY_RUN),--dry-run,)
 
 # Create a staff console account: make staff-user NAME=alice ROLE=admin (asks for a password).
 staff-user: install migrate

@@ -26,8 +26,9 @@ from rasa_sdk.types import DomainDict
 from actions.buttons import CONSENT_BUTTONS
 from actions.callback_form_run import CALLBACK_SLOTS, completed_form_values
 from actions.runtime import log_writer
-from actions.storage.models import CallbackRequest
-from actions.storage.values import identifier, one_line
+from privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
+from storage.models import CallbackRequest
+from storage.values import identifier, one_line
 
 PROMPTS = {
     "callback_name": (
@@ -110,6 +111,22 @@ class ValidateCallbackForm(FormValidationAction):
     def name(self) -> str:
         return "validate_callback_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validate this turn's answer; ask again for any detail the transcript masked.
+
+        The stored transcript keeps the form's answers masked (privacy/transcripts.py). A
+        conversation read back from the database in the middle of the form (after a restart,
+        or on another Rasa instance) has those masks as slot values: they are cleared, so
+        the form asks for the real detail again instead of submitting the mask.
+        """
+        events = await super().run(dispatcher, tracker, domain)
+        cleared: list[EventType] = [
+            SlotSet(slot, None) for slot in PERSONAL_SLOT_MARKS if is_mark(tracker.get_slot(slot))
+        ]
+        return cleared + events
+
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -167,6 +184,8 @@ class ActionSubmitCallback(Action):
             return None
         if any(tracker.get_slot(slot) != form.get(slot) for slot in CALLBACK_SLOTS):
             return None  # slots changed behind the form's back
+        if any(is_mark(value) for value in form.values()):
+            return None  # a detail masked in the stored transcript, not the patient's
         name = _clean_text(form.get("callback_name"))
         phone = normalise_phone(form.get("callback_phone"))
         preferred_time = _clean_text(form.get("callback_time"))

@@ -57,3 +57,18 @@ def completed_form_values(events: Any) -> dict[str, Any] | None:
         if touched or _is(event, "user") or _is(event, "action", SUBMIT_ACTION):
             return None
     return values
+
+
+def taken_by_the_form(before: list[dict[str, Any]], turn: list[dict[str, Any]]) -> bool:
+    """Was the message an answer to the callback form (a name, a number, a time)?
+
+    The form was active when it arrived and ran on it. Such answers are personal details,
+    not questions: `action_log_question` does not run on them, and the back-fill must not turn
+    them into question-log rows either. The turn that submits the request is a hand-off and
+    stays logged.
+    """
+    loops = [e for e in before if e.get("event") == "active_loop"]
+    active = bool(loops) and loops[-1].get("name") == FORM
+    ran = any(e.get("event") == "action" and e.get("name") == FORM for e in turn)
+    submitted = any(e.get("event") == "action" and e.get("name") == SUBMIT_ACTION for e in turn)
+    return active and ran and not submitted

@@ -12,10 +12,10 @@ from functools import lru_cache
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.contact import ContactDetails, load_contact_details, report_missing
-from actions.settings import load_settings
-from actions.storage.backfill import BACKFILL_INTERVAL, backfill
-from actions.storage.spool import Spool
-from actions.storage.writer import LogWriter
+from question_log.backfill import BACKFILL_INTERVAL, backfill
+from question_log.spool import Spool
+from question_log.writer import LogWriter
+from storage.settings import load_settings
 
 logger = logging.getLogger(__name__)
 

@@ -26,11 +26,11 @@ from typing import Any
 import aiohttp
 from sqlalchemy import func, select
 
-from actions.retention import rasa_events
-from actions.storage.database import session_factory
-from actions.storage.models import Question
 from actions.topics import FAQ_TOPICS
 from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
+from storage.database import session_factory
+from storage.models import Question
+from storage.rasa_events import rasa_events
 from tests.postgres import PostgresServer, postgres_bin
 from tests.project import MODEL, ROOT
 from tests.servers import Assistant, running_assistant

@@ -7,10 +7,10 @@ from typing import Any
 
 from alembic import context
 
-from actions.settings import load_settings
-from actions.storage.database import create_db_engine
-from actions.storage.models import Base
 from staff import models as staff_models  # noqa: F401 - registers the staff tables
+from storage.database import create_db_engine
+from storage.models import Base
+from storage.settings import load_settings
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -25,8 +25,8 @@ find var -maxdepth 2 -type f \( -name '*.db*' -o -name '*.log' -o -name '*.key' 
 # store): DATABASE_URL, by default a SQLite file in var/. Bring its schema up to date, then
 # write the endpoints file that points Rasa at it and at the action server.
 ENDPOINTS="var/endpoints.yml"
-.venv/bin/python -m actions.storage.migrate
-.venv/bin/python -m actions.storage.endpoints "$ENDPOINTS" --action-url "http://localhost:${ACTION_PORT}"
+.venv/bin/python -m storage.migrate
+.venv/bin/python -m storage.endpoints "$ENDPOINTS" --action-url "http://localhost:${ACTION_PORT}"
 
 pids=()
 cleanup() {

@@ -12,9 +12,9 @@ import getpass
 import os
 import sys
 
-from actions.settings import load_settings
-from actions.storage.database import session_factory
 from staff.models import ROLES
+from storage.database import session_factory
+from storage.settings import load_settings
 
 
 def serve(args: argparse.Namespace) -> None:

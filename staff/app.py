@@ -32,18 +32,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from actions.retention import purge
-from actions.settings import load_settings
-from actions.storage.database import session_factory
-from actions.storage.models import (
-    CALLBACK_STATUSES,
-    OUTCOMES,
-    CallbackRequest,
-    QuarantinedEntry,
-    Question,
-)
-from actions.storage.values import without_controls
 from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS
+from privacy.retention import purge
 from staff import charts, exports, hospital_time, login_sessions, params, queries
 from staff.audit import ANONYMOUS, add_event, request_line
 from staff.login import FAILURE_MESSAGE, MAX_USERNAME_CHARS, attempt_login
@@ -51,6 +41,16 @@ from staff.models import ROLES, StaffUser
 from staff.password_change import PasswordChange, change_password
 from staff.redirects import console_target
 from staff.security import csrf_matches, hash_password, secret_key
+from storage.database import session_factory
+from storage.models import (
+    CALLBACK_STATUSES,
+    OUTCOMES,
+    CallbackRequest,
+    QuarantinedEntry,
+    Question,
+)
+from storage.settings import load_settings
+from storage.values import without_controls
 
 F = TypeVar("F", bound=Callable[..., Any])
 LABELS = sorted(set(FAQ_TOPICS) | set(CONVERSATION_INTENTS) - {"greet", "goodbye", "thanks"})

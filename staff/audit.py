@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from actions.storage.values import one_line
 from staff.models import AuditEvent
+from storage.values import one_line
 
 ANONYMOUS = "(anonymous)"  # not a possible account name: those are letters, digits, . and -
 USERNAME_CHARS = 64

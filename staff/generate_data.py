@@ -18,10 +18,10 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert
 
-from actions.settings import load_settings
-from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, Question
 from actions.topics import FAQ_TOPICS
+from storage.database import session_factory
+from storage.models import CallbackRequest, Question
+from storage.settings import load_settings
 
 SAMPLES = {
     "procedure_duration": ["how long does it take", "how long is the procedure?"],

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped
 
-from actions.storage.models import Base
+from storage.models import Base
 
 ROLES = ("reviewer", "admin")
 

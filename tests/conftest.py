@@ -14,8 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from actions import runtime
-from actions.storage.database import session_factory
-from actions.storage.migrate import upgrade
+from storage.database import session_factory
+from storage.migrate import upgrade
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant

@@ -21,10 +21,10 @@ from typing import Any
 
 import requests
 
-from actions.storage.endpoints import write_endpoints
-from actions.storage.migrate import upgrade
 from channels import rest_client
 from channels.conversation_ids import ConversationKeys
+from storage.endpoints import write_endpoints
+from storage.migrate import upgrade
 from tests.project import MODEL, ROOT
 
 BIN = Path(sys.executable).parent

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from actions.retention import rasa_events
-from actions.storage.database import session_factory
-from actions.storage.models import Question
+from storage.database import session_factory
+from storage.models import Question
+from storage.rasa_events import rasa_events
 from tests.servers import Assistant
 
 

@@ -25,8 +25,8 @@ from actions.callback import (
 from actions.contact import ContactDetails, handoff_text, load_contact_details
 from actions.handoff import ActionHandoff
 from actions.log_question import ActionLogQuestion
-from actions.storage.database import session_factory
-from actions.storage.models import MAX_TEXT_CHARS, CallbackRequest, Question
+from storage.database import session_factory
+from storage.models import MAX_TEXT_CHARS, CallbackRequest, Question
 
 
 def user_event(text: str, intent: str, confidence: float = 0.9, **extra: Any) -> dict[str, Any]:

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from sqlalchemy import select
 
-from actions.retention import rasa_events
-from actions.storage.backfill import backfill, missing_questions
-from actions.storage.database import session_factory
-from actions.storage.models import Question
-from actions.storage.spool import Spool
-from actions.storage.writer import LogWriter
+from question_log.backfill import backfill, missing_questions
+from question_log.spool import Spool
+from question_log.writer import LogWriter
+from storage.database import session_factory
+from storage.models import Question
+from storage.rasa_events import rasa_events
 from tests.transcripts import save_transcript
 
 
@@ -123,7 +123,7 @@ def test_a_poisoned_conversation_does_not_stop_the_back_fill(
 
 
 def test_quarantined_questions_are_not_rebuilt(database_url: str, tmp_path: Path) -> None:
-    from actions.storage.models import QuarantinedEntry
+    from storage.models import QuarantinedEntry
 
     record_down_time_conversation(database_url, "conv-q")
     with session_factory(database_url).begin() as session:

@@ -7,8 +7,8 @@ import uuid
 import pytest
 
 from actions.contact import handoff_text, load_contact_details
-from actions.settings import load_settings
 from actions.topics import FAQ_TOPICS, answer_response
+from storage.settings import load_settings
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e

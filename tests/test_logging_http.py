@@ -14,8 +14,8 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest
+from storage.database import session_factory
+from storage.models import CallbackRequest
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.servers import Assistant, running_assistant
 from tests.stored import questions_of, transcript_user_events, wait_for

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.redaction import EMAIL_MARK, PHONE_MARK, redact
+from privacy.redaction import EMAIL_MARK, PHONE_MARK, redact
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
-from actions.retention import purge, rasa_events
-from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, Question
+from privacy.retention import purge
+from storage.database import session_factory
+from storage.models import CallbackRequest, Question
+from storage.rasa_events import rasa_events
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 

@@ -11,8 +11,8 @@ import pytest
 import socketio
 from sqlalchemy import select
 
-from actions.storage.database import session_factory
-from actions.storage.models import Question
+from storage.database import session_factory
+from storage.models import Question
 from tests.conftest import TEST_ORIGIN
 from tests.servers import Assistant
 from tests.socketio_client import WebchatClient, texts

@@ -19,11 +19,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, Question
 from staff.app import create_app, create_user
 from staff.models import AuditEvent, StaffUser
 from staff.security import MAX_FAILED_ATTEMPTS
+from storage.database import session_factory
+from storage.models import CallbackRequest, Question
 from tests.project import ROOT
 from tests.staff_clients import PASSWORD, csrf_of, log_in
 from tests.transcripts import save_transcript

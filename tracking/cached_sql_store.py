@@ -46,6 +46,8 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from privacy.transcripts import stored_events
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHE_SIZE = 2000
@@ -127,9 +129,15 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """Append the events this store has not written yet, then remember the tracker."""
         cached = self._cache.get(tracker.sender_id)
         if cached is None or cached.tracker is not tracker:
-            # Not a tracker this store handed out (a brand-new conversation): Rasa's own save
-            # works out which events are new; the next read goes to the database.
-            await super().save(tracker)
+            # Not a tracker this store handed out (a brand-new conversation): the events not
+            # yet stored are counted the way Rasa's own save counts them; the next read goes
+            # to the database.
+            await self.stream_events(tracker)
+            with self.session_scope() as session:
+                stored = self._event_query(
+                    session, tracker.sender_id, fetch_events_from_all_sessions=False
+                ).count()
+            self._insert(tracker, stored)
             self._cache.pop(tracker.sender_id, None)
             return
 
@@ -137,14 +145,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         new_events = list(itertools.islice(tracker.events, cached.saved_events, None))
         newest_row = cached.newest_row
         if new_events:
-            # One multi-row INSERT through SQLAlchemy Core: the ORM's unit of work cost more
-            # than the database itself here (profile in bench/NOTES.md).
-            table = self.SQLEvent.__table__
-            with self.engine.begin() as connection:
-                connection.execute(
-                    table.insert(), [self._row(tracker.sender_id, event) for event in new_events]
-                )
-                newest_row = self._newest_row(connection, tracker.sender_id)
+            newest_row = self._insert(tracker, cached.saved_events)
         if any(isinstance(event, SessionStarted) for event in new_events):
             # A new session began in this turn: read it back the way Rasa's store does.
             self._cache.pop(tracker.sender_id, None)
@@ -152,15 +153,33 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         trimmed = self._trimmed(tracker)
         self._remember(tracker.sender_id, trimmed, len(trimmed.events), newest_row)
 
+    def _insert(self, tracker: DialogueStateTracker, first_new: int) -> int | None:
+        """Store the tracker's events from `first_new` on, redacted; the newest row id after.
+
+        One multi-row INSERT through SQLAlchemy Core: the ORM's unit of work cost more than
+        the database itself here (profile in bench/NOTES.md). Each event is stored as
+        privacy/transcripts.py redacts it, judged with the whole conversation.
+        """
+        events = [event.as_dict() for event in tracker.events]
+        rows = [
+            self._row(tracker.sender_id, data)
+            for data in stored_events(events, min(first_new, len(events)))
+        ]
+        with self.engine.begin() as connection:
+            if rows:
+                connection.execute(self.SQLEvent.__table__.insert(), rows)
+            return self._newest_row(connection, tracker.sender_id)
+
     @staticmethod
-    def _row(sender_id: str, event: Event) -> dict[str, Any]:
-        """The database row for one event, exactly as Rasa's `SQLTrackerStore.save` writes it."""
-        data = event.as_dict()
+    def _row(sender_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The database row for one event (as a dict), laid out as Rasa's own store writes it."""
+        parse_data = data.get("parse_data")
+        intent = parse_data.get("intent") if isinstance(parse_data, dict) else None
         return {
             "sender_id": sender_id,
-            "type_name": event.type_name,
+            "type_name": data.get("event"),
             "timestamp": data.get("timestamp"),
-            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "intent_name": intent.get(INTENT_NAME_KEY) if isinstance(intent, dict) else None,
             "action_name": data.get("name"),
             "data": json.dumps(data),
         }

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from actions.contact import handoff_text, load_contact_details
-from actions.settings import PROJECT_ROOT, load_settings
+from storage.settings import PROJECT_ROOT, load_settings
 
 WEB = Path(__file__).resolve().parent
 SITE = WEB / "site"

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Float, String, Table, Text
 
-from actions.storage.models import (
+from storage.models import (
     CALLBACK_STATUSES,
     OUTCOMES,
     CallbackRequest,

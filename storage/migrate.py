@@ -1,7 +1,7 @@
 """Bring a database's schema up to date (Alembic `upgrade head`).
 
 Run by `make run` before the servers start and by the tests on every fresh database:
-`python -m actions.storage.migrate [DATABASE_URL]`.
+`python -m storage.migrate [DATABASE_URL]`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import make_url
 
-from actions.settings import PROJECT_ROOT, load_settings
+from storage.settings import PROJECT_ROOT, load_settings
 
 
 def alembic_config(database_url: str) -> Config:

@@ -7,7 +7,7 @@ entries are rebuilt from it with the same code (`question_from_events`) and writ
 the same spool and writer: the log catches up, and nothing is written twice (message ids).
 
 Runs when the action server starts and every BACKFILL_INTERVAL seconds after; also
-`python -m actions.storage.backfill [--hours 24]`.
+`python -m question_log.backfill [--hours 24]`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.question_record import question_from_events
-from actions.retention import rasa_events
-from actions.storage.database import session_factory
-from actions.storage.models import QuarantinedEntry, Question
-from actions.storage.values import one_line
+from question_log.question_record import question_from_events
+from storage.database import session_factory
+from storage.models import QuarantinedEntry, Question
+from storage.rasa_events import rasa_events
+from storage.values import one_line
 
 logger = logging.getLogger(__name__)
 BACKFILL_INTERVAL = 300.0
@@ -141,7 +141,7 @@ def main() -> None:
     import argparse
 
     from actions.runtime import log_writer
-    from actions.settings import load_settings
+    from storage.settings import load_settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=24.0)

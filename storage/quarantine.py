@@ -23,13 +23,13 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from actions.storage.database import (
+from storage.database import (
     insert_ignoring_duplicates,
     insert_refusing_one_by_one,
     session_factory,
 )
-from actions.storage.entries import Quarantined
-from actions.storage.models import QuarantinedEntry
+from storage.entries import Quarantined
+from storage.models import QuarantinedEntry
 
 logger = logging.getLogger(__name__)
 

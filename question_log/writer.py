@@ -24,13 +24,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from actions.storage.database import (
+from question_log.spool import Spool
+from storage.database import (
     database_unavailable,
     insert_ignoring_duplicates,
     insert_refusing_one_by_one,
     session_factory,
 )
-from actions.storage.entries import (
+from storage.entries import (
     KINDS,
     MAX_REASON_CHARS,
     Entry,
@@ -39,9 +40,8 @@ from actions.storage.entries import (
     parse_line,
     quarantined,
 )
-from actions.storage.quarantine import Quarantine
-from actions.storage.spool import Spool
-from actions.storage.values import one_line
+from storage.quarantine import Quarantine
+from storage.values import one_line
 
 logger = logging.getLogger(__name__)
 

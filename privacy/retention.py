@@ -5,7 +5,7 @@ Why: chat logs are health information and are kept only as long as the hospital 
 (which hold the same data), and whole transcripts from Rasa's tracker store (`events`) whose
 last message is older than the cut-off, so no conversation is left half-deleted.
 
-    python -m actions.retention [--days N] [--dry-run]      (make retention)
+    python -m privacy.retention [--days N] [--dry-run]      (make retention)
 """
 
 from __future__ import annotations
@@ -16,13 +16,6 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import (
-    Column,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     delete,
     func,
     inspect,
@@ -30,20 +23,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from actions.settings import load_settings
-from actions.storage.database import session_factory
-from actions.storage.models import CallbackRequest, QuarantinedEntry, Question
-
-# Rasa's tracker store table, described only as far as this project reads it.
-rasa_events = Table(
-    "events",
-    MetaData(),
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255)),
-    Column("type_name", String(255)),
-    Column("timestamp", Float),
-    Column("data", Text),
-)
+from storage.database import session_factory
+from storage.models import CallbackRequest, QuarantinedEntry, Question
+from storage.rasa_events import rasa_events
+from storage.settings import load_settings
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ tracker store always point where the question log does, and the action server's 
 (action_server/auth.py) goes with every action call. The file holds secrets (the token, maybe
 a database password): it is written into the ignored var/ folder, mode 600, never committed.
 
-    python -m actions.storage.endpoints OUTPUT [--action-url URL] [--database-url URL]
+    python -m storage.endpoints OUTPUT [--action-url URL] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from action_server.auth import action_server_token, authorization_header
-from actions.settings import load_settings
+from storage.settings import load_settings
 
 TRACKER_STORE_CLASS = "tracking.cached_sql_store.CachedSQLTrackerStore"
 

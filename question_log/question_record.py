@@ -2,7 +2,7 @@
 
 Pure functions of the tracker's events, so they are tested with real trackers and no server.
 
-Only validated values reach an entry (see actions/storage/values.py for why): the channel is
+Only validated values reach an entry (see storage/values.py for why): the channel is
 one of Rasa's channel names, the model version a plain identifier, the intent a short
 string, the confidence a finite number in [0, 1], the time a real moment (the current time
 if the event's is not), ids and texts cut to their columns and free of NUL and lone
@@ -15,10 +15,11 @@ import time
 from datetime import datetime, timezone
 from typing import Any
 
-from actions.callback_form_run import FORM, SUBMIT_ACTION
-from actions.redaction import redact
-from actions.storage.models import MAX_TEXT_CHARS, Question
-from actions.storage.values import (
+from actions.callback_form_run import SUBMIT_ACTION, taken_by_the_form
+from actions.topics import FAQ_TOPICS
+from privacy.redaction import redact
+from storage.models import MAX_TEXT_CHARS, Question
+from storage.values import (
     bounded_text,
     finite_float,
     identifier,
@@ -27,7 +28,6 @@ from actions.storage.values import (
     token,
     unit_interval,
 )
-from actions.topics import FAQ_TOPICS
 
 HANDOFF_ACTION = "action_handoff"
 
@@ -107,21 +107,6 @@ def message_key(conversation_id: str, user: dict[str, Any]) -> str:
     if message_id:
         return message_id
     return f"{conversation_id}:{event_time(user.get('timestamp')):.6f}"[:MESSAGE_ID_CHARS]
-
-
-def taken_by_the_form(before: list[dict[str, Any]], turn: list[dict[str, Any]]) -> bool:
-    """Was the message an answer to the callback form (a name, a number, a time)?
-
-    The form was active when it arrived and ran on it. Such answers are personal details,
-    not questions: `action_log_question` does not run on them, and the back-fill must not turn
-    them into question-log rows either. The turn that submits the request is a hand-off and
-    stays logged.
-    """
-    loops = [e for e in before if e.get("event") == "active_loop"]
-    active = bool(loops) and loops[-1].get("name") == FORM
-    ran = any(e.get("event") == "action" and e.get("name") == FORM for e in turn)
-    submitted = any(e.get("event") == "action" and e.get("name") == SUBMIT_ACTION for e in turn)
-    return active and ran and not submitted
 
 
 def _intent(user: dict[str, Any]) -> tuple[str | None, float | None]:
