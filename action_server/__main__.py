@@ -25,6 +25,7 @@ from sanic.response import HTTPResponse
 
 from action_server.auth import action_server_token, require_token
 from actions.runtime import log_writer
+from privacy import log_redaction
 
 logger = logging.getLogger("action_server")
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_PORT") or 5055))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    log_redaction.install()
     app = build_app(action_server_token())
     # Start the question-log writer now, not at the first question: it reports what waits in
     # the quarantine and back-fills what was answered while this server was down.

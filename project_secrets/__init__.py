@@ -13,6 +13,8 @@ import os
 import secrets
 from pathlib import Path
 
+from storage.private_files import private_folder
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SECRETS_DIR = PROJECT_ROOT / "var"
 
@@ -28,7 +30,7 @@ def load_or_create_secret(env_var: str, file_env_var: str, default_file: str) ->
         return configured
     path = Path(os.environ.get(file_env_var) or SECRETS_DIR / default_file)
     if not path.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(path.parent)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:

@@ -24,21 +24,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from storage.private_files import private_file, private_folder
+
 SPOOL_NAME = "pending.jsonl"
 BATCH_SUFFIX = ".batch"
 
 
 class Spool:
     def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory = private_folder(directory)
         self._pending = directory / SPOOL_NAME
         self._lock_path = directory / ".lock"
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
         """Exclusive across threads and processes sharing the folder."""
-        with open(self._lock_path, "a") as lock:
+        with open(private_file(self._lock_path), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -47,7 +48,7 @@ class Spool:
 
     def append(self, kind: str, record: dict[str, Any]) -> None:
         line = json.dumps({"kind": kind, "record": record}, ensure_ascii=True, default=str)
-        with self._locked(), open(self._pending, "ab") as spool:
+        with self._locked(), open(private_file(self._pending), "ab") as spool:
             # A line cut by a crash must not swallow this entry: start on a line of its own.
             if spool.tell() > 0 and not self._ends_with_newline():
                 spool.write(b"\n")

@@ -3,6 +3,8 @@
 python -m staff serve [--port 8090]                 serve the console (waitress)
 python -m staff create-user NAME --role admin       create an account (asks for the
                                                     password; or STAFF_PASSWORD for scripts)
+python -m staff erase CONVERSATION_ID [--dry-run]   erase everything held about one
+                                                    conversation (audited as cli:<user>)
 """
 
 from __future__ import annotations
@@ -44,6 +46,26 @@ def create_user_command(args: argparse.Namespace) -> None:
     print(f"Created {args.role} account {args.username!r}.")
 
 
+def erase_command(args: argparse.Namespace) -> None:
+    """Erase one conversation from the command line, audited like the admin page."""
+    from privacy.erasure import erase_conversation
+    from staff.audit import add_event
+    from storage.values import identifier
+
+    conversation_id = identifier(args.conversation_id, 255)
+    if conversation_id is None or conversation_id != args.conversation_id:
+        sys.exit("That is not a conversation id: 1 to 255 printable characters.")
+    with session_factory(load_settings().database_url).begin() as session:
+        erased = erase_conversation(session, conversation_id, dry_run=args.dry_run)
+        if not args.dry_run:
+            add_event(
+                session, f"cli:{getpass.getuser()}", "erase_conversation",
+                f"{conversation_id}: {erased}",
+            )  # fmt: skip
+    verb = "Would erase" if args.dry_run else "Erased"
+    print(f"{verb} conversation {conversation_id}: {erased}.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m staff", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -58,6 +80,10 @@ def main() -> None:
     user_parser.add_argument("username")
     user_parser.add_argument("--role", choices=ROLES, default="reviewer")
     user_parser.set_defaults(func=create_user_command)
+    erase_parser = commands.add_parser("erase", help="erase one conversation (audited)")
+    erase_parser.add_argument("conversation_id")
+    erase_parser.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+    erase_parser.set_defaults(func=erase_command)
     args = parser.parse_args()
     args.func(args)
 

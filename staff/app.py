@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
 from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS
+from privacy import log_redaction
+from privacy.erasure import erase_conversation
 from privacy.retention import purge
 from staff import charts, exports, hospital_time, login_sessions, params, queries
 from staff.audit import ANONYMOUS, add_event, request_line
@@ -73,6 +75,7 @@ def now() -> datetime:
 
 
 def create_app(database_url: str | None = None, secure_cookies: bool | None = None) -> Flask:
+    log_redaction.install()
     settings = load_settings()
     zone = hospital_time.hospital_zone()  # read once; an unknown zone stops the start
     app = Flask(__name__)
@@ -425,6 +428,25 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             )
             return redirect(url_for("retention"))
         return render_template("retention.html", days=days, preview=result)
+
+    @app.route("/admin/conversations/<path:conversation_id>/erase", methods=["GET", "POST"])
+    @role_required("admin")
+    def erase(conversation_id: str) -> Any:
+        """Erase everything held about one conversation, at a patient's request.
+
+        GET shows what would be deleted; POST deletes it and writes the audit row in the same
+        transaction, so there is never an erasure without its record (or the reverse).
+        """
+        params.path_identifier(conversation_id, "conversation id")
+        if request.method == "POST":
+            with sessions.begin() as s:
+                erased = erase_conversation(s, conversation_id)
+                add_event(s, g.user.username, "erase_conversation", f"{conversation_id}: {erased}")
+            flash(f"Erased conversation {conversation_id}: {erased}.")
+            return redirect(url_for("inbox"))
+        preview = erase_conversation(db(), conversation_id, dry_run=True)
+        db().rollback()
+        return render_template("erase.html", conversation_id=conversation_id, preview=preview)
 
     @app.get("/admin/quarantine")
     @role_required("admin")

@@ -7,7 +7,9 @@ the username that was tried: never a password), and a refusal names the method a
 only: query strings can hold patient text (a search), so they are never written.
 
 Values from the request are cleaned first (control characters dropped, cut to the column's
-size): PostgreSQL refuses a NUL, and a username is at most 64 characters.
+size): PostgreSQL refuses a NUL, and a username is at most 64 characters. Details are
+redacted like every stored text: an inbox search for a patient's phone number must not
+leave the number in the audit log.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
+from privacy.redaction import redact
 from staff.models import AuditEvent
 from storage.values import one_line
 
@@ -41,6 +44,6 @@ def add_event(db: Session, username: str, action: str, detail: str = "") -> None
             at=datetime.now(timezone.utc),
             username=account_name(username),
             action=action,
-            detail=one_line(detail, DETAIL_CHARS) if detail else detail,
+            detail=redact(one_line(detail, DETAIL_CHARS)) if detail else detail,
         )
     )

@@ -24,6 +24,8 @@ from sqlalchemy.exc import (
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.private_files import private_sqlite_file
+
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 2000
@@ -39,6 +41,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def create_db_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        private_sqlite_file(url)
         engine = create_engine(url, future=True, connect_args={"timeout": 2})
         event.listen(engine, "connect", _configure_sqlite)
         return engine

@@ -21,6 +21,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from action_server.auth import action_server_token, authorization_header
+from storage.private_files import private_folder
 from storage.settings import load_settings
 
 TRACKER_STORE_CLASS = "tracking.cached_sql_store.CachedSQLTrackerStore"
@@ -57,7 +58,7 @@ def write_endpoints(
         },
         "tracker_store": tracker_store_config(database_url),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     # Created 600 (never readable by others, not even for a moment), then replaced in one step.
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.unlink(missing_ok=True)

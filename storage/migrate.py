@@ -7,12 +7,12 @@ Run by `make run` before the servers start and by the tests on every fresh datab
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import make_url
 
+from storage.private_files import private_sqlite_file
 from storage.settings import PROJECT_ROOT, load_settings
 
 
@@ -25,9 +25,7 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str) -> None:
-    url = make_url(database_url)
-    if url.drivername.startswith("sqlite") and url.database:
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    private_sqlite_file(database_url)  # before Alembic's engine creates it with the umask
     command.upgrade(alembic_config(database_url), "head")
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,6 +29,7 @@ from storage.database import (
 )
 from storage.entries import Quarantined
 from storage.models import QuarantinedEntry
+from storage.private_files import private_file
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +90,7 @@ class Quarantine:
         line = json.dumps(
             _row(item, datetime.now(timezone.utc)), ensure_ascii=True, default=datetime.isoformat
         )
-        descriptor = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        with os.fdopen(descriptor, "a", encoding="ascii") as file:
+        with open(private_file(self.file), "a", encoding="ascii") as file:
             file.write(line + "\n")
 
     def count(self) -> int:

@@ -113,6 +113,10 @@ ACCESS: dict[str, dict[str, tuple[int | str, int | str, int | str]]] = {
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 403, to("/admin/retention")),
     },
+    "erase": {  # /admin/conversations/<path:conversation_id>/erase (the POST erases it)
+        "GET": (LOGIN, 403, 200),
+        "POST": (LOGIN, 403, to("/")),
+    },
     "quarantine": {  # /admin/quarantine
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 405, 405),
@@ -185,7 +189,8 @@ def url_of(app: Flask, rule: Rule, seeded: Seeded) -> str:
         "question_id": seeded.question_id,
         "callback_id": seeded.callback_id,
         "user_id": seeded.victim_id,
-        "conversation_id": "conv-1",
+        # Erasing conv-1 would delete the rows the other routes' ids point at.
+        "conversation_id": "conv-2" if rule.endpoint == "erase" else "conv-1",
         "filename": "staff.css",
     }
     missing = rule.arguments - set(samples)

@@ -31,6 +31,7 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,6 +48,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from privacy.transcripts import stored_events
+from storage.private_files import private_file
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         keep_turns: int = DEFAULT_KEEP_TURNS,
         **kwargs: Any,
     ) -> None:
+        if kwargs.get("dialect") == "sqlite" and kwargs.get("db"):
+            private_file(Path(str(kwargs["db"])))  # before SQLite creates it with the umask
         super().__init__(domain=domain, **kwargs)
         if keep_turns < 5:
             raise ValueError("keep_turns must be at least 5: rules look back four turns.")
