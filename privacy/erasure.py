@@ -56,14 +56,16 @@ def _quarantined_ids(session: Session, conversation_id: str) -> list[int]:
 
     An entry's payload is the entry as JSON (its `conversation_id` decides); a spool line
     that was no entry, or an entry cut for size, is kept as text: there the id must appear
-    as a whole word.
+    whole, between quotes or spaces.
     """
     candidates = session.execute(
         select(QuarantinedEntry.id, QuarantinedEntry.payload).where(
             QuarantinedEntry.payload.like(f"%{_like_literal(conversation_id)}%", escape="\\")
         )
     )
-    as_word = re.compile(rf"(?<![\w-]){re.escape(conversation_id)}(?![\w-])")
+    # Between quotes (escaped or not), spaces or the ends of the text, as JSON writes it.
+    edge = r'[\s"\\]'
+    as_word = re.compile(rf"(?:^|(?<={edge})){re.escape(conversation_id)}(?={edge}|$)")
     ids = []
     for row_id, payload in candidates:
         try:

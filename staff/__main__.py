@@ -50,10 +50,11 @@ def erase_command(args: argparse.Namespace) -> None:
     """Erase one conversation from the command line, audited like the admin page."""
     from privacy.erasure import erase_conversation
     from staff.audit import add_event
-    from storage.values import identifier
+    from staff.params import BadParameter, path_identifier
 
-    conversation_id = identifier(args.conversation_id, 255)
-    if conversation_id is None or conversation_id != args.conversation_id:
+    try:
+        conversation_id = path_identifier(args.conversation_id, "conversation id")
+    except BadParameter:
         sys.exit("That is not a conversation id: 1 to 255 printable characters.")
     with session_factory(load_settings().database_url).begin() as session:
         erased = erase_conversation(session, conversation_id, dry_run=args.dry_run)

@@ -1,0 +1,41 @@
+"""Log lines never carry a phone number or an e-mail address, whoever writes them.
+
+The Rasa server, the action server and the staff console install privacy/log_redaction.py;
+here a real process with Rasa-like loggers (a named library logger, %-style arguments, an
+exception whose message holds the patient's words) shows what reaches the handler.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.project import ROOT
+
+SCRIPT = r"""
+import logging, sys
+from privacy import log_redaction
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(name)s %(message)s")
+log_redaction.install()
+log_redaction.install()  # twice: still one wrapper
+logging.getLogger("rasa.core.processor").warning(
+    "Failed to parse %s", "call me on (860) 555-0199 or jane.doe@example.com"
+)
+try:
+    raise ValueError("bad message: ssn 078-05-1120, mail bob@example.org")
+except ValueError:
+    logging.getLogger("sanic.error").exception("Exception while handling %s", "860.555.0199")
+logging.getLogger("x").info("conversation %s answered in %d ms", "c-1234abcd", 25)
+"""
+
+
+def test_library_log_lines_and_tracebacks_are_redacted() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    out = result.stdout + result.stderr
+    for raw in ("555-0199", "555.0199", "jane.doe@example.com", "bob@example.org", "078-05-1120"):
+        assert raw not in out, out
+    assert "rasa.core.processor Failed to parse call me on [phone removed]" in out
+    assert "ValueError: bad message:" in out and "Traceback" in out
+    assert "x conversation c-1234abcd answered in 25 ms" in out  # ordinary lines unchanged

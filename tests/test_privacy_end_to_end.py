@@ -1,0 +1,213 @@
+"""A whole conversation with personal details, then a search of everything the product kept.
+
+Why end to end: the transcripts kept phone numbers although the question log redacted them;
+each store had its own idea of what to mask. Here real servers take a conversation in which
+a patient types a phone number, an e-mail address, a date of birth and a social security
+number, then asks for a call-back (name, number, time, consent). Afterwards every table of
+the database and every file the servers wrote (logs, spool, generated files) is searched:
+the details may appear only in `callback_requests`, where staff need them. The staff
+transcript view shows the stored, masked transcript; erasing the conversation removes all
+of it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import string
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import inspect, select, text
+
+from privacy.transcripts import FORM_ANSWER_MARK
+from storage.database import session_factory
+from storage.models import CallbackRequest, Question
+from storage.rasa_events import rasa_events
+from tests.servers import Assistant
+from tests.staff_clients import PASSWORD, csrf_of, log_in
+from tests.stored import questions_of, wait_for
+
+pytestmark = pytest.mark.e2e
+
+ALLOWED_TABLE = CallbackRequest.__tablename__
+
+
+@dataclass(frozen=True)
+class Details:
+    """One made-up patient's details, fresh for each run so no other test can hold them."""
+
+    name: str
+    area: str
+    line: str  # the last four digits
+    email: str
+    ssn: str
+    birth_date: str
+    call_time: str
+
+    @property
+    def digits(self) -> str:
+        return f"{self.area}555{self.line}"
+
+    def leaks(self, haystack: str) -> list[str]:
+        """Which details appear in `haystack` (the phone in any layout, by its digits)."""
+        found = [
+            label
+            for label, value in (
+                ("name", self.name),
+                ("email", self.email),
+                ("ssn", self.ssn),
+                ("birth date", self.birth_date),
+                ("call time", self.call_time),
+            )
+            if value.lower() in haystack.lower()
+        ]
+        phone = r"\D{0,4}".join(self.digits)
+        if re.search(phone, haystack):
+            found.append("phone")
+        return found
+
+
+def made_up_details() -> Details:
+    rng = random.Random()
+    surname = "".join(rng.choice(string.ascii_lowercase) for _ in range(9)).capitalize()
+    return Details(
+        name=f"Zephyrine {surname}",
+        area=str(rng.randint(201, 989)),
+        line=f"{rng.randint(0, 9999):04d}",
+        email=f"zq.{uuid.uuid4().hex[:10]}@example.org",
+        ssn=f"078-05-{rng.randint(1000, 9999)}",
+        birth_date="03/14/1942",
+        call_time=f"weekday mornings after {rng.randint(8, 11)} {surname.lower()}",
+    )
+
+
+def every_row(database_url: str) -> dict[str, list[str]]:
+    """table -> each row as one string, for every table in the database."""
+    with session_factory(database_url)() as session:
+        tables = inspect(session.connection()).get_table_names()
+        return {
+            table: [
+                " | ".join(str(value) for value in row)
+                for row in session.execute(text(f'SELECT * FROM "{table}"'))  # noqa: S608
+            ]
+            for table in tables
+        }
+
+
+def files_written(work_dir: Path) -> dict[Path, str]:
+    """Every file the servers wrote except the database itself (searched through SQL)."""
+    return {
+        path: path.read_bytes().decode("utf-8", "replace")
+        for path in work_dir.rglob("*")
+        if path.is_file() and not path.name.startswith("assistant.db")
+    }
+
+
+def test_personal_details_are_kept_only_in_callback_requests(assistant: Assistant) -> None:
+    details = made_up_details()
+    sender = f"privacy-{uuid.uuid4().hex}"
+    phone = f"({details.area}) 555-{details.line}"
+    assistant.texts(
+        sender,
+        f"hi, my mom is 82, my number is {phone} and my email is {details.email}, born "
+        f"{details.birth_date}, ssn {details.ssn}. how long does vertebroplasty take?",
+    )
+    assistant.texts(sender, f'/inform{{"phone": "{details.area}-555-{details.line}"}}')
+    assert "What name" in assistant.texts(sender, "can someone call me back?")[-1]
+    assert "phone number" in assistant.texts(sender, details.name)[-1]
+    assert "good time" in assistant.texts(sender, f"{details.area}.555.{details.line}")[-1]
+    consent = assistant.send(sender, details.call_time)[-1]
+    assert details.line in consent["text"]  # the patient sees their number to confirm it
+    assert details.name in assistant.texts(sender, "/affirm")[-1]
+    conversation_id = assistant.conversation_id(sender)
+
+    def stored_request() -> list[CallbackRequest]:
+        with session_factory(assistant.database_url)() as session:
+            query = select(CallbackRequest).where(
+                CallbackRequest.conversation_id == conversation_id
+            )
+            return list(session.execute(query).scalars())
+
+    [request] = wait_for(stored_request)
+    assert (request.name, request.phone) == (details.name, phone)
+    wait_for(lambda: len(questions_of(assistant, sender)) >= 2)
+
+    leaks = {
+        f"table {table}": found
+        for table, rows in every_row(assistant.database_url).items()
+        if table != ALLOWED_TABLE and (found := details.leaks("\n".join(rows)))
+    }
+    leaks |= {
+        f"file {path.name}": found
+        for path, content in files_written(assistant.work_dir).items()
+        if (found := details.leaks(content))
+    }
+    assert not leaks, leaks
+
+    with session_factory(assistant.database_url)() as session:
+        stored = [
+            json.loads(data)
+            for data in session.execute(
+                select(rasa_events.c.data).where(rasa_events.c.sender_id == conversation_id)
+            ).scalars()
+        ]
+    said = [event["text"] for event in stored if event["event"] == "user"]
+    assert said.count(FORM_ANSWER_MARK) == 3, "name, phone and time answers are masked"
+    assert "[phone removed]" in said[0] and "[email removed]" in said[0]
+    assert "vertebroplasty take?" in said[0], "the question itself is kept"
+
+
+@pytest.fixture
+def console(assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
+    """The staff console on the running assistant's database, logged in as an admin."""
+    from staff.app import create_app, create_user
+
+    monkeypatch.setenv("STAFF_SECRET_FILE", str(tmp_path / "secret.key"))
+    username = f"admin-{uuid.uuid4().hex[:8]}"
+    create_user(session_factory(assistant.database_url), username, PASSWORD, "admin")
+    app = create_app(assistant.database_url)
+    app.testing = True
+    client = app.test_client()
+    assert log_in(client, username).status_code == 302
+    return client
+
+
+def test_the_transcript_view_shows_what_is_stored_and_erasure_removes_it(
+    assistant: Assistant, console: FlaskClient
+) -> None:
+    details = made_up_details()
+    sender = f"privacy-{uuid.uuid4().hex}"
+    assistant.texts(sender, f"my email is {details.email}, is vertebroplasty painful?")
+    assistant.texts(sender, "please call me back")
+    assistant.texts(sender, details.name)
+    conversation_id = assistant.conversation_id(sender)
+    wait_for(lambda: questions_of(assistant, sender))
+
+    page = console.get(f"/conversations/{conversation_id}").get_data(as_text=True)
+    assert "[email removed]" in page and FORM_ANSWER_MARK in page
+    assert not details.leaks(page)
+
+    preview = console.get(f"/admin/conversations/{conversation_id}/erase")
+    assert preview.status_code == 200 and "Erase it permanently" in preview.get_data(as_text=True)
+    erased = console.post(
+        f"/admin/conversations/{conversation_id}/erase",
+        data={"csrf_token": csrf_of(console, "/")},
+    )
+    assert erased.status_code == 302
+    with session_factory(assistant.database_url)() as session:
+        left = [
+            session.execute(select(Question).where(Question.conversation_id == conversation_id))
+            .scalars()
+            .all(),
+            session.execute(
+                select(rasa_events.c.id).where(rasa_events.c.sender_id == conversation_id)
+            ).all(),
+        ]
+    assert left == [[], []]
+    # The conversation goes on empty: the next message is answered and stored afresh.
+    assert "1-2 hours" in " ".join(assistant.texts(sender, "how long does it take?"))

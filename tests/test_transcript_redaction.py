@@ -1,0 +1,198 @@
+"""Transcripts are stored redacted: PII patterns, the call-back form's answers and its values.
+
+Issue 11, defect 1: "my number is 860-555-0199 and email jane.doe@example.com" was redacted
+in the question log but stored raw in Rasa's `events`, and the form's name and phone sat in
+the transcript. These tests run the redaction on the events Rasa 3.6 really records for a
+form (tests/test_actions.py builds them), through the real tracker store on SQLite and
+PostgreSQL, and with hypothesis on hostile text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa_sdk.events import SlotSet
+from sqlalchemy import select
+
+from actions.callback import ActionSubmitCallback, ValidateCallbackForm
+from privacy.transcripts import FORM_ANSWER_MARK, PERSONAL_SLOT_MARKS, stored_events
+from storage.database import session_factory
+from storage.rasa_events import rasa_events
+from tests.test_actions import (
+    action,
+    callback_slots,
+    form_run,
+    loop,
+    make_tracker,
+    run,
+    slot,
+    user_event,
+)
+from tests.test_cached_tracker_store import DOMAIN, cached_store
+
+PHONE_AND_EMAIL = "my number is 860-555-0199 and email jane.doe@example.com, how long does it take?"
+
+
+def bot(text: str) -> dict[str, Any]:
+    return {"event": "bot", "timestamp": 1.0, "text": text, "data": {}, "metadata": {}}
+
+
+def dumped(events: list[dict[str, Any]]) -> str:
+    return json.dumps(events)
+
+
+def test_a_message_with_a_phone_and_an_email_is_stored_masked() -> None:
+    [stored] = stored_events([user_event(PHONE_AND_EMAIL, "procedure_duration")], 0)
+    assert stored["text"] == stored["parse_data"]["text"]
+    assert stored["text"] == (
+        "my number is [phone removed] and email [email removed], how long does it take?"
+    )
+    assert stored["parse_data"]["intent"]["name"] == "procedure_duration"
+
+
+def test_the_form_answers_its_values_and_the_bot_echo_are_masked() -> None:
+    slots = callback_slots(True)  # Mary Smith, (860) 555-0123, weekday mornings
+    events = [
+        *form_run(slots, {"callback_phone": "860.555.0123", "callback_consent": "yes"}),
+        action("action_submit_callback"),
+        bot("Thank you, Mary Smith. They will call (860) 555-0123 (weekday mornings)."),
+    ]
+    stored = stored_events(events, 0)
+    text = dumped(stored)
+    for raw in ("Mary Smith", "weekday mornings"):
+        assert raw not in text
+    assert not re.search(r"555\D{0,3}0123", text)
+    answers = [e["text"] for e in stored if e["event"] == "user"]
+    assert answers == [
+        "please call me back",
+        FORM_ANSWER_MARK,
+        FORM_ANSWER_MARK,
+        FORM_ANSWER_MARK,
+        "yes",  # the consent is no personal detail; its turn submits the request
+    ]
+    masked_slots = {
+        e["value"] for e in stored if e["event"] == "slot" and e["name"] in PERSONAL_SLOT_MARKS
+    }
+    assert masked_slots == set(PERSONAL_SLOT_MARKS.values())
+    assert stored[-1]["text"].startswith("Thank you, [detail removed].")
+
+
+def test_only_the_new_events_are_returned_judged_with_the_whole_conversation() -> None:
+    events = [*form_run(callback_slots(True)), bot("Thank you, Mary Smith.")]
+    [last] = stored_events(events, len(events) - 1)
+    assert last["text"] == "Thank you, [detail removed]."
+
+
+def test_an_emergency_typed_during_the_form_is_kept_for_staff() -> None:
+    """A red flag interrupts the form (the form does not run on it): staff must read it."""
+    events = [
+        action("callback_form"),
+        loop("callback_form"),
+        slot("requested_slot", "callback_name"),
+        action("action_listen"),
+        user_event("I can't feel my legs, call 860-555-0199", "emergency"),
+        action("utter_emergency"),
+        action("action_deactivate_loop"),
+        loop(None),
+    ]
+    user = next(e for e in stored_events(events, 0) if e["event"] == "user")
+    assert user["text"] == "I can't feel my legs, call [phone removed]"
+
+
+def stored_rows(database_url: str, sender: str) -> list[dict[str, Any]]:
+    with session_factory(database_url)() as session:
+        query = (
+            select(rasa_events.c.data)
+            .where(rasa_events.c.sender_id == sender)
+            .order_by(rasa_events.c.id)
+        )
+        return [json.loads(data) for data in session.execute(query).scalars()]
+
+
+def test_the_tracker_store_writes_redacted_rows_on_both_paths(database_url: str) -> None:
+    """A new conversation (Rasa's counting path) and a cached one (the append path)."""
+    store = cached_store(database_url)
+    tracker = asyncio.run(store.get_or_create_tracker("privacy-1"))
+    for event in (
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered(PHONE_AND_EMAIL, intent={"name": "procedure_duration", "confidence": 0.9}),
+        BotUttered("It takes 1-2 hours."),
+        ActionExecuted("action_listen"),
+    ):
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    cached = asyncio.run(store.retrieve("privacy-1"))
+    assert cached is not None
+    cached.update(UserUttered("or write to me: a.b+c@mail.example.org", intent={"name": "contact"}))
+    asyncio.run(store.save(cached))
+    said = [e["text"] for e in stored_rows(database_url, "privacy-1") if e["event"] == "user"]
+    assert said == [
+        "my number is [phone removed] and email [email removed], how long does it take?",
+        "or write to me: [email removed]",
+    ]
+    # The Rasa server's own copy keeps the words for the rest of the turn.
+    assert cached.latest_message is not None
+    assert cached.latest_message.text == "or write to me: a.b+c@mail.example.org"
+    assert DOMAIN is not None
+
+
+def test_a_detail_masked_in_the_stored_transcript_is_asked_for_again() -> None:
+    """A conversation read back mid-form has masks as slot values: the form asks again."""
+    masked_name = PERSONAL_SLOT_MARKS["callback_name"]
+    tracker = make_tracker(
+        [user_event("860 555 0123", "nlu_fallback")],
+        slots={"callback_name": masked_name, "requested_slot": "callback_phone"},
+    )
+    _, events = run(ValidateCallbackForm(), tracker)
+    assert SlotSet("callback_name", None) in events
+
+
+def test_masks_are_never_submitted_as_a_request(action_env: str) -> None:
+    slots = {**callback_slots(True), "callback_name": PERSONAL_SLOT_MARKS["callback_name"]}
+    tracker = make_tracker(form_run(slots), slots=slots)
+    messages, _ = run(ActionSubmitCallback(), tracker)
+    assert "not been kept" in messages[0]["text"]
+
+
+# --- hostile text ---------------------------------------------------------------------------
+
+US_PHONES = st.builds(
+    lambda area, line, style: style.format(a=area, l=f"{line:04d}"),
+    st.integers(201, 989),
+    st.integers(0, 9999),
+    st.sampled_from(["({a}) 555-{l}", "{a}-555-{l}", "{a}.555.{l}", "+1 {a} 555 {l}", "{a}555{l}"]),
+)
+FILLER = st.text(
+    st.characters(blacklist_categories=("Cs", "Nd")), max_size=40
+)  # no digits: the filler must not extend the number
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=FILLER, phone=US_PHONES, after=FILLER, name=st.text(min_size=3, max_size=20))
+def test_hostile_text_never_keeps_a_phone_or_a_form_value(
+    before: str, phone: str, after: str, name: str
+) -> None:
+    events = [
+        action("callback_form"),
+        loop("callback_form"),
+        slot("requested_slot", "callback_name"),
+        user_event(name, "nlu_fallback"),
+        action("callback_form"),
+        slot("callback_name", name),
+        slot("requested_slot", "callback_phone"),
+        bot(f"{before} {phone} {after}"),
+    ]
+    stored = stored_events(events, 0)
+    digits = "".join(ch for ch in phone if ch.isdigit())[-10:]
+    assert digits not in "".join(ch for ch in dumped(stored) if ch.isdigit())
+    assert stored[3]["text"] == FORM_ANSWER_MARK
+    assert stored[5]["value"] == PERSONAL_SLOT_MARKS["callback_name"]
+    assert stored_events(stored, 0) == stored_events(stored_events(stored, 0), 0)
