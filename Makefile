@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard safety/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention staff-user bench bench-staff clean lock help
+.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -64,6 +64,15 @@ migrate: install
 # Run it daily from cron or a systemd timer; `DRY_RUN=1 make retention` only counts.
 retention: install
 	$(BIN)/python -m privacy.retention $(if $(DRY_RUN),--dry-run,)
+
+# Erase everything held about one conversation (audited): make erase CONVERSATION=c-...
+erase: install
+	@test -n "$(CONVERSATION)" || { echo "usage: make erase CONVERSATION=<id> [DRY_RUN=1]"; exit 2; }
+	$(BIN)/python -m staff erase "$(CONVERSATION)" $(if $(DRY_RUN),--dry-run,)
+
+# Apply today's redaction to what an older version stored (transcripts, questions, audit).
+redact-stored: install
+	$(BIN)/python -m privacy.redact_stored $(if $(DRY_RUN),--dry-run,)
 
 # Create a staff console account: make staff-user NAME=alice ROLE=admin (asks for a password).
 staff-user: install migrate
