@@ -40,3 +40,20 @@ CONVERSATION_INTENTS: tuple[str, ...] = (
 def answer_response(topic: str) -> str:
     """The domain response that answers a topic."""
     return f"utter_{topic}"
+
+
+# A short question per topic, as a patient would ask it: the buttons of the clarifying
+# question ("Did you mean ...?") when a message fits two topics about equally.
+TOPIC_QUESTIONS: dict[str, str] = {
+    "what_is_vertebroplasty": "What is vertebroplasty?",
+    "compression_fracture": "What is a compression fracture?",
+    "procedure_duration": "How long does it take?",
+    "procedure_steps": "What happens during it?",
+    "recovery": "What is recovery like?",
+    "complications": "What are the risks?",
+    "success_rate": "How well does it work?",
+    "candidates": "Who can have it?",
+    "preparation": "How do I prepare?",
+    "insurance_coverage": "Is it covered by insurance?",
+    "hospital_experience": "Who does it at this hospital?",
+}

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from actions.buttons import ACTION_BUTTONS
+from actions.topics import FAQ_TOPICS
 from channels.domain_responses import domain_responses
 
 # The widget's first, silent message: it makes the assistant open with its disclaimer.
@@ -35,7 +36,11 @@ def _buttons_in(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def button_payloads(domain_responses: Any, action_buttons: Iterable[dict[str, str]]) -> frozenset:
+    """The payloads of every button. A templated one ("/{clarify_first}", filled from a slot
+    by the clarifying question) stands for any FAQ topic: it can send each of them."""
     payloads = {b["payload"] for b in _buttons_in(domain_responses)}
+    if any("{" in payload for payload in payloads):
+        payloads = {p for p in payloads if "{" not in p} | {f"/{t}" for t in FAQ_TOPICS}
     payloads.update(b["payload"] for b in action_buttons)
     payloads.add(OPENING_PAYLOAD)
     return frozenset(p for p in payloads if p.startswith(INTENT_PREFIX))

@@ -17,9 +17,10 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
-    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+
+from understanding.focus import full_text
 
 
 def override_intent(message: Message, intent: str, reason_key: str, reason: str) -> None:
@@ -72,7 +73,8 @@ class IntentOverride(GraphComponent, IntentClassifier):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            reason = self.reason(message.get(TEXT))
+            # The whole message: a red flag in the story before the question counts.
+            reason = self.reason(full_text(message))
             if reason is not None:
                 override_intent(message, self.intent, self.reason_key, reason)
         return messages

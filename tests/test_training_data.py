@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS, answer_response
-from scripts.generate_opening_rules import OPENING_RULES, RULES, render
+from scripts.generate_rules import OPENING_RULES, RULES, SIBLING_RULES, render
 from tests.project import ROOT, load_yaml, nlu_examples
 
 MIN_TRAINING_PER_TOPIC = 30
@@ -54,9 +54,22 @@ def test_heldout_set_is_separate_and_large_enough() -> None:
     assert set(heldout) <= set(training), "held-out intents the model never learned"
 
 
-def test_generated_opening_rules_are_up_to_date() -> None:
-    """data/opening_rules.yml must be regenerated (`make rules`) after editing the rules."""
-    assert (ROOT / OPENING_RULES).read_text(encoding="utf-8") == render(ROOT / RULES)
+def test_generated_rules_are_up_to_date() -> None:
+    """The generated rules must be regenerated (`make rules`) after editing the rules."""
+    rendered = render(ROOT / RULES)
+    assert set(rendered) == {OPENING_RULES, SIBLING_RULES}
+    for path, content in rendered.items():
+        assert (ROOT / path).read_text(encoding="utf-8") == content, path
+
+
+def test_every_topic_has_a_sibling_rule_with_the_note_first() -> None:
+    siblings = load_yaml("data/sibling_rules.yml")["rules"]
+    assert {rule["steps"][0]["intent"] for rule in siblings} == set(FAQ_TOPICS)
+    for rule in siblings:
+        topic = rule["steps"][0]["intent"]
+        actions = [step["action"] for step in rule["steps"] if "action" in step]
+        assert rule["steps"][0]["entities"] == ["sibling_procedure"], rule
+        assert actions[:2] == ["utter_sibling_note", f"utter_{topic}"], rule
 
 
 def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:
@@ -64,7 +77,9 @@ def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:
     first_intents = {rule["steps"][0]["intent"] for rule in opening}
     assert set(FAQ_TOPICS) <= first_intents
     assert "emergency" not in first_intents
-    assert all(rule["steps"][1] == {"action": "utter_disclaimer"} for rule in opening)
+    for rule in opening:
+        first_action = next(step for step in rule["steps"] if "action" in step)
+        assert first_action == {"action": "utter_disclaimer"}, rule
 
 
 def test_should_not_answer_set_is_never_trained_on() -> None:

@@ -1,0 +1,90 @@
+"""The nets for other spine procedures (not covered) and sibling procedures (a note).
+
+Issue 12: "what to expect after spine surgery", questions about fusion, disc or tumour surgery
+were answered with vertebroplasty facts. These nets are deterministic: each case below is a
+way patients phrase it, and no training or held-out example of a topic is caught.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from actions.topics import FAQ_TOPICS
+from safety.other_procedures import find_other_procedure
+from safety.siblings import find_sibling
+from tests.project import nlu_examples
+
+OTHER_PROCEDURE_QUESTIONS = [
+    "what to expect after spine surgery",
+    "How long is recovery from spinal fusion?",
+    "is a microdiscectomy painful",
+    "my husband needs a laminectomy, how long will he be in hospital?",
+    "What are the risks of lumbar fusion surgery?",
+    "can a herniated disc heal on its own",
+    "what is an ACDF",
+    "should I get an epidural steroid injection for sciatica",
+    "how successful is spinal cord stimulator",
+    "is vertebroplasty better than spinal fusion?",
+    "what's the difference between a discectomy and vertebroplasty",
+    "recovery time after back surgery for spinal stenosis",
+    "Spinal tumour surgery: what happens?",
+    "artificial disc replacement cost",
+]
+THIS_PAGE_QUESTIONS = [
+    "I had a spinal fusion in 2015, can I still have vertebroplasty?",
+    "is vertebroplasty considered spine surgery?",
+    "how long does vertebroplasty take",
+    "what is a compression fracture",
+    "will the cement injection hurt",
+    "I fused two toes years ago, does that matter",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_PROCEDURE_QUESTIONS)
+def test_questions_about_other_procedures_are_caught(text: str) -> None:
+    assert find_other_procedure(text) is not None
+
+
+@pytest.mark.parametrize("text", THIS_PAGE_QUESTIONS)
+def test_vertebroplasty_questions_are_left_to_the_model(text: str) -> None:
+    assert find_other_procedure(text) is None
+
+
+def test_no_topic_example_is_taken_for_another_procedure() -> None:
+    caught = [
+        (intent, text)
+        for path in ("data/nlu.yml", "tests/nlu_heldout.yml")
+        for intent, texts in nlu_examples(path).items()
+        if intent in FAQ_TOPICS
+        for text in texts
+        if find_other_procedure(text)
+    ]
+    assert not caught
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long does kyphoplasty take?",
+        "Is balloon kyphoplasty painful",
+        "recovery after vertebral augmentation",
+        "KYPHOPLASTY risks",
+        "kyphoplasy vs vertebroplasty",
+    ],
+)
+def test_sibling_procedures_are_found(text: str) -> None:
+    assert find_sibling(text) is not None
+
+
+@pytest.mark.parametrize("text", ["what is kyphosis", "how long does vertebroplasty take"])
+def test_kyphosis_and_vertebroplasty_are_not_siblings(text: str) -> None:
+    assert find_sibling(text) is None
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(max_size=300))
+def test_the_nets_never_raise_on_any_text(text: str) -> None:
+    find_other_procedure(text)
+    find_sibling(text)

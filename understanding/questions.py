@@ -1,0 +1,89 @@
+"""Find the questions in a patient's message: sentences, which ones ask, and the PII to drop.
+
+Why: real messages are not FAQ lines. A caregiver writes three sentences of history and asks
+at the end; a patient leaves a phone number before the question; two questions arrive in one
+message. The classifier was trained on single questions, so it is shown the question
+sentences, without the personal details (which carry no meaning for the topic and pulled
+messages towards "contact").
+
+Pure functions of the text, shared by the NLU component (focus.py) and the channels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from privacy.redaction import redact
+
+# Sentence ends: . ! ? (and runs of them) or line breaks, followed by space or the end.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+_QUESTION_START = re.compile(
+    r"^\s*(and|but|also|so|ok|okay|plus|then|hi|hello)?[\s,]*"
+    r"(how|what|what's|whats|when|where|why|who|whom|which|is|are|am|was|were|can|could|"
+    r"will|would|do|does|did|should|shall|may|might|must|has|have|had|any|anything)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(
+    r"\b(i\s+(want|would\s+like|'d\s+like|need)\s+to\s+know|tell\s+me|i\s*'?m\s+wondering|"
+    r"i\s+wonder|wondering|explain|please\s+advise|any\s+(info|information|advice))\b",
+    re.IGNORECASE,
+)
+_MARK = re.compile(r"\[(phone|email|date of birth|ssn|SSN)[^\]]*removed\]", re.IGNORECASE)
+# Below this many words a message is read whole: a short message is its own question.
+LONG_MESSAGE_WORDS = 25
+MIN_QUESTION_WORDS = 3
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences, stripped, empty ones left out."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    """Does the sentence ask something (a question mark, a question word first, "tell me")?"""
+    return (
+        sentence.rstrip().endswith("?")
+        or _QUESTION_START.match(sentence) is not None
+        or _ASKING.search(sentence) is not None
+    )
+
+
+def without_pii(text: str) -> str:
+    """The text with phone numbers, e-mail addresses, dates of birth and SSNs removed, and
+    the sentences that only gave them ("my number is ...") dropped."""
+    redacted = redact(text)
+    if redacted == text:
+        return text
+    kept = [s for s in sentences(redacted) if not _MARK.search(s) or is_question(s)]
+    return " ".join(_MARK.sub("", s) for s in kept).strip() or _MARK.sub("", redacted).strip()
+
+
+def questions(text: str) -> list[str]:
+    """The question sentences of the message, in order (the whole text if none is found)."""
+    found = [s for s in sentences(text) if is_question(s)]
+    return found or [text.strip()]
+
+
+def focus(text: str) -> str:
+    """What the classifier should read: without PII; for a long message, its last two
+    questions (the story before them is context the topics do not depend on)."""
+    cleaned = without_pii(text)
+    if len(cleaned.split()) < LONG_MESSAGE_WORDS:
+        return cleaned
+    asked = [q for q in questions(cleaned) if len(q.split()) >= MIN_QUESTION_WORDS]
+    return " ".join(asked[-2:]) if asked else cleaned
+
+
+def compound_parts(text: str) -> list[str]:
+    """Two questions asked in one message, as two messages; otherwise the message alone.
+
+    Only when the message holds exactly two sentences that ask, each of at least three
+    words, and nothing follows the second: "How long does it take? And is it painful?".
+    The story before the first question goes with the first part.
+    """
+    parts = sentences(text)
+    asked = [i for i, s in enumerate(parts) if is_question(s) and len(s.split()) >= 3]
+    if len(asked) != 2 or asked[1] != len(parts) - 1:
+        return [text]
+    first = " ".join(parts[: asked[1]])
+    return [first, parts[asked[1]]]
