@@ -28,7 +28,6 @@ from typing import Any
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.domain_responses import domain_responses
-from safety.red_flags import first_red_flag_at, fold
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +49,6 @@ def emergency_messages() -> tuple[dict[str, Any], ...]:
     if response.get("custom"):
         messages.append({"custom": response["custom"]})
     return tuple(messages)
-
-
-def mentions_red_flag(text: str) -> bool:
-    return first_red_flag_at(fold(text)) is not None
 
 
 class ConversationBacklog:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from channels.payloads import screen_payload
 from channels.text import normalise_text
-from safety.red_flags import first_red_flag_at, fold
+from safety.red_flags import first_red_flag_at, fold, mentions_red_flag
+from understanding.questions import compound_parts
 
 MAX_MESSAGE_CHARS = 1000
 # A 1,000-character message is at most 12 KB as JSON, even with every character escaped as
@@ -45,6 +46,21 @@ class Prepared:
 
     text: str | None = None
     reply: str | None = None
+
+    @property
+    def parts(self) -> list[str]:
+        """The messages to pass to Rasa, in order: two when the text asks two questions.
+
+        Why split: the classifier gives one topic per message, so "How long does it take?
+        And is it painful?" got one answer. Each question is passed as its own message and
+        both answers come back in the one reply. A message with a red flag, a button payload
+        or anything else stays whole: the emergency must be the only answer.
+        """
+        if self.text is None:
+            return []
+        if self.text.startswith("/") or mentions_red_flag(self.text):
+            return [self.text]
+        return compound_parts(self.text)
 
 
 def prepare_message(raw: object) -> Prepared:

@@ -29,11 +29,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, mentions_red_flag
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import BadRequest, prepare_message
 from channels.origins import origin_allowed
+from safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
 
@@ -105,11 +106,17 @@ class PatientRestInput(InputChannel):
                 wait = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
                 return response.json(wait, status=429)
             collector = CollectingOutputChannel()
-            message = UserMessage(
-                prepared.text, collector, conversation_id, input_channel=self.name(), metadata=None
-            )
             try:
-                await on_new_message(message)
+                for part in prepared.parts:  # two questions: two turns, one reply
+                    await on_new_message(
+                        UserMessage(
+                            part,
+                            collector,
+                            conversation_id,
+                            input_channel=self.name(),
+                            metadata=None,
+                        )
+                    )
             except Exception:  # the patient still gets an answer; the log says which one
                 logger.exception("REST: the message in conversation %s failed", conversation_id)
                 if not collector.messages:

@@ -31,11 +31,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, mentions_red_flag
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import limit_request_size
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
 from channels.origins import origin_allowed
+from safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
 
@@ -161,11 +162,14 @@ class PatientSocketIOInput(SocketIOInput):
                 if not admitted:
                     await output.send_text_message(conversation_id, WAIT_REPLY)
                     return
-                message = UserMessage(
-                    prepared.text, output, conversation_id, input_channel=self.name(), metadata=None
-                )
                 try:
-                    await on_new_message(message)
+                    for part in prepared.parts:  # two questions: two turns
+                        await on_new_message(
+                            UserMessage(
+                                part, output, conversation_id, input_channel=self.name(),
+                                metadata=None,
+                            )
+                        )  # fmt: skip
                 except Exception:
                     logger.exception(
                         "Socket.IO: message in conversation %s failed", conversation_id

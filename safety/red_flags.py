@@ -157,6 +157,11 @@ def first_red_flag_at(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+def mentions_red_flag(text: str) -> bool:
+    """Does the (unfolded) text mention a red flag? For the channels' decisions."""
+    return first_red_flag_at(fold(text)) is not None
+
+
 def find_red_flag(text: str | None, patterns: dict[str, Pattern[str]]) -> str | None:
     """The name of the first red flag the text mentions, or None."""
     if not text:

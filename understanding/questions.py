@@ -24,7 +24,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(i\s+(want|would\s+like|'d\s+like|need)\s+to\s+know|tell\s+me|i\s*'?m\s+wondering|"
+    r"\b(i(\s+want|\s+need|\s+would\s+like|'d\s+like)\s+to\s+(know|ask)|tell\s+me|"
+    r"i\s*'?m\s+wondering|"
     r"i\s+wonder|wondering|explain|please\s+advise|any\s+(info|information|advice))\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,124 @@
+"""Finding the question in a real message (understanding/questions.py), and the clarifier.
+
+Pure functions, so each pattern from the real-questions failures is one case here: a story
+before the question, a phone number inside it, two questions in one message.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rasa.shared.nlu.training_data.message import Message
+
+from safety.ambiguity import candidates
+from understanding.questions import compound_parts, focus, is_question, without_pii
+
+STORY = (
+    "Hi, my mom is 82 and she fell in the kitchen last month. The doctor found a fracture in "
+    "her lower back and she is in a lot of pain, she can hardly sleep at night. "
+)
+
+
+def test_a_long_story_is_read_as_its_question() -> None:
+    assert focus(STORY + "How long does vertebroplasty take?") == (
+        "How long does vertebroplasty take?"
+    )
+
+
+def test_personal_details_do_not_change_what_is_read() -> None:
+    plain = "how long does vertebroplasty take?"
+    for detail in (
+        "my number is 860-555-0199.",
+        "email me at jane.doe@example.com.",
+        "call (860) 555 0199 after 5.",
+    ):
+        assert focus(f"{detail} {plain}") == plain
+    assert without_pii("can you call 860-555-0199?") == "can you call ?"
+
+
+def test_short_messages_are_read_whole() -> None:
+    for text in ("is it painful", "recovery time?", "kyphoplasty vs vertebroplasty"):
+        assert focus(text) == text
+
+
+def test_two_questions_become_two_messages_with_the_story_on_the_first() -> None:
+    assert compound_parts("How long does it take? And is it painful?") == [
+        "How long does it take?",
+        "And is it painful?",
+    ]
+    assert compound_parts(STORY + "Is she too old for it? What are the risks?") == [
+        STORY.strip() + " Is she too old for it?",
+        "What are the risks?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does it take?",
+        "Hi. How long does it take? Thanks.",
+        "Is it safe? Is it? Ok",
+        "My name is Jane Doe. My number is 860-555-0199.",
+        "What? Why?",  # too short to be two questions
+    ],
+)
+def test_anything_else_stays_one_message(text: str) -> None:
+    assert compound_parts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("will I be awake", True),
+        ("I'd like to know about recovery", True),
+        ("tell me about the risks", True),
+        ("My mom is 82.", False),
+        ("She fell last month", False),
+    ],
+)
+def test_what_counts_as_a_question(sentence: str, asks: bool) -> None:
+    assert is_question(sentence) is asks
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(max_size=2000))
+def test_any_text_gives_parts_and_a_focus(text: str) -> None:
+    parts = compound_parts(text)
+    assert 1 <= len(parts) <= 2
+    assert isinstance(focus(text), str)
+
+
+def fallback(ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={"text": "x"})
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.55})
+    entries = [{"name": "nlu_fallback", "confidence": 0.55}]
+    entries += [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    message.set("intent_ranking", entries)
+    return message
+
+
+def test_two_plausible_topics_are_offered() -> None:
+    message = fallback([("procedure_steps", 0.45), ("recovery", 0.40), ("greet", 0.1)])
+    assert candidates(message, 0.25, 0.10) == ["procedure_steps", "recovery"]
+
+
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        [("procedure_steps", 0.45), ("greet", 0.40)],  # the second is no topic
+        [("procedure_steps", 0.20), ("recovery", 0.15)],  # neither is plausible
+        [("procedure_steps", 0.80), ("recovery", 0.05)],  # the second is not plausible
+        [("procedure_steps", 0.80)],
+    ],
+)
+def test_no_clarifying_question_without_two_plausible_topics(
+    ranking: list[tuple[str, float]],
+) -> None:
+    assert candidates(fallback(ranking), 0.25, 0.10) is None
+
+
+def test_a_confident_message_is_never_clarified() -> None:
+    message = fallback([("recovery", 0.5), ("procedure_steps", 0.4)])
+    message.set("intent", {"name": "recovery", "confidence": 0.9})
+    assert candidates(message, 0.25, 0.10) is None
