@@ -34,7 +34,8 @@ def test_heldout_intent_macro_f1_meets_the_threshold() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads((out / "intent_report.json").read_text())
-    errors = json.loads((out / "intent_errors.json").read_text())
+    errors_file = out / "intent_errors.json"  # Rasa writes it only when something was misread
+    errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
     misread = [
         f"{e['text']!r}: {e['intent']} read as {e['intent_prediction']['name']}" for e in errors
     ]
