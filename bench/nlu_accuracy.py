@@ -24,14 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
 from actions.topics import FAQ_TOPICS
 from tests.project import ROOT, nlu_examples
+from understanding.agreement import tfidf_model
 
 OUT = ROOT / "bench" / "out"
 SEEDS = [int(s) for s in os.environ.get("BENCH_SEEDS", "42,1,2").split(",")]
@@ -111,16 +109,6 @@ def scores(truth: list[str], predicted: list[str]) -> dict[str, Any]:
         "macro_f1": f1_score(truth, predicted, labels=labels, average="macro", zero_division=0),
         "per_intent_f1": dict(zip(labels, (float(x) for x in per_label), strict=True)),
     }
-
-
-def tfidf_model() -> Pipeline:
-    features = FeatureUnion(
-        [
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
-        ]
-    )
-    return make_pipeline(features, LogisticRegression(max_iter=2000, C=10))
 
 
 def tfidf_baseline(train: tuple[list[str], list[str]], test_texts: list[str]) -> list[str]:

@@ -34,6 +34,7 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\b(alif|plif|tlif|xlif|acdf)\b",
         r"\b(fused|fusing)\s+(my|his|her|the)?\s*(spine|vertebrae|back|neck)\b",
         r"\b(rods?|screws?)\s+(and|&)\s+(rods?|screws?)\b",
+        r"\bfusions?\b",
     ],
     "disc_surgery": [
         r"\b(micro)?discectom(y|ies)\b",
@@ -51,9 +52,13 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
     "spine_tumour_surgery": [
         r"\b(spinal|spine)\s+(tumou?r|cancer)\s+(surgery|operation|removal|resection)\b",
         r"\b(tumou?r)\s+(removal|resection)\b.{0,30}\b(spine|spinal|vertebra)",
+        r"\btumou?r\s+(surgery|operation)\b",
+        r"\bsurgery\s+for\s+(spinal|spine|bone)\s+(cancer|tumou?rs?|metastas[ie]s)\b",
     ],
     "other_spine_treatment": [
         r"\bepidural\s+(steroid\s+)?injections?\b",
+        r"\b(spinal|spine|steroid|cortisone)\s+injections?\b",
+        r"\b(nerve\s+)?stimulators?\b",
         r"\bfacet\s+(joint\s+)?(injections?|blocks?)\b",
         r"\bnerve\s+blocks?\b",
         r"\b(radiofrequency|rf)\s+ablation\b",
@@ -72,6 +77,16 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\bdegenerative\s+(disc|disk)\b",
         r"\bpinched\s+nerve\b",
     ],
+    # Osteoporosis itself (its risks, tests and medicines) is not on the page; the fractures
+    # it causes are (compression_fracture), and those questions name no test or medicine.
+    "osteoporosis_care": [
+        r"\bosteoporo\w*\b.{0,40}\b(risk\s+factors?|medications?|medicines?|drugs?|"
+        r"treatments?|treated|prevent\w*|diagnos\w*|tests?|screening|bone\s+density)\b",
+        r"\b(risk\s+factors?|medications?|medicines?|drugs?|prevent\w*|diagnos\w*|"
+        r"screening|bone\s+density)\b.{0,40}\bosteoporo\w*",
+        r"\bfragility\s+fractures?\b",
+        r"\bdexa\b",
+    ],
 }
 # The page's own procedure and its names: with one of these, another procedure is only context.
 THIS_PROCEDURE = re.compile(
@@ -84,7 +99,7 @@ DOES_IT_HELP = re.compile(
     r"\b(can|could|will|would|does|do|is)\s+(it|this|that|vertebroplasty|the\s+procedure|"
     r"the\s+treatment|the\s+cement)\b.{0,25}\b(treat|help|fix|cure|work|relieve|used)"
 )
-CONDITIONS = frozenset({"other_spine_condition"})
+CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care"})
 COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
     r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b)"

@@ -31,6 +31,12 @@ OTHER_PROCEDURE_QUESTIONS = [
     "recovery time after back surgery for spinal stenosis",
     "Spinal tumour surgery: what happens?",
     "artificial disc replacement cost",
+    "How do I prepare for tumour surgery?",
+    "what is the recovery time after spinal injections",
+    "how long will my stimulator last",
+    "what are the long-term effects of a fusion",
+    "which medicines raise the risk of osteoporosis",
+    "how is osteoporosis diagnosed",
 ]
 THIS_PAGE_QUESTIONS = [
     "I had a spinal fusion in 2015, can I still have vertebroplasty?",
