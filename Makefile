@@ -83,6 +83,7 @@ staff-user: install migrate
 # speed and costs, staff console speed. Writes bench/results.md and bench/*.png (~20 min).
 bench: train
 	$(BIN)/python -m bench.nlu_accuracy
+	$(BIN)/python -m bench.real_questions
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.hardening
 	$(BIN)/python -m bench.staff_speed > bench/out/staff.md

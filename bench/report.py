@@ -212,6 +212,65 @@ def load_section(load_data: dict[str, Any], targets: list[tuple[str, str, str]])
     return lines
 
 
+WHY_REAL = "NOTES.md#real-questions-issue-12"
+
+
+def real_questions_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """Right answer or honest hand-off, and wrong-topic answers, on real questions (issue 12)."""
+    shipped, baseline = data["shipped"]["overall"], data["tfidf_baseline"]["overall"]
+    targets += [
+        (
+            "real questions: right answer or honest hand-off ≥ 90 %",
+            f"{shipped['right_or_handoff']:.1%}",
+            mark(shipped["right_or_handoff"] >= 0.90, WHY_REAL),
+        ),
+        (
+            "real questions: wrong-topic answers ≤ 3 %",
+            f"{shipped['wrong_topic']:.1%}",
+            mark(shipped["wrong_topic"] <= 0.03, WHY_REAL),
+        ),
+        (
+            "real questions: ahead of the TF-IDF baseline on both figures",
+            f"{baseline['right_or_handoff']:.1%} / {baseline['wrong_topic']:.1%} (baseline)",
+            mark(
+                shipped["right_or_handoff"] > baseline["right_or_handoff"]
+                and shipped["wrong_topic"] < baseline["wrong_topic"],
+                WHY_REAL,
+            ),
+        ),
+    ]
+    clarify, sibling = data["shipped"]["clarifying_question"], data["shipped"]["sibling_note"]
+    lines = [
+        "## 1b. Real questions (bench/real_questions.yml, never trained on)",
+        "",
+        f"{data['questions']} questions people asked on public pages, with their sources. "
+        "Right: the topic that answers it; hand-off: the fallback, the clarifying question, "
+        '"not covered" or the contact details for a question the page does not answer; '
+        "wrong topic: a confident answer to another question.",
+        "",
+        "| | right or hand-off | wrong topic | right | hand-off | wrong | other |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, row in (("**shipped**", shipped), ("TF-IDF baseline", baseline)):
+        lines.append(
+            f"| {name} | {row['right_or_handoff']:.1%} | {row['wrong_topic']:.1%} | "
+            f"{row['right']} | {row['hand-off']} | {row['wrong topic']} | {row['other']} |"
+        )
+    lines += ["", "| kind | n | right or hand-off | wrong topic |", "|---|---|---|---|"]
+    for kind, row in data["shipped"]["by_kind"].items():
+        lines.append(
+            f"| {kind} | {row['n']} | {row['right_or_handoff']:.1%} | {row['wrong_topic']:.1%} |"
+        )
+    lines += [
+        "",
+        f"The clarifying question was asked {clarify['asked']} times and offered an acceptable "
+        f"topic {clarify['offered_an_acceptable_topic']} times; the sibling note came with "
+        f"{sibling['noted']} of {sibling['sibling_questions']} questions naming kyphoplasty or "
+        "vertebral augmentation.",
+    ]
+    return lines
+
+
 def hardening_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
     """Emergency replies while strangers flood the endpoint, and the fuzz run (issue 10)."""
     idle = data["emergency_idle_ms"]
@@ -294,11 +353,14 @@ def plots(load_data: dict[str, Any]) -> None:
 
 def main() -> None:
     nlu, load_data, hardening = load("nlu"), load("load"), load("hardening")
+    real = load("real_questions")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
     if nlu:
         body += [*nlu_section(nlu, targets), ""]
+    if real:
+        body += [*real_questions_section(real, targets), ""]
     if load_data:
         body += [*load_section(load_data, targets), ""]
         plots(load_data)
