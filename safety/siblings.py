@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from safety.red_flags import fold
+from understanding.focus import full_text
 
 SIBLING_ENTITY = "sibling_procedure"
 KYPHOPLASTY = "kyphoplasty"
@@ -79,18 +80,19 @@ class SiblingProcedureExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT)
-            match = find_sibling(text)
-            if match is None:
+            # The whole message: kyphoplasty named in the story before the question counts.
+            if not isinstance(text, str) or find_sibling(full_text(message)) is None:
                 continue
-            # Positions in the folded text are the message's own unless folding changed its
-            # length (decomposed accents): then the entity spans the whole message.
-            same_length = len(fold(text)) == len(text)
+            # The entity spans the name in the text the classifiers read when it is there and
+            # folding kept the positions (no decomposed accents); else the whole text.
+            found = find_sibling(text)
+            exact = found is not None and len(fold(text)) == len(text)
             message.set(TEXT, as_vertebroplasty(text))
             entity = {
                 "entity": SIBLING_ENTITY,
                 "value": KYPHOPLASTY,
-                "start": match.start() if same_length else 0,
-                "end": match.end() if same_length else len(text),
+                "start": found.start() if found is not None and exact else 0,
+                "end": found.end() if found is not None and exact else len(text),
                 "confidence_entity": 1.0,
                 "extractor": type(self).__name__,
             }
