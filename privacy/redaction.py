@@ -1,20 +1,91 @@
-"""Redact phone numbers and e-mail addresses before a message is stored in the question log.
+"""Redact personal details from patient text: phone numbers, e-mail addresses, dates, SSNs.
 
-Why: chat logs are health information; a patient who types "call me on 860-555-0123" must
-not leave that number in a table many staff can read. Redaction errs towards removing too
-much: any run of 7 or more digits (with the usual separators) counts as a phone number.
+Why: chat logs are health information. The same function masks every text that is stored
+or logged (the transcript, the question log, the audit log, log lines), so what one store
+hides no other keeps. It errs towards removing too much; the measurements behind each choice
+(a labelled corpus of patient sentences, the training data as negatives, three detectors
+compared) are in bench/NOTES.md, "Redaction (issue 11)", and bench/redaction_compare.py.
+
+- Phone numbers: Google's libphonenumber matcher (the `phonenumbers` package, offline
+  metadata) for US and international numbers with extensions, plus a pattern for any run of
+  7 or more digits with the usual separators, which the matcher leaves when a number is not
+  valid for its region (a mistyped area code is still someone's number).
+- E-mail addresses, including "name at example dot com".
+- US social security numbers: 3-2-4 digit groups, or 9 digits after "SSN"/"social".
+- Dates that name a year (03/14/1942, 1942-03-14, March 14, 1942, 14 March 1942): in a chat
+  with a hospital these are mostly dates of birth; a date without a year (an appointment on
+  12/03) stays, as do years alone ("I fell in 2019") and ages.
 """
 
 from __future__ import annotations
 
 import re
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
-# +1 (860) 555-0123, 860.555.0123, 8605550123, 07700 900123 ... : 7+ digits with separators.
-PHONE = re.compile(r"(?<!\w)\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
+import phonenumbers
+
 EMAIL_MARK = "[email removed]"
 PHONE_MARK = "[phone removed]"
+SSN_MARK = "[SSN removed]"
+DATE_MARK = "[date removed]"
+MARKS = (EMAIL_MARK, PHONE_MARK, SSN_MARK, DATE_MARK)
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+SPELLED_EMAIL = re.compile(
+    r"\b[\w.+-]+(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
+    r"(\s*(\(dot\)|\[dot\]|\sdot\s|\.)\s*[a-z]{2,})+\b",
+    re.IGNORECASE,
+)
+SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]", re.IGNORECASE)
+SSN = re.compile(
+    r"(?<![\w-])\d{3}([-\s.])\d{2}\1\d{4}(?![\w-])"
+    r"|\b(ssn|social\s+security(\s+(number|no\.?|#))?|social)\b\W{0,5}\d{9}\b",
+    re.IGNORECASE,
+)
+MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+)
+DATE = re.compile(
+    r"(?<![\w/.-])("
+    r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})"  # 03/14/1942, 3-14-42, 14.03.1942
+    r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"  # 1942-03-14
+    rf"|{MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}"  # March 14, 1942
+    rf"|\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?{MONTH},?\s+\d{{4}}"  # 14 March 1942
+    r")(?![\w/-])",
+    re.IGNORECASE,
+)
+# +1 (860) 555-0123, 860.555.0123, 8605550123, 07700 900123 ... : 7+ digits with separators.
+PHONE = re.compile(r"(?<!\w)\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
+PHONE_REGIONS = ("US",)
+POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
+
+
+def _phones_by_library(text: str) -> str:
+    """Phone numbers libphonenumber finds (with their extensions), masked; last to first."""
+    spans = [
+        (match.start, match.end)
+        for region in PHONE_REGIONS
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        )
+    ]
+    for start, end in sorted(set(spans), reverse=True):
+        text = text[:start] + PHONE_MARK + text[end:]
+    return text
 
 
 def redact(text: str) -> str:
-    return PHONE.sub(PHONE_MARK, EMAIL.sub(EMAIL_MARK, text))
+    """The text with every personal detail the module describes replaced by its mark."""
+    if not any(ch.isdigit() or ch == "@" for ch in text) and not SPELLED_AT.search(text):
+        return text  # nothing to find: the common case, kept cheap
+    text = EMAIL.sub(EMAIL_MARK, text)
+    text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
+    text = SSN.sub(SSN_MARK, text)
+    text = DATE.sub(DATE_MARK, text)
+    text = _phones_by_library(text)
+    return PHONE.sub(PHONE_MARK, text)
+
+
+def contains_pii(text: str) -> bool:
+    """Would `redact` change the text?"""
+    return redact(text) != text

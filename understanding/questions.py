@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from privacy.redaction import redact
+from privacy.redaction import MARKS, redact
 
 # Sentence ends: . ! ? (and runs of them) or line breaks, followed by space or the end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
@@ -29,7 +29,7 @@ _ASKING = re.compile(
     r"i\s+wonder|wondering|explain|please\s+advise|any\s+(info|information|advice))\b",
     re.IGNORECASE,
 )
-_MARK = re.compile(r"\[(phone|email|date of birth|ssn|SSN)[^\]]*removed\]", re.IGNORECASE)
+_MARK = re.compile("|".join(re.escape(mark) for mark in MARKS))
 # Below this many words a message is read whole: a short message is its own question.
 LONG_MESSAGE_WORDS = 25
 MIN_QUESTION_WORDS = 3

@@ -1,0 +1,177 @@
+"""Compare redaction detectors on the same labelled corpus (issue 11).
+
+Detectors: (a) the first version's regular expressions (phones and e-mails only), (b) the
+shipped redaction (privacy/redaction.py: libphonenumber's matcher plus patterns), (c)
+Microsoft Presidio's pattern recognizers (phone, e-mail, US SSN, date), run offline without
+a spaCy model. Presidio is not a project dependency: (c) runs only where `presidio_analyzer`
+is importable (a separate venv, see bench/NOTES.md), and is skipped otherwise.
+
+Measured: recall per kind (a labelled value counts as found when none of its digits, or for
+an e-mail none of its text, is left), false redactions on the corpus's negatives and on every
+training and held-out example, and microseconds per message.
+
+    python -m bench.redaction_compare [--corpus tests/pii_corpus.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from privacy import redaction
+from privacy.redaction import redact
+
+ROOT = Path(__file__).resolve().parents[1]
+Redactor = Callable[[str], str]
+
+FIRST_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+FIRST_PHONE = re.compile(r"(?<!\w)\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
+
+
+def first_version(text: str) -> str:
+    """The redaction as it was before issue 11: e-mails, then 7+ digit runs."""
+    return FIRST_PHONE.sub("[phone removed]", FIRST_EMAIL.sub("[email removed]", text))
+
+
+def patterns_only(text: str) -> str:
+    """The shipped redaction with libphonenumber's matcher switched off."""
+    return redaction.PHONE.sub(redaction.PHONE_MARK, redact_without_library(text))
+
+
+def redact_without_library(text: str) -> str:
+    for pattern, mark in (
+        (redaction.EMAIL, redaction.EMAIL_MARK),
+        (redaction.SPELLED_EMAIL, redaction.EMAIL_MARK),
+        (redaction.SSN, redaction.SSN_MARK),
+        (redaction.DATE, redaction.DATE_MARK),
+    ):
+        text = pattern.sub(mark, text)
+    return text
+
+
+def presidio_redactor() -> Redactor | None:
+    """Presidio's pattern recognizers, if the package is installed here (else None)."""
+    try:
+        from presidio_analyzer.predefined_recognizers import (
+            DateRecognizer,
+            EmailRecognizer,
+            PhoneRecognizer,
+            UsSsnRecognizer,
+        )
+    except ImportError:
+        return None
+    recognizers = [
+        (PhoneRecognizer(), ["PHONE_NUMBER"]),
+        (EmailRecognizer(), ["EMAIL_ADDRESS"]),
+        (UsSsnRecognizer(), ["US_SSN"]),
+        (DateRecognizer(), ["DATE_TIME"]),
+    ]
+
+    def redact_with_presidio(text: str) -> str:
+        spans = [
+            (r.start, r.end)
+            for recognizer, entities in recognizers
+            for r in recognizer.analyze(text, entities, None)
+            if r.score >= 0.3
+        ]
+        for start, end in sorted(set(spans), reverse=True):
+            text = text[:start] + "[removed]" + text[end:]
+        return text
+
+    return redact_with_presidio
+
+
+def found(value: str, kind: str, redacted: str) -> bool:
+    """Is the labelled value gone from the redacted text?"""
+    if kind == "email":
+        return value.lower() not in redacted.lower()
+    digits = "".join(ch for ch in value if ch.isdigit())
+    remaining = "".join(ch for ch in redacted if ch.isdigit())
+    if kind == "date_of_birth" and not digits:
+        return value not in redacted
+    return digits[-4:] not in remaining
+
+
+def training_messages() -> list[str]:
+    from tests.project import nlu_examples
+
+    return [
+        text
+        for path in ("data/nlu.yml", "tests/nlu_heldout.yml")
+        for texts in nlu_examples(path).values()
+        for text in texts
+    ]
+
+
+def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[str]) -> dict:
+    per_kind: dict[str, list[int]] = {}
+    missed = []
+    for item in corpus:
+        redacted = redactor(item["text"])
+        for pii in item["pii"]:
+            hit = found(str(pii["value"]), pii["kind"], redacted)
+            per_kind.setdefault(pii["kind"], [0, 0])[0] += int(hit)
+            per_kind[pii["kind"]][1] += 1
+            if not hit:
+                missed.append(item["text"])
+    corpus_negatives = [i["text"] for i in corpus if not i["pii"]]
+    false_corpus = [t for t in corpus_negatives if redactor(t) != t]
+    false_training = [t for t in negatives if redactor(t) != t]
+    texts = [i["text"] for i in corpus] + negatives
+    start = time.perf_counter()
+    for text in texts:
+        redactor(text)
+    micros = (time.perf_counter() - start) / len(texts) * 1e6
+    total_hit = sum(h for h, _ in per_kind.values())
+    total = sum(n for _, n in per_kind.values())
+    return {
+        "recall": total_hit / total,
+        "recall_by_kind": {k: h / n for k, (h, n) in per_kind.items()},
+        "missed": missed[:10],
+        "false_redactions_corpus": false_corpus,
+        "false_redactions_training": len(false_training),
+        "false_training_examples": false_training[:5],
+        "microseconds_per_message": micros,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "pii_corpus.yml")
+    args = parser.parse_args()
+    corpus = yaml.safe_load(args.corpus.read_text(encoding="utf-8"))["sentences"]
+    negatives = training_messages()
+    detectors: dict[str, Redactor | None] = {
+        "first version (regex)": first_version,
+        "shipped (libphonenumber + patterns)": redact,
+        "shipped without libphonenumber": patterns_only,
+        "Presidio pattern recognizers": presidio_redactor(),
+    }
+    results = {}
+    for name, redactor in detectors.items():
+        if redactor is None:
+            print(f"{name}: presidio_analyzer is not installed here; skipped")
+            continue
+        results[name] = measure(redactor, corpus, negatives)
+        r = results[name]
+        kinds = ", ".join(f"{k} {v:.1%}" for k, v in r["recall_by_kind"].items())
+        print(
+            f"{name}: recall {r['recall']:.1%} ({kinds}); false redactions: "
+            f"{len(r['false_redactions_corpus'])} corpus negatives, "
+            f"{r['false_redactions_training']} of {len(negatives)} training/held-out; "
+            f"{r['microseconds_per_message']:.0f} µs per message"
+        )
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "redaction.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
