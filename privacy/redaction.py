@@ -30,9 +30,12 @@ DATE_MARK = "[date removed]"
 MARKS = (EMAIL_MARK, PHONE_MARK, SSN_MARK, DATE_MARK)
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+# "jane dot doe at gmail dot com": only with a common top-level domain, so that "sleep at
+# night. How" stays a sentence.
 SPELLED_EMAIL = re.compile(
     r"\b[\w.+-]+(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
-    r"(\s*(\(dot\)|\[dot\]|\sdot\s|\.)\s*[a-z]{2,})+\b",
+    r"((\s*(\(dot\)|\[dot\])\s*|\s+dot\s+|\.)[\w-]+)*"
+    r"(\s*(\(dot\)|\[dot\])\s*|\s+dot\s+|\.)(com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)\b",
     re.IGNORECASE,
 )
 SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]", re.IGNORECASE)

@@ -46,6 +46,8 @@ def test_email_addresses_are_redacted(text: str) -> None:
         "over 400 procedures",
         "I'm 85 years old",
         "within 24-48 hours",
+        "she can hardly sleep at night. How long does it take?",  # no spelled-out e-mail
+        "we met at home.Then we went to the clinic",
     ],
 )
 def test_ordinary_figures_are_kept(text: str) -> None:
