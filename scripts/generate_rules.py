@@ -46,12 +46,12 @@ HEADER = """\
 
 
 def _is_single_turn(rule: dict[str, Any]) -> bool:
-    """An intent, then only actions (and the slots they or the message set)."""
+    """An intent, then only actions (and the loops and slots they set)."""
     steps = rule["steps"]
     return (
         "condition" not in rule
         and "intent" in steps[0]
-        and all(("action" in s or "slot_was_set" in s) for s in steps[1:])
+        and all(("action" in s or "active_loop" in s or "slot_was_set" in s) for s in steps[1:])
     )
 
 
