@@ -44,6 +44,12 @@ STRUCTURAL_KEYS = frozenset(
 MIN_VALUE_CHARS = 3
 
 
+def _is_personal_slot(event: dict[str, Any]) -> bool:
+    """A SlotSet of one of the form's personal slots (any other shape is not one)."""
+    name = event.get("name")
+    return event.get("event") == "slot" and isinstance(name, str) and name in PERSONAL_SLOT_MARKS
+
+
 def is_mark(value: Any) -> bool:
     """Is this a value the redaction wrote (so not the patient's real detail)?"""
     return isinstance(value, str) and value in MARKS
@@ -69,7 +75,7 @@ def personal_values(events: Sequence[dict[str, Any]], answers: set[int]) -> list
     """The conversation's personal details: the form's slot values and the raw answers."""
     values: set[str] = set()
     for index, event in enumerate(events):
-        if event.get("event") == "slot" and event.get("name") in PERSONAL_SLOT_MARKS:
+        if _is_personal_slot(event):
             value = event.get("value")
         elif index in answers:
             value = event.get("text")
@@ -140,7 +146,7 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
         event = listed[index]
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
-        elif event.get("event") == "slot" and event.get("name") in PERSONAL_SLOT_MARKS:
+        elif _is_personal_slot(event):
             stored.append(_masked_slot(event))
         else:
             stored.append(scrubber.data(event))

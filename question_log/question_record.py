@@ -18,6 +18,7 @@ from typing import Any
 from actions.callback_form_run import SUBMIT_ACTION, taken_by_the_form
 from actions.topics import FAQ_TOPICS
 from privacy.redaction import redact
+from privacy.transcripts import stored_events
 from storage.models import MAX_TEXT_CHARS, Question
 from storage.values import (
     bounded_text,
@@ -128,7 +129,9 @@ def question_from_events(
     conversation = identifier(conversation_id, CONVERSATION_ID_CHARS)
     if not conversation or not isinstance(events, list):
         return None
-    usable = [e for e in events if isinstance(e, dict)]
+    # As the transcript stores them: PII and the call-back form's details masked, so the
+    # reply that repeats a patient's name and number is logged without them.
+    usable = stored_events([e for e in events if isinstance(e, dict)], 0)
     turn = _events_since_last_user_message(usable)
     if not turn or taken_by_the_form(usable[: len(usable) - len(turn)], turn):
         return None

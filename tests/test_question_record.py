@@ -387,3 +387,19 @@ def test_a_question_after_the_form_ended_is_a_question() -> None:
     ]  # fmt: skip
     record = question_from_events("c-1", events)
     assert record is not None and record["intent"] == "complications"
+
+
+def test_the_logged_reply_never_repeats_the_call_back_details() -> None:
+    """The submitting turn's reply names the patient and their number: logged masked."""
+    from tests.test_actions import action, callback_slots, form_run
+
+    events = [
+        *form_run(callback_slots(True), {"callback_consent": "yes"}),
+        action("action_submit_callback"),
+        {"event": "bot", "timestamp": 1.0,
+         "text": "Thank you, Mary Smith. They will call (860) 555-0123 (weekday mornings)."},
+    ]  # fmt: skip
+    entry = question_from_events("c-1", events)
+    assert entry is not None and entry["outcome"] == "handoff"
+    for detail in ("Mary Smith", "555-0123", "weekday mornings"):
+        assert detail not in entry["response"]
