@@ -87,6 +87,12 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\bfragility\s+fractures?\b",
         r"\bdexa\b",
     ],
+    # Cancer care in the spine (metastases, myeloma): the page names tumours only as a cause
+    # of fractures.
+    "spine_cancer_care": [
+        r"\b(metasta\w*|myeloma)\b.{0,40}\b(treat\w*|therap\w*|modalit\w*|options?|surgery)\b",
+        r"\b(treat\w*|therap\w*|modalit\w*|options?)\b.{0,40}\b(metasta\w*|myeloma)\b",
+    ],
 }
 # The page's own procedure and its names: with one of these, another procedure is only context.
 THIS_PROCEDURE = re.compile(
@@ -99,7 +105,7 @@ DOES_IT_HELP = re.compile(
     r"\b(can|could|will|would|does|do|is)\s+(it|this|that|vertebroplasty|the\s+procedure|"
     r"the\s+treatment|the\s+cement)\b.{0,25}\b(treat|help|fix|cure|work|relieve|used)"
 )
-CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care"})
+CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_cancer_care"})
 COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
     r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b)"

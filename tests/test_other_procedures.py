@@ -37,6 +37,8 @@ OTHER_PROCEDURE_QUESTIONS = [
     "what are the long-term effects of a fusion",
     "which medicines raise the risk of osteoporosis",
     "how is osteoporosis diagnosed",
+    "what treatments are there for spinal metastases",
+    "myeloma treatment options",
 ]
 THIS_PAGE_QUESTIONS = [
     "I had a spinal fusion in 2015, can I still have vertebroplasty?",
@@ -45,6 +47,8 @@ THIS_PAGE_QUESTIONS = [
     "what is a compression fracture",
     "will the cement injection hurt",
     "I fused two toes years ago, does that matter",
+    "can vertebroplasty help a fracture caused by myeloma",
+    "I have metastases in my spine, is vertebroplasty an option for me",
 ]
 
 
