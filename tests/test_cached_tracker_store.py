@@ -198,3 +198,49 @@ def test_a_new_session_is_read_back_as_rasa_reads_it(database_url: str) -> None:
 def test_too_few_turns_kept_is_refused(database_url: str) -> None:
     with pytest.raises(ValueError, match="keep_turns"):
         sql_tracker_store(database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=2)
+
+
+def test_rows_written_between_a_read_and_a_save_are_never_taken_as_seen(
+    database_url: str,
+) -> None:
+    """Two servers answering one conversation: the second's rows land between the first's
+    read and save. The first must drop its copy (issue 13: the check came after the insert)."""
+    store = cached_store(database_url)
+    start_conversation(store, "cache-race")
+    mine = run(store.retrieve("cache-race"))
+    other = stock_store(database_url)
+    theirs = run(other.retrieve("cache-race"))
+    theirs.update(UserUttered("from elsewhere", intent={"name": "thanks", "confidence": 1.0}))
+    run(other.save(theirs))
+    mine.update(UserUttered("mine", intent={"name": "recovery", "confidence": 1.0}))
+    run(store.save(mine))
+    fresh = run(store.retrieve("cache-race"))
+    texts = [getattr(event, "text", None) for event in fresh.events]
+    assert "from elsewhere" in texts and "mine" in texts
+
+
+class Broker:
+    """An event broker that records what it is given (Rasa's `EventBroker.publish`)."""
+
+    def __init__(self) -> None:
+        self.published: list[dict[str, Any]] = []
+
+    def publish(self, event: dict[str, Any]) -> None:
+        self.published.append(event)
+
+
+def test_the_event_broker_gets_each_new_event_once_and_redacted(database_url: str) -> None:
+    store = cached_store(database_url)
+    broker = Broker()
+    store.event_broker = broker
+    tracker = start_conversation(store, "cache-broker")
+    for i in range(6):
+        tracker = run(store.retrieve("cache-broker"))
+        text = f"question {i}, call me on 860-555-0199"
+        for event in turn(text):
+            tracker.update(event)
+        run(store.save(tracker))
+    stored = stored_events(database_url, "cache-broker")
+    assert len(broker.published) == len(stored)
+    assert all("860-555-0199" not in str(event) for event in broker.published)
+    assert [e["event"] for e in broker.published] == [e["event"] for e in stored]

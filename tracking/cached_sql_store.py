@@ -17,10 +17,12 @@ bursts of messages from one person, so this store
 
 Correctness guards: the cache is checked against the newest event row of the conversation
 (one indexed query), so a second Rasa process, a retention run or anything else that changed
-the rows makes it re-read from the database; a tracker changed but not saved (a failed turn)
-is dropped; a new session (`SessionStarted`) is re-read; trimming never cuts inside an active
-form. Written against Rasa 3.6's `SQLTrackerStore` (which it reuses for reads, the table and
-the connection settings).
+the rows makes it re-read from the database; on save, that check and the insert are one
+transaction (serialised per conversation on PostgreSQL), so rows another server wrote in
+between are never taken as seen; the event broker gets exactly the new events, redacted;
+a tracker changed but not saved (a failed turn) is dropped; a new session (`SessionStarted`)
+is re-read; trimming never cuts inside an active form. Written against Rasa 3.6's
+`SQLTrackerStore` (which it reuses for reads, the table and the connection settings).
 """
 
 from __future__ import annotations
@@ -136,29 +138,55 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # Not a tracker this store handed out (a brand-new conversation): the events not
             # yet stored are counted the way Rasa's own save counts them; the next read goes
             # to the database.
-            await self.stream_events(tracker)
             with self.session_scope() as session:
                 stored = self._event_query(
                     session, tracker.sender_id, fetch_events_from_all_sessions=False
                 ).count()
-            self._insert(tracker, stored)
+            self._publish(tracker, stored)
+            self._insert(tracker, stored, expected_newest=None)
             self._cache.pop(tracker.sender_id, None)
             return
 
-        await self.stream_events(tracker)
+        self._publish(tracker, cached.saved_events)
         new_events = list(itertools.islice(tracker.events, cached.saved_events, None))
-        newest_row = cached.newest_row
+        newest_row: int | None = cached.newest_row
+        in_step = True
         if new_events:
-            newest_row = self._insert(tracker, cached.saved_events)
-        if any(isinstance(event, SessionStarted) for event in new_events):
-            # A new session began in this turn: read it back the way Rasa's store does.
+            newest_row = self._insert(tracker, cached.saved_events, cached.newest_row)
+            in_step = newest_row is not None
+        if not in_step or any(isinstance(event, SessionStarted) for event in new_events):
+            # Another writer's rows came in between, or a new session began in this turn:
+            # the next read goes to the database, as Rasa's own store would.
             self._cache.pop(tracker.sender_id, None)
             return
         trimmed = self._trimmed(tracker)
         self._remember(tracker.sender_id, trimmed, len(trimmed.events), newest_row)
 
-    def _insert(self, tracker: DialogueStateTracker, first_new: int) -> int | None:
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Publish nothing here: `save` publishes exactly the events it stores.
+
+        Rasa's version diffs the tracker against `retrieve`, which this store answers from
+        its cache (a trimmed tracker), so it re-published whole sessions (140 events for 60).
+        """
+
+    def _publish(self, tracker: DialogueStateTracker, first_new: int) -> None:
+        """Send the events from `first_new` on to the event broker, redacted as stored."""
+        if self.event_broker is None:
+            return
+        events = [event.as_dict() for event in tracker.events]
+        for data in stored_events(events, min(first_new, len(events))):
+            self.event_broker.publish({"sender_id": tracker.sender_id, **data})
+
+    def _insert(
+        self, tracker: DialogueStateTracker, first_new: int, expected_newest: int | None
+    ) -> int | None:
         """Store the tracker's events from `first_new` on, redacted; the newest row id after.
+
+        The check and the insert are one transaction, and on PostgreSQL one conversation's
+        writers queue on an advisory lock: the newest row before the insert must be the one
+        this store last saw (`expected_newest`), else rows from another Rasa server came in
+        between and None is returned, so the caller drops its cached copy. (Checking after
+        the insert, as the first version did, took those rows as already seen.)
 
         One multi-row INSERT through SQLAlchemy Core: the ORM's unit of work cost more than
         the database itself here (profile in bench/NOTES.md). Each event is stored as
@@ -170,9 +198,15 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             for data in stored_events(events, min(first_new, len(events)))
         ]
         with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(tracker.sender_id)))
+                )
+            before = self._newest_row(connection, tracker.sender_id)
             if rows:
                 connection.execute(self.SQLEvent.__table__.insert(), rows)
-            return self._newest_row(connection, tracker.sender_id)
+            after = self._newest_row(connection, tracker.sender_id)
+        return after if before == expected_newest else None
 
     @staticmethod
     def _row(sender_id: str, data: dict[str, Any]) -> dict[str, Any]:
