@@ -7,14 +7,20 @@ body that is not a JSON object with a 500, and logs message text on failures. Th
 keeps Rasa's URL and reply format and closes each of those:
 
     POST /webhooks/rest/conversations            -> 201 {"sender": "<token>"}
-    POST /webhooks/rest/webhook {"sender": "<token>", "message": "<text>"}
+    POST /webhooks/rest/webhook {"sender": "<token>", "message": "<text>",
+                                 "message_id": "<the client's id for this message, optional>"}
                                                  -> 200 [{"recipient_id": ..., "text": ...}, ...]
 
-400: the body is not a JSON object, or `message` is not a string, or `sender` is missing.
+A message sent again with the same `message_id` (a retry) gets the same reply, never a second
+turn, whichever Rasa server it reaches (channels/idempotency.py).
+
+400: the body is not a JSON object, or `message` is not a string, or `sender` is missing, or
+     `message_id` is not 8 to 64 letters, digits, "-" or "_".
 403: `sender` is not a token this server issued, or the page's Origin is not allowed.
 413: the body is over MAX_BODY_BYTES.
 429: the conversation already has MAX_IN_FLIGHT messages waiting (channels/backlog.py). A
      red-flag message of a busy conversation gets the emergency message at once (200).
+503: another server is still answering the same `message_id`: retry (Retry-After).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import Event
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -32,6 +39,7 @@ from sanic.response import HTTPResponse
 from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
+from channels.idempotency import Receipts, Reply, answer_once, part_id, valid_message_id
 from channels.inbound import BadRequest, prepare_message
 from channels.origins import origin_allowed
 from safety.red_flags import mentions_red_flag
@@ -69,6 +77,14 @@ class PatientRestInput(InputChannel):
 
     def __init__(self, keys: ConversationKeys | None = None) -> None:
         self.keys = keys or ConversationKeys.from_environment()
+        self._receipts: Receipts | None = None
+
+    @property
+    def receipts(self) -> Receipts:
+        """The shared message receipts, opened on the first message that carries an id."""
+        if self._receipts is None:
+            self._receipts = Receipts()
+        return self._receipts
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
@@ -92,8 +108,10 @@ class PatientRestInput(InputChannel):
             body = read_json_object(request)
             conversation_id = self.conversation_for(body)
             prepared = prepare_message(body.get("message"))
-        except BadRequest as error:
-            return _error(str(error), error.status)
+            message_key = valid_message_id(body.get("message_id"))
+        except ValueError as error:
+            status = error.status if isinstance(error, BadRequest) else 400
+            return _error(str(error), status)
         if prepared.reply is not None:
             return response.json([{"recipient_id": conversation_id, "text": prepared.reply}])
         text = prepared.text or ""
@@ -105,24 +123,55 @@ class PatientRestInput(InputChannel):
             if not admitted:
                 wait = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
                 return response.json(wait, status=429)
-            collector = CollectingOutputChannel()
-            try:
-                for part in prepared.parts:  # two questions: two turns, one reply
-                    await on_new_message(
-                        UserMessage(
-                            part,
-                            collector,
-                            conversation_id,
-                            input_channel=self.name(),
-                            metadata=None,
-                        )
+            if message_key is None:
+                return response.json(
+                    await self._answer(prepared.parts, conversation_id, None, on_new_message)
+                )
+
+            async def answer() -> Reply:
+                return await self._answer(
+                    prepared.parts, conversation_id, message_key, on_new_message
+                )
+
+            async def transcript() -> list[Event]:
+                store = request.app.ctx.agent.tracker_store
+                tracker = await store.retrieve_full_tracker(conversation_id)
+                return [] if tracker is None else list(tracker.events)
+
+            reply = await answer_once(
+                self.receipts, conversation_id, message_key, answer, transcript
+            )
+        if reply is None:
+            busy = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
+            return response.json(busy, status=503, headers={"Retry-After": "2"})
+        return response.json(reply)
+
+    async def _answer(
+        self,
+        parts: list[str],
+        conversation_id: str,
+        message_key: str | None,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> Reply:
+        """Pass each part to Rasa as its own turn; the bot's messages of all of them."""
+        collector = CollectingOutputChannel()
+        try:
+            for index, part in enumerate(parts):  # two questions: two turns, one reply
+                await on_new_message(
+                    UserMessage(
+                        part,
+                        collector,
+                        conversation_id,
+                        input_channel=self.name(),
+                        metadata=None,
+                        message_id=None if message_key is None else part_id(message_key, index),
                     )
-            except Exception:  # the patient still gets an answer; the log says which one
-                logger.exception("REST: the message in conversation %s failed", conversation_id)
-                if not collector.messages:
-                    failure = [{"recipient_id": conversation_id, "text": FAILURE_REPLY}]
-                    return response.json(failure)
-        return response.json(collector.messages)
+                )
+        except Exception:  # the patient still gets an answer; the log says which one
+            logger.exception("REST: the message in conversation %s failed", conversation_id)
+            if not collector.messages:
+                return [{"recipient_id": conversation_id, "text": FAILURE_REPLY}]
+        return list(collector.messages)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         rest = LimitedBlueprint("patient_rest_webhook", __name__)

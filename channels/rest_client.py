@@ -22,12 +22,24 @@ def new_conversation(base_url: str, timeout: float = 10, **kwargs: Any) -> str:
 
 
 def send(
-    base_url: str, sender: str, message: str, timeout: float = 60, **kwargs: Any
+    base_url: str,
+    sender: str,
+    message: str,
+    timeout: float = 60,
+    message_id: str | None = None,
+    **kwargs: Any,
 ) -> list[dict[str, Any]]:
-    """The bot's replies to one message in the conversation `sender` (a token)."""
+    """The bot's replies to one message in the conversation `sender` (a token).
+
+    With a `message_id` (a random id per message, kept until the reply arrives), sending
+    the same message again after a timeout or an error is safe: the server answers it once.
+    """
+    body = {"sender": sender, "message": message}
+    if message_id is not None:
+        body["message_id"] = message_id
     response = requests.post(
         base_url.rstrip("/") + WEBHOOK_PATH,
-        json={"sender": sender, "message": message},
+        json=body,
         timeout=timeout,
         **kwargs,
     )

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.orm import Session
 
-from storage.models import CallbackRequest, QuarantinedEntry, Question
+from storage.models import CallbackRequest, MessageReceipt, QuarantinedEntry, Question
 from storage.rasa_events import rasa_events
 
 
@@ -101,6 +101,11 @@ def erase_conversation(session: Session, conversation_id: str, dry_run: bool = F
     }
     if has_table(rasa_events.name):
         conditions["transcript_events"] = (rasa_events, rasa_events.c.sender_id == conversation_id)
+    if has_table(MessageReceipt.__tablename__):  # ids of its messages: deleted, not counted
+        conditions["receipts"] = (
+            MessageReceipt.__table__,
+            MessageReceipt.conversation_id == conversation_id,
+        )
     quarantined = _quarantined_ids(session, conversation_id)
     conditions["quarantined"] = (
         QuarantinedEntry.__table__,

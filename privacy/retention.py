@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from storage.database import session_factory
-from storage.models import CallbackRequest, QuarantinedEntry, Question
+from storage.models import CallbackRequest, MessageReceipt, QuarantinedEntry, Question
 from storage.rasa_events import rasa_events
 from storage.settings import load_settings
 
@@ -35,6 +35,9 @@ class Deleted:
     callback_requests: int
     transcript_events: int
     quarantined: int = 0
+
+
+RECEIPT_DAYS = timedelta(days=1)
 
 
 def _count_and_delete(session: Session, statement: Any, count_query: Any, dry_run: bool) -> int:
@@ -85,6 +88,17 @@ def purge(
                 session,
                 delete(QuarantinedEntry).where(old),
                 select(func.count()).select_from(QuarantinedEntry).where(old),
+                dry_run,
+            )
+        if inspect(session.connection()).has_table(MessageReceipt.__tablename__):
+            # Message receipts only stop a retry from being answered twice: a day is plenty.
+            receipts_cutoff = max(cutoff, (now or datetime.now(timezone.utc)) - RECEIPT_DAYS)
+            _count_and_delete(
+                session,
+                delete(MessageReceipt).where(MessageReceipt.claimed_at < receipts_cutoff),
+                select(func.count())
+                .select_from(MessageReceipt)
+                .where(MessageReceipt.claimed_at < receipts_cutoff),
                 dry_run,
             )
     return Deleted(questions, callbacks, events, quarantined)

@@ -112,3 +112,30 @@ class QuarantinedEntry(Base):  # type: ignore[misc, valid-type]
         UniqueConstraint("kind", "entry_key", name="uq_log_quarantine_kind_entry_key"),
         Index("ix_log_quarantine_quarantined_at", "quarantined_at"),
     )
+
+
+class MessageReceipt(Base):  # type: ignore[misc, valid-type]
+    """A client's message id, claimed by the Rasa server answering it (channels/idempotency.py).
+
+    Why in the database: a widget that times out resends its message with the same id, and the
+    load balancer may send the retry to another Rasa server; the claim must be seen by every
+    server. `lease_until` is how long the claiming server may take before another may take
+    the message over (it died); `answered_at` is set once the reply was sent. No text is kept:
+    a repeated message is answered from the stored transcript.
+    """
+
+    __tablename__ = "message_receipts"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False)
+    message_key: Mapped[str] = Column(String(64), nullable=False)
+    claimed_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+    lease_until: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    answered_at: Mapped[datetime | None] = Column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint(
+            "conversation_id", "message_key", name="uq_message_receipts_conversation_key"
+        ),
+        Index("ix_message_receipts_claimed_at", "claimed_at"),
+    )

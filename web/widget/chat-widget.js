@@ -245,12 +245,23 @@
     });
   }
 
-  function post(message, renewed) {
+  // A random id per queued message: a resend after a timeout is answered once, by whichever
+  // server gets it. `route` (random per conversation, not a secret) lets a load balancer send
+  // a conversation's messages to the same server.
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function post(message, messageId, renewed) {
     return conversationToken(false).then(function (sender) {
-      return request("/webhooks/rest/webhook", { sender: sender, message: message });
+      if (!state.route) { state.route = randomId(); saveState(); }
+      return request("/webhooks/rest/webhook?route=" + state.route,
+                     { sender: sender, message: message, message_id: messageId });
     }).then(function (response) {
       if (response.status === 403 && !renewed) {
-        return conversationToken(true).then(function () { return post(message, true); });
+        return conversationToken(true).then(function () { return post(message, messageId, true); });
       }
       // Refused for good (a bad request): say so instead of retrying it for ever.
       if (response.status >= 400 && response.status < 500) return [{ text: t.refused }];
@@ -280,7 +291,8 @@
     sending = true;
     typing.hidden = false;
     var next = state.queue[0];
-    post(next.payload).then(function (messages) {
+    if (!next.id) { next.id = randomId(); saveState(); }
+    post(next.payload, next.id).then(function (messages) {
       state.queue.shift();
       if (!next.silent) state.history.push({ from: "user", text: next.title });
       saveState();
