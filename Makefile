@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard safety/*.py) $(wildcard understanding/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff clean lock help
+.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -96,6 +96,11 @@ bench-staff: install
 # --- run --------------------------------------------------------------------------------------
 run: train
 	scripts/run.sh
+
+# Several Rasa servers and action servers behind HAProxy, on PostgreSQL and Redis (README
+# "Running on several machines"). Needs the Debian packages postgresql, redis-server, haproxy.
+cluster: train
+	$(BIN)/python -m cluster
 
 # --- test -------------------------------------------------------------------------------------
 lint: install

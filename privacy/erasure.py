@@ -22,7 +22,13 @@ from typing import Any
 from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.orm import Session
 
-from storage.models import CallbackRequest, MessageReceipt, QuarantinedEntry, Question
+from storage.models import (
+    CallbackRequest,
+    FormAnswer,
+    MessageReceipt,
+    QuarantinedEntry,
+    Question,
+)
 from storage.rasa_events import rasa_events
 
 
@@ -101,11 +107,13 @@ def erase_conversation(session: Session, conversation_id: str, dry_run: bool = F
     }
     if has_table(rasa_events.name):
         conditions["transcript_events"] = (rasa_events, rasa_events.c.sender_id == conversation_id)
-    if has_table(MessageReceipt.__tablename__):  # ids of its messages: deleted, not counted
-        conditions["receipts"] = (
-            MessageReceipt.__table__,
-            MessageReceipt.conversation_id == conversation_id,
-        )
+    # Message ids and an unfinished form's answers: deleted with the rest, not counted.
+    for extra in (MessageReceipt, FormAnswer):
+        if has_table(extra.__tablename__):
+            conditions[extra.__tablename__] = (
+                extra.__table__,
+                extra.conversation_id == conversation_id,
+            )
     quarantined = _quarantined_ids(session, conversation_id)
     conditions["quarantined"] = (
         QuarantinedEntry.__table__,

@@ -24,7 +24,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from storage.database import session_factory
-from storage.models import CallbackRequest, MessageReceipt, QuarantinedEntry, Question
+from storage.models import (
+    CallbackRequest,
+    FormAnswer,
+    MessageReceipt,
+    QuarantinedEntry,
+    Question,
+)
 from storage.rasa_events import rasa_events
 from storage.settings import load_settings
 
@@ -37,7 +43,7 @@ class Deleted:
     quarantined: int = 0
 
 
-RECEIPT_DAYS = timedelta(days=1)
+SHORT_LIVED = timedelta(days=1)
 
 
 def _count_and_delete(session: Session, statement: Any, count_query: Any, dry_run: bool) -> int:
@@ -90,17 +96,20 @@ def purge(
                 select(func.count()).select_from(QuarantinedEntry).where(old),
                 dry_run,
             )
-        if inspect(session.connection()).has_table(MessageReceipt.__tablename__):
-            # Message receipts only stop a retry from being answered twice: a day is plenty.
-            receipts_cutoff = max(cutoff, (now or datetime.now(timezone.utc)) - RECEIPT_DAYS)
-            _count_and_delete(
-                session,
-                delete(MessageReceipt).where(MessageReceipt.claimed_at < receipts_cutoff),
-                select(func.count())
-                .select_from(MessageReceipt)
-                .where(MessageReceipt.claimed_at < receipts_cutoff),
-                dry_run,
-            )
+        # Message receipts only stop a retry from being answered twice, and an abandoned
+        # form's answers are of no use after its session: a day is plenty for both.
+        short_cutoff = max(cutoff, (now or datetime.now(timezone.utc)) - SHORT_LIVED)
+        for table, column in (
+            (MessageReceipt, MessageReceipt.claimed_at),
+            (FormAnswer, FormAnswer.updated_at),
+        ):
+            if inspect(session.connection()).has_table(table.__tablename__):
+                _count_and_delete(
+                    session,
+                    delete(table).where(column < short_cutoff),
+                    select(func.count()).select_from(table).where(column < short_cutoff),
+                    dry_run,
+                )
     return Deleted(questions, callbacks, events, quarantined)
 
 

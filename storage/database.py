@@ -7,6 +7,7 @@ little instead of failing at once.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any, TypeVar
@@ -45,7 +46,16 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url, future=True, connect_args={"timeout": 2})
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True, connect_args={"connect_timeout": 3})
+    # Sized by the same settings as Rasa's tracker store (SQL_POOL_SIZE, SQL_MAX_OVERFLOW), so
+    # that processes x (pool + overflow) stays under the server's max_connections.
+    return create_engine(
+        url,
+        future=True,
+        pool_pre_ping=True,
+        pool_size=int(os.environ.get("SQL_POOL_SIZE") or 5),
+        max_overflow=int(os.environ.get("SQL_MAX_OVERFLOW") or 10),
+        connect_args={"connect_timeout": 3},
+    )
 
 
 @cache

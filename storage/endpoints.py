@@ -7,7 +7,7 @@ tracker store always point where the question log does, and the action server's 
 (action_server/auth.py) goes with every action call. The file holds secrets (the token, maybe
 a database password): it is written into the ignored var/ folder, mode 600, never committed.
 
-    python -m storage.endpoints OUTPUT [--action-url URL] [--database-url URL]
+    python -m storage.endpoints OUTPUT [--action-url URL] [--database-url URL] [--redis-url URL]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from storage.private_files import private_folder
 from storage.settings import load_settings
 
 TRACKER_STORE_CLASS = "tracking.cached_sql_store.CachedSQLTrackerStore"
+LOCK_STORE_CLASS = "tracking.redis_lock_store.AtomicRedisLockStore"
 
 
 def tracker_store_config(database_url: str) -> dict[str, Any]:
@@ -47,17 +48,24 @@ def tracker_store_config(database_url: str) -> dict[str, Any]:
 
 
 def write_endpoints(
-    path: Path, action_url: str, database_url: str, action_token: str | None = None
+    path: Path,
+    action_url: str,
+    database_url: str,
+    action_token: str | None = None,
+    redis_url: str | None = None,
 ) -> None:
-    """Write Rasa's endpoints: the action server (with its token) and the tracker store."""
+    """Write Rasa's endpoints: the action server (with its token), the tracker store and,
+    with several Rasa servers, the lock store they share (Redis)."""
     token = action_token or action_server_token()
-    endpoints = {
+    endpoints: dict[str, Any] = {
         "action_endpoint": {
             "url": f"{action_url.rstrip('/')}/webhook",
             "headers": authorization_header(token),
         },
         "tracker_store": tracker_store_config(database_url),
     }
+    if redis_url:
+        endpoints["lock_store"] = {"type": LOCK_STORE_CLASS, "url": redis_url}
     private_folder(path.parent)
     # Created 600 (never readable by others, not even for a moment), then replaced in one step.
     temporary = path.with_name(f".{path.name}.tmp")
@@ -73,8 +81,10 @@ def main() -> None:
     parser.add_argument("output", type=Path)
     parser.add_argument("--action-url", default="http://localhost:5055")
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL"))
     args = parser.parse_args()
-    write_endpoints(args.output, args.action_url, args.database_url or load_settings().database_url)
+    database_url = args.database_url or load_settings().database_url
+    write_endpoints(args.output, args.action_url, database_url, redis_url=args.redis_url)
 
 
 if __name__ == "__main__":

@@ -139,3 +139,27 @@ class MessageReceipt(Base):  # type: ignore[misc, valid-type]
         ),
         Index("ix_message_receipts_claimed_at", "claimed_at"),
     )
+
+
+class FormAnswer(Base):  # type: ignore[misc, valid-type]
+    """A call-back form answer while the form is still being filled (tracking/form_answers.py).
+
+    Why: transcripts store the form's answers masked, so a Rasa server reading the
+    conversation from the database (another instance behind the balancer, or this one after
+    a restart) saw the name as "[name removed]" and asked for it again. The answers wait here,
+    keyed by conversation, only until the form ends (submitted or cancelled: deleted in the
+    same transaction) or retention removes an abandoned form's (after a day).
+    """
+
+    __tablename__ = "form_answers"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False)
+    slot: Mapped[str] = Column(String(64), nullable=False)
+    value: Mapped[str] = Column(Text, nullable=False)
+    updated_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "slot", name="uq_form_answers_conversation_slot"),
+        Index("ix_form_answers_updated_at", "updated_at"),
+    )

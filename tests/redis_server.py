@@ -1,19 +1,15 @@
-"""A throwaway Redis server for tests, from the Debian `redis-server` package.
+"""A throwaway Redis server for tests (cluster/local_services.py's, on a free port).
 
-Like tests/postgres.py: each server listens on a free loopback port with nothing saved to
-disk and is stopped afterwards. `.ci/run` installs the package; without it these tests skip,
-unless REQUIRE_CLUSTER=1 (set by CI), where a missing Redis is a failure.
+Without the Debian `redis-server` package these tests skip, unless REQUIRE_CLUSTER=1 (set
+by CI), where a missing Redis is a failure.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import time
 
-import redis
-
+from cluster.local_services import LocalRedis
 from tests.servers import free_port
 
 
@@ -27,31 +23,5 @@ def skip_without_redis() -> None:
         pytest.skip("Redis is not installed (apt-get install redis-server)")
 
 
-class RedisServer:
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-        command += ["--save", "", "--appendonly", "no"]
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        client = redis.Redis.from_url(self.url)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
+def RedisServer() -> LocalRedis:
+    return LocalRedis(free_port())

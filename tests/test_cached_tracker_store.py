@@ -244,3 +244,48 @@ def test_the_event_broker_gets_each_new_event_once_and_redacted(database_url: st
     assert len(broker.published) == len(stored)
     assert all("860-555-0199" not in str(event) for event in broker.published)
     assert [e["event"] for e in broker.published] == [e["event"] for e in stored]
+
+
+def form_answers_in(database_url: str) -> list[tuple[str, str]]:
+    from storage.database import session_factory
+    from storage.models import FormAnswer
+
+    with session_factory(database_url)() as session:
+        rows = session.query(FormAnswer.slot, FormAnswer.value).all()
+    return sorted((str(slot), str(value)) for slot, value in rows)
+
+
+def test_an_open_form_continues_on_a_server_that_reads_it_from_the_database(
+    database_url: str,
+) -> None:
+    """Found with two Rasa servers: the transcript masks the form's answers, so the other
+    server (or this one after a restart) asked for the patient's name again."""
+    first = cached_store(database_url)
+    sender = "cache-form-elsewhere"
+    start_conversation(first, sender)
+    tracker = run(first.retrieve(sender))
+    for event in [
+        UserUttered("call me back", intent={"name": "request_callback", "confidence": 1.0}),
+        ActionExecuted("callback_form"),
+        ActiveLoop("callback_form"),
+        SlotSet("requested_slot", "callback_name"),
+        ActionExecuted("action_listen"),
+        UserUttered("Jane Doe", intent={"name": "inform", "confidence": 1.0}),
+        SlotSet("callback_name", "Jane Doe"),
+        ActionExecuted("callback_form"),
+        SlotSet("requested_slot", "callback_phone"),
+        ActionExecuted("action_listen"),
+    ]:
+        tracker.update(event)
+    run(first.save(tracker))
+    assert "Jane Doe" not in str(stored_events(database_url, sender))  # masked in the transcript
+
+    second = cached_store(database_url)  # another Rasa server
+    elsewhere = run(second.retrieve(sender))
+    assert elsewhere.get_slot("callback_name") == "Jane Doe"
+    assert form_answers_in(database_url) == [("callback_name", "Jane Doe")]
+
+    for event in [ActiveLoop(None), SlotSet("requested_slot", None)]:
+        elsewhere.update(event)
+    run(second.save(elsewhere))
+    assert form_answers_in(database_url) == []  # the form ended: nothing kept

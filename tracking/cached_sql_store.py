@@ -20,6 +20,8 @@ Correctness guards: the cache is checked against the newest event row of the con
 the rows makes it re-read from the database; on save, that check and the insert are one
 transaction (serialised per conversation on PostgreSQL), so rows another server wrote in
 between are never taken as seen; the event broker gets exactly the new events, redacted;
+an open form's answers, masked in the transcript, are kept aside until the form ends so
+that a tracker read from the database continues the form (tracking/form_answers.py);
 a tracker changed but not saved (a failed turn) is dropped; a new session (`SessionStarted`)
 is re-read; trimming never cuts inside an active form. Written against Rasa 3.6's
 `SQLTrackerStore` (which it reuses for reads, the table and the connection settings).
@@ -51,6 +53,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from privacy.transcripts import stored_events
 from storage.private_files import private_file
+from tracking import form_answers
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +107,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         tracker = await super().retrieve(sender_id)
         if tracker is None:
             return None
+        if tracker.active_loop_name:  # the form's answers are masked in the transcript
+            with self.engine.connect() as connection:
+                tracker = form_answers.restored(tracker, form_answers.kept(connection, sender_id))
         trimmed = self._trimmed(tracker)
         self._remember(sender_id, trimmed, len(trimmed.events), newest_row)
         return trimmed
@@ -205,6 +211,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             before = self._newest_row(connection, tracker.sender_id)
             if rows:
                 connection.execute(self.SQLEvent.__table__.insert(), rows)
+            answers = form_answers.open_form_answers(tracker)
+            if answers or any(data.get("event") == "active_loop" for data in events[first_new:]):
+                form_answers.keep(connection, tracker.sender_id, answers)
             after = self._newest_row(connection, tracker.sender_id)
         return after if before == expected_newest else None
 
