@@ -87,6 +87,7 @@ bench: train
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.hardening
 	$(BIN)/python -m bench.staff_speed > bench/out/staff.md
+	$(BIN)/python -m bench.cluster_load
 	$(BIN)/python -m bench.report
 
 # Time the console's inbox and dashboard on 100,000 generated questions (target < 200 ms).

@@ -319,6 +319,71 @@ def hardening_section(data: dict[str, Any], targets: list[tuple[str, str, str]])
     return lines
 
 
+def cluster_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """Scale-out (issue 13): 1 and 2 Rasa servers behind HAProxy, and Rasa's stock parts."""
+    runs = {run["label"]: run for run in data["runs"]}
+    one, two = runs["ours, 1 instance"], runs["ours, 2 instances"]
+    cores = data["machine"]["cores"]
+
+    def cpu(run: dict[str, Any]) -> float:
+        levels = run["levels"].values()
+        return sum(level["rasa_cpu_ms_per_turn"] * level["turns"] for level in levels) / sum(
+            level["turns"] for level in levels
+        )
+
+    speedup = two["levels"]["16"]["throughput"] / one["levels"]["16"]["throughput"]
+    overhead = cpu(two) / cpu(one) - 1
+    lost = sum(run["lost_turns"] + run["duplicated_turns"] for run in data["runs"])
+    lost_log = sum(
+        run["duplicated_log_rows"] + max(0, run["log_rows_expected"] - run["log_rows"])
+        for run in data["runs"]
+    )
+    targets += [
+        ("cluster: lost or duplicated turns, every configuration", str(lost), mark(lost == 0)),
+        ("cluster: lost or duplicated question-log rows", str(lost_log), mark(lost_log == 0)),
+        (
+            "cluster: Rasa CPU per turn, 2 instances against 1, within 10 %",
+            f"{overhead:+.1%}",
+            mark(overhead <= 0.10),
+        ),
+        (
+            f"cluster: throughput at 16 conversations, 2 instances ≥ 1.25x 1 ({cores} cores)",
+            f"{speedup:.2f}x",
+            mark(speedup >= 1.25),
+        ),
+    ]
+    lines = [
+        "## 6. Several Rasa servers (make cluster)",
+        "",
+        f"HAProxy, action servers x2, PostgreSQL and Redis on this {cores}-core machine, with "
+        "the load generator beside them. Turns/s, p50/p95 (ms) and the Rasa processes' CPU "
+        "per turn (ms, summed over the instances):",
+        "",
+        "| configuration | " + " | ".join(f"{n} conversations" for n in one["levels"]) + " |",
+        "|---|" + "---|" * len(one["levels"]),
+    ]
+    for run in data["runs"]:
+        cells = [
+            f"{level['throughput']:.1f}/s, {level['p50']:.0f}/{level['p95']:.0f} ms, "
+            f"{level['rasa_cpu_ms_per_turn']:.0f} ms CPU"
+            for level in run["levels"].values()
+        ]
+        lines.append(f"| {run['label']} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "| configuration | turns sent | lost | duplicated | question-log rows (expected) "
+        "| duplicated rows |",
+        "|---|---|---|---|---|---|",
+        *[
+            f"| {run['label']} | {run['turns_sent']} | {run['lost_turns']} | "
+            f"{run['duplicated_turns']} | {run['log_rows']} ({run['log_rows_expected']}) | "
+            f"{run['duplicated_log_rows']} |"
+            for run in data["runs"]
+        ],
+    ]
+    return lines
+
+
 def plots(load_data: dict[str, Any]) -> None:
     fig, ax = plt.subplots(figsize=(7, 4))
     for backend, style in (("sqlite", "-"), ("postgresql", "--")):
@@ -354,6 +419,7 @@ def plots(load_data: dict[str, Any]) -> None:
 def main() -> None:
     nlu, load_data, hardening = load("nlu"), load("load"), load("hardening")
     real = load("real_questions")
+    cluster = load("cluster")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
@@ -374,6 +440,8 @@ def main() -> None:
         body += [*hardening_section(hardening, targets), ""]
     if staff:
         body += ["## 5. Staff console on 100,000 questions", "", staff.strip(), ""]
+    if cluster:
+        body += [*cluster_section(cluster, targets), ""]
     machine = load_data["machine"] if load_data else {}
     head = [
         "# Benchmark results",

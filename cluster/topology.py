@@ -23,8 +23,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
+import yaml
 
 from action_server.auth import action_server_token
 from channels.conversation_ids import ConversationKeys
@@ -67,6 +69,9 @@ class Cluster:
     database_url: str | None = None
     redis_url: str | None = None
     with_site: bool = True
+    # Rasa's own SQLTrackerStore and RedisLockStore instead of this project's (the bench's
+    # comparison only: the stock store keeps transcripts unredacted).
+    stock_rasa_parts: bool = False
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     postgres: LocalPostgres | None = None
@@ -120,6 +125,8 @@ class Cluster:
             self._action_token,
             redis_url=self.redis_url,
         )
+        if self.stock_rasa_parts:
+            use_stock_parts(self.endpoints, str(self.redis_url))
         for index in range(self.action_servers):
             self.start_action_server(index)
         for index in range(self.rasa_instances):
@@ -222,6 +229,20 @@ class Cluster:
             self.redis.stop()
         if self.postgres is not None:
             self.postgres.stop()
+
+
+def use_stock_parts(endpoints: Path, redis_url: str) -> None:
+    """Point an endpoints file at Rasa 3.6's stock SQL tracker store and Redis lock store."""
+    config = yaml.safe_load(endpoints.read_text())
+    config["tracker_store"]["type"] = "sql"
+    address = urlsplit(redis_url)
+    config["lock_store"] = {
+        "type": "redis",
+        "url": address.hostname or "localhost",
+        "port": address.port or 6379,
+        "db": int(address.path.strip("/") or 0),
+    }
+    endpoints.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
 def wait_until_up(url: str, log: Path, timeout: float = START_TIMEOUT_SECONDS) -> None:

@@ -8,6 +8,7 @@ mock would say.
 from __future__ import annotations
 
 import os
+import random
 import secrets
 import socket
 import subprocess
@@ -35,6 +36,25 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def consecutive_free_ports(count: int) -> int:
+    """The first of `count` consecutive free ports (instances take base + index)."""
+    for _ in range(200):
+        base = random.randint(20000, 60000)
+        try:
+            sockets = []
+            for port in range(base, base + count):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError("no consecutive free ports")
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:

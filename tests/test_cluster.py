@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import random
 import secrets
 import shutil
-import socket
 import threading
 import time
 import uuid
@@ -36,7 +34,9 @@ from storage.rasa_events import rasa_events
 from tests.postgres import skip_without_postgres
 from tests.project import MODEL
 from tests.redis_server import skip_without_redis
-from tests.servers import free_port
+from tests.servers import consecutive_free_ports, free_port
+from tests.socketio_client import WebchatClient
+from tests.socketio_client import texts as socketio_texts
 from tests.stored import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -82,25 +82,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         running.stop()
         if running.postgres is not None:
             running.postgres.remove()
-
-
-def consecutive_free_ports(count: int) -> int:
-    """The first of `count` consecutive free ports (instances take base + index)."""
-    for _ in range(200):
-        base = random.randint(20000, 60000)
-        try:
-            sockets = []
-            for port in range(base, base + count):
-                sock = socket.socket()
-                sockets.append(sock)
-                sock.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no consecutive free ports")
 
 
 def rasa_url(cluster: Cluster, index: int) -> str:
@@ -292,3 +273,16 @@ def spool_lines(work_dir: Path) -> int:
         for path in work_dir.glob("spool-*/*")
         if path.is_file()
     )
+
+
+@pytest.mark.parametrize("transport", ["polling", "websocket"])
+def test_a_socketio_client_talks_through_the_balancer(cluster: Cluster, transport: str) -> None:
+    """Socket.IO's polling transport is a series of requests that must reach the server
+    holding the session: the client's `route` parameter keeps them on one server."""
+    client = WebchatClient()
+    try:
+        client.connect(f"{cluster.url}?route={uuid.uuid4().hex}", transport=transport)
+        for question in ["how long does it take", "is it safe", "how long is recovery"]:
+            assert socketio_texts(client.say(question)), question
+    finally:
+        client.close()
