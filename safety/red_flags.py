@@ -43,12 +43,18 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\bsaddle\s+(numbness|anaesthesia|anesthesia)\b",
         r"\bnumb(ness)?\b.{0,20}" + SADDLE,
         SADDLE + r".{0,20}\bnumb(ness)?\b",
+        r"\b(can'?t|cannot|can not|unable to)\s+feel\s+(anything|a thing|much)\s+down\s+there\b",
+        r"\bnumb\b.{0,15}\bdown\s+there\b",
     ],
     "bladder_or_bowel_control": [
         r"\b(lost|losing|loss of|no|can'?t|cannot)\b.{0,20}\b(control|hold)\b.{0,25}"
         r"\b(bladder|bowels?|pee|urine|poo|stool)\b",
         r"\b(bladder|bowels?)\s+control\b.{0,20}\b(lost|gone|loss|losing)\b",
-        r"\b(wet|soiled|peed|pooped|pooed)\s+(myself|himself|herself|themselves)\b",
+        r"\b(wet|wetting|soiled|soiling|peed|peeing|pooped|pooed)\s+"
+        r"(myself|himself|herself|themselves)\b",
+        r"\b(can'?t|cannot|can not|unable to)\b.{0,15}\bhold\s+(my|his|her|their)\s+water\b",
+        r"(\bnot|n't)\s+(been\s+)?able\s+to\s+(pee|urinate|wee|pass urine|pass water|"
+        r"go to the (toilet|bathroom|loo))\b",
         r"\bwet\s+(the|my|his|her)\s+bed\b",
         r"\b(haven'?t|hasn'?t|has not|have not|not)\s+(peed|urinated|passed urine|passed water)\b",
         r"\bleaking\s+(urine|pee|wee|stool)\b",
@@ -63,7 +69,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(can'?t|cannot|can not|barely|struggling to|hard to|trouble|difficulty)\s+"
         r"breath(e|ing)?\b",
         r"\bbreathing\s+(is\s+)?(difficult|difficulty|problems?|trouble|hard|laboured|labored)\b",
-        r"\bcan'?t\s+catch\s+(my|his|her)\s+breath\b",
+        r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to)\b.{0,12}"
+        r"\bcatch\s+(my|his|her|their)\s+breath\b",
         r"\bgasping\b",
         r"\bshort(ness)?\s+of\s+breath\b",
         r"\bbreathless(ness)?\b",
@@ -71,6 +78,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "fever_or_infected_site": [
         r"\b(fever+|feverish|high temperature|chills|rigors?|burning up)\b",
         r"\brunning\s+a\s+(high\s+)?temp(erature)?\b",
+        # Fever in everyday words: "very hot and sweaty", "shivering and clammy".
+        r"\b(hot|sweaty|sweating|clammy|shivery|shivering|shaking)\s+and\s+"
+        r"(sweaty|sweating|clammy|shivery|shivering|hot)\b",
         r"\btemp(erature)?\s+(is\s+|of\s+)?(3[89]|4[0-2]|10[0-6])(\.\d)?\s*(c|f|degrees)?\b",
         r"\b(3[89]|4[0-2]|10[0-6])(\.\d)?\s*(degrees|deg)\b",
         r"\b(red|redness|swollen|swelling|hot|pus|oozing|leaking|bleeding)\b.{0,40}"

@@ -87,3 +87,17 @@ def test_a_malformed_message_id_is_a_polite_400(assistant: Assistant, message_id
     )
     assert response.status_code == 400
     assert "message_id" in response.json()["error"]
+
+
+def test_another_conversations_message_id_gets_a_fresh_answer_not_theirs(
+    assistant: Assistant,
+) -> None:
+    """Receipts are per conversation: replaying someone else's id reveals nothing of theirs."""
+    key = new_id()
+    victim = assistant.token("receipt-victim")
+    attacker = assistant.token("receipt-attacker")
+    theirs = rest_client.send(assistant.rasa_url, victim, "is it safe?", message_id=key)
+    mine = rest_client.send(assistant.rasa_url, attacker, "what is it?", message_id=key)
+    assert mine != theirs and mine
+    assert all(m["recipient_id"] != theirs[0]["recipient_id"] for m in mine)
+    assert transcript_user_events(assistant, "receipt-attacker") == 1

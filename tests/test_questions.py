@@ -54,9 +54,35 @@ def test_two_questions_become_two_messages_with_the_story_on_the_first() -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # The outsider of issue 12 got one answer to each of these.
+        (
+            "how long does it take and is it covered by medicare?",
+            ["how long does it take", "is it covered by medicare?"],
+        ),
+        (
+            "what are the risks and how soon can I go back to normal stuff",
+            ["what are the risks", "how soon can I go back to normal stuff"],
+        ),
+        (
+            "My mom is 82. Is it painful, and will she be awake?",
+            ["My mom is 82. Is it painful", "will she be awake?"],
+        ),
+    ],
+)
+def test_two_questions_joined_by_and_become_two_messages(text: str, parts: list[str]) -> None:
+    assert compound_parts(text) == parts
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "How long does it take?",
+        "is it safe and effective",
+        "can I walk and drive afterwards?",
+        "what should I do if my back hurts and is swollen",
+        "My mom is 82 and is worried about it",
         "Hi. How long does it take? Thanks.",
         "Is it safe? Is it? Ok",
         "My name is Jane Doe. My number is 860-555-0199.",

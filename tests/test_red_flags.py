@@ -66,6 +66,30 @@ PATTERNS = _compile(RED_FLAG_PATTERNS)
         ("where the needle went in is red and puffy", "fever_or_infected_site"),
         ("39.5 degrees", "fever_or_infected_site"),
         ("102 degrees", "fever_or_infected_site"),
+        # A third outside round (issue 12's outsider): indirect, everyday wording.
+        (
+            "had the cement done on tuesday and now i can't seem to hold my water, i keep "
+            "wetting myself",
+            "bladder_or_bowel_control",
+        ),
+        ("i keep wetting myself", "bladder_or_bowel_control"),
+        (
+            "I have not been able to go to the toilet for number two and I can't feel anything "
+            "down there since the operation",
+            "leg_weakness_or_numbness",
+        ),
+        ("he hasn't been able to pee since he got home", "bladder_or_bowel_control"),
+        (
+            "i'm finding it hard to catch my breath since coming home from the hospital after "
+            "my back procedure",
+            "chest_pain_or_breathing",
+        ),
+        (
+            "mum came home after the cement yesterday and she's very hot and sweaty and not "
+            "herself",
+            "fever_or_infected_site",
+        ),
+        ("he is shivering and clammy", "fever_or_infected_site"),
     ],
 )
 def test_red_flags_are_caught(text: str, flag: str) -> None:

@@ -24,7 +24,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _ASKING = re.compile(
-    r"\b(i(\s+want|\s+need|\s+would\s+like|'d\s+like)\s+to\s+(know|ask)|tell\s+me|"
+    r"\b((i|we|he|she|they)(\s+wants?|\s+needs?|\s+would\s+like|'d\s+like)\s+to\s+"
+    r"(know|ask)|tell\s+me|"
     r"i\s*'?m\s+wondering|"
     r"i\s+wonder|wondering|explain|please\s+advise|any\s+(info|information|advice))\b",
     re.IGNORECASE,
@@ -84,7 +85,35 @@ def compound_parts(text: str) -> list[str]:
     """
     parts = sentences(text)
     asked = [i for i, s in enumerate(parts) if is_question(s) and len(s.split()) >= 3]
+    if asked == [len(parts) - 1]:  # one asking sentence, last: maybe "…take and is it…?"
+        joined = _joined_questions(parts[-1])
+        if joined is not None:
+            return [" ".join([*parts[:-1], joined[0]]), joined[1]]
     if len(asked) != 2 or asked[1] != len(parts) - 1:
         return [text]
     first = " ".join(parts[: asked[1]])
     return [first, parts[asked[1]]]
+
+
+# "and" (or ", and", "also") joining two questions in one sentence.
+_JOIN = re.compile(r",?\s+(?:and|also|and also)\s+", re.IGNORECASE)
+
+
+def _joined_questions(sentence: str) -> tuple[str, str] | None:
+    """Two questions joined by "and" in one sentence, as two; None if it is one question.
+
+    "how long does it take and is it covered by medicare?": both halves must read as
+    questions (a question word first) of at least three words, so "is it safe and
+    effective" and "can I walk and drive afterwards" stay whole.
+    """
+    if _QUESTION_START.match(sentence) is None:
+        return None
+    for join in _JOIN.finditer(sentence):
+        first, second = sentence[: join.start()].strip(), sentence[join.end() :].strip()
+        if (
+            len(first.split()) >= MIN_QUESTION_WORDS
+            and len(second.split()) >= MIN_QUESTION_WORDS
+            and _QUESTION_START.match(second) is not None
+        ):
+            return first, second
+    return None
