@@ -61,6 +61,8 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\b(nerve\s+)?stimulators?\b",
         r"\bfacet\s+(joint\s+)?(injections?|blocks?)\b",
         r"\bnerve\s+blocks?\b",
+        r"\bnerve\s+root\s+(blocks?|injections?)\b",
+        r"\b(steroid|cortisone)\s+shots?\b",
         r"\b(radiofrequency|rf)\s+ablation\b",
         r"\brhizotom(y|ies)\b",
         r"\bspinal\s+cord\s+stimulat(or|ion)\b",
@@ -108,7 +110,8 @@ DOES_IT_HELP = re.compile(
 CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_cancer_care"})
 COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
-    r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b)"
+    r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b|"
+    r"(the\s+)?same\s+(thing\s+)?as|similar\s+to|like\s+(a|an|the)\b)"
 )
 
 _PATTERNS = {

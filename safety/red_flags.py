@@ -72,6 +72,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to)\b.{0,12}"
         r"\bcatch\s+(my|his|her|their)\s+breath\b",
         r"\bgasping\b",
+        r"\b(hurts?|hurting|painful|pain|sore)\s+(to|when\s+(i|he|she|they)|when)\s+"
+        r"(breathe|breath|breathing)\b",
         r"\bshort(ness)?\s+of\s+breath\b",
         r"\bbreathless(ness)?\b",
     ],

@@ -39,6 +39,10 @@ OTHER_PROCEDURE_QUESTIONS = [
     "how is osteoporosis diagnosed",
     "what treatments are there for spinal metastases",
     "myeloma treatment options",
+    # Issue 12's outsiders.
+    "how long does a nerve root block injection last",
+    "is a facet joint injection the same as this cement injection?",
+    "Is the cement injection the same as a cortisone shot",
 ]
 THIS_PAGE_QUESTIONS = [
     "I had a spinal fusion in 2015, can I still have vertebroplasty?",

@@ -37,6 +37,19 @@ def test_personal_details_do_not_change_what_is_read() -> None:
     assert without_pii("can you call 860-555-0199?") == "can you call ?"
 
 
+def test_a_closing_can_you_explain_is_read_with_the_sentence_that_names_the_topic() -> None:
+    """Issue 12's outsider: the question was the sentence before "Can you explain?"."""
+    text = (
+        "Hello. I am writing for my aunt, who is 79 and has osteoporosis. She has been in pain "
+        "since she lifted a basket six weeks ago. She asked me to find out how the cement is "
+        "actually put in and whether she'll be lying down. Can you explain?"
+    )
+    assert focus(text) == (
+        "She asked me to find out how the cement is actually put in and whether she'll be "
+        "lying down."
+    )
+
+
 def test_short_messages_are_read_whole() -> None:
     for text in ("is it painful", "recovery time?", "kyphoplasty vs vertebroplasty"):
         assert focus(text) == text

@@ -90,6 +90,11 @@ PATTERNS = _compile(RED_FLAG_PATTERNS)
             "fever_or_infected_site",
         ),
         ("he is shivering and clammy", "fever_or_infected_site"),
+        (
+            "I had cement put in my spine last week and now I'm coughing and it hurts to breathe",
+            "chest_pain_or_breathing",
+        ),
+        ("it's painful when I breathe in", "chest_pain_or_breathing"),
     ],
 )
 def test_red_flags_are_caught(text: str, flag: str) -> None:

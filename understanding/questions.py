@@ -66,12 +66,25 @@ def questions(text: str) -> list[str]:
     return found or [text.strip()]
 
 
+# A closing request that names no topic: the topic is in the sentence before it.
+_GENERIC_REQUEST = re.compile(
+    r"^\W*(please\W+)?((can|could|would|will)\s+you\s+(please\s+)?(explain|tell\s+me|help|"
+    r"advise|let\s+me\s+know)|please\s+(explain|advise|tell\s+me|help|let\s+me\s+know))"
+    r"(\s+(this|that|it|please|more|me))*\W*$",
+    re.IGNORECASE,
+)
+
+
 def focus(text: str) -> str:
     """What the classifier should read: without PII; for a long message, its last two
-    questions (the story before them is context the topics do not depend on)."""
+    questions (the story before them is context the topics do not depend on). A closing
+    "Can you explain?" is read with the sentence before it, which holds the topic."""
     cleaned = without_pii(text)
     if len(cleaned.split()) < LONG_MESSAGE_WORDS:
         return cleaned
+    parts = sentences(cleaned)
+    if len(parts) > 1 and _GENERIC_REQUEST.match(parts[-1]):
+        return parts[-2]
     asked = [q for q in questions(cleaned) if len(q.split()) >= MIN_QUESTION_WORDS]
     return " ".join(asked[-2:]) if asked else cleaned
 
