@@ -59,6 +59,14 @@ DATE = re.compile(
 )
 # +1 (860) 555-0123, 860.555.0123, 8605550123, 07700 900123 ... : 7+ digits with separators.
 PHONE = re.compile(r"(?<!\w)\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
+# "eight six zero, five five five, zero one nine one": seven or more digits said in words
+# (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…").
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)"
+SPELLED_PHONE = re.compile(
+    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{6,}}\b",
+    re.IGNORECASE,
+)
+_SPELLED_DIGIT = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 PHONE_REGIONS = ("US",)
 POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
 
@@ -79,8 +87,13 @@ def _phones_by_library(text: str) -> str:
 
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
-    if not any(ch.isdigit() or ch == "@" for ch in text) and not SPELLED_AT.search(text):
+    if (
+        not any(ch.isdigit() or ch == "@" for ch in text)
+        and not SPELLED_AT.search(text)
+        and not _SPELLED_DIGIT.search(text)
+    ):
         return text  # nothing to find: the common case, kept cheap
+    text = SPELLED_PHONE.sub(PHONE_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
     text = SSN.sub(SSN_MARK, text)

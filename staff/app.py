@@ -37,7 +37,7 @@ from privacy import log_redaction
 from privacy.erasure import erase_conversation
 from privacy.retention import purge
 from staff import charts, exports, hospital_time, login_sessions, params, queries
-from staff.audit import ANONYMOUS, add_event, request_line
+from staff.audit import ANONYMOUS, add_event, filters_for_audit, request_line
 from staff.login import FAILURE_MESSAGE, MAX_USERNAME_CHARS, attempt_login
 from staff.models import ROLES, StaffUser
 from staff.password_change import PasswordChange, change_password
@@ -107,10 +107,12 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         if database is not None:
             database.close()
 
-    def audit(action: str, detail: str = "", username: str | None = None) -> None:
+    def audit(
+        action: str, detail: str = "", username: str | None = None, validated: bool = False
+    ) -> None:
         """Write one audit row now, as the logged-in account unless `username` is given."""
         with sessions.begin() as s:
-            add_event(s, username or g.user.username, action, detail)
+            add_event(s, username or g.user.username, action, detail, validated)
 
     def is_console_page(path: str) -> bool:
         """Whether `path` is a page of this app that answers GET (a redirect may go there)."""
@@ -255,7 +257,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     def inbox() -> Any:
         flt = queries.InboxFilter.from_args(request.args)
         page = queries.inbox_page(db(), flt, zone)
-        audit("view_inbox", str(flt.query_args()))
+        audit("view_inbox", filters_for_audit(flt.query_args()), validated=True)
         return render_template(
             "inbox.html", page=page, flt=flt, topics=queries.topics_in_log(db()),
             outcomes=OUTCOMES, labels=LABELS,
@@ -301,7 +303,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         query = queries.filtered(flt, zone).order_by(Question.asked_at.desc())
         rows = db().execute(query).scalars()
         body = exports.questions_csv(rows)
-        audit("export_csv", str(flt.query_args()))
+        audit("export_csv", filters_for_audit(flt.query_args()), validated=True)
         return Response(
             body,
             mimetype="text/csv",
@@ -369,7 +371,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             date_from, date_to = date_to, date_from
         date_from = max(date_from, date_to - timedelta(days=DASHBOARD_MAX_DAYS - 1))
         data = queries.dashboard(db(), date_from, date_to, zone)
-        audit("view_dashboard", f"{date_from}..{date_to}")
+        audit("view_dashboard", f"{date_from}..{date_to}", validated=True)
         return render_template(
             "dashboard.html", data=data, date_from=date_from, date_to=date_to,
             # charts.py escapes every label it puts into the SVG.
@@ -442,7 +444,10 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
             with sessions.begin() as s:
                 erased = erase_conversation(s, conversation_id)
                 add_event(s, g.user.username, "erase_conversation", f"{conversation_id}: {erased}")
-            flash(f"Erased conversation {conversation_id}: {erased}.")
+            if erased.total:
+                flash(f"Erased conversation {conversation_id}: {erased}.")
+            else:  # a mistyped id: say so instead of reporting an erasure of nothing
+                flash(f"Nothing is held for conversation {conversation_id}; nothing was erased.")
             return redirect(url_for("inbox"))
         preview = erase_conversation(db(), conversation_id, dry_run=True)
         db().rollback()

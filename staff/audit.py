@@ -37,13 +37,33 @@ def request_line(method: str, path: str) -> str:
     return f"{method} {one_line(path, 500)}"
 
 
-def add_event(db: Session, username: str, action: str, detail: str = "") -> None:
-    """Add a row to the audit log in the unit of work `db` (committed with it)."""
+def add_event(
+    db: Session, username: str, action: str, detail: str = "", validated: bool = False
+) -> None:
+    """Add a row to the audit log in the unit of work `db` (committed with it).
+
+    The detail is redacted like everything else, unless the caller built it only from
+    validated values (`validated`): dates and ids that the redaction would take for a
+    date of birth or a phone number ("2026-01-01..2026-02-01" was stored masked).
+    """
+    line = one_line(detail, DETAIL_CHARS) if detail else detail
     db.add(
         AuditEvent(
             at=datetime.now(timezone.utc),
             username=account_name(username),
             action=action,
-            detail=redact(one_line(detail, DETAIL_CHARS)) if detail else detail,
+            detail=line if validated or not line else redact(line),
         )
     )
+
+
+def filters_for_audit(query_args: dict[str, object]) -> str:
+    """The inbox filters as the audit log keeps them: the search text only as its length.
+
+    Why: staff search for what patients wrote, names from call-back requests included; the
+    audit log is kept longer than the data, so it must not collect what was searched for.
+    """
+    kept = dict(query_args)
+    if kept.get("q"):
+        kept["q"] = f"[search text, {len(str(kept['q']))} characters]"
+    return str(kept)

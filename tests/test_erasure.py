@@ -140,6 +140,18 @@ def test_an_admin_erases_a_conversation_from_the_console(
     assert counts(database_url)["callback_requests"] == 0
 
 
+def test_erasing_an_unknown_conversation_says_nothing_was_held(admin: FlaskClient) -> None:
+    """The privacy outsider: a mistyped id was answered "Erased conversation …: 0 …"."""
+    response = admin.post(
+        "/admin/conversations/c-doesnotexist/erase",
+        data={"csrf_token": csrf_of(admin, "/")},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Nothing is held for conversation c-doesnotexist" in page
+
+
 def test_a_reviewer_cannot_erase(reviewer: FlaskClient, database_url: str) -> None:
     hold_a_conversation(database_url, "c-kept")
     response = reviewer.post(

@@ -25,6 +25,10 @@ from tests.project import load_yaml
         "8605550123",
         "07700 900123",
         "860.555.0123 after 5",
+        # Said in words (the privacy outsider of issue 11 found them stored raw).
+        "my number is eight six zero five five five zero one nine one",
+        "call me on eight six oh, five five five, zero one two three",
+        "ring 860 five five five double one two three",
     ],
 )
 def test_phone_numbers_are_redacted(text: str) -> None:
@@ -36,6 +40,18 @@ def test_phone_numbers_are_redacted(text: str) -> None:
 @pytest.mark.parametrize("text", ["mail mary.smith+ir@example.org", "MARY@EXAMPLE.CO.UK?"])
 def test_email_addresses_are_redacted(text: str) -> None:
     assert EMAIL_MARK in redact(text) and "@" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one or two nights in hospital, maybe three",
+        "one two three four five six",  # six digits: not a phone number
+        "it takes one to two hours, and nine out of ten feel better",
+    ],
+)
+def test_numbers_in_words_that_are_not_phone_numbers_are_kept(text: str) -> None:
+    assert redact(text) == text
 
 
 @pytest.mark.parametrize(

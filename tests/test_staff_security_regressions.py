@@ -484,3 +484,26 @@ def test_dashboard_days_follow_daylight_saving_time(
     html = reviewer.get("/dashboard?from=2026-01-01&to=2026-12-31").get_data(as_text=True)
     per_day = dict(re.findall(r"<title>(\d{4}-\d{2}-\d{2}): (\d+)</title>", html))
     assert {d: n for d, n in per_day.items() if n != "0"} == {day: "1"}
+
+
+# --- found by the privacy outsider of issue 11 ---------------------------------------------------
+
+
+def test_what_staff_search_for_is_not_kept_in_the_audit_log(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    """A search for a call-back name was stored in the audit log, kept longer than the data."""
+    assert reviewer.get("/?q=Quillfeather").status_code == 200
+    assert reviewer.get("/export/questions.csv?q=Zebediah").status_code == 200
+    details = " ".join(row.detail or "" for row in audit_rows(database_url))
+    assert "Quillfeather" not in details and "Zebediah" not in details
+    assert "[search text, 12 characters]" in details
+
+
+def test_the_dashboards_date_range_is_audited_readably(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    """It was stored as '[date removed]..[phone removed]'."""
+    assert reviewer.get("/dashboard?from=2026-01-01&to=2026-02-01").status_code == 200
+    (row,) = [row for row in audit_rows(database_url) if row.action == "view_dashboard"]
+    assert row.detail == "2026-01-01..2026-02-01"
