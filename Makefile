@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard safety/*.py) $(wildcard understanding/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster clean lock help
+.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster check-source clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -97,6 +97,11 @@ bench-staff: install
 # --- run --------------------------------------------------------------------------------------
 run: train
 	scripts/run.sh
+
+# Which answers a new version of the hospital's page breaks (their source passage or a figure
+# gone, new figures no answer mentions): make check-source PAGE=path/to/new-page.txt
+check-source: install
+	$(BIN)/python -m content.check_source "$(PAGE)"
 
 # Several Rasa servers and action servers behind HAProxy, on PostgreSQL and Redis (README
 # "Running on several machines"). Needs the Debian packages postgresql, redis-server, haproxy.

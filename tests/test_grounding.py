@@ -14,44 +14,11 @@ from typing import Any
 import pytest
 
 from actions.topics import FAQ_TOPICS, answer_response
+from content.grounding import NON_CLINICAL_FIGURES, figures, normalise, response_texts
 from tests.project import load_yaml, source_page_path
 
-# Figures that are not clinical facts and so are not expected on the page, with the reason.
-NON_CLINICAL_FIGURES = {
-    "911": "the emergency telephone number the issue requires in the emergency message",
-}
 MAX_ANSWER_WORDS = 85  # "at most about 80 words"
 MAX_SHARED_WORDS = 8  # a longer run of the page's words counts as pasting its sentence
-
-UNIT_WORDS = {
-    "%": "%",
-    "percent": "%",
-    "hour": "hour",
-    "hours": "hour",
-    "minute": "minute",
-    "minutes": "minute",
-    "day": "day",
-    "days": "day",
-}
-FIGURE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*(?:-|\u2013|to)\s*(\d+(?:\.\d+)?))?\s*(%|percent\b|hours?\b|minutes?\b|days?\b)?",
-    re.IGNORECASE,
-)
-
-
-def normalise(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def figures(text: str) -> set[str]:
-    """Numbers, ranges, percentages and durations, in one canonical form ("1-3%")."""
-    found = set()
-    for low, high, unit in FIGURE.findall(normalise(text)):
-        number = f"{low}-{high}" if high else low
-        found.add(number + (UNIT_WORDS[unit.lower()] if unit else ""))
-        found.add(number)  # the bare number, so "90%" on the page supports "90" too
-    return found
 
 
 def words(text: str) -> list[str]:
@@ -69,12 +36,7 @@ def responses() -> dict[str, list[dict[str, Any]]]:
 
 
 def all_texts(responses: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str]]:
-    texts = []
-    for name, variations in responses.items():
-        for variation in variations:
-            texts.append((name, variation.get("text", "")))
-            texts.extend((name, b["title"]) for b in variation.get("buttons", []))
-    return texts
+    return list(response_texts(responses))
 
 
 @pytest.mark.parametrize("topic", FAQ_TOPICS)
