@@ -1,0 +1,72 @@
+"""Every reply a patient can get reads at US grade 8 or below, and the median at 7 or below
+(Flesch-Kincaid, issue 14: health-literacy guidance asks for grade 6-8).
+
+Measured offline with textstat (pinned; its syllable counts come from pyphen's bundled
+dictionaries). Covered: every response in domain.yml, the channels' own replies and the
+call-back form's and hand-off's messages. Very short replies (under 12 words: "You're
+welcome.") are left out: the formula is meaningless for them.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+import textstat
+
+from actions.callback import CANCELLED, DECLINED, INVALID_PHONE, NOT_SENT, SUBMITTED
+from actions.contact import ContactDetails, handoff_text
+from channels.backlog import WAIT_REPLY
+from channels.inbound import TOO_LONG_REPLY
+from channels.rest import FAILURE_REPLY
+from content.grounding import response_texts
+from tests.project import load_yaml
+
+MAX_GRADE = 8.0
+MAX_MEDIAN_GRADE = 7.0
+MIN_WORDS = 12
+
+
+def patient_replies() -> dict[str, str]:
+    replies = {
+        f"{name} #{i}": text
+        for i, (name, text) in enumerate(response_texts(load_yaml("domain.yml")["responses"]))
+    }
+    replies.update(
+        {
+            "channel: too long": TOO_LONG_REPLY.format(length=1234, limit=1000),
+            "channel: wait": WAIT_REPLY,
+            "channel: failure": FAILURE_REPLY,
+            "form: invalid phone": INVALID_PHONE,
+            "form: submitted": SUBMITTED.format(
+                callback_name="Ann", callback_phone="860-555-0100", callback_time="mornings"
+            ),
+            "form: declined": DECLINED,
+            "form: cancelled": CANCELLED,
+            "form: not sent": NOT_SENT,
+            "hand-off": handoff_text(ContactDetails()),
+        }
+    )
+    return {name: text for name, text in replies.items() if len(text.split()) >= MIN_WORDS}
+
+
+GRADES = {name: textstat.flesch_kincaid_grade(text) for name, text in patient_replies().items()}
+
+
+@pytest.mark.parametrize("name", sorted(GRADES))
+def test_each_reply_is_at_grade_8_or_below(name: str) -> None:
+    assert GRADES[name] <= MAX_GRADE, f"{name}: grade {GRADES[name]:.1f}"
+
+
+def test_the_median_reply_is_at_grade_7_or_below() -> None:
+    assert len(GRADES) >= 25
+    assert statistics.median(GRADES.values()) <= MAX_MEDIAN_GRADE
+
+
+def test_the_measure_tells_hard_text_from_plain() -> None:
+    """The checker itself: a sentence written like a journal abstract must fail."""
+    hard = (
+        "Percutaneous vertebroplasty constitutes a minimally invasive interventional "
+        "radiological procedure facilitating stabilisation of osteoporotic vertebral fractures."
+    )
+    assert textstat.flesch_kincaid_grade(hard) > MAX_GRADE
