@@ -32,6 +32,7 @@ from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from channels.answer_sources import answer_source
 from storage.database import session_factory
 from storage.models import MessageReceipt
 from storage.settings import load_settings
@@ -157,6 +158,9 @@ def stored_reply(events: Iterable[Event], conversation_id: str, message_key: str
             if event.text:
                 message["text"] = event.text
             message.update({key: value for key, value in (event.data or {}).items() if value})
+            source = answer_source((event.metadata or {}).get("metadata"))
+            if source is not None:
+                message["source"] = source
             reply.append(message)
     return reply if found else None
 

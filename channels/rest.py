@@ -30,12 +30,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import Event
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.answer_sources import SourcedCollectingOutputChannel
 from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
@@ -154,7 +155,7 @@ class PatientRestInput(InputChannel):
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> Reply:
         """Pass each part to Rasa as its own turn; the bot's messages of all of them."""
-        collector = CollectingOutputChannel()
+        collector = SourcedCollectingOutputChannel()
         try:
             for index, part in enumerate(parts):  # two questions: two turns, one reply
                 await on_new_message(

@@ -31,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.answer_sources import answer_source
 from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import limit_request_size
 from channels.conversation_ids import ConversationKeys
@@ -57,6 +58,16 @@ class PatientSocketIOOutput(SocketIOOutput):
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        """Rasa's parts (split on blank lines), the last with the answer's page passage."""
+        parts = text.strip().split("\n\n")
+        source = answer_source(kwargs.get("metadata"))
+        for index, part in enumerate(parts):
+            message: dict[str, Any] = {"text": part}
+            if source is not None and index == len(parts) - 1:
+                message["source"] = source
+            await self._send_message(recipient_id, message)
 
 
 class LimitedSocketBlueprint(SocketBlueprint):

@@ -251,3 +251,28 @@ def test_a_message_over_the_limit_is_not_sent(page: Page) -> None:
     box.press("Enter")
     assert "under 1,000 characters" in page.locator(".vc-status").inner_text()
     assert page.locator(".vc-user").count() == before
+
+
+def test_where_does_this_come_from_opens_with_the_keyboard(page: Page) -> None:
+    """Issue 14: the page passage under an answer, behind a keyboard-accessible disclosure."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_widget(page)
+    ask(page, "how long does it take?")
+    answer = page.locator(".vc-bot").last
+    summary = answer.locator(".vc-source summary")
+    assert summary.inner_text() == "Where does this come from?"
+    passage = answer.locator(".vc-source-passage")
+    assert passage.is_hidden()  # closed until asked for
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert passage.is_visible()
+    assert "takes from 1-2 hours to perform" in passage.inner_text()  # the page's own words
+    assert answer.locator(".vc-source-title").inner_text().startswith("Bristol Hospital")
+    assert page.locator(".vc-source").count() == 1  # the disclaimer and greeting have none
+    serious = [
+        (v["id"], v["help"])
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], serious

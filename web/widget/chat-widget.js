@@ -50,6 +50,8 @@
         "automatically when the connection is back.",
       emergencyNote: "In an emergency, call 911.",
       tooLong: "Please keep your message under 1,000 characters.",
+      source: "Where does this come from?",
+      sourcePage: "The hospital's patient page",
       refused:
         "Sorry, that message could not be sent. Please type your question again, or use the " +
         "hospital's Contact Us page.",
@@ -165,6 +167,9 @@
     if (message.pending) {
       bubble.appendChild(el("span", { class: "vc-pending", text: " (" + t.pending + ")" }));
     }
+    if (message.source && typeof message.source.passage === "string") {
+      bubble.appendChild(renderSource(message.source));
+    }
     log.appendChild(bubble);
     if (message.buttons && message.buttons.length && !message.answered) {
       var group = el("div", { class: "vc-buttons", role: "group", "aria-label": "Suggested replies" });
@@ -180,6 +185,22 @@
       });
       log.appendChild(group);
     }
+  }
+
+  // "Where does this come from?": the page passage the answer restates, behind a native
+  // <details> disclosure (keyboard and screen-reader accessible without any script), and a
+  // link to the page when the hospital has given its address (https only).
+  function renderSource(source) {
+    var details = el("details", { class: "vc-source" });
+    details.appendChild(el("summary", { text: t.source }));
+    details.appendChild(el("blockquote", { class: "vc-source-passage", text: source.passage }));
+    var title = typeof source.title === "string" ? source.title : t.sourcePage;
+    if (typeof source.url === "string" && /^https:\/\//.test(source.url)) {
+      details.appendChild(el("a", { href: source.url, target: "_blank", rel: "noopener", text: title }));
+    } else {
+      details.appendChild(el("span", { class: "vc-source-title", text: title }));
+    }
+    return details;
   }
 
   function renderAll() {
@@ -208,7 +229,7 @@
         return;
       }
       if (!m.text && !(m.buttons && m.buttons.length)) return;
-      addToHistory({ from: "bot", text: m.text || "", buttons: m.buttons || [] });
+      addToHistory({ from: "bot", text: m.text || "", buttons: m.buttons || [], source: m.source || null });
     });
   }
 
