@@ -276,3 +276,85 @@ def test_where_does_this_come_from_opens_with_the_keyboard(page: Page) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], serious
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+
+    def luminance(colour: str) -> float:
+        values = [int(v) / 255 for v in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("size", [(375, 667), (390, 844)])
+def test_on_a_phone_the_open_chat_takes_the_whole_screen(
+    browser: Browser, site: tuple[str, Assistant], size: tuple[int, int]
+) -> None:
+    """Issue 14: full screen at 480 px and below, the launcher hidden, the page behind it not
+    scrolling, the input above the on-screen keyboard, the header readable; screenshots."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site[0] + "/")
+    page.evaluate("window.scrollTo(0, 0)")
+    open_widget(page)
+    ask(page, "how long does it take?")
+    panel = page.locator(".vc-panel").bounding_box()
+    assert panel is not None
+    assert (panel["x"], panel["y"]) == (0, 0)
+    assert abs(panel["width"] - width) <= 1 and abs(panel["height"] - height) <= 1
+    assert page.locator(".vc-launcher").is_hidden()
+    page.mouse.wheel(0, 800)  # a swipe over the chat does not scroll the page behind it
+    assert page.evaluate("getComputedStyle(document.body).overflow") == "hidden"
+    assert page.evaluate("window.scrollY") == 0
+    header = page.locator(".vc-header")
+    colours = header.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert contrast(*colours) >= 4.5
+    page.screenshot(path=str(SCREENSHOTS / f"widget-phone-{width}x{height}.png"))
+    # The on-screen keyboard takes the bottom 300 px: the input stays on screen above it.
+    page.set_viewport_size({"width": width, "height": height - 300})
+    page.wait_for_timeout(200)
+    box = page.get_by_label("Type your question").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= height - 300
+    serious = [
+        (v["id"], [n["html"][:80] for n in v["nodes"]])
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], serious
+    # Closed again, the page is the page: the launcher is back and it scrolls.
+    page.keyboard.press("Escape")
+    assert page.locator(".vc-launcher").is_visible()
+    assert page.evaluate("getComputedStyle(document.body).overflow") != "hidden"
+    context.close()
+
+
+def test_a_light_brand_colour_still_gives_a_readable_header(
+    browser: Browser, site: tuple[str, Assistant]
+) -> None:
+    """A hospital that embeds the widget with its own light colour gets dark header text."""
+    import requests
+
+    html = requests.get(site[0] + "/", timeout=10).text.replace(
+        'data-color="#005a9c"', 'data-color="#ffd54f"'
+    )
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.route(site[0] + "/", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(site[0] + "/")
+    page.get_by_role("button", name="Open chat: questions about vertebroplasty").click()
+    page.locator(".vc-panel").wait_for()
+    colours = page.locator(".vc-title").evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e.parentElement).backgroundColor]"
+    )
+    assert "255, 213, 79" in colours[1]  # the brand colour is used
+    assert contrast(*colours) >= 4.5
+    context.close()

@@ -82,6 +82,19 @@
   }
 
   // --- DOM ---------------------------------------------------------------------------------
+  // White or near-black text on the header's colour, whichever contrasts more (WCAG relative
+  // luminance), so a hospital's own light brand colour still gives readable header text.
+  function textColourOn(colour) {
+    var hex = /^#([0-9a-f]{6})$/i.exec(colour || "");
+    if (!hex) return "#ffffff";
+    var channels = [0, 2, 4].map(function (i) {
+      var c = parseInt(hex[1].substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    return (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.0615) ? "#ffffff" : "#1b1b1b";
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
@@ -100,6 +113,7 @@
 
   var root = el("div", { class: "vc-root", lang: config.lang });
   root.style.setProperty("--vc-color", config.color);
+  root.style.setProperty("--vc-on-color", textColourOn(config.color));
 
   var launcher = el("button", {
     type: "button", class: "vc-launcher", "aria-label": t.open,
@@ -348,9 +362,24 @@
     }
   }
 
+  // On a phone the open chat takes the whole screen: the page behind it does not scroll, and
+  // the panel follows the visual viewport, so the input stays above the on-screen keyboard.
+  function fitToViewport() {
+    var viewport = window.visualViewport;
+    if (viewport) root.style.setProperty("--vc-viewport-height", viewport.height + "px");
+  }
+  if (window.visualViewport) window.visualViewport.addEventListener("resize", fitToViewport);
+
+  function setOpenLayout(open) {
+    root.classList.toggle("vc-is-open", open);
+    document.documentElement.classList.toggle("vc-chat-open", open);
+    if (open) fitToViewport();
+  }
+
   function openPanel() {
     state.open = true;
     saveState();
+    setOpenLayout(true);
     panel.hidden = false;
     launcher.setAttribute("aria-expanded", "true");
     renderAll();
@@ -361,6 +390,7 @@
   function closePanel() {
     state.open = false;
     saveState();
+    setOpenLayout(false);
     panel.hidden = true;
     launcher.setAttribute("aria-expanded", "false");
     launcher.focus();
