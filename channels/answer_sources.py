@@ -4,7 +4,8 @@ Why: patients trust an answer they can check. Every topic answer in domain.yml n
 page passage it restates (`metadata.source`, checked word for word against the page by the
 grounding tests); the channels send it beside the answer's text as
 
-    "source": {"passage": "<the page's own words>", "title": "…", "url": "<the page or null>"}
+    "source": {"passage": "<the page's own words>", "title": "…", "url": "<the page or null>",
+               "topic": "<the answer's topic, for feedback>"}
 
 in REST replies and Socket.IO `bot_uttered` events alike; the widget shows it under the
 answer behind a "Where does this come from?" disclosure. The page's address is the
@@ -44,7 +45,13 @@ def answer_source(metadata: Any) -> dict[str, Any] | None:
     passage = metadata.get("source")
     if not isinstance(passage, str) or not passage.strip():
         return None
-    return {"passage": " ".join(passage.split()), "title": PAGE_TITLE, "url": source_page_url()}
+    topic = metadata.get("topic")
+    return {
+        "passage": " ".join(passage.split()),
+        "title": PAGE_TITLE,
+        "url": source_page_url(),
+        "topic": topic if isinstance(topic, str) else None,
+    }
 
 
 class SourcedCollectingOutputChannel(CollectingOutputChannel):

@@ -25,6 +25,7 @@ turn, whichever Rasa server it reaches (channels/idempotency.py).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -40,6 +41,7 @@ from channels.answer_sources import SourcedCollectingOutputChannel
 from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
+from channels.feedback import FeedbackStore, answered_turn, parse_feedback
 from channels.idempotency import Receipts, Reply, answer_once, part_id, valid_message_id
 from channels.inbound import BadRequest, prepare_message
 from channels.origins import origin_allowed
@@ -79,6 +81,14 @@ class PatientRestInput(InputChannel):
     def __init__(self, keys: ConversationKeys | None = None) -> None:
         self.keys = keys or ConversationKeys.from_environment()
         self._receipts: Receipts | None = None
+        self._feedback: FeedbackStore | None = None
+
+    @property
+    def feedback_store(self) -> FeedbackStore:
+        """Where feedback goes, opened on the first feedback."""
+        if self._feedback is None:
+            self._feedback = FeedbackStore()
+        return self._feedback
 
     @property
     def receipts(self) -> Receipts:
@@ -147,6 +157,26 @@ class PatientRestInput(InputChannel):
             return response.json(busy, status=503, headers={"Retry-After": "2"})
         return response.json(reply)
 
+    async def record_feedback(self, request: Request) -> HTTPResponse:
+        """ "Was this helpful?" on one answer of this conversation (channels/feedback.py)."""
+        if not origin_allowed(request.headers.get("origin")):
+            return _error("This website is not allowed to use the assistant.", 403)
+        try:
+            body = read_json_object(request)
+            conversation_id = self.conversation_for(body)
+            given = parse_feedback(body)
+        except BadRequest as error:
+            return _error(str(error), error.status)
+        tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(conversation_id)
+        turn = answered_turn(
+            [] if tracker is None else tracker.events, given.message_key, given.topic
+        )
+        if turn is None:
+            return _error("There is no answer on that topic to that message.", 404)
+        if not await asyncio.to_thread(self.feedback_store.record, conversation_id, turn, given):
+            return _error("Feedback for this answer was already recorded.", 409)
+        return response.json({"status": "recorded"}, status=201)
+
     async def _answer(
         self,
         parts: list[str],
@@ -190,5 +220,9 @@ class PatientRestInput(InputChannel):
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             return await self.handle(request, on_new_message)
+
+        @rest.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            return await self.record_feedback(request)
 
         return rest

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, inspect, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
+    AnswerFeedback,
     CallbackRequest,
     FormAnswer,
     MessageReceipt,
@@ -107,8 +108,8 @@ def erase_conversation(session: Session, conversation_id: str, dry_run: bool = F
     }
     if has_table(rasa_events.name):
         conditions["transcript_events"] = (rasa_events, rasa_events.c.sender_id == conversation_id)
-    # Message ids and an unfinished form's answers: deleted with the rest, not counted.
-    for extra in (MessageReceipt, FormAnswer):
+    # Message ids, an unfinished form's answers and feedback: deleted with the rest, not counted.
+    for extra in (MessageReceipt, FormAnswer, AnswerFeedback):
         if has_table(extra.__tablename__):
             conditions[extra.__tablename__] = (
                 extra.__table__,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from storage.database import session_factory
 from storage.models import (
+    AnswerFeedback,
     CallbackRequest,
     FormAnswer,
     MessageReceipt,
@@ -94,6 +95,14 @@ def purge(
                 session,
                 delete(QuarantinedEntry).where(old),
                 select(func.count()).select_from(QuarantinedEntry).where(old),
+                dry_run,
+            )
+        if inspect(session.connection()).has_table(AnswerFeedback.__tablename__):
+            old_feedback = AnswerFeedback.given_at < cutoff
+            _count_and_delete(
+                session,
+                delete(AnswerFeedback).where(old_feedback),
+                select(func.count()).select_from(AnswerFeedback).where(old_feedback),
                 dry_run,
             )
         # Message receipts only stop a retry from being answered twice, and an abandoned

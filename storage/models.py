@@ -163,3 +163,28 @@ class FormAnswer(Base):  # type: ignore[misc, valid-type]
         UniqueConstraint("conversation_id", "slot", name="uq_form_answers_conversation_slot"),
         Index("ix_form_answers_updated_at", "updated_at"),
     )
+
+
+class AnswerFeedback(Base):  # type: ignore[misc, valid-type]
+    """A patient's "Was this helpful?" on one topic answer (channels/feedback.py).
+
+    `message_id` is Rasa's id of the patient's message the answer replied to (the same id as
+    `questions.message_id`), so staff see feedback beside the question; one vote per answer.
+    The optional comment is redacted like every other patient text.
+    """
+
+    __tablename__ = "answer_feedback"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = Column(String(255), nullable=False)
+    message_id: Mapped[str] = Column(String(80), nullable=False)
+    topic: Mapped[str] = Column(String(64), nullable=False)
+    helpful: Mapped[bool] = Column(Boolean, nullable=False)
+    comment: Mapped[str | None] = Column(Text)
+    given_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)  # UTC
+
+    __table_args__ = (
+        UniqueConstraint("message_id", "topic", name="uq_answer_feedback_message_topic"),
+        Index("ix_answer_feedback_given_at", "given_at"),
+        Index("ix_answer_feedback_conversation_id", "conversation_id"),
+    )
