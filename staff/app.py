@@ -301,8 +301,9 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
     def export_csv() -> Response:
         flt = queries.InboxFilter.from_args(request.args)
         query = queries.filtered(flt, zone).order_by(Question.asked_at.desc())
-        rows = db().execute(query).scalars()
-        body = exports.questions_csv(rows)
+        rows = list(db().execute(query).scalars())
+        feedback = queries.feedback_for(db(), [row.message_id for row in rows])
+        body = exports.questions_csv(rows, feedback)
         audit("export_csv", filters_for_audit(flt.query_args()), validated=True)
         return Response(
             body,
@@ -374,6 +375,7 @@ def create_app(database_url: str | None = None, secure_cookies: bool | None = No
         audit("view_dashboard", f"{date_from}..{date_to}", validated=True)
         return render_template(
             "dashboard.html", data=data, date_from=date_from, date_to=date_to,
+            helpfulness=queries.helpfulness_by_topic(db(), date_from, date_to, zone),
             # charts.py escapes every label it puts into the SVG.
             per_day_chart=Markup(charts.bar_chart_per_day(data.per_day)),  # noqa: S704
             topics_chart=Markup(charts.horizontal_bars(data.top_topics)),  # noqa: S704

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 import yaml
@@ -43,12 +43,21 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def questions_csv(rows: Iterable[Question]) -> str:
+def questions_csv(
+    rows: Iterable[Question], feedback: Mapping[str, tuple[bool, str | None]] | None = None
+) -> str:
+    """The questions as CSV, with the patient's feedback on each answer (if any)."""
+    feedback = feedback or {}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(list(CSV_COLUMNS))
+    writer.writerow([*CSV_COLUMNS, "feedback", "feedback_comment"])
     for row in rows:
-        writer.writerow([_cell(getattr(row, attribute)) for attribute in CSV_COLUMNS.values()])
+        given = feedback.get(row.message_id)
+        verdict = "" if given is None else ("helpful" if given[0] else "unhelpful")
+        writer.writerow(
+            [_cell(getattr(row, attribute)) for attribute in CSV_COLUMNS.values()]
+            + [verdict, _cell(given[1] if given else None)]
+        )
     return buffer.getvalue()
 
 

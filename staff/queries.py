@@ -22,10 +22,12 @@ from sqlalchemy.sql import Select
 
 from staff import params
 from staff.hospital_time import offset_periods, start_of_day
-from storage.models import OUTCOMES, Question
+from storage.models import OUTCOMES, AnswerFeedback, Question
 from storage.rasa_events import rasa_events
 
 PAGE_SIZE = 50
+FEEDBACK_CHOICES = ("helpful", "unhelpful")
+FEEDBACK_CHUNK = 500
 
 
 @dataclass
@@ -36,6 +38,7 @@ class InboxFilter:
     outcome: str = ""
     max_confidence: float | None = None
     reviewed: str = ""  # "", "yes", "no"
+    feedback: str = ""  # "", "helpful", "unhelpful": the patient's "Was this helpful?"
     text: str = ""
     page: int = 1
 
@@ -49,6 +52,7 @@ class InboxFilter:
             outcome=params.choice(args, "outcome", OUTCOMES),
             max_confidence=params.optional_fraction(args, "max_confidence"),
             reviewed=params.choice(args, "reviewed", ("yes", "no")),
+            feedback=params.choice(args, "feedback", FEEDBACK_CHOICES),
             text=params.plain_text(args, "q"),
             page=params.page_number(args),
         )
@@ -61,6 +65,7 @@ class InboxFilter:
             "outcome": self.outcome,
             "max_confidence": "" if self.max_confidence is None else self.max_confidence,
             "reviewed": self.reviewed,
+            "feedback": self.feedback,
             "q": self.text,
             "page": self.page,
         }
@@ -84,6 +89,11 @@ def filtered(flt: InboxFilter, zone: ZoneInfo) -> Select:
         query = query.where(Question.reviewed_at.is_not(None))
     elif flt.reviewed == "no":
         query = query.where(Question.reviewed_at.is_(None))
+    if flt.feedback:
+        rated = select(AnswerFeedback.message_id).where(
+            AnswerFeedback.helpful.is_(flt.feedback == "helpful")
+        )
+        query = query.where(Question.message_id.in_(rated))
     if flt.text:
         escaped = flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Question.text.ilike(f"%{escaped}%", escape="\\"))
@@ -224,3 +234,48 @@ def dashboard(session: Session, date_from: date, date_to: date, zone: ZoneInfo) 
         handoff_rate=rate(totals[2]),
         emergencies=int(totals[3] or 0),
     )
+
+
+@dataclass(frozen=True)
+class Helpfulness:
+    """Patients' "Was this helpful?" on one topic's answers in a period."""
+
+    topic: str
+    helpful: int
+    unhelpful: int
+
+    @property
+    def share_helpful(self) -> float:
+        total = self.helpful + self.unhelpful
+        return self.helpful / total if total else 0.0
+
+
+def helpfulness_by_topic(
+    session: Session, date_from: date, date_to: date, zone: ZoneInfo
+) -> list[Helpfulness]:
+    """Yes and no votes per topic, least helpful first (what staff should look at)."""
+    start, end = start_of_day(date_from, zone), start_of_day(date_to + timedelta(days=1), zone)
+    rows = session.execute(
+        select(
+            AnswerFeedback.topic,
+            func.sum(case((AnswerFeedback.helpful.is_(True), 1), else_=0)),
+            func.sum(case((AnswerFeedback.helpful.is_(False), 1), else_=0)),
+        )
+        .where(AnswerFeedback.given_at >= start, AnswerFeedback.given_at < end)
+        .group_by(AnswerFeedback.topic)
+    ).all()
+    found = [Helpfulness(str(t), int(yes or 0), int(no or 0)) for t, yes, no in rows]
+    return sorted(found, key=lambda h: (h.share_helpful, h.topic))
+
+
+def feedback_for(session: Session, message_ids: list[str]) -> dict[str, tuple[bool, str | None]]:
+    """message id -> (helpful, comment) for the questions that got feedback."""
+    found: dict[str, tuple[bool, str | None]] = {}
+    for start in range(0, len(message_ids), FEEDBACK_CHUNK):  # bounded IN lists (SQLite)
+        rows = session.execute(
+            select(AnswerFeedback.message_id, AnswerFeedback.helpful, AnswerFeedback.comment).where(
+                AnswerFeedback.message_id.in_(message_ids[start : start + FEEDBACK_CHUNK])
+            )
+        ).all()
+        found.update({str(m): (bool(h), c) for m, h, c in rows})
+    return found

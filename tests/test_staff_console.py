@@ -333,3 +333,47 @@ def test_exports_survive_rows_stored_before_text_was_cleaned(
     exported = reviewer.get("/export/nlu.yml").get_data(as_text=True)
     assert "- how long does it take?" in exported and "#   - zzzqqq" in exported
     assert "\x00" not in exported and "\x1b" not in exported
+
+
+# --- patients' feedback on answers (issue 14) ----------------------------------------------------
+
+
+def add_feedback(url: str, message_id: str, topic: str, helpful: bool, comment: str | None) -> None:
+    from storage.models import AnswerFeedback
+
+    with session_factory(url).begin() as session:
+        session.add(
+            AnswerFeedback(
+                conversation_id="conv-1",
+                message_id=message_id,
+                topic=topic,
+                helpful=helpful,
+                comment=comment,
+                given_at=NOW,
+            )
+        )
+
+
+def test_staff_find_answers_marked_unhelpful_and_see_helpfulness_per_topic(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    add_question(database_url, message_id="m-bad.0", text="how long will it take")
+    add_question(database_url, message_id="m-good.0", text="is it painful at all")
+    add_question(database_url, message_id="m-none.0", text="what is recovery like")
+    add_feedback(database_url, "m-bad.0", "procedure_duration", False, "=too vague")
+    add_feedback(database_url, "m-good.0", "procedure_duration", True, None)
+    page = reviewer.get("/?feedback=unhelpful").get_data(as_text=True)
+    assert "how long will it take" in page
+    assert "is it painful at all" not in page and "what is recovery like" not in page
+    assert reviewer.get("/?feedback=sometimes").status_code == 400
+    days = f"from={(NOW - timedelta(days=1)).date()}&to={(NOW + timedelta(days=1)).date()}"
+    dashboard = reviewer.get(f"/dashboard?{days}").get_data(as_text=True)
+    assert "Were the answers helpful?" in dashboard
+    assert "<td>procedure_duration</td><td>1</td><td>1</td><td>50 %</td>" in dashboard
+    csv_text = reviewer.get("/export/questions.csv").get_data(as_text=True)
+    header, *lines = csv_text.strip().splitlines()
+    assert header.endswith("feedback,feedback_comment")
+    assert any(
+        "how long will it take" in line and line.endswith("unhelpful,'=too vague") for line in lines
+    )
+    assert any("is it painful at all" in line and line.endswith("helpful,") for line in lines)
