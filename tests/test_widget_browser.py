@@ -358,3 +358,31 @@ def test_a_light_brand_colour_still_gives_a_readable_header(
     assert "255, 213, 79" in colours[1]  # the brand colour is used
     assert contrast(*colours) >= 4.5
     context.close()
+
+
+def test_was_this_helpful_with_a_comment_is_stored_once(
+    page: Page, site: tuple[str, Assistant]
+) -> None:
+    """Issue 14: yes / no and an optional comment under a topic answer, in the real widget."""
+    from sqlalchemy import select
+
+    from storage.database import session_factory
+    from storage.models import AnswerFeedback
+
+    open_widget(page)
+    ask(page, "how long does it take?")
+    answer = page.locator(".vc-bot").last
+    answer.get_by_role("button", name="No").click()
+    answer.get_by_label("What was missing? (optional)").fill("my number is 860-555-0142")
+    answer.get_by_role("button", name="Send").click()
+    answer.locator(".vc-feedback-done").wait_for()
+    assert answer.locator(".vc-feedback-done").inner_text() == "Thank you for your feedback."
+    with session_factory(site[1].database_url)() as session:
+        rows = list(session.execute(select(AnswerFeedback)).scalars())
+    mine = [row for row in rows if row.comment and "phone removed" in row.comment]
+    assert len(mine) == 1 and mine[0].topic == "procedure_duration" and not mine[0].helpful
+    page.reload()  # the answer remembers its feedback: no second vote offered
+    if page.locator(".vc-panel").is_hidden():
+        open_widget(page)
+    page.locator(".vc-bot .vc-feedback-done").first.wait_for()
+    assert page.locator(".vc-bot .vc-feedback-button").count() == 0

@@ -51,6 +51,12 @@
       emergencyNote: "In an emergency, call 911.",
       tooLong: "Please keep your message under 1,000 characters.",
       source: "Where does this come from?",
+      helpful: "Was this helpful?",
+      yes: "Yes",
+      no: "No",
+      feedbackComment: "What was missing? (optional)",
+      feedbackThanks: "Thank you for your feedback.",
+      feedbackFailed: "Sorry, your feedback could not be sent.",
       sourcePage: "The hospital's patient page",
       refused:
         "Sorry, that message could not be sent. Please type your question again, or use the " +
@@ -183,6 +189,7 @@
     }
     if (message.source && typeof message.source.passage === "string") {
       bubble.appendChild(renderSource(message.source));
+      if (message.source.topic && message.askedWith) bubble.appendChild(renderFeedback(message));
     }
     log.appendChild(bubble);
     if (message.buttons && message.buttons.length && !message.answered) {
@@ -217,6 +224,45 @@
     return details;
   }
 
+  // "Was this helpful?" under a topic answer: yes, or no with an optional comment. Sent once;
+  // the answer remembers it (sessionStorage), so a reload does not ask again.
+  function renderFeedback(message) {
+    var box = el("div", { class: "vc-feedback", role: "group", "aria-label": t.helpful });
+    if (message.feedback) {
+      box.appendChild(el("span", { class: "vc-feedback-done", text: message.feedback === "failed" ? t.feedbackFailed : t.feedbackThanks }));
+      return box;
+    }
+    box.appendChild(el("span", { text: t.helpful + " " }));
+    var yes = el("button", { type: "button", class: "vc-feedback-button", text: t.yes });
+    var no = el("button", { type: "button", class: "vc-feedback-button", text: t.no });
+    yes.addEventListener("click", function () { sendFeedback(message, true, ""); });
+    no.addEventListener("click", function () {
+      box.textContent = "";
+      var id = "vc-fb-" + message.askedWith;
+      box.appendChild(el("label", { for: id, text: t.feedbackComment }));
+      var comment = el("textarea", { id: id, class: "vc-feedback-comment", maxlength: "500", rows: "2" });
+      var send = el("button", { type: "button", class: "vc-feedback-button", text: t.send });
+      send.addEventListener("click", function () { sendFeedback(message, false, comment.value); });
+      box.appendChild(comment);
+      box.appendChild(send);
+      comment.focus();
+    });
+    box.appendChild(yes);
+    box.appendChild(no);
+    return box;
+  }
+
+  function sendFeedback(message, helpful, comment) {
+    var body = { sender: state.sender, message_id: message.askedWith, topic: message.source.topic, helpful: helpful };
+    if (comment && comment.trim()) body.comment = comment.trim().slice(0, 500);
+    request("/webhooks/rest/feedback", body).then(function (response) {
+      message.feedback = response.status === 201 || response.status === 409 ? (helpful ? "yes" : "no") : "failed";
+    }, function () { message.feedback = "failed"; }).then(function () {
+      saveState();
+      renderAll();
+    });
+  }
+
   function renderAll() {
     log.textContent = "";
     state.history.forEach(renderMessage);
@@ -233,7 +279,7 @@
 
   // Rasa's REST channel returns text messages and, for the emergency answer, a custom
   // marker right after it: {"custom": {"kind": "emergency"}}.
-  function addBotMessages(messages) {
+  function addBotMessages(messages, askedWith) {
     messages.forEach(function (m) {
       if (m.custom && m.custom.kind && state.history.length) {
         var lastBot = state.history[state.history.length - 1];
@@ -243,7 +289,10 @@
         return;
       }
       if (!m.text && !(m.buttons && m.buttons.length)) return;
-      addToHistory({ from: "bot", text: m.text || "", buttons: m.buttons || [], source: m.source || null });
+      addToHistory({
+        from: "bot", text: m.text || "", buttons: m.buttons || [], source: m.source || null,
+        askedWith: askedWith || null,
+      });
     });
   }
 
@@ -334,7 +383,7 @@
       setOffline(false);
       retryDelay = RETRY_MIN_MS;
       renderAll();
-      addBotMessages(Array.isArray(messages) ? messages : []);
+      addBotMessages(Array.isArray(messages) ? messages : [], next.id);
     }, function () {
       setOffline(true);
       scheduleRetry();
