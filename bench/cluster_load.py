@@ -30,7 +30,7 @@ from typing import Any
 import aiohttp
 from sqlalchemy import func, select
 
-from bench.load import CONVERSATIONS, OUT, percentile, wait_for_log
+from bench.load import OUT, run_level, wait_for_log
 from channels.conversation_ids import ConversationKeys
 from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from cluster.topology import Cluster, Ports
@@ -71,32 +71,6 @@ async def talk(
         latencies.append((time.perf_counter() - started) * 1000)
         sent[sender] += 1
     return latencies
-
-
-async def run_level(base_url: str, concurrency: int, sent: dict[str, int]) -> dict[str, Any]:
-    conversations = max(12, concurrency * 3)
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(conversations):
-        queue.put_nowait(i)
-    latencies: list[float] = []
-
-    async def worker(session: aiohttp.ClientSession) -> None:
-        while not queue.empty():
-            i = queue.get_nowait()
-            messages = CONVERSATIONS[i % len(CONVERSATIONS)]
-            latencies.extend(await talk(session, base_url, messages, sent))
-
-    connector = aiohttp.TCPConnector(limit=concurrency, force_close=True)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return {
-        "turns": len(latencies),
-        "throughput": len(latencies) / elapsed,
-        "p50": percentile(latencies, 50),
-        "p95": percentile(latencies, 95),
-    }
 
 
 def transcript_check(cluster: Cluster, sent: dict[str, int]) -> dict[str, int]:
@@ -154,11 +128,11 @@ def measure(label: str, instances: int, stock: bool) -> dict[str, Any]:
     try:
         rasa = [cluster.processes[f"rasa{i}"].pid for i in range(instances)]
         sent: dict[str, int] = {}
-        asyncio.run(run_level(cluster.url, 2, {}))  # warm-up, not counted
+        asyncio.run(run_level(cluster.url, 2, {}, talk))  # warm-up, not counted
         levels = {}
         for level in LEVELS:
             before = sum(cpu_seconds(pid) for pid in rasa)
-            result = asyncio.run(run_level(cluster.url, level, sent))
+            result: dict[str, Any] = asyncio.run(run_level(cluster.url, level, sent, talk))
             used = sum(cpu_seconds(pid) for pid in rasa) - before
             result["rasa_cpu_ms_per_turn"] = 1000 * used / result["turns"]
             levels[str(level)] = result

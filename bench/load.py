@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,15 @@ async def talk(
     return latencies
 
 
-async def run_level(base_url: str, concurrency: int, record: set[str]) -> dict[str, float]:
+Talk = Callable[[aiohttp.ClientSession, str, list[str], Any], Awaitable[list[float]]]
+
+
+async def run_level(
+    base_url: str, concurrency: int, record: Any, talker: Talk | None = None
+) -> dict[str, float]:
+    """`concurrency` workers play max(12, 3 x concurrency) conversations with `talker`
+    (this module's `talk` unless another client is given, e.g. the cluster bench's)."""
+    play = talker or talk
     conversations = max(12, concurrency * 3)
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(conversations):
@@ -97,7 +106,7 @@ async def run_level(base_url: str, concurrency: int, record: set[str]) -> dict[s
         while not queue.empty():
             i = queue.get_nowait()
             latencies.extend(
-                await talk(session, base_url, CONVERSATIONS[i % len(CONVERSATIONS)], record)
+                await play(session, base_url, CONVERSATIONS[i % len(CONVERSATIONS)], record)
             )
 
     connector = aiohttp.TCPConnector(limit=concurrency)

@@ -245,9 +245,19 @@ def use_stock_parts(endpoints: Path, redis_url: str) -> None:
     endpoints.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
-def wait_until_up(url: str, log: Path, timeout: float = START_TIMEOUT_SECONDS) -> None:
+def wait_until_up(
+    url: str,
+    log: Path,
+    timeout: float = START_TIMEOUT_SECONDS,
+    process: subprocess.Popen[bytes] | None = None,
+) -> None:
+    """Wait until `url` answers 200; a clear error with the log's end if it never does (or
+    if `process` exits first)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
+            raise RuntimeError(f"{url} exited early:\n{tail}")
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return

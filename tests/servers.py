@@ -13,17 +13,15 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from channels import rest_client
 from channels.conversation_ids import ConversationKeys
+from cluster.topology import wait_until_up
 from storage.endpoints import write_endpoints
 from storage.migrate import upgrade
 from tests.project import MODEL, ROOT
@@ -58,17 +56,7 @@ def consecutive_free_ports(count: int) -> int:
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{url} did not start in time:\n{log.read_text()[-3000:]}")
+    wait_until_up(url, log, START_TIMEOUT_SECONDS, process)
 
 
 @dataclass
