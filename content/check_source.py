@@ -101,11 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.page.is_file():
         parser.error(f"no such file: {args.page}")
+    try:
+        new_page = args.page.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        parser.error(f"{args.page} is not UTF-8 text: save the page as plain text (UTF-8)")
+    if not new_page.strip():
+        parser.error(f"{args.page} is empty")
     current = args.current or ROOT.parent / "shared" / "source" / "vertebroplasty-page.txt"
     responses = yaml.safe_load(args.domain.read_text(encoding="utf-8"))["responses"]
     result = review(
         responses,
-        args.page.read_text(encoding="utf-8"),
+        new_page,
         current.read_text(encoding="utf-8") if current.is_file() else None,
     )
     print("\n".join(result.lines()))

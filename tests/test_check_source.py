@@ -57,3 +57,14 @@ def test_an_edited_page_names_the_answers_to_review(tmp_path: Path) -> None:
 def test_a_missing_page_is_a_clear_error(tmp_path: Path) -> None:
     done = run(tmp_path / "nope.txt")
     assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_a_page_that_is_not_text_or_empty_is_a_clear_error(tmp_path: Path) -> None:
+    binary, empty = tmp_path / "page.pdf", tmp_path / "empty.txt"
+    binary.write_bytes(b"\xff\xfe\x00%PDF")
+    empty.write_text("   \n")
+    done = run(binary)
+    assert done.returncode == 2 and "not UTF-8 text" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run(empty)
+    assert done.returncode == 2 and "is empty" in done.stderr
