@@ -28,6 +28,7 @@ from typing import Any
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.domain_responses import domain_responses
+from safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,24 @@ def emergency_messages() -> tuple[dict[str, Any], ...]:
     if response.get("custom"):
         messages.append({"custom": response["custom"]})
     return tuple(messages)
+
+
+FAILURE_REPLY = (
+    "Sorry, something went wrong on our side. Please try again in a moment. If this is an "
+    "emergency, call 911."
+)
+
+
+def failure_messages(parts: list[str]) -> list[dict[str, Any]]:
+    """What a patient gets when the assistant fails mid-turn (a database, Redis or the model
+    away): the emergency message itself if the message describes a red flag, else an apology.
+
+    Why: the apology says "call 911", but a patient describing numb legs must get the fixed
+    emergency message whatever broke (found by stopping Redis under a cluster).
+    """
+    if any(mentions_red_flag(part) for part in parts):
+        return list(emergency_messages())
+    return [{"text": FAILURE_REPLY}]
 
 
 class ConversationBacklog:

@@ -38,7 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.answer_sources import SourcedCollectingOutputChannel
-from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, failure_messages
 from channels.blueprint_limits import LimitedBlueprint
 from channels.conversation_ids import ConversationKeys
 from channels.feedback import FeedbackStore, answered_turn, parse_feedback
@@ -50,10 +50,14 @@ from safety.red_flags import mentions_red_flag
 logger = logging.getLogger(__name__)
 
 NEW_CONVERSATION_HINT = "Start a conversation with POST /webhooks/rest/conversations first."
-FAILURE_REPLY = (
-    "Sorry, something went wrong on our side. Please try again in a moment. If this is an "
-    "emergency, call 911."
-)
+
+
+class TurnFailed(Exception):
+    """The turn failed before any reply: `reply` is what the patient gets instead."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__("the turn failed")
+        self.reply = reply
 
 
 def _error(message: str, status: int) -> HTTPResponse:
@@ -149,9 +153,12 @@ class PatientRestInput(InputChannel):
                 tracker = await store.retrieve_full_tracker(conversation_id)
                 return [] if tracker is None else list(tracker.events)
 
-            reply = await answer_once(
-                self.receipts, conversation_id, message_key, answer, transcript
-            )
+            try:
+                reply = await answer_once(
+                    self.receipts, conversation_id, message_key, answer, transcript
+                )
+            except TurnFailed as failed:  # not answered: the claim is released for a retry
+                return response.json(failed.reply)
         if reply is None:
             busy = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
             return response.json(busy, status=503, headers={"Retry-After": "2"})
@@ -198,10 +205,13 @@ class PatientRestInput(InputChannel):
                         message_id=None if message_key is None else part_id(message_key, index),
                     )
                 )
-        except Exception:  # the patient still gets an answer; the log says which one
+        except Exception as error:  # the patient still gets an answer; the log says which one
             logger.exception("REST: the message in conversation %s failed", conversation_id)
             if not collector.messages:
-                return [{"recipient_id": conversation_id, "text": FAILURE_REPLY}]
+                reply = [{"recipient_id": conversation_id, **m} for m in failure_messages(parts)]
+                if message_key is not None:  # a retry of this message must be answered anew
+                    raise TurnFailed(reply) from error
+                return reply
         return list(collector.messages)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

@@ -32,7 +32,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from channels.answer_sources import answer_source
-from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages
+from channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, failure_messages
 from channels.blueprint_limits import limit_request_size
 from channels.conversation_ids import ConversationKeys
 from channels.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
@@ -181,9 +181,11 @@ class PatientSocketIOInput(SocketIOInput):
                                 metadata=None,
                             )
                         )  # fmt: skip
-                except Exception:
+                except Exception:  # the patient still gets an answer; the log says which one
                     logger.exception(
                         "Socket.IO: message in conversation %s failed", conversation_id
                     )
+                    for reply in failure_messages(prepared.parts):
+                        await output._send_message(conversation_id, reply)
 
         return socketio_webhook

@@ -53,6 +53,9 @@ def main() -> None:
         )
         while True:
             time.sleep(WATCH_SECONDS)
+            if cluster.redis is not None and cluster.redis.stopped():
+                print("Redis stopped; starting it again", flush=True)
+                cluster.redis.start()
             for name, process in list(cluster.processes.items()):
                 if process.poll() is not None:
                     print(f"{name} stopped; starting it again", flush=True)

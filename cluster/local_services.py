@@ -109,6 +109,10 @@ class LocalRedis:
         )
         wait_for_redis(self.url)
 
+    def stopped(self) -> bool:
+        """Whether the server this object started has exited (killed, crashed)."""
+        return self.process is not None and self.process.poll() is not None
+
     def stop(self) -> None:
         if self.process is not None:
             self.process.terminate()

@@ -286,3 +286,37 @@ def test_a_socketio_client_talks_through_the_balancer(cluster: Cluster, transpor
             assert socketio_texts(client.say(question)), question
     finally:
         client.close()
+
+
+def test_with_redis_down_a_red_flag_still_gets_the_emergency_message(cluster: Cluster) -> None:
+    """Redis (the lock) stopped: every turn fails. A red flag must still get the fixed
+    emergency message, on both channels; a question gets an apology; once Redis is back, the
+    same message sent again is answered, once. (Found by stopping Redis under the cluster:
+    REST gave only the apology, Socket.IO gave nothing at all.)"""
+    from channels.backlog import FAILURE_REPLY, emergency_messages
+
+    emergency = emergency_messages()[0]["text"]
+    assert cluster.redis is not None
+    token = rest_client.new_conversation(cluster.url)
+    cluster.redis.stop()
+    try:
+        red_flag = send(cluster.url, token, "I can't feel my legs since this morning")
+        assert emergency in texts(red_flag)
+        key = uuid.uuid4().hex
+        assert texts(send(cluster.url, token, "how long does it take", key)) == FAILURE_REPLY
+        client = WebchatClient()
+        try:
+            client.connect(f"{cluster.url}?route={uuid.uuid4().hex}")
+            assert emergency in " ".join(socketio_texts(client.say("my legs went numb")))
+        finally:
+            client.close()
+    finally:
+        cluster.redis.start()
+    answered = send(cluster.url, token, "how long does it take", key)
+    assert "1-2 hours" in texts(answered)
+    ids = [
+        e.get("message_id")
+        for e in user_events(cluster, conversation_id(cluster, token))
+        if e["type"] == "user"
+    ]
+    assert ids.count(f"{key}.0") == 1

@@ -16,9 +16,8 @@ import textstat
 
 from actions.callback import CANCELLED, DECLINED, INVALID_PHONE, NOT_SENT, SUBMITTED
 from actions.contact import ContactDetails, handoff_text
-from channels.backlog import WAIT_REPLY
+from channels.backlog import FAILURE_REPLY, WAIT_REPLY
 from channels.inbound import TOO_LONG_REPLY
-from channels.rest import FAILURE_REPLY
 from content.grounding import response_texts
 from tests.project import load_yaml
 
