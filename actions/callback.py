@@ -23,12 +23,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.buttons import CONSENT_BUTTONS
-from actions.callback_form_run import CALLBACK_SLOTS, completed_form_values
 from actions.runtime import log_writer
-from privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
-from storage.models import CallbackRequest
-from storage.values import identifier, one_line
+from core.db.models import CallbackRequest
+from core.db.values import identifier, one_line
+from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
+from core.vocabulary.buttons import CONSENT_BUTTONS
+from core.vocabulary.callback_form import CALLBACK_SLOTS, completed_form_values
 
 PROMPTS = {
     "callback_name": (
@@ -116,7 +116,7 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> list[EventType]:
         """Validate this turn's answer; ask again for any detail the transcript masked.
 
-        The stored transcript keeps the form's answers masked (privacy/transcripts.py). A
+        The stored transcript keeps the form's answers masked (core/privacy/transcripts.py). A
         conversation read back from the database in the middle of the form (after a restart,
         or on another Rasa instance) has those masks as slot values: they are cleared, so
         the form asks for the real detail again instead of submitting the mask.

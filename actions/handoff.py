@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.buttons import CALLBACK_BUTTON
-from actions.contact import handoff_text
 from actions.runtime import contact_details
+from core.vocabulary.buttons import CALLBACK_BUTTON
+from core.vocabulary.contact import handoff_text
 
 # Read (and report missing values) when the action server starts, not at the first hand-off.
 contact_details()

@@ -4,7 +4,7 @@ It runs after the bot's reply (the rules put it last), so the answer is already 
 it only spools the entry to local disk and returns, and the background writer puts it in the
 database. If this action fails or the action server is down, the patient's answer is not
 affected; when the writer starts again it first back-fills the questions it missed from
-Rasa's transcripts (question_log/backfill.py).
+Rasa's transcripts (core/question_log/backfill.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.runtime import log_writer
-from question_log.question_record import question_from_events
+from core.question_log.question_record import question_from_events
 
 logger = logging.getLogger(__name__)
 

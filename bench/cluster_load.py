@@ -1,6 +1,6 @@
 """Scale-out: the same bot on 1 and 2 Rasa servers behind HAProxy, and on Rasa's stock parts.
 
-Each configuration is a real cluster (cluster/topology.py: HAProxy, action servers, local
+Each configuration is a real cluster (ops/cluster/topology.py: HAProxy, action servers, local
 PostgreSQL and Redis) on this machine; the load generator (bench/load.py's 8-turn
 conversations, each message with a message id and each conversation with a routing key, as
 the widget sends them) runs beside it at 1, 4, 16 and 32 concurrent conversations. Measured:
@@ -30,13 +30,13 @@ from typing import Any
 import aiohttp
 from sqlalchemy import func, select
 
+from addons.channels.conversation_ids import ConversationKeys
 from bench.load import OUT, run_level, wait_for_log
-from channels.conversation_ids import ConversationKeys
-from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
-from cluster.topology import Cluster, Ports
-from storage.database import session_factory
-from storage.models import Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import Question
+from core.db.rasa_events import rasa_events
+from ops.cluster.topology import Cluster, Ports
+from ops.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from tests.project import MODEL
 from tests.servers import consecutive_free_ports, free_port
 

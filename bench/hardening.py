@@ -28,9 +28,9 @@ from typing import Any
 
 import aiohttp
 
+from addons.cleaning.inbound import MAX_BODY_BYTES
 from bench.load import OUT, new_conversation, percentile
-from channels.inbound import MAX_BODY_BYTES
-from channels.rest_client import WEBHOOK_PATH
+from ops.rest_client import WEBHOOK_PATH
 from tests.fuzz_messages import judge, run_fuzz
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant

@@ -27,11 +27,11 @@ from typing import Any
 import aiohttp
 from sqlalchemy import func, select
 
-from actions.topics import FAQ_TOPICS
-from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
-from storage.database import session_factory
-from storage.models import Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import Question
+from core.db.rasa_events import rasa_events
+from core.vocabulary.topics import FAQ_TOPICS
+from ops.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from tests.postgres import PostgresServer, postgres_bin
 from tests.project import MODEL, ROOT
 from tests.servers import Assistant, running_assistant
@@ -64,7 +64,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def new_conversation(session: aiohttp.ClientSession, base_url: str) -> str:
-    """A server-issued conversation token (channels/rest.py), as every client gets one."""
+    """A server-issued conversation token (addons/channels/rest.py), as every client gets one."""
     async with session.post(base_url + CONVERSATIONS_PATH) as response:
         assert response.status == 201, response.status
         return str((await response.json())["sender"])

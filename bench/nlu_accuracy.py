@@ -27,9 +27,9 @@ import yaml
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from actions.topics import FAQ_TOPICS
+from addons.nlu.agreement import tfidf_model
+from core.vocabulary.topics import FAQ_TOPICS
 from tests.project import ROOT, nlu_examples
-from understanding.agreement import tfidf_model
 
 OUT = ROOT / "bench" / "out"
 SEEDS = [int(s) for s in os.environ.get("BENCH_SEEDS", "42,1,2").split(",")]

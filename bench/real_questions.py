@@ -34,8 +34,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from actions.topics import FAQ_TOPICS
 from bench.nlu_accuracy import OUT, examples, parse_all, tfidf_model
+from core.vocabulary.topics import FAQ_TOPICS
 from tests.project import MODEL, ROOT, load_yaml
 
 REAL_QUESTIONS = "bench/real_questions.yml"

@@ -1,7 +1,7 @@
 """Compare redaction detectors on the same labelled corpus (issue 11).
 
 Detectors: (a) the first version's regular expressions (phones and e-mails only), (b) the
-shipped redaction (privacy/redaction.py: libphonenumber's matcher plus patterns), (c)
+shipped redaction (core/privacy/redaction.py: libphonenumber's matcher plus patterns), (c)
 Microsoft Presidio's pattern recognizers (phone, e-mail, US SSN, date), run offline without
 a spaCy model. Presidio is not a project dependency: (c) runs only where `presidio_analyzer`
 is importable (a separate venv, see bench/NOTES.md), and is skipped otherwise.
@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from privacy import redaction
-from privacy.redaction import redact
+from core.privacy import redaction
+from core.privacy.redaction import redact
 
 ROOT = Path(__file__).resolve().parents[1]
 Redactor = Callable[[str], str]

@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from core.db.database import session_factory
+from core.db.migrate import upgrade
 from staff.app import create_app, create_user
 from staff.generate_data import generate
-from storage.database import session_factory
-from storage.migrate import upgrade
 
 PAGES = [
     ("inbox, newest first", "/"),

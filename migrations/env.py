@@ -7,10 +7,10 @@ from typing import Any
 
 from alembic import context
 
-from staff import models as staff_models  # noqa: F401 - registers the staff tables
-from storage.database import create_db_engine
-from storage.models import Base
-from storage.settings import load_settings
+from core.db import staff_models  # noqa: F401 - registers the console's tables
+from core.db.database import create_db_engine
+from core.db.models import Base
+from core.settings import load_settings
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -14,9 +14,9 @@ import getpass
 import os
 import sys
 
-from staff.models import ROLES
-from storage.database import session_factory
-from storage.settings import load_settings
+from core.db.database import session_factory
+from core.db.staff_models import ROLES
+from core.settings import load_settings
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -48,7 +48,7 @@ def create_user_command(args: argparse.Namespace) -> None:
 
 def erase_command(args: argparse.Namespace) -> None:
     """Erase one conversation from the command line, audited like the admin page."""
-    from privacy.erasure import erase_conversation
+    from core.privacy.erasure import erase_conversation
     from staff.audit import add_event
     from staff.params import BadParameter, path_identifier
 

@@ -32,27 +32,27 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
-from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS
-from privacy import log_redaction
-from privacy.erasure import erase_conversation
-from privacy.retention import purge
-from staff import charts, exports, hospital_time, login_sessions, params, queries
-from staff.audit import ANONYMOUS, add_event, filters_for_audit, request_line
-from staff.login import FAILURE_MESSAGE, MAX_USERNAME_CHARS, attempt_login
-from staff.models import ROLES, StaffUser
-from staff.password_change import PasswordChange, change_password
-from staff.redirects import console_target
-from staff.security import csrf_matches, hash_password, secret_key
-from storage.database import session_factory
-from storage.models import (
+from core.db.database import session_factory
+from core.db.models import (
     CALLBACK_STATUSES,
     OUTCOMES,
     CallbackRequest,
     QuarantinedEntry,
     Question,
 )
-from storage.settings import load_settings
-from storage.values import without_controls
+from core.db.staff_models import ROLES, StaffUser
+from core.db.values import without_controls
+from core.privacy import log_redaction
+from core.privacy.erasure import erase_conversation
+from core.privacy.retention import purge
+from core.settings import load_settings
+from core.vocabulary.topics import CONVERSATION_INTENTS, FAQ_TOPICS
+from staff import charts, exports, hospital_time, login_sessions, params, queries
+from staff.audit import ANONYMOUS, add_event, filters_for_audit, request_line
+from staff.login import FAILURE_MESSAGE, MAX_USERNAME_CHARS, attempt_login
+from staff.password_change import PasswordChange, change_password
+from staff.redirects import console_target
+from staff.security import csrf_matches, hash_password, secret_key
 
 F = TypeVar("F", bound=Callable[..., Any])
 LABELS = sorted(set(FAQ_TOPICS) | set(CONVERSATION_INTENTS) - {"greet", "goodbye", "thanks"})

@@ -18,9 +18,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
-from privacy.redaction import redact
-from staff.models import AuditEvent
-from storage.values import one_line
+from core.db.staff_models import AuditEvent
+from core.db.values import one_line
+from core.privacy.redaction import redact
 
 ANONYMOUS = "(anonymous)"  # not a possible account name: those are letters, digits, . and -
 USERNAME_CHARS = 64

@@ -15,9 +15,9 @@ from datetime import datetime
 
 import yaml
 
+from core.db.models import Question
+from core.db.values import one_line, without_controls
 from staff.hospital_time import as_utc
-from storage.models import Question
-from storage.values import one_line, without_controls
 
 # Column name -> Question attribute: the time columns say in their name that they are UTC.
 CSV_COLUMNS = {

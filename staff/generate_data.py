@@ -18,10 +18,10 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import insert
 
-from actions.topics import FAQ_TOPICS
-from storage.database import session_factory
-from storage.models import CallbackRequest, Question
-from storage.settings import load_settings
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, Question
+from core.settings import load_settings
+from core.vocabulary.topics import FAQ_TOPICS
 
 SAMPLES = {
     "procedure_duration": ["how long does it take", "how long is the procedure?"],

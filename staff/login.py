@@ -21,7 +21,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from staff.models import StaffUser
+from core.db.staff_models import StaffUser
 from staff.params import has_control_characters
 from staff.security import (
     LOCKOUT_MINUTES,

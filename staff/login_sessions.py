@@ -30,8 +30,8 @@ from typing import TypeGuard
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from core.db.staff_models import StaffSession, StaffUser
 from staff.hospital_time import as_utc
-from staff.models import StaffSession, StaffUser
 
 # Bulk UPDATE/DELETE without matching the session's loaded objects in Python (where SQLite's
 # naive times and PostgreSQL's aware ones do not compare): no object here is reused after.

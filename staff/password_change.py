@@ -15,9 +15,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from core.db.staff_models import StaffUser
 from staff.audit import add_event
 from staff.login_sessions import end_sessions_of
-from staff.models import StaffUser
 from staff.security import (
     MAX_FAILED_ATTEMPTS,
     hash_password,

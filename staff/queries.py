@@ -20,10 +20,10 @@ from sqlalchemy import Date, and_, case, cast, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from core.db.models import OUTCOMES, AnswerFeedback, Question
+from core.db.rasa_events import rasa_events
 from staff import params
 from staff.hospital_time import offset_periods, start_of_day
-from storage.models import OUTCOMES, AnswerFeedback, Question
-from storage.rasa_events import rasa_events
 
 PAGE_SIZE = 50
 FEEDBACK_CHOICES = ("helpful", "unhelpful")

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from project_secrets import load_or_create_secret
+from core.secrets import load_or_create_secret
 from staff.hospital_time import as_utc
 
 MAX_FAILED_ATTEMPTS = 5

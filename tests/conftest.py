@@ -14,14 +14,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from actions import runtime
-from storage.database import session_factory
-from storage.migrate import upgrade
+from core.db.database import session_factory
+from core.db.migrate import upgrade
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.project import load_yaml
 from tests.servers import Assistant, running_assistant
 from tests.staff_clients import PASSWORD, log_in
 
-# The website origin the shared assistant allows (channels/origins.py); others are refused.
+# The website origin the shared assistant allows (addons/channels/origins.py); others are refused.
 TEST_ORIGIN = "https://hospital.example"
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import requests
 
-from channels.inbound import MAX_BODY_BYTES
-from channels.rest_client import WEBHOOK_PATH
+from addons.cleaning.inbound import MAX_BODY_BYTES
+from ops.rest_client import WEBHOOK_PATH
 from tests.servers import Assistant
 
 RED_FLAGS = [

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Float, String, Table, Text, text
 
-from storage.database import session_factory
-from storage.models import CALLBACK_STATUSES, OUTCOMES
+from core.db.database import session_factory
+from core.db.models import CALLBACK_STATUSES, OUTCOMES
 
 
 def question_entry(**overrides: Any) -> dict[str, Any]:

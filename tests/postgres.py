@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cluster.local_services import DATABASE, LocalPostgres, postgres_bin
+from ops.cluster.local_services import DATABASE, LocalPostgres, postgres_bin
 from tests.servers import free_port
 
 
@@ -32,7 +32,7 @@ def skip_without_postgres() -> None:
 
 
 class PostgresServer(LocalPostgres):
-    """cluster/local_services.py's server in a temporary folder on a free port."""
+    """ops/cluster/local_services.py's server in a temporary folder on a free port."""
 
     def __init__(self) -> None:
         super().__init__(Path(tempfile.mkdtemp(prefix="pg-test-")), free_port())

@@ -1,4 +1,4 @@
-"""A throwaway Redis server for tests (cluster/local_services.py's, on a free port).
+"""A throwaway Redis server for tests (ops/cluster/local_services.py's, on a free port).
 
 Without the Debian `redis-server` package these tests skip, unless REQUIRE_CLUSTER=1 (set
 by CI), where a missing Redis is a failure.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from cluster.local_services import LocalRedis
+from ops.cluster.local_services import LocalRedis
 from tests.servers import free_port
 
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from channels import rest_client
-from channels.conversation_ids import ConversationKeys
-from cluster.topology import wait_until_up
-from storage.endpoints import write_endpoints
-from storage.migrate import upgrade
+from addons.channels.conversation_ids import ConversationKeys
+from core.db.migrate import upgrade
+from ops import rest_client
+from ops.cluster.topology import wait_until_up
+from ops.endpoints import write_endpoints
 from tests.project import MODEL, ROOT
 
 BIN = Path(sys.executable).parent
@@ -77,7 +77,7 @@ class Assistant:
     def start_action_server(self) -> None:
         process, log = _start(
             "actions",
-            [str(BIN / "python"), "-m", "action_server", "--port", str(self.action_port)],
+            [str(BIN / "python"), "-m", "actions.server", "--port", str(self.action_port)],
             self.work_dir,
             self.env,
         )

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.database import session_factory
-from storage.models import Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import Question
+from core.db.rasa_events import rasa_events
 from tests.servers import Assistant
 
 

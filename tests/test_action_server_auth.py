@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 import requests
 
-from action_server.auth import authorization_header, is_authorised
+from core.secrets.action_token import authorization_header, is_authorised
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e

@@ -22,11 +22,11 @@ from actions.callback import (
     ValidateCallbackForm,
     normalise_phone,
 )
-from actions.contact import ContactDetails, handoff_text, load_contact_details
 from actions.handoff import ActionHandoff
 from actions.log_question import ActionLogQuestion
-from storage.database import session_factory
-from storage.models import MAX_TEXT_CHARS, CallbackRequest, Question
+from core.db.database import session_factory
+from core.db.models import MAX_TEXT_CHARS, CallbackRequest, Question
+from core.vocabulary.contact import ContactDetails, handoff_text, load_contact_details
 
 
 def user_event(text: str, intent: str, confidence: float = 0.9, **extra: Any) -> dict[str, Any]:

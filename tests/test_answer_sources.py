@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from channels.answer_sources import PAGE_TITLE, answer_source
-from content.grounding import normalise
+from addons.channels.answer_sources import PAGE_TITLE, answer_source
+from core.content.grounding import normalise
 from tests.project import source_page_path
 from tests.servers import Assistant
 from tests.socketio_client import WebchatClient
@@ -48,7 +48,7 @@ def test_replies_that_restate_nothing_carry_no_source(assistant: Assistant) -> N
 
 
 def test_a_resent_message_gets_its_source_again(assistant: Assistant) -> None:
-    from channels import rest_client
+    from ops import rest_client
 
     token = assistant.token("sources-resend")
     first = rest_client.send(assistant.rasa_url, token, "how long is recovery", message_id="s" * 16)

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from sqlalchemy import select
 
-from question_log.backfill import backfill, missing_questions
-from question_log.spool import Spool
-from question_log.writer import LogWriter
-from storage.database import session_factory
-from storage.models import Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import Question
+from core.db.rasa_events import rasa_events
+from core.question_log.backfill import backfill, missing_questions
+from core.question_log.spool import Spool
+from core.question_log.writer import LogWriter
 from tests.transcripts import save_transcript
 
 
@@ -123,7 +123,7 @@ def test_a_poisoned_conversation_does_not_stop_the_back_fill(
 
 
 def test_quarantined_questions_are_not_rebuilt(database_url: str, tmp_path: Path) -> None:
-    from storage.models import QuarantinedEntry
+    from core.db.models import QuarantinedEntry
 
     record_down_time_conversation(database_url, "conv-q")
     with session_factory(database_url).begin() as session:

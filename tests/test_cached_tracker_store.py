@@ -24,9 +24,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from addons.stores.cached_sql_store import CachedSQLTrackerStore
 from tests.project import ROOT
 from tests.transcripts import sql_tracker_store
-from tracking.cached_sql_store import CachedSQLTrackerStore
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 KEEP = 6
@@ -247,8 +247,8 @@ def test_the_event_broker_gets_each_new_event_once_and_redacted(database_url: st
 
 
 def form_answers_in(database_url: str) -> list[tuple[str, str]]:
-    from storage.database import session_factory
-    from storage.models import FormAnswer
+    from core.db.database import session_factory
+    from core.db.models import FormAnswer
 
     with session_factory(database_url)() as session:
         rows = session.query(FormAnswer.slot, FormAnswer.value).all()

@@ -1,5 +1,5 @@
 """`make check-source`: an edited copy of the hospital's page names exactly the answers to
-review (content/check_source.py), run as staff would run it."""
+review (core/content/check_source.py), run as staff would run it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from content.check_source import review
+from core.content.check_source import review
 from tests.project import ROOT, load_yaml, source_page_path
 
 DURATION = "Vertebroplasty takes from 1-2 hours to perform depending on how many bones are treated."
@@ -19,7 +19,7 @@ def responses() -> dict:
 
 def run(page: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "content.check_source", str(page), "--current",
+        [sys.executable, "-m", "core.content.check_source", str(page), "--current",
          str(source_page_path())],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The assistant on two Rasa servers and two action servers behind HAProxy (cluster/), on real
+"""The assistant on two Rasa servers and two action servers behind HAProxy (ops/cluster/), on real
 PostgreSQL and Redis, attacked where several servers can disagree (issue 13).
 
 One cluster for the module (about two minutes to start). Turns are sent straight to one
@@ -25,12 +25,12 @@ import pytest
 import requests
 from sqlalchemy import func, select, text
 
-from channels import rest_client
-from channels.conversation_ids import ConversationKeys
-from cluster.topology import Cluster, Ports
-from storage.database import session_factory
-from storage.models import CallbackRequest, Question
-from storage.rasa_events import rasa_events
+from addons.channels.conversation_ids import ConversationKeys
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, Question
+from core.db.rasa_events import rasa_events
+from ops import rest_client
+from ops.cluster.topology import Cluster, Ports
 from tests.postgres import skip_without_postgres
 from tests.project import MODEL
 from tests.redis_server import skip_without_redis
@@ -293,7 +293,7 @@ def test_with_redis_down_a_red_flag_still_gets_the_emergency_message(cluster: Cl
     emergency message, on both channels; a question gets an apology; once Redis is back, the
     same message sent again is answered, once. (Found by stopping Redis under the cluster:
     REST gave only the apology, Socket.IO gave nothing at all.)"""
-    from channels.backlog import FAILURE_REPLY, emergency_messages
+    from addons.channels.backlog import FAILURE_REPLY, emergency_messages
 
     emergency = emergency_messages()[0]["text"]
     assert cluster.redis is not None

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from actions.contact import handoff_text, load_contact_details
-from actions.topics import FAQ_TOPICS, answer_response
-from storage.settings import load_settings
+from core.settings import load_settings
+from core.vocabulary.contact import handoff_text, load_contact_details
+from core.vocabulary.topics import FAQ_TOPICS, answer_response
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e
@@ -105,7 +105,7 @@ def test_two_misses_in_a_row_hand_off_to_the_department(assistant: Assistant, do
 def test_questions_in_other_languages_get_the_english_only_reply(
     assistant: Assistant, domain_texts, message: str
 ) -> None:
-    """Not an English answer to a question the model only half understood (safety/language)."""
+    """Not an English answer to a half-understood question (addons/safety/language.py)."""
     sender = new_sender()
     assistant.texts(sender, "hello")
     assert normalised(assistant.texts(sender, message)) == [domain_texts["utter_out_of_scope"]]

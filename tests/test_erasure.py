@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from sqlalchemy import func, inspect, select
 
-from privacy.erasure import erase_conversation
-from staff.models import AuditEvent
-from storage.database import session_factory
-from storage.models import CallbackRequest, QuarantinedEntry, Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, QuarantinedEntry, Question
+from core.db.rasa_events import rasa_events
+from core.db.staff_models import AuditEvent
+from core.privacy.erasure import erase_conversation
 from tests.log_entries import callback_entry, question_entry
 from tests.project import ROOT
 from tests.staff_clients import csrf_of

@@ -1,4 +1,5 @@
-""" "Was this helpful?" over HTTP against the real servers (channels/feedback.py): stored once
+""" "Was this helpful?" over HTTP against the real servers (addons/channels/feedback.py):
+stored once
 per answer with its conversation, message and topic; forged, repeated and malformed feedback
 refused with a clear 4xx; the comment redacted."""
 
@@ -12,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from channels import rest_client
-from storage.database import session_factory
-from storage.models import AnswerFeedback
+from core.db.database import session_factory
+from core.db.models import AnswerFeedback
+from ops import rest_client
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from question_log.backfill import missing_questions
-from question_log.spool import Spool
+from core.question_log.backfill import missing_questions
+from core.question_log.spool import Spool
 from tests.fuzz_messages import RED_FLAGS, judge, run_fuzz
 from tests.servers import Assistant, running_assistant
 from tests.socketio_client import WebchatClient, texts

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from actions.topics import FAQ_TOPICS, answer_response
-from content.grounding import NON_CLINICAL_FIGURES, figures, normalise, response_texts
+from core.content.grounding import NON_CLINICAL_FIGURES, figures, normalise, response_texts
+from core.vocabulary.topics import FAQ_TOPICS, answer_response
 from tests.project import load_yaml, source_page_path
 
 MAX_ANSWER_WORDS = 85  # "at most about 80 words"

@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 import pytest
 import requests
 
-from channels.http_guard import framing_problem
-from channels.rest_client import WEBHOOK_PATH
+from addons.channels.http_guard import framing_problem
+from ops.rest_client import WEBHOOK_PATH
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.e2e

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from channels.conversation_ids import ConversationKeys
-from channels.inbound import MAX_MESSAGE_CHARS, BadRequest, prepare_message
-from channels.payloads import OPENING_PAYLOAD, allowed_payloads, screen_payload
-from channels.text import normalise_text
-from safety.red_flags import RED_FLAG_PATTERNS, _compile, find_red_flag
+from addons.channels.conversation_ids import ConversationKeys
+from addons.cleaning.inbound import MAX_MESSAGE_CHARS, BadRequest, prepare_message
+from addons.cleaning.payloads import OPENING_PAYLOAD, allowed_payloads, screen_payload
+from addons.cleaning.text import normalise_text
+from addons.safety.red_flags import RED_FLAG_PATTERNS, _compile, find_red_flag
 
 BOUNDED = settings(
     derandomize=True, max_examples=300, deadline=None, suppress_health_check=list(HealthCheck)

@@ -6,7 +6,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.language import LANGUAGE_KEY, EnglishOnlyGuard, detect_other_language
+from addons.safety.language import LANGUAGE_KEY, EnglishOnlyGuard, detect_other_language
 from tests.project import nlu_examples
 
 

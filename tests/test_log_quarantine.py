@@ -27,10 +27,10 @@ from sqlalchemy import exc, select
 from sqlalchemy.exc import DataError
 
 from actions import runtime
-from question_log.spool import SPOOL_NAME, Spool
-from question_log.writer import LogWriter
-from storage.database import database_unavailable, session_factory
-from storage.migrate import upgrade
+from core.db.database import database_unavailable, session_factory
+from core.db.migrate import upgrade
+from core.question_log.spool import SPOOL_NAME, Spool
+from core.question_log.writer import LogWriter
 from tests.log_entries import (
     callback_entry,
     quarantined,
@@ -157,7 +157,7 @@ def test_line_separators_in_a_message_do_not_split_its_spool_line(
     assert writer.spool.pending_count() == 1
     assert writer.flush()
     with session_factory(database_url)() as session:
-        from storage.models import Question
+        from core.db.models import Question
 
         stored = session.execute(select(Question)).scalar_one()
     assert stored.text == entry["text"]
@@ -212,7 +212,7 @@ def test_a_database_that_is_away_keeps_good_and_bad_entries_in_the_spool(tmp_pat
 def test_when_even_the_quarantine_insert_fails_the_entry_goes_to_a_private_file(
     database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from storage import quarantine
+    from core.db import quarantine
 
     def refuse(self: Any, items: Any) -> None:
         raise DataError("INSERT INTO log_quarantine", {}, ValueError("refused"))
@@ -241,7 +241,7 @@ def test_the_payload_is_ascii_json_that_keeps_the_entry(database_url: str, tmp_p
     writer.spool.append("question", bad)
     assert writer.flush()
     with session_factory(database_url)() as session:
-        from storage.models import QuarantinedEntry
+        from core.db.models import QuarantinedEntry
 
         row = session.execute(select(QuarantinedEntry)).scalar_one()
     assert row.payload.isascii()
@@ -296,7 +296,7 @@ def test_database_unavailable_is_told_from_an_entry_that_cannot_be_written(
 def test_admins_see_the_quarantine_and_reviewers_do_not(
     database_url: str, tmp_path: Path, app: Flask, reviewer: FlaskClient, admin: FlaskClient
 ) -> None:
-    from staff.models import AuditEvent
+    from core.db.staff_models import AuditEvent
 
     writer = writer_for(database_url, tmp_path / "spool")
     bad = question_entry(message_id="<b>poison</b>", text="secret patient text", outcome="x")
@@ -454,7 +454,7 @@ def test_quarantined_at_is_utc(database_url: str, tmp_path: Path) -> None:
     start = datetime.now(timezone.utc)
     assert writer.flush()
     with session_factory(database_url)() as session:
-        from storage.models import QuarantinedEntry
+        from core.db.models import QuarantinedEntry
 
         row = session.execute(select(QuarantinedEntry)).scalar_one()
     at = row.quarantined_at
@@ -465,8 +465,8 @@ def test_quarantined_at_is_utc(database_url: str, tmp_path: Path) -> None:
 
 def test_retention_deletes_old_quarantined_entries(database_url: str) -> None:
     """Quarantined entries hold the same health information as the log: same retention."""
-    from privacy.retention import purge
-    from storage.models import QuarantinedEntry
+    from core.db.models import QuarantinedEntry
+    from core.privacy.retention import purge
 
     now = datetime.now(timezone.utc)
     with session_factory(database_url).begin() as session:

@@ -1,6 +1,6 @@
 """Log lines never carry a phone number or an e-mail address, whoever writes them.
 
-The Rasa server, the action server and the staff console install privacy/log_redaction.py;
+The Rasa server, the action server and the staff console install core/privacy/log_redaction.py;
 here a real process with Rasa-like loggers (a named library logger, %-style arguments, an
 exception whose message holds the patient's words) shows what reaches the handler.
 """
@@ -14,7 +14,7 @@ from tests.project import ROOT
 
 SCRIPT = r"""
 import logging, sys
-from privacy import log_redaction
+from core.privacy import log_redaction
 logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(name)s %(message)s")
 log_redaction.install()
 log_redaction.install()  # twice: still one wrapper

@@ -14,8 +14,8 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from storage.database import session_factory
-from storage.models import CallbackRequest
+from core.db.database import session_factory
+from core.db.models import CallbackRequest
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.servers import Assistant, running_assistant
 from tests.stored import questions_of, transcript_user_events, wait_for
@@ -57,7 +57,7 @@ def test_every_question_of_a_conversation_is_logged(assistant: Assistant) -> Non
 def test_a_long_conversation_keeps_its_context_and_its_whole_transcript(
     assistant: Assistant, domain_texts
 ) -> None:
-    """Past the point where the tracker store trims what the policies see (tracking/), the
+    """Past the point where the tracker store trims what the policies see (addons/stores/), the
     rules still behave as at the start, slots survive and every message is stored."""
     sender = f"e2e-long-{uuid.uuid4().hex}"
     disclaimer = domain_texts["utter_disclaimer"]

@@ -1,4 +1,5 @@
-"""A message sent again with the same `message_id` is answered once (channels/idempotency.py).
+"""A message sent again with the same `message_id` is answered once
+(addons/channels/idempotency.py).
 
 Over HTTP against the real servers: the widget resends a message whose reply it did not get;
 before, every resend was a new turn (a duplicated row in the transcript and the question
@@ -16,9 +17,9 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from channels import rest_client
-from channels.idempotency import MESSAGE_ID
-from channels.rest_client import WEBHOOK_PATH
+from addons.channels.idempotency import MESSAGE_ID
+from ops import rest_client
+from ops.rest_client import WEBHOOK_PATH
 from tests.servers import Assistant
 from tests.stored import questions_of, transcript_user_events, wait_for
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from actions.topics import FAQ_TOPICS
-from safety.other_procedures import find_other_procedure
-from safety.siblings import find_sibling
+from addons.safety.other_procedures import find_other_procedure
+from addons.safety.siblings import find_sibling
+from core.vocabulary.topics import FAQ_TOPICS
 from tests.project import nlu_examples
 
 OTHER_PROCEDURE_QUESTIONS = [

@@ -24,11 +24,11 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import inspect, select, text
 
-from privacy.transcripts import FORM_ANSWER_MARK
-from question_log.backfill import missing_questions
-from storage.database import session_factory
-from storage.models import CallbackRequest, Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, Question
+from core.db.rasa_events import rasa_events
+from core.privacy.transcripts import FORM_ANSWER_MARK
+from core.question_log.backfill import missing_questions
 from tests.servers import Assistant
 from tests.staff_clients import PASSWORD, csrf_of, log_in
 from tests.stored import questions_of, wait_for

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from project_secrets import load_or_create_secret
-from question_log.spool import Spool
-from storage.database import session_factory
-from storage.endpoints import write_endpoints
-from storage.migrate import upgrade
+from core.db.database import session_factory
+from core.db.migrate import upgrade
+from core.question_log.spool import Spool
+from core.secrets import load_or_create_secret
+from ops.endpoints import write_endpoints
 from tests.test_cached_tracker_store import cached_store
 
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from actions import runtime
 from actions.log_question import ActionLogQuestion
-from question_log.question_record import question_from_events
-from storage.database import session_factory
-from storage.models import Question
+from core.db.database import session_factory
+from core.db.models import Question
+from core.question_log.question_record import question_from_events
 from tests.log_entries import (
     assert_fits_columns,
 )
@@ -316,7 +316,7 @@ def assert_is_a_storable_entry(record: dict[str, Any]) -> None:
     assert record["channel"] in KNOWN_CHANNELS
     assert record["message_id"] and record["conversation_id"]
     assert math.isfinite(datetime.fromisoformat(record["asked_at"]).timestamp())
-    from storage.entries import prepare_row
+    from core.db.entries import prepare_row
 
     assert prepare_row("question", record)  # and the writer's own check agrees
 

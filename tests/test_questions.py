@@ -1,4 +1,4 @@
-"""Finding the question in a real message (understanding/questions.py), and the clarifier.
+"""Finding the question in a real message (addons/cleaning/questions.py), and the clarifier.
 
 Pure functions, so each pattern from the real-questions failures is one case here: a story
 before the question, a phone number inside it, two questions in one message.
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.ambiguity import candidates
-from understanding.questions import compound_parts, focus, is_question, without_pii
+from addons.cleaning.questions import compound_parts, focus, is_question, without_pii
+from addons.safety.ambiguity import candidates
 
 STORY = (
     "Hi, my mom is 82 and she fell in the kitchen last month. The doctor found a fracture in "

@@ -15,10 +15,10 @@ import pytest
 import textstat
 
 from actions.callback import CANCELLED, DECLINED, INVALID_PHONE, NOT_SENT, SUBMITTED
-from actions.contact import ContactDetails, handoff_text
-from channels.backlog import FAILURE_REPLY, WAIT_REPLY
-from channels.inbound import TOO_LONG_REPLY
-from content.grounding import response_texts
+from addons.channels.backlog import FAILURE_REPLY, WAIT_REPLY
+from addons.cleaning.inbound import TOO_LONG_REPLY
+from core.content.grounding import response_texts
+from core.vocabulary.contact import ContactDetails, handoff_text
 from tests.project import load_yaml
 
 MAX_GRADE = 8.0

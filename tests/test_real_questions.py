@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-from actions.topics import FAQ_TOPICS
+from core.vocabulary.topics import FAQ_TOPICS
 from tests.project import load_yaml, nlu_examples
 
 REAL_QUESTIONS = "bench/real_questions.yml"

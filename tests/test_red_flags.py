@@ -6,7 +6,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.red_flags import (
+from addons.safety.red_flags import (
     RED_FLAG_KEY,
     RED_FLAG_PATTERNS,
     RedFlagClassifier,

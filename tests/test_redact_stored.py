@@ -13,9 +13,9 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from sqlalchemy import select
 
-from privacy.redact_stored import redact_stored
-from storage.database import session_factory
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.rasa_events import rasa_events
+from core.privacy.redact_stored import redact_stored
 from tests.test_actions import callback_slots, form_run
 from tests.test_staff_console import add_question
 from tests.transcripts import save_transcript

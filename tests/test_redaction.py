@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import found, training_messages
-from privacy.redaction import EMAIL_MARK, PHONE_MARK, contains_pii, redact
+from core.privacy.redaction import EMAIL_MARK, PHONE_MARK, contains_pii, redact
 from tests.project import load_yaml
 
 

@@ -1,4 +1,4 @@
-"""The conversation lock shared by several Rasa servers (tracking/redis_lock_store.py), on a
+"""The conversation lock shared by several Rasa servers (addons/stores/redis_lock_store.py), on a
 real Redis server.
 
 Each "server" here is a thread with its own event loop and its own Redis connection, as two
@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rasa.core.lock_store import LockError, LockStore
 
+from addons.stores.redis_lock_store import AtomicRedisLockStore
 from tests.redis_server import RedisServer, skip_without_redis
-from tracking.redis_lock_store import AtomicRedisLockStore
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import time
 import pytest
 import requests
 
-from channels.conversation_ids import ConversationKeys
-from channels.inbound import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
-from channels.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
+from addons.channels.conversation_ids import ConversationKeys
+from addons.cleaning.inbound import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+from ops.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from tests.conftest import TEST_ORIGIN
 from tests.servers import Assistant
 from tests.stored import questions_of, transcript_user_events, user_events_of, wait_for

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
-from privacy.retention import purge
-from storage.database import session_factory
-from storage.models import CallbackRequest, Question
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, Question
+from core.db.rasa_events import rasa_events
+from core.privacy.retention import purge
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 

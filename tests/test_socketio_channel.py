@@ -11,8 +11,8 @@ import pytest
 import socketio
 from sqlalchemy import select
 
-from storage.database import session_factory
-from storage.models import Question
+from core.db.database import session_factory
+from core.db.models import Question
 from tests.conftest import TEST_ORIGIN
 from tests.servers import Assistant
 from tests.socketio_client import WebchatClient, texts

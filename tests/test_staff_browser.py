@@ -13,10 +13,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 from werkzeug.serving import make_server
 
+from core.db.database import session_factory
+from core.db.migrate import upgrade
+from core.db.models import CallbackRequest, Question
 from staff.app import create_app, create_user
-from storage.database import session_factory
-from storage.migrate import upgrade
-from storage.models import CallbackRequest, Question
 from tests.servers import free_port
 from tests.transcripts import save_transcript
 

@@ -19,11 +19,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from core.db.database import session_factory
+from core.db.models import CallbackRequest, Question
+from core.db.staff_models import AuditEvent, StaffUser
 from staff.app import create_app, create_user
-from staff.models import AuditEvent, StaffUser
 from staff.security import MAX_FAILED_ATTEMPTS
-from storage.database import session_factory
-from storage.models import CallbackRequest, Question
 from tests.project import ROOT
 from tests.staff_clients import PASSWORD, csrf_of, log_in
 from tests.transcripts import save_transcript
@@ -339,7 +339,7 @@ def test_exports_survive_rows_stored_before_text_was_cleaned(
 
 
 def add_feedback(url: str, message_id: str, topic: str, helpful: bool, comment: str | None) -> None:
-    from storage.models import AnswerFeedback
+    from core.db.models import AnswerFeedback
 
     with session_factory(url).begin() as session:
         session.add(

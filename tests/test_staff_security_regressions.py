@@ -23,10 +23,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, text, update
 
+from core.db.database import session_factory
+from core.db.models import CallbackRequest
+from core.db.staff_models import AuditEvent, StaffUser
 from staff.app import create_app, create_user
-from staff.models import AuditEvent, StaffUser
-from storage.database import session_factory
-from storage.models import CallbackRequest
 from tests.staff_clients import PASSWORD, csrf_of, log_in
 from tests.test_staff_console import add_question
 

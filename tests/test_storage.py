@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import func, inspect, select
 
-from question_log.spool import Spool
-from question_log.writer import LogWriter
-from storage.database import create_db_engine, session_factory
-from storage.models import CallbackRequest, Question
+from core.db.database import create_db_engine, session_factory
+from core.db.models import CallbackRequest, Question
+from core.question_log.spool import Spool
+from core.question_log.writer import LogWriter
 from tests.log_entries import callback_entry
 from tests.log_entries import question_entry as question
 from tests.postgres import PostgresServer, skip_without_postgres
@@ -62,7 +62,7 @@ def test_stored_values_round_trip(database_url: str, tmp_path: Path) -> None:
 
 
 def test_sqlite_locked_keeps_entries_until_it_is_free(tmp_path: Path) -> None:
-    from storage.migrate import upgrade
+    from core.db.migrate import upgrade
 
     path = tmp_path / "locked.db"
     url = f"sqlite:///{path}"
@@ -84,7 +84,7 @@ def test_sqlite_locked_keeps_entries_until_it_is_free(tmp_path: Path) -> None:
 
 def test_postgresql_stopped_and_restarted_loses_nothing(tmp_path: Path) -> None:
     skip_without_postgres()
-    from storage.migrate import upgrade
+    from core.db.migrate import upgrade
 
     server = PostgresServer()
     try:

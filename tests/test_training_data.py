@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from actions.topics import CONVERSATION_INTENTS, FAQ_TOPICS, answer_response
-from scripts.generate_rules import OPENING_RULES, RULES, SIBLING_RULES, render
+from core.vocabulary.topics import CONVERSATION_INTENTS, FAQ_TOPICS, answer_response
+from ops.generate_rules import OPENING_RULES, RULES, SIBLING_RULES, render
 from tests.project import ROOT, load_yaml, nlu_examples
 
 MIN_TRAINING_PER_TOPIC = 30
@@ -63,7 +63,7 @@ def test_generated_rules_are_up_to_date() -> None:
 
 
 def test_every_topic_has_a_sibling_rule_with_the_note_first() -> None:
-    siblings = load_yaml("data/sibling_rules.yml")["rules"]
+    siblings = load_yaml("data/generated/sibling_rules.yml")["rules"]
     assert {rule["steps"][0]["intent"] for rule in siblings} == set(FAQ_TOPICS)
     for rule in siblings:
         topic = rule["steps"][0]["intent"]
@@ -73,7 +73,7 @@ def test_every_topic_has_a_sibling_rule_with_the_note_first() -> None:
 
 
 def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:
-    opening = load_yaml("data/opening_rules.yml")["rules"]
+    opening = load_yaml("data/generated/opening_rules.yml")["rules"]
     first_intents = {rule["steps"][0]["intent"] for rule in opening}
     assert set(FAQ_TOPICS) | {"request_callback", "contact", "not_covered"} <= first_intents
     assert "emergency" not in first_intents

@@ -21,9 +21,9 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
 from actions.callback import ActionSubmitCallback, ValidateCallbackForm
-from privacy.transcripts import FORM_ANSWER_MARK, PERSONAL_SLOT_MARKS, stored_events
-from storage.database import session_factory
-from storage.rasa_events import rasa_events
+from core.db.database import session_factory
+from core.db.rasa_events import rasa_events
+from core.privacy.transcripts import FORM_ANSWER_MARK, PERSONAL_SLOT_MARKS, stored_events
 from tests.test_actions import (
     action,
     callback_slots,

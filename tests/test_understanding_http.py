@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rasa.core.agent import Agent
 
-from actions.topics import FAQ_TOPICS, TOPIC_QUESTIONS
+from core.vocabulary.topics import FAQ_TOPICS, TOPIC_QUESTIONS
 from tests.servers import MODEL, Assistant
 
 pytestmark = pytest.mark.e2e

@@ -366,8 +366,8 @@ def test_was_this_helpful_with_a_comment_is_stored_once(
     """Issue 14: yes / no and an optional comment under a topic answer, in the real widget."""
     from sqlalchemy import select
 
-    from storage.database import session_factory
-    from storage.models import AnswerFeedback
+    from core.db.database import session_factory
+    from core.db.models import AnswerFeedback
 
     open_widget(page)
     ask(page, "how long does it take?")

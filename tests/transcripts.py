@@ -1,5 +1,5 @@
 """Rasa's SQL tracker stores, configured exactly as `make run` configures them
-(storage/endpoints.py), for tests that write or read transcripts."""
+(ops/endpoints.py), for tests that write or read transcripts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from storage.endpoints import tracker_store_config
+from ops.endpoints import tracker_store_config
 
 Store = TypeVar("Store", bound=SQLTrackerStore)
 

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from actions.contact import handoff_text, load_contact_details
-from storage.settings import PROJECT_ROOT, load_settings
+from core.settings import PROJECT_ROOT, load_settings
+from core.vocabulary.contact import handoff_text, load_contact_details
 
 WEB = Path(__file__).resolve().parent
 SITE = WEB / "site"

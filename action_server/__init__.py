@@ -1,1 +1,0 @@
-"""The action server, started the project's way: loopback by default, every call authenticated."""

@@ -1,0 +1,77 @@
+"""What the channels accept from a client, and what they pass to Rasa.
+
+Every channel calls `prepare_message` on the client's message before Rasa sees it: the text
+must be a string; it is normalised (addons/cleaning/text.py), screened for hand-written intents
+(addons/cleaning/payloads.py) and capped at MAX_MESSAGE_CHARS.
+
+Why a cap: a 1 MB message took 12.9 s of the Rasa server's single event loop, during which
+another patient's emergency waited, and became a 6 MB row. The widget has the same cap. A
+message over the cap gets a polite request to shorten it, answered by the channel at once,
+unless it mentions a red-flag symptom: then the part around that mention (within the cap) is
+passed on, so the emergency message is never lost to the length rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from addons.cleaning.payloads import screen_payload
+from addons.cleaning.questions import compound_parts
+from addons.cleaning.text import normalise_text
+from addons.safety.red_flags import first_red_flag_at, fold, mentions_red_flag
+
+MAX_MESSAGE_CHARS = 1000
+# A 1,000-character message is at most 12 KB as JSON, even with every character escaped as
+# a surrogate pair (\ud83d\ude00); with the other fields, anything bigger than this is
+# refused (413) before it is read.
+MAX_BODY_BYTES = 16 * 1024
+TOO_LONG_REPLY = (
+    "Sorry, that message is too long for me ({length:,} characters). Please shorten it to "
+    "under {limit:,} characters, or ask one question at a time. If this is an emergency, "
+    "call 911."
+)
+
+
+class BadRequest(ValueError):
+    """A request the channel refuses with a 4xx; the message is safe to show the client."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Either the text to pass to Rasa, or a reply the channel gives itself."""
+
+    text: str | None = None
+    reply: str | None = None
+
+    @property
+    def parts(self) -> list[str]:
+        """The messages to pass to Rasa, in order: two when the text asks two questions.
+
+        Why split: the classifier gives one topic per message, so "How long does it take?
+        And is it painful?" got one answer. Each question is passed as its own message and
+        both answers come back in the one reply. A message with a red flag, a button payload
+        or anything else stays whole: the emergency must be the only answer.
+        """
+        if self.text is None:
+            return []
+        if self.text.startswith("/") or mentions_red_flag(self.text):
+            return [self.text]
+        return compound_parts(self.text)
+
+
+def prepare_message(raw: object) -> Prepared:
+    if not isinstance(raw, str):
+        raise BadRequest('"message" must be a string.')
+    text = normalise_text(raw)
+    if len(text) > MAX_MESSAGE_CHARS:
+        folded = fold(text)  # what the red-flag patterns read; positions refer to it
+        red_flag_at = first_red_flag_at(folded)
+        if red_flag_at is None:
+            return Prepared(reply=TOO_LONG_REPLY.format(length=len(text), limit=MAX_MESSAGE_CHARS))
+        start = max(0, red_flag_at - MAX_MESSAGE_CHARS // 4)
+        text = folded[start : start + MAX_MESSAGE_CHARS].strip()
+    return Prepared(text=screen_payload(text))

@@ -1,0 +1,150 @@
+"""Other spine procedures and conditions: a deterministic net under the `not_covered` intent.
+
+Why: the classifier knows only vertebroplasty topics, so "what to expect after spinal fusion"
+or "how long is recovery from a discectomy" looked like the recovery question and got the
+vertebroplasty answer: a confident answer about the wrong operation. The hospital's page does
+not describe those procedures, so the only honest reply is "the page doesn't cover that"
+and the hand-off (the `not_covered` rule).
+
+The net fires when a message names a procedure or condition outside the page and either does
+not mention vertebroplasty at all, or compares the two ("is vertebroplasty better than
+fusion?": the page makes no such comparison). A message that names another procedure only as
+history ("I had a fusion in 2015, can I still have vertebroplasty?") is left to the model.
+Kyphoplasty is not here: it is a sibling procedure, answered with a note
+(addons/safety/siblings.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+
+from addons.safety.override import IntentOverride
+from addons.safety.red_flags import fold
+
+NOT_COVERED_INTENT = "not_covered"
+OTHER_PROCEDURE_KEY = "other_procedure"
+
+# name -> alternatives, matched on folded text. Names are what staff see in the logs.
+OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
+    "spinal_fusion": [
+        r"\b(spinal|spine|lumbar|cervical|back|neck)\s+fusions?\b",
+        r"\bfusion\s+(surgery|operation|procedure)\b",
+        r"\b(alif|plif|tlif|xlif|acdf)\b",
+        r"\b(fused|fusing)\s+(my|his|her|the)?\s*(spine|vertebrae|back|neck)\b",
+        r"\b(rods?|screws?)\s+(and|&)\s+(rods?|screws?)\b",
+        r"\bfusions?\b",
+    ],
+    "disc_surgery": [
+        r"\b(micro)?discectom(y|ies)\b",
+        r"\b(disc|disk)\s+(replacement|surgery|removal|operation|prosthesis)\b",
+        r"\bartificial\s+(disc|disk)\b",
+    ],
+    "decompression_surgery": [
+        r"\blaminectom(y|ies)\b",
+        r"\blaminotom(y|ies)\b",
+        r"\bforaminotom(y|ies)\b",
+        r"\blaminoplast(y|ies)\b",
+        r"\b(spinal|spine|lumbar)\s+decompression\b",
+        r"\bcorpectom(y|ies)\b",
+    ],
+    "spine_tumour_surgery": [
+        r"\b(spinal|spine)\s+(tumou?r|cancer)\s+(surgery|operation|removal|resection)\b",
+        r"\b(tumou?r)\s+(removal|resection)\b.{0,30}\b(spine|spinal|vertebra)",
+        r"\btumou?r\s+(surgery|operation)\b",
+        r"\bsurgery\s+for\s+(spinal|spine|bone)\s+(cancer|tumou?rs?|metastas[ie]s)\b",
+    ],
+    "other_spine_treatment": [
+        r"\bepidural\s+(steroid\s+)?injections?\b",
+        r"\b(spinal|spine|steroid|cortisone)\s+injections?\b",
+        r"\b(nerve\s+)?stimulators?\b",
+        r"\bfacet\s+(joint\s+)?(injections?|blocks?)\b",
+        r"\bnerve\s+blocks?\b",
+        r"\bnerve\s+root\s+(blocks?|injections?)\b",
+        r"\b(steroid|cortisone)\s+shots?\b",
+        r"\b(radiofrequency|rf)\s+ablation\b",
+        r"\brhizotom(y|ies)\b",
+        r"\bspinal\s+cord\s+stimulat(or|ion)\b",
+        r"\bsacroplast(y|ies)\b",
+        r"\bscoliosis\s+(surgery|operation|correction)\b",
+        r"\b(spine|spinal|back|neck)\s+(surgery|operation)\b",
+        r"\bchiropract(or|ors|ic)\b",
+    ],
+    "other_spine_condition": [
+        r"\b(herniated|slipped|bulging|ruptured|prolapsed)\s+(disc|disk)s?\b",
+        r"\bsciatica\b",
+        r"\bspinal\s+stenosis\b",
+        r"\bspondylolisthesis\b",
+        r"\bdegenerative\s+(disc|disk)\b",
+        r"\bpinched\s+nerve\b",
+    ],
+    # Osteoporosis itself (its risks, tests and medicines) is not on the page; the fractures
+    # it causes are (compression_fracture), and those questions name no test or medicine.
+    "osteoporosis_care": [
+        r"\bosteoporo\w*\b.{0,40}\b(risk\s+factors?|medications?|medicines?|drugs?|"
+        r"treatments?|treated|prevent\w*|diagnos\w*|tests?|screening|bone\s+density)\b",
+        r"\b(risk\s+factors?|medications?|medicines?|drugs?|prevent\w*|diagnos\w*|"
+        r"screening|bone\s+density)\b.{0,40}\bosteoporo\w*",
+        r"\bfragility\s+fractures?\b",
+        r"\bdexa\b",
+    ],
+    # Cancer care in the spine (metastases, myeloma): the page names tumours only as a cause
+    # of fractures.
+    "spine_cancer_care": [
+        r"\b(metasta\w*|myeloma)\b.{0,40}\b(treat\w*|therap\w*|modalit\w*|options?|surgery)\b",
+        r"\b(treat\w*|therap\w*|modalit\w*|options?)\b.{0,40}\b(metasta\w*|myeloma)\b",
+    ],
+}
+# The page's own procedure and its names: with one of these, another procedure is only context.
+THIS_PROCEDURE = re.compile(
+    r"\b(vertebro\s?plast\w*|vert[aeio]?bro\w*plast\w*|kypho\s?plast\w*|"
+    r"vertebral\s+(augmentation|cement\w*)|cement\s+(injection|procedure|treatment))\b"
+)
+# "Can it treat a slipped disc?": whether vertebroplasty helps a condition is a question about
+# who it is for (the candidates answer), not about another treatment.
+DOES_IT_HELP = re.compile(
+    r"\b(can|could|will|would|does|do|is)\s+(it|this|that|vertebroplasty|the\s+procedure|"
+    r"the\s+treatment|the\s+cement)\b.{0,25}\b(treat|help|fix|cure|work|relieve|used)"
+)
+CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_cancer_care"})
+COMPARISON = re.compile(
+    r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
+    r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b|"
+    r"(the\s+)?same\s+(thing\s+)?as|similar\s+to|like\s+(a|an|the)\b)"
+)
+
+_PATTERNS = {
+    name: re.compile("|".join(f"(?:{p})" for p in alternatives), re.DOTALL)
+    for name, alternatives in OTHER_PROCEDURE_PATTERNS.items()
+}
+
+
+def find_other_procedure(text: str | None) -> str | None:
+    """The name of the other procedure or condition the message asks about, or None."""
+    if not text:
+        return None
+    folded = fold(text)
+    named = next((name for name, pattern in _PATTERNS.items() if pattern.search(folded)), None)
+    if named is None:
+        return None
+    if named in CONDITIONS and DOES_IT_HELP.search(folded):
+        return None  # "can it help sciatica?": a question about vertebroplasty's candidates
+    if THIS_PROCEDURE.search(folded) and not COMPARISON.search(folded):
+        return None  # the other procedure is context for a vertebroplasty question
+    return named
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class OtherProcedureGuard(IntentOverride):
+    """Sets `not_covered` for questions about spine procedures the page does not describe."""
+
+    intent = NOT_COVERED_INTENT
+    reason_key = OTHER_PROCEDURE_KEY
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+
+    def reason(self, text: str | None) -> str | None:
+        return find_other_procedure(text)

@@ -1,0 +1,76 @@
+"""The call-back form's answers kept aside while the form is open, for whichever server reads
+the conversation next.
+
+Why: the transcript stores the form's answers masked (core/privacy/transcripts.py), and a Rasa
+server that reads a conversation from the database (another instance behind the balancer,
+or the same one after a restart or a cache eviction) rebuilt the form from the masks: it
+asked the patient for their name again. While the form is open its answers are written here,
+in the same transaction as the transcript rows; when the form ends they are deleted; a
+tracker read from the database gets them back in place of the masks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from core.db.models import FormAnswer
+from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
+
+TABLE = FormAnswer.__table__
+
+
+def open_form_answers(tracker: DialogueStateTracker) -> dict[str, str]:
+    """The personal slots' real values while a form is active; empty when none is."""
+    if not tracker.active_loop_name:
+        return {}
+    return {
+        name: value
+        for name in PERSONAL_SLOT_MARKS
+        if isinstance(value := tracker.get_slot(name), str) and not is_mark(value)
+    }
+
+
+def keep(
+    connection: sa.engine.Connection, conversation_id: str, answers: Mapping[str, str]
+) -> None:
+    """Replace the conversation's kept answers with `answers` (none: the form has ended)."""
+    connection.execute(sa.delete(TABLE).where(TABLE.c.conversation_id == conversation_id))
+    if answers:
+        now = datetime.now(timezone.utc)
+        connection.execute(
+            sa.insert(TABLE),
+            [
+                {
+                    "conversation_id": conversation_id,
+                    "slot": slot,
+                    "value": value,
+                    "updated_at": now,
+                }
+                for slot, value in answers.items()
+            ],
+        )
+
+
+def kept(connection: sa.engine.Connection, conversation_id: str) -> dict[str, str]:
+    rows = connection.execute(
+        sa.select(TABLE.c.slot, TABLE.c.value).where(TABLE.c.conversation_id == conversation_id)
+    ).all()
+    return {str(slot): str(value) for slot, value in rows}
+
+
+def restored(tracker: DialogueStateTracker, answers: Mapping[str, str]) -> DialogueStateTracker:
+    """The tracker with the masked form answers replaced by the kept ones (if a form is open)."""
+    if not answers or not tracker.active_loop_name:
+        return tracker
+    events: list[Any] = []
+    for event in tracker.events:
+        if isinstance(event, SlotSet) and event.key in answers and is_mark(event.value):
+            event = SlotSet(event.key, answers[event.key], event.timestamp, event.metadata)
+        events.append(event)
+    return DialogueStateTracker.from_events(tracker.sender_id, events, tracker.slots.values())

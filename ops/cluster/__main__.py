@@ -1,0 +1,79 @@
+"""`make cluster`: the multi-instance assistant on this machine; Ctrl-C stops it.
+
+Settings (environment): CLUSTER_PORT (8000, the balancer: the only address clients use),
+RASA_INSTANCES (2), DATABASE_URL and REDIS_URL (external servers; by default local ones are
+started in var/cluster/), SITE_PORT (8080) and STAFF_PORT (8090). A process that stops is
+started again (an action server replays its spool when it starts).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ops.cluster.topology import ROOT, Cluster, Ports
+
+WATCH_SECONDS = 2.0
+
+
+def main() -> None:
+    os.umask(0o077)  # var/ holds patients' data and keys: this user only
+    ports = Ports(
+        chat=int(os.environ.get("CLUSTER_PORT") or 8000),
+        site=int(os.environ.get("SITE_PORT") or 8080),
+        staff=int(os.environ.get("STAFF_PORT") or 8090),
+    )
+    cluster = Cluster(
+        work_dir=ROOT / "var" / "cluster",
+        model=ROOT / "models" / "current.tar.gz",
+        rasa_instances=int(os.environ.get("RASA_INSTANCES") or 2),
+        ports=ports,
+        database_url=os.environ.get("DATABASE_URL") or None,
+        redis_url=os.environ.get("REDIS_URL") or None,
+        extra_env={
+            "ALLOWED_ORIGINS": f"http://localhost:{ports.site} http://127.0.0.1:{ports.site}"
+        },
+    )
+    print(
+        f"Starting {cluster.rasa_instances} Rasa servers, 2 action servers, HAProxy, "
+        "PostgreSQL and Redis (logs in var/cluster/log/)...",
+        flush=True,
+    )
+    try:
+        cluster.start()
+        print(
+            f"\nThe assistant is running on {cluster.rasa_instances} Rasa servers.\n"
+            f"  Chat endpoint (HAProxy): {cluster.url}/webhooks/rest/webhook\n"
+            f"  Website demo:            http://localhost:{ports.site}/\n"
+            f"  Staff console:           http://localhost:{ports.staff}/\n"
+            f"  Rasa servers:            "
+            + ", ".join(str(cluster.rasa_port(i)) for i in range(cluster.rasa_instances))
+            + "\nPress Ctrl-C to stop.",
+            flush=True,
+        )
+        while True:
+            time.sleep(WATCH_SECONDS)
+            if cluster.redis is not None and cluster.redis.stopped():
+                print("Redis stopped; starting it again", flush=True)
+                cluster.redis.start()
+            for name, process in list(cluster.processes.items()):
+                if process.poll() is not None:
+                    print(f"{name} stopped; starting it again", flush=True)
+                    restart(cluster, name)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("Stopping the cluster...", flush=True)
+        cluster.stop()
+
+
+def restart(cluster: Cluster, name: str) -> None:
+    cluster.processes.pop(name)
+    if name.startswith("rasa"):
+        cluster.start_rasa(int(name.removeprefix("rasa")), wait=False)
+    elif name.startswith("actions"):
+        cluster.start_action_server(int(name.removeprefix("actions")))
+
+
+if __name__ == "__main__":
+    main()
