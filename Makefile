@@ -103,8 +103,8 @@ run: train
 check-source: install
 	$(BIN)/python -m core.content.check_source "$(PAGE)"
 
-# Several Rasa servers and action servers behind HAProxy, on PostgreSQL and Redis (README
-# "Running on several machines"). Needs the Debian packages postgresql, redis-server, haproxy.
+# Several Rasa servers and action servers behind HAProxy, on PostgreSQL and Redis (docs/several-machines.md).
+# Needs the Debian packages postgresql, redis-server, haproxy.
 cluster: train
 	$(BIN)/python -m ops.cluster
 

@@ -43,7 +43,7 @@ SECTIONS = [
 
 
 def embed_snippet(assistant_url: str, offline_contact: str) -> str:
-    """The one tag a hospital page needs (documented in README.md)."""
+    """The one tag a hospital page needs (documented in docs/embedding.md)."""
     attrs = {
         "src": "/widget/chat-widget.js",
         "data-server": assistant_url,

@@ -4,5 +4,5 @@
 HAProxy in front of RASA_INSTANCES Rasa servers and two action servers, sharing PostgreSQL
 (transcripts, question log, message receipts) and Redis (the conversation lock). Each part
 reads its settings from the environment, so moving a part to another host is configuration
-only; README "Running on several machines" says which host runs what.
+only; docs/several-machines.md says which host runs what.
 """
