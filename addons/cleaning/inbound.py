@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from addons.cleaning.payloads import screen_payload
 from addons.cleaning.questions import compound_parts
-from addons.cleaning.text import normalise_text
-from addons.safety.red_flags import first_red_flag_at, fold, mentions_red_flag
+from addons.cleaning.text import fold, normalise_text
+from addons.safety.red_flags import first_red_flag_at, mentions_red_flag
 
 MAX_MESSAGE_CHARS = 1000
 # A 1,000-character message is at most 12 KB as JSON, even with every character escaped as

@@ -21,8 +21,8 @@ from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
+from addons.cleaning.text import fold
 from addons.safety.override import IntentOverride
-from addons.safety.red_flags import fold
 
 NOT_COVERED_INTENT = "not_covered"
 OTHER_PROCEDURE_KEY = "other_procedure"

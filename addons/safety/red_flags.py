@@ -14,12 +14,12 @@ an emergency. Answering a worried question with "call 911" costs far less than m
 from __future__ import annotations
 
 import re
-import unicodedata
 from re import Pattern
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
+from addons.cleaning.text import fold
 from addons.safety.override import IntentOverride
 
 EMERGENCY_INTENT = "emergency"
@@ -106,50 +106,6 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(i|he|she|they|mum|mom|mother|dad|father|husband|wife)\s+(just\s+)?collapsed\b",
     ],
 }
-
-# Letters from other scripts that look like Latin ones (Cyrillic, Greek) and small capitals:
-# "ch\u0435st pain" with a Cyrillic e must still be chest pain. NFKC already maps full-width,
-# mathematical and circled letters to plain ones.
-_LOOKALIKES = str.maketrans(
-    {
-        # Cyrillic
-        "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c",
-        "\u0445": "x", "\u0443": "y", "\u0456": "i", "\u0458": "j", "\u0455": "s",
-        "\u04cf": "l", "\u0501": "d", "\u0410": "a", "\u0415": "e", "\u041e": "o",
-        "\u0420": "p", "\u0421": "c", "\u0422": "t", "\u041d": "h", "\u041c": "m",
-        # Greek
-        "\u03b1": "a", "\u03bf": "o", "\u03c1": "p", "\u03b5": "e", "\u03b9": "i",
-        "\u03ba": "k", "\u03c4": "t", "\u03c5": "u", "\u03f2": "c", "\u03c2": "c", "\u0391": "a",
-        "\u0395": "e", "\u039f": "o", "\u0397": "h", "\u0399": "i", "\u039a": "k",
-        "\u039c": "m", "\u039d": "n", "\u03a4": "t",
-        "\u0442": "t", "\u043a": "k", "\u043c": "m", "\u043d": "h", "\u0432": "b",
-        "\u0570": "h", "\u2ca5": "c", "\u13df": "c", "\ua4da": "c", "\u13a5": "i",
-        # small capitals, dotless i
-        "\u1d00": "a", "\u0299": "b", "\u1d04": "c", "\u1d05": "d", "\u1d07": "e",
-        "\ua730": "f", "\u0262": "g", "\u029c": "h", "\u026a": "i", "\u1d0a": "j",
-        "\u1d0b": "k", "\u029f": "l", "\u1d0d": "m", "\u0274": "n", "\u1d0f": "o",
-        "\u1d18": "p", "\u0280": "r", "\ua731": "s", "\u1d1b": "t", "\u1d1c": "u",
-        "\u1d20": "v", "\u1d21": "w", "\u028f": "y", "\u1d22": "z", "\u0131": "i",
-    }
-)  # fmt: skip
-
-
-# Negative circled and negative squared Latin capitals (no compatibility mapping in NFKC).
-_LOOKALIKES.update({0x1F150 + n: chr(ord("a") + n) for n in range(26)})
-_LOOKALIKES.update({0x1F170 + n: chr(ord("a") + n) for n in range(26)})
-
-
-def fold(text: str) -> str:
-    """Text as the patterns read it: compatibility forms, accents, invisible characters and
-    look-alike letters folded to plain lower-case Latin (\u2019 counts as an apostrophe).
-
-    Why: "\uff23\uff28\uff25\uff33\uff34 \uff30\uff21\uff29\uff2e" (full-width),
-    "che\u0301st pain", "l\u200begs numb" and "ch\u0435st pain" are all what a patient means by
-    chest pain or numb legs, and the net must not depend on how a keyboard encoded them.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
-    return kept.translate(_LOOKALIKES).replace("\u2019", "'").lower()
 
 
 def _compile(patterns: dict[str, list[str]]) -> dict[str, Pattern[str]]:

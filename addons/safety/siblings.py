@@ -28,8 +28,8 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.cleaning.text import fold
 from addons.nlu.focus import full_text
-from addons.safety.red_flags import fold
 
 SIBLING_ENTITY = "sibling_procedure"
 KYPHOPLASTY = "kyphoplasty"
