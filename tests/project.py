@@ -39,3 +39,17 @@ def nlu_examples(relative: str) -> dict[str, list[str]]:
         ]
         examples.setdefault(block["intent"], []).extend(lines)
     return examples
+
+
+def domain_responses() -> dict[str, Any]:
+    """The domain's responses as Rasa loads them (what the server's channels read)."""
+    from rasa.shared.core.domain import Domain
+
+    return dict(Domain.load(str(ROOT / "domain.yml")).responses)
+
+
+def allowed_payloads() -> frozenset:
+    """The bot's own button payloads, from the domain as Rasa loads it."""
+    from addons.cleaning.payloads import allowed_payloads as payloads_of
+
+    return payloads_of(domain_responses())

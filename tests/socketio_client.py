@@ -41,9 +41,13 @@ class WebchatClient:
         self.open(url, transport)
         return self.request_session(token)
 
-    def say(self, message: Any, session_id: str | None = None) -> list[dict[str, Any]]:
+    def say(
+        self, message: Any, session_id: str | None = None, message_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """Send a message; the bot's messages until it has been quiet for a moment."""
         payload = {"message": message, "session_id": session_id or self.token, "customData": {}}
+        if message_id is not None:
+            payload["message_id"] = message_id
         self.sio.emit("user_uttered", payload)
         return self.collect()
 

@@ -293,9 +293,10 @@ def test_with_redis_down_a_red_flag_still_gets_the_emergency_message(cluster: Cl
     emergency message, on both channels; a question gets an apology; once Redis is back, the
     same message sent again is answered, once. (Found by stopping Redis under the cluster:
     REST gave only the apology, Socket.IO gave nothing at all.)"""
-    from addons.channels.backlog import FAILURE_REPLY, emergency_messages
+    from addons.channels.replies import FAILURE_REPLY, emergency_messages
+    from tests.project import domain_responses
 
-    emergency = emergency_messages()[0]["text"]
+    emergency = emergency_messages(domain_responses())[0]["text"]
     assert cluster.redis is not None
     token = rest_client.new_conversation(cluster.url)
     cluster.redis.stop()

@@ -15,14 +15,16 @@ from hypothesis import strategies as st
 
 from addons.channels.conversation_ids import ConversationKeys
 from addons.cleaning.inbound import MAX_MESSAGE_CHARS, BadRequest, prepare_message
-from addons.cleaning.payloads import OPENING_PAYLOAD, allowed_payloads, screen_payload
+from addons.cleaning.payloads import OPENING_PAYLOAD, screen_payload
 from addons.cleaning.text import normalise_text
 from addons.safety.red_flags import RED_FLAG_PATTERNS, _compile, find_red_flag
+from tests.project import allowed_payloads
 
 BOUNDED = settings(
     derandomize=True, max_examples=300, deadline=None, suppress_health_check=list(HealthCheck)
 )
 RED_FLAGS = _compile(RED_FLAG_PATTERNS)
+ALLOWED = allowed_payloads()
 # Any code point, lone surrogates and controls included: what a hostile JSON body can carry.
 hostile_text = st.text(
     alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=400
@@ -68,25 +70,25 @@ def test_newlines_are_kept_and_other_controls_dropped() -> None:
 )
 def test_a_message_that_is_not_a_string_is_refused_with_400(raw: object) -> None:
     with pytest.raises(BadRequest) as refused:
-        prepare_message(raw)
+        prepare_message(raw, ALLOWED)
     assert refused.value.status == 400
 
 
 @BOUNDED
 @given(hostile_text)
 def test_whatever_the_text_rasa_gets_clean_capped_text_or_the_channel_answers(raw: str) -> None:
-    prepared = prepare_message(raw)
+    prepared = prepare_message(raw, ALLOWED)
     if prepared.reply is not None:
         assert prepared.text is None and "too long" in prepared.reply
         return
     assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
     assert is_clean(prepared.text)
     # Only the bot's own button payloads may reach Rasa starting with "/".
-    assert not prepared.text.startswith("/") or prepared.text in allowed_payloads()
+    assert not prepared.text.startswith("/") or prepared.text in ALLOWED
 
 
 def test_a_too_long_message_gets_a_polite_request_to_shorten_it() -> None:
-    prepared = prepare_message("how long does it take? " * 100)
+    prepared = prepare_message("how long does it take? " * 100, ALLOWED)
     assert prepared.text is None and prepared.reply is not None
     assert "too long" in prepared.reply and "1,000" in prepared.reply and "911" in prepared.reply
 
@@ -103,7 +105,7 @@ def test_a_red_flag_in_a_too_long_message_still_reaches_the_assistant(
     noise: str, red_flag: str, where: float
 ) -> None:
     at = int(len(noise) * where)
-    prepared = prepare_message(f"{noise[:at]} {red_flag} {noise[at:]}")
+    prepared = prepare_message(f"{noise[:at]} {red_flag} {noise[at:]}", ALLOWED)
     assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
     assert find_red_flag(prepared.text, RED_FLAGS) is not None
 
@@ -127,11 +129,11 @@ def test_a_red_flag_in_a_too_long_message_still_reaches_the_assistant(
     ],
 )
 def test_only_the_bots_own_button_payloads_pass_as_intents(sent: str, passed_on: str) -> None:
-    assert screen_payload(sent) == passed_on
+    assert screen_payload(sent, ALLOWED) == passed_on
 
 
 def test_the_allowed_payloads_are_exactly_the_buttons() -> None:
-    payloads = allowed_payloads()
+    payloads = ALLOWED
     assert {"/recovery", "/contact", "/request_callback", "/affirm", "/deny", "/greet"} <= payloads
     assert all("@" not in p and "{" not in p for p in payloads)
     assert "/emergency" not in payloads and "/restart" not in payloads
@@ -212,7 +214,7 @@ STORY = "I would like to know more about the procedure and what happens. " * 20
 def test_red_flags_in_a_long_story_reach_the_assistant(red_flag: str, where: str) -> None:
     """An outside tester's phrasings that got "please shorten" inside a 1,400-character story."""
     message = f"{red_flag}. {STORY}" if where == "start" else f"{STORY} {red_flag}"
-    prepared = prepare_message(message)
+    prepared = prepare_message(message, ALLOWED)
     assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
     assert find_red_flag(prepared.text, RED_FLAGS) is not None
 
@@ -222,5 +224,5 @@ def test_red_flags_in_a_long_story_reach_the_assistant(red_flag: str, where: str
     ["I have chest pain" + "\u0301" * 2000, "chest" + "\u200b" * 2000 + "pain"],
 )
 def test_invisible_padding_does_not_hide_a_red_flag(message: str) -> None:
-    prepared = prepare_message(message)
+    prepared = prepare_message(message, ALLOWED)
     assert prepared.text is not None and find_red_flag(prepared.text, RED_FLAGS) is not None

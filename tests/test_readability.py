@@ -15,7 +15,8 @@ import pytest
 import textstat
 
 from actions.callback import CANCELLED, DECLINED, INVALID_PHONE, NOT_SENT, SUBMITTED
-from addons.channels.backlog import FAILURE_REPLY, WAIT_REPLY
+from addons.channels.backlog import WAIT_REPLY
+from addons.channels.replies import FAILURE_REPLY
 from addons.cleaning.inbound import TOO_LONG_REPLY
 from core.content.grounding import response_texts
 from core.vocabulary.contact import ContactDetails, handoff_text

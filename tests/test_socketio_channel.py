@@ -199,3 +199,23 @@ def test_a_red_flag_behind_a_burst_still_gets_the_emergency_message(
         timeout=60,
     )
     assert rows == 1  # answered at the door, and stored and logged all the same
+
+
+def test_a_resent_message_id_over_socketio_is_answered_once(assistant: Assistant) -> None:
+    """Both channels share one turn pipeline (addons/channels/turn.py), so a `message_id` on a
+    `user_uttered` makes a retry safe as on REST: the same reply, one turn. (Before, the
+    Socket.IO channel had its own copy of the turn, without idempotency: two turns.)"""
+    import uuid
+
+    client = WebchatClient(origin=TEST_ORIGIN)
+    token = client.connect(assistant.rasa_url)
+    key = uuid.uuid4().hex
+    try:
+        first = texts(client.say("is it safe?", message_id=key))
+        again = texts(client.say("is it safe?", message_id=key))
+    finally:
+        client.close()
+    conversation_id = assistant.keys().conversation_id(token)
+    assert conversation_id is not None
+    assert first and again == first
+    assert user_event_count(assistant, conversation_id) == 1

@@ -9,30 +9,31 @@ grounding tests); the channels send it beside the answer's text as
 
 in REST replies and Socket.IO `bot_uttered` events alike; the widget shows it under the
 answer behind a "Where does this come from?" disclosure. The page's address is the
-hospital's to give (`source_page_url` in config/contact.yml, or SOURCE_PAGE_URL); without
-one, no link is invented.
+hospital's to give (`source_page_url` in the contact config, config/contact.yml or
+CONTACT_CONFIG, or SOURCE_PAGE_URL); without one, no link is invented.
 """
 
 from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 from rasa.core.channels.channel import CollectingOutputChannel
 
+from core.settings import load_settings
+
 PAGE_TITLE = "Bristol Hospital's patient page on vertebroplasty"
-CONTACT_CONFIG = Path(__file__).resolve().parents[2] / "config" / "contact.yml"
 
 
 @cache
 def source_page_url() -> str | None:
     """The public address of the hospital's page, if the hospital has given one."""
     configured = os.environ.get("SOURCE_PAGE_URL")
-    if configured is None and CONTACT_CONFIG.is_file():
-        values = yaml.safe_load(CONTACT_CONFIG.read_text(encoding="utf-8")) or {}
+    contact_config = load_settings().contact_config
+    if configured is None and contact_config.is_file():
+        values = yaml.safe_load(contact_config.read_text(encoding="utf-8")) or {}
         configured = values.get("source_page_url") if isinstance(values, dict) else None
     url = str(configured or "").strip()
     return url if url.startswith("https://") else None

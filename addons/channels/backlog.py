@@ -8,9 +8,10 @@ even an emergency, over Socket.IO) or the REST request timed out with a 503. So:
 - each process admits MAX_IN_FLIGHT messages per conversation (one being answered, the rest
   waiting); any more are asked to wait for the earlier replies (REST: 429);
 - a message that mentions a red-flag symptom while its conversation is busy gets the
-  emergency message at once, straight from the channel (the assistant's own text, read from
-  domain.yml), and is still passed to Rasa in the background, its replies discarded, so that
-  it is stored in the transcript and the question log like any other emergency.
+  emergency message at once, straight from the channel (the assistant's own text, from the
+  loaded model: replies.py), and is still passed to Rasa in the background, its replies
+  discarded, so that it is stored in the transcript and the question log like any other
+  emergency.
 
 A patient's widget sends one message at a time, so it never meets the limit.
 """
@@ -22,13 +23,9 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-
-from addons.channels.domain_responses import domain_responses
-from addons.safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
 
@@ -40,34 +37,6 @@ WAIT_REPLY = (
     "I'm still answering your earlier messages. Please wait for my reply before sending "
     "the next one. If this is an emergency, call 911."
 )
-
-
-@cache
-def emergency_messages() -> tuple[dict[str, Any], ...]:
-    """The assistant's own emergency answer (text, then the widget's marker), from domain.yml."""
-    response = domain_responses()["utter_emergency"][0]
-    messages: list[dict[str, Any]] = [{"text": " ".join(response["text"].split())}]
-    if response.get("custom"):
-        messages.append({"custom": response["custom"]})
-    return tuple(messages)
-
-
-FAILURE_REPLY = (
-    "Sorry, something went wrong on our side. Please try again in a moment. If this is an "
-    "emergency, call 911."
-)
-
-
-def failure_messages(parts: list[str]) -> list[dict[str, Any]]:
-    """What a patient gets when the assistant fails mid-turn (a database, Redis or the model
-    away): the emergency message itself if the message describes a red flag, else an apology.
-
-    Why: the apology says "call 911", but a patient describing numb legs must get the fixed
-    emergency message whatever broke (found by stopping Redis under a cluster).
-    """
-    if any(mentions_red_flag(part) for part in parts):
-        return list(emergency_messages())
-    return [{"text": FAILURE_REPLY}]
 
 
 class ConversationBacklog:

@@ -12,7 +12,9 @@ keeps Rasa's URL and reply format and closes each of those:
                                                  -> 200 [{"recipient_id": ..., "text": ...}, ...]
 
 A message sent again with the same `message_id` (a retry) gets the same reply, never a second
-turn, whichever Rasa server it reaches (addons/channels/idempotency.py).
+turn, whichever Rasa server it reaches (addons/channels/idempotency.py). The turn itself is the
+one every channel shares (addons/channels/turn.py); this module reads the request and writes
+the response.
 
 400: the body is not a JSON object, or `message` is not a string, or `sender` is missing, or
      `message_id` is not 8 to 64 letters, digits, "-" or "_".
@@ -28,36 +30,24 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.shared.core.events import Event
+from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from addons.channels.answer_sources import SourcedCollectingOutputChannel
-from addons.channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, failure_messages
 from addons.channels.blueprint_limits import LimitedBlueprint
 from addons.channels.conversation_ids import ConversationKeys
 from addons.channels.feedback import FeedbackStore, answered_turn, parse_feedback
-from addons.channels.idempotency import Receipts, Reply, answer_once, part_id, valid_message_id
+from addons.channels.idempotency import valid_message_id
 from addons.channels.origins import origin_allowed
-from addons.cleaning.inbound import BadRequest, prepare_message
-from addons.safety.red_flags import mentions_red_flag
+from addons.channels.turn import OnNewMessage, TurnPipeline
+from addons.cleaning.inbound import BadRequest
 
 logger = logging.getLogger(__name__)
 
 NEW_CONVERSATION_HINT = "Start a conversation with POST /webhooks/rest/conversations first."
-
-
-class TurnFailed(Exception):
-    """The turn failed before any reply: `reply` is what the patient gets instead."""
-
-    def __init__(self, reply: Reply) -> None:
-        super().__init__("the turn failed")
-        self.reply = reply
 
 
 def _error(message: str, status: int) -> HTTPResponse:
@@ -84,7 +74,7 @@ class PatientRestInput(InputChannel):
 
     def __init__(self, keys: ConversationKeys | None = None) -> None:
         self.keys = keys or ConversationKeys.from_environment()
-        self._receipts: Receipts | None = None
+        self.turns = TurnPipeline(self.name())
         self._feedback: FeedbackStore | None = None
 
     @property
@@ -93,13 +83,6 @@ class PatientRestInput(InputChannel):
         if self._feedback is None:
             self._feedback = FeedbackStore()
         return self._feedback
-
-    @property
-    def receipts(self) -> Receipts:
-        """The shared message receipts, opened on the first message that carries an id."""
-        if self._receipts is None:
-            self._receipts = Receipts()
-        return self._receipts
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
@@ -114,55 +97,24 @@ class PatientRestInput(InputChannel):
             raise BadRequest(f'"sender" is not a valid conversation. {NEW_CONVERSATION_HINT}', 403)
         return conversation_id
 
-    async def handle(
-        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> HTTPResponse:
+    async def handle(self, request: Request, on_new_message: OnNewMessage) -> HTTPResponse:
         if not origin_allowed(request.headers.get("origin")):
             return _error("This website is not allowed to use the assistant.", 403)
         try:
             body = read_json_object(request)
             conversation_id = self.conversation_for(body)
-            prepared = prepare_message(body.get("message"))
             message_key = valid_message_id(body.get("message_id"))
-        except ValueError as error:
+            turn = await self.turns.answer(
+                body.get("message"),
+                conversation_id,
+                message_key,
+                request.app.ctx.agent,
+                on_new_message,
+            )
+        except ValueError as error:  # BadRequest, or a malformed message id
             status = error.status if isinstance(error, BadRequest) else 400
             return _error(str(error), status)
-        if prepared.reply is not None:
-            return response.json([{"recipient_id": conversation_id, "text": prepared.reply}])
-        text = prepared.text or ""
-        if BACKLOG.busy(conversation_id) and mentions_red_flag(text):
-            BACKLOG.record_in_background(conversation_id, text, self.name(), on_new_message)
-            emergency = [{"recipient_id": conversation_id, **m} for m in emergency_messages()]
-            return response.json(emergency)
-        with BACKLOG.admit(conversation_id) as admitted:
-            if not admitted:
-                wait = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
-                return response.json(wait, status=429)
-            if message_key is None:
-                return response.json(
-                    await self._answer(prepared.parts, conversation_id, None, on_new_message)
-                )
-
-            async def answer() -> Reply:
-                return await self._answer(
-                    prepared.parts, conversation_id, message_key, on_new_message
-                )
-
-            async def transcript() -> list[Event]:
-                store = request.app.ctx.agent.tracker_store
-                tracker = await store.retrieve_full_tracker(conversation_id)
-                return [] if tracker is None else list(tracker.events)
-
-            try:
-                reply = await answer_once(
-                    self.receipts, conversation_id, message_key, answer, transcript
-                )
-            except TurnFailed as failed:  # not answered: the claim is released for a retry
-                return response.json(failed.reply)
-        if reply is None:
-            busy = [{"recipient_id": conversation_id, "text": WAIT_REPLY}]
-            return response.json(busy, status=503, headers={"Retry-After": "2"})
-        return response.json(reply)
+        return response.json(turn.messages, status=turn.status, headers=turn.headers)
 
     async def record_feedback(self, request: Request) -> HTTPResponse:
         """ "Was this helpful?" on one answer of this conversation (addons/channels/feedback.py)."""
@@ -184,37 +136,7 @@ class PatientRestInput(InputChannel):
             return _error("Feedback for this answer was already recorded.", 409)
         return response.json({"status": "recorded"}, status=201)
 
-    async def _answer(
-        self,
-        parts: list[str],
-        conversation_id: str,
-        message_key: str | None,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    ) -> Reply:
-        """Pass each part to Rasa as its own turn; the bot's messages of all of them."""
-        collector = SourcedCollectingOutputChannel()
-        try:
-            for index, part in enumerate(parts):  # two questions: two turns, one reply
-                await on_new_message(
-                    UserMessage(
-                        part,
-                        collector,
-                        conversation_id,
-                        input_channel=self.name(),
-                        metadata=None,
-                        message_id=None if message_key is None else part_id(message_key, index),
-                    )
-                )
-        except Exception as error:  # the patient still gets an answer; the log says which one
-            logger.exception("REST: the message in conversation %s failed", conversation_id)
-            if not collector.messages:
-                reply = [{"recipient_id": conversation_id, **m} for m in failure_messages(parts)]
-                if message_key is not None:  # a retry of this message must be answered anew
-                    raise TurnFailed(reply) from error
-                return reply
-        return list(collector.messages)
-
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         rest = LimitedBlueprint("patient_rest_webhook", __name__)
 
         @rest.route("/", methods=["GET"])

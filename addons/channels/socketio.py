@@ -16,65 +16,131 @@ A socket is bound to the conversation it was confirmed for: a `user_uttered` alw
 that conversation, whatever `session_id` it names. Reconnecting with the same token continues
 the conversation. `customData` and other metadata are ignored: the server decides what is
 stored. Both transports check the Origin against ALLOWED_ORIGINS (addons/channels/origins.py).
+A `user_uttered` may carry a `message_id` (as on REST): a resent message is answered once.
+
+The turn itself is the one every channel shares (addons/channels/turn.py); this module only
+reads the event and emits the reply, converted to rasa-webchat's message format.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from rasa.core.channels.channel import InputChannel
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from addons.channels.answer_sources import answer_source
-from addons.channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, failure_messages
+from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.blueprint_limits import limit_request_size
 from addons.channels.conversation_ids import ConversationKeys
+from addons.channels.idempotency import valid_message_id
 from addons.channels.origins import origin_allowed
-from addons.cleaning.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
-from addons.safety.red_flags import mentions_red_flag
+from addons.channels.turn import OnNewMessage, TurnPipeline
+from addons.cleaning.inbound import MAX_BODY_BYTES
 
 logger = logging.getLogger(__name__)
 
 UNREADABLE_REPLY = "Sorry, I could not read that message. Please type your question again."
 
 
-class PatientSocketIOOutput(SocketIOOutput):
-    """Rasa's Socket.IO output, with custom payloads sent as `{"custom": ...}`.
+def webchat_messages(messages: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rasa's REST-format messages as rasa-webchat's `bot_uttered` payloads.
 
-    Rasa 3.6's `send_custom_json` passes the payload's keys to `sio.emit` as keyword
-    arguments: the emergency answer's marker `{"kind": "emergency"}` raised a TypeError, which
-    aborted the turn after the text had gone out, so the emergency was never stored in the
-    transcript or the question log. The REST channel sends the same marker as
-    `{"custom": {...}}`; so does this one, to the conversation's room.
+    The same shapes Rasa's own Socket.IO output sends (text split on blank lines, buttons as
+    `quick_replies` on the last part, images and attachments as `attachment`), with custom
+    payloads as `{"custom": ...}` and each answer's page passage as `source` on its last part.
     """
+    for message in messages:
+        source = message.get("source")
+        if "text" in message:
+            parts = message["text"].strip().split("\n\n") or [message["text"]]
+            for index, part in enumerate(parts):
+                out: dict[str, Any] = {"text": part}
+                last = index == len(parts) - 1
+                if "buttons" in message:
+                    out["quick_replies"] = (
+                        [
+                            {"content_type": "text", "title": b["title"], "payload": b["payload"]}
+                            for b in message["buttons"]
+                        ]
+                        if last
+                        else []
+                    )
+                if source is not None and last:
+                    out["source"] = source
+                yield out
+        if "image" in message:
+            yield {"attachment": {"type": "image", "payload": {"src": message["image"]}}}
+        if "attachment" in message:
+            yield {"attachment": message["attachment"]}
+        if "custom" in message:
+            yield {"custom": message["custom"]}
+
+
+class PatientSocketIOOutput(SourcedCollectingOutputChannel):
+    """Sends each message at once over Socket.IO, in rasa-webchat's format.
+
+    For Rasa's external events on this channel (reminders, triggered intents); a patient's own
+    messages are answered through the turn pipeline and emitted by the input channel.
+    """
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str, namespace: str | None) -> None:
+        super().__init__()
+        self.sio = sio
+        self.bot_message_evt = bot_message_evt
+        self.namespace = namespace
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    async def _emit_from(self, before: int) -> None:
+        for message in self.messages[before:]:
+            for payload in webchat_messages([message]):
+                await self.sio.emit(
+                    self.bot_message_evt,
+                    payload,
+                    room=message["recipient_id"],
+                    namespace=self.namespace,
+                )
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        before = len(self.messages)
+        await super().send_text_message(recipient_id, text, **kwargs)
+        await self._emit_from(before)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        before = len(self.messages)
+        await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
+        await self._emit_from(before)
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        before = len(self.messages)
+        await super().send_image_url(recipient_id, image, **kwargs)
+        await self._emit_from(before)
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:
-        await self._send_message(recipient_id, {"custom": json_message})
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        """Rasa's parts (split on blank lines), the last with the answer's page passage."""
-        parts = text.strip().split("\n\n")
-        source = answer_source(kwargs.get("metadata"))
-        for index, part in enumerate(parts):
-            message: dict[str, Any] = {"text": part}
-            if source is not None and index == len(parts) - 1:
-                message["source"] = source
-            await self._send_message(recipient_id, message)
+        before = len(self.messages)
+        await super().send_custom_json(recipient_id, json_message, **kwargs)
+        await self._emit_from(before)
 
 
 class LimitedSocketBlueprint(SocketBlueprint):
-    """Rasa's Socket.IO blueprint, also capping the app's request body size."""
+    """Rasa's Socket.IO blueprint, also capping the app's request body size and keeping the
+    app it is registered on (the turn pipeline needs the model the server loaded)."""
 
     def register(self, app: Sanic, options: dict[str, Any]) -> None:
         limit_request_size(app)
+        self.ctx.app = app
         super().register(app, options)
 
 
@@ -99,6 +165,7 @@ class PatientSocketIOInput(SocketIOInput):
     def __init__(self, *args: Any, keys: ConversationKeys | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.keys = keys or ConversationKeys.from_environment()
+        self.turns = TurnPipeline(self.name())
 
     async def _bind(self, sio: AsyncServer, sid: str, token: object) -> str:
         """Bind the socket to the token's conversation (a new one if the token is not valid)."""
@@ -124,9 +191,11 @@ class PatientSocketIOInput(SocketIOInput):
 
     def get_output_channel(self) -> PatientSocketIOOutput | None:
         """For Rasa's external events (reminders, triggered intents) on this channel."""
-        return PatientSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+        if not self.sio:
+            return None
+        return PatientSocketIOOutput(self.sio, self.bot_message_evt, self.namespace)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         sio = AsyncServer(
             async_mode="sanic",
             cors_allowed_origins=origin_allowed,
@@ -146,46 +215,30 @@ class PatientSocketIOInput(SocketIOInput):
             token = data.get("session_id") if isinstance(data, dict) else None
             await self._bind(sio, sid, token)
 
+        async def emit(room: str, messages: Iterable[dict[str, Any]]) -> None:
+            for message in webchat_messages(messages):
+                await sio.emit(self.bot_message_evt, message, room=room, namespace=self.namespace)
+
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any = None) -> None:
-            output = PatientSocketIOOutput(sio, self.bot_message_evt)
             if isinstance(data, str):  # a bare message, as some clients send it
                 data = {"message": data}
             if not isinstance(data, dict):
-                await sio.emit(self.bot_message_evt, {"text": UNREADABLE_REPLY}, room=sid)
+                await emit(sid, [{"text": UNREADABLE_REPLY}])
                 return
             conversation_id = await self._conversation_of(sio, sid, data)
             try:
-                prepared = prepare_message(data.get("message"))
-            except BadRequest:
-                await output.send_text_message(conversation_id, UNREADABLE_REPLY)
+                message_key = valid_message_id(data.get("message_id"))
+                turn = await self.turns.answer(
+                    data.get("message"),
+                    conversation_id,
+                    message_key,
+                    socketio_webhook.ctx.app.ctx.agent,
+                    on_new_message,
+                )
+            except ValueError:  # BadRequest: not a message this channel can read
+                await emit(conversation_id, [{"text": UNREADABLE_REPLY}])
                 return
-            if prepared.reply is not None:
-                await output.send_text_message(conversation_id, prepared.reply)
-                return
-            text = prepared.text or ""
-            if BACKLOG.busy(conversation_id) and mentions_red_flag(text):
-                BACKLOG.record_in_background(conversation_id, text, self.name(), on_new_message)
-                for reply in emergency_messages():
-                    await output._send_message(conversation_id, reply)
-                return
-            with BACKLOG.admit(conversation_id) as admitted:
-                if not admitted:
-                    await output.send_text_message(conversation_id, WAIT_REPLY)
-                    return
-                try:
-                    for part in prepared.parts:  # two questions: two turns
-                        await on_new_message(
-                            UserMessage(
-                                part, output, conversation_id, input_channel=self.name(),
-                                metadata=None,
-                            )
-                        )  # fmt: skip
-                except Exception:  # the patient still gets an answer; the log says which one
-                    logger.exception(
-                        "Socket.IO: message in conversation %s failed", conversation_id
-                    )
-                    for reply in failure_messages(prepared.parts):
-                        await output._send_message(conversation_id, reply)
+            await emit(conversation_id, turn.messages)
 
         return socketio_webhook

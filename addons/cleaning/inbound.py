@@ -63,7 +63,12 @@ class Prepared:
         return compound_parts(self.text)
 
 
-def prepare_message(raw: object) -> Prepared:
+def prepare_message(raw: object, allowed_payloads: frozenset) -> Prepared:
+    """The text to pass to Rasa (or the channel's own reply); BadRequest if not a string.
+
+    `allowed_payloads`: the bot's own button payloads (payloads.allowed_payloads), the only
+    "/intent" messages passed on as they are.
+    """
     if not isinstance(raw, str):
         raise BadRequest('"message" must be a string.')
     text = normalise_text(raw)
@@ -74,4 +79,4 @@ def prepare_message(raw: object) -> Prepared:
             return Prepared(reply=TOO_LONG_REPLY.format(length=len(text), limit=MAX_MESSAGE_CHARS))
         start = max(0, red_flag_at - MAX_MESSAGE_CHARS // 4)
         text = folded[start : start + MAX_MESSAGE_CHARS].strip()
-    return Prepared(text=screen_payload(text))
+    return Prepared(text=screen_payload(text, allowed_payloads))

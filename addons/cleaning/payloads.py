@@ -10,11 +10,9 @@ red-flag check, read it like any other text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from addons.channels.domain_responses import domain_responses
 from core.vocabulary.buttons import ACTION_BUTTONS
 from core.vocabulary.topics import FAQ_TOPICS
 
@@ -46,14 +44,21 @@ def button_payloads(domain_responses: Any, action_buttons: Iterable[dict[str, st
     return frozenset(p for p in payloads if p.startswith(INTENT_PREFIX))
 
 
-@cache
-def allowed_payloads() -> frozenset:
-    """The exact payloads the bot's buttons send, read once from domain.yml and the actions."""
-    return button_payloads(domain_responses(), ACTION_BUTTONS)
+# The last responses seen and their payloads: a server has one model at a time, so this is
+# computed once per loaded model (the responses object is kept, so its id is not reused).
+_last: tuple[Mapping[str, Any], frozenset] | None = None
 
 
-def screen_payload(text: str) -> str:
+def allowed_payloads(responses: Mapping[str, Any]) -> frozenset:
+    """The exact payloads the bot's buttons send: the loaded model's responses and the actions'."""
+    global _last
+    if _last is None or _last[0] is not responses:
+        _last = (responses, button_payloads(responses, ACTION_BUTTONS))
+    return _last[1]
+
+
+def screen_payload(text: str, allowed: frozenset) -> str:
     """The text Rasa should get: a button payload as it is, any other "/..." as plain words."""
-    if not text.startswith(INTENT_PREFIX) or text in allowed_payloads():
+    if not text.startswith(INTENT_PREFIX) or text in allowed:
         return text
     return text.lstrip(INTENT_PREFIX + " \n")
