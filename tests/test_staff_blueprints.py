@@ -30,8 +30,8 @@ from tests.test_staff_console import add_question
 
 VIEWS = Path(__file__).resolve().parent.parent / "staff" / "views"
 INBOX_PARAMETERS = (
-    *("from", "to", "topic", "outcome", "max_confidence", "reviewed", "feedback", "q", "page"),
-)
+    "from", "to", "topic", "outcome", "max_confidence", "reviewed", "feedback", "q", "page",
+)  # fmt: skip
 # blueprint -> its GET pages (conv-1 has a logged question) and the parameters they read.
 PAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "questions": (("/", "/conversations/conv-1", "/export/nlu.yml"), INBOX_PARAMETERS),
