@@ -1,4 +1,8 @@
-"""Read-side queries of the console, all built with SQLAlchemy (no hand-written SQL).
+"""Every query of the console's views, all built with SQLAlchemy (no hand-written SQL).
+
+Why one module: the views (staff/views/) then only read parameters, call these, audit and
+render, and what the console asks of the database is in one place to read and index.
+The writes a view makes to one row (a review, a call-back's status) are here too.
 
 The inbox filters map one-to-one onto indexed columns (asked_at, intent, outcome,
 reviewed_at), and pages are fetched with LIMIT/OFFSET, so 100,000 logged questions stay fast.
@@ -20,12 +24,14 @@ from sqlalchemy import Date, and_, case, cast, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from core.db.models import OUTCOMES, AnswerFeedback, Question
+from core.db.models import OUTCOMES, AnswerFeedback, CallbackRequest, QuarantinedEntry, Question
 from core.db.rasa_events import rasa_events
+from core.db.staff_models import StaffUser
 from staff import params
 from staff.hospital_time import offset_periods, start_of_day
 
 PAGE_SIZE = 50
+CALLBACK_ROWS = 500
 FEEDBACK_CHOICES = ("helpful", "unhelpful")
 FEEDBACK_CHUNK = 500
 
@@ -125,6 +131,47 @@ def inbox_page(session: Session, flt: InboxFilter, zone: ZoneInfo) -> Page:
 def topics_in_log(session: Session) -> list[str]:
     query = select(Question.intent).where(Question.intent.is_not(None)).distinct()
     return sorted(str(t) for t in session.execute(query).scalars())
+
+
+def questions_for_export(session: Session, flt: InboxFilter, zone: ZoneInfo) -> list[Question]:
+    """Every question the filter selects (all pages), newest first."""
+    query = filtered(flt, zone).order_by(Question.asked_at.desc())
+    return list(session.execute(query).scalars())
+
+
+def questions_for_training(session: Session) -> tuple[list[Question], list[Question]]:
+    """(questions whose topic staff corrected, unanswered ones not corrected yet)."""
+    corrected = session.execute(select(Question).where(Question.corrected_intent.is_not(None)))
+    unanswered = session.execute(
+        select(Question)
+        .where(Question.outcome.in_(("fallback", "out_of_scope")))
+        .where(Question.corrected_intent.is_(None))
+    )
+    return list(corrected.scalars()), list(unanswered.scalars())
+
+
+def review_question(
+    session: Session, question_id: int, corrected: str | None, by: str, at: datetime
+) -> bool:
+    """Mark a question reviewed (with its corrected topic, or None if it was right);
+    False when there is no such question."""
+    question = session.get(Question, question_id)
+    if question is None:
+        return False
+    question.reviewed_at = at
+    question.reviewed_by = by
+    question.corrected_intent = corrected
+    return True
+
+
+def logged_questions(session: Session, conversation_id: str) -> list[Question]:
+    """The questions logged from one conversation, in the order they were asked."""
+    query = (
+        select(Question)
+        .where(Question.conversation_id == conversation_id)
+        .order_by(Question.asked_at)
+    )
+    return list(session.execute(query).scalars())
 
 
 def transcript(session: Session, conversation_id: str) -> list[dict[str, Any]]:
@@ -279,3 +326,64 @@ def feedback_for(session: Session, message_ids: list[str]) -> dict[str, tuple[bo
         ).all()
         found.update({str(m): (bool(h), c) for m, h, c in rows})
     return found
+
+
+def callback_requests(session: Session, status: str) -> list[CallbackRequest]:
+    """The newest CALLBACK_ROWS call-back requests, of one status unless `status` is ""."""
+    query = select(CallbackRequest).order_by(CallbackRequest.requested_at.desc())
+    if status:
+        query = query.where(CallbackRequest.status == status)
+    return list(session.execute(query.limit(CALLBACK_ROWS)).scalars())
+
+
+def update_callback(
+    session: Session, callback_id: int, status: str, notes: str | None, by: str, at: datetime
+) -> bool:
+    """Set a call-back request's status and notes; False when there is no such request."""
+    row = session.get(CallbackRequest, callback_id)
+    if row is None:
+        return False
+    row.status = status
+    row.notes = notes
+    row.updated_at = at
+    row.updated_by = by
+    return True
+
+
+def accounts(session: Session) -> list[StaffUser]:
+    return list(session.execute(select(StaffUser).order_by(StaffUser.username)).scalars())
+
+
+def account(session: Session, user_id: int) -> StaffUser | None:
+    return session.get(StaffUser, user_id)
+
+
+def username_taken(session: Session, username: str) -> bool:
+    query = select(StaffUser.id).where(StaffUser.username == username)
+    return session.execute(query).first() is not None
+
+
+@dataclass(frozen=True)
+class QuarantineRow:
+    """What the quarantine page shows of an entry: never the entry itself."""
+
+    kind: str
+    entry_key: str
+    reason: str
+    quarantined_at: datetime
+
+
+def quarantine(session: Session, limit: int) -> tuple[int, list[QuarantineRow]]:
+    """(how many entries are quarantined, the newest `limit` of them)."""
+    total = int(session.execute(select(func.count()).select_from(QuarantinedEntry)).scalar_one())
+    rows = session.execute(
+        select(
+            QuarantinedEntry.kind,
+            QuarantinedEntry.entry_key,
+            QuarantinedEntry.reason,
+            QuarantinedEntry.quarantined_at,
+        )
+        .order_by(QuarantinedEntry.quarantined_at.desc(), QuarantinedEntry.id.desc())
+        .limit(limit)
+    )
+    return total, [QuarantineRow(*row) for row in rows]

@@ -57,67 +57,67 @@ ACCESS: dict[str, dict[str, tuple[int | str, int | str, int | str]]] = {
         "GET": (200, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "login": {  # /login (the POST has no credentials)
+    "auth.login": {  # /login (the POST has no credentials)
         "GET": (200, 200, 200),
         "POST": (401, 401, 401),
     },
-    "logout": {  # /logout
+    "auth.logout": {  # /logout
         "GET": (LOGIN, 405, 405),
         "POST": (LOGIN, LOGIN, LOGIN),
     },
-    "password": {  # /account/password (the POST has a wrong current password)
+    "auth.password": {  # /account/password (the POST has a wrong current password)
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 400, 400),
     },
-    "inbox": {  # /
+    "questions.inbox": {  # /
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "review": {  # /questions/<id>/review
+    "questions.review": {  # /questions/<id>/review
         "GET": (LOGIN, 405, 405),
         "POST": (LOGIN, to("/"), to("/")),
     },
-    "conversation": {  # /conversations/<path:conversation_id>
+    "questions.conversation": {  # /conversations/<path:conversation_id>
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "export_csv": {  # /export/questions.csv
+    "exports.questions_csv": {  # /export/questions.csv
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "export_nlu": {  # /export/nlu.yml
+    "questions.export_nlu": {  # /export/nlu.yml
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "callbacks": {  # /callbacks
+    "callbacks.index": {  # /callbacks
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "update_callback": {  # /callbacks/<id>
+    "callbacks.update": {  # /callbacks/<id>
         "GET": (LOGIN, 405, 405),
         "POST": (LOGIN, to("/callbacks"), to("/callbacks")),
     },
-    "dashboard": {  # /dashboard
+    "dashboard.index": {  # /dashboard
         "GET": (LOGIN, 200, 200),
         "POST": (LOGIN, 405, 405),
     },
-    "users": {  # /admin/users (the POST creates an account)
+    "admin.users": {  # /admin/users (the POST creates an account)
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 403, 200),
     },
-    "set_active": {  # /admin/users/<id>/active (the POST disables an account)
+    "admin.set_active": {  # /admin/users/<id>/active (the POST disables an account)
         "GET": (LOGIN, 405, 405),
         "POST": (LOGIN, 403, to("/admin/users")),
     },
-    "retention": {  # /admin/retention (the POST deletes what is past retention)
+    "admin.retention": {  # /admin/retention (the POST deletes what is past retention)
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 403, to("/admin/retention")),
     },
-    "erase": {  # /admin/conversations/<path:conversation_id>/erase (the POST erases it)
+    "admin.erase": {  # /admin/conversations/<path:conversation_id>/erase (the POST erases it)
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 403, to("/")),
     },
-    "quarantine": {  # /admin/quarantine
+    "admin.quarantine": {  # /admin/quarantine
         "GET": (LOGIN, 403, 200),
         "POST": (LOGIN, 405, 405),
     },
@@ -127,11 +127,11 @@ UNKNOWN_PATH = ("/no/such/page", (LOGIN, 404, 404))
 
 # What each POST sends besides its CSRF token.
 FORMS: dict[str, dict[str, str]] = {
-    "update_callback": {"status": "contacted", "notes": "rang twice"},
-    "users": {"username": "", "password": PASSWORD, "role": "reviewer"},  # filled per request
-    "set_active": {"active": "0"},
-    "review": {"corrected_intent": ""},
-    "password": {
+    "callbacks.update": {"status": "contacted", "notes": "rang twice"},
+    "admin.users": {"username": "", "password": PASSWORD, "role": "reviewer"},  # filled per request
+    "admin.set_active": {"active": "0"},
+    "questions.review": {"corrected_intent": ""},
+    "auth.password": {
         "current_password": "not the password",
         "new_password": "a new long passphrase",
         "confirm_password": "a new long passphrase",
@@ -190,7 +190,7 @@ def url_of(app: Flask, rule: Rule, seeded: Seeded) -> str:
         "callback_id": seeded.callback_id,
         "user_id": seeded.victim_id,
         # Erasing conv-1 would delete the rows the other routes' ids point at.
-        "conversation_id": "conv-2" if rule.endpoint == "erase" else "conv-1",
+        "conversation_id": "conv-2" if rule.endpoint == "admin.erase" else "conv-1",
         "filename": "staff.css",
     }
     missing = rule.arguments - set(samples)
@@ -210,7 +210,7 @@ def request(app: Flask, role: str, method: str, path: str, endpoint: str) -> Any
     if method == "GET":
         return client.get(path)
     form = dict(FORMS.get(endpoint, {}))
-    if endpoint == "users":
+    if endpoint == "admin.users":
         form["username"] = f"new-{uuid.uuid4().hex[:8]}"
     form["csrf_token"] = csrf_of(client, "/login")
     return client.post(path, data=form)
@@ -320,7 +320,7 @@ def test_odd_conversation_ids_never_give_a_5xx(admin: FlaskClient, conversation_
 
 @settings(FUZZ, max_examples=60)
 @given(
-    endpoint=st.sampled_from([*sorted(FORMS), "login"]),
+    endpoint=st.sampled_from([*sorted(FORMS), "auth.login"]),
     values=st.dictionaries(
         st.sampled_from((*FORM_FIELDS, *OTHER_FORM_FIELDS)), ODD_VALUES, max_size=4
     ),
