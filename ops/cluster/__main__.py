@@ -2,14 +2,17 @@
 
 Settings (environment): CLUSTER_PORT (8000, the balancer: the only address clients use),
 RASA_INSTANCES (2), DATABASE_URL and REDIS_URL (external servers; by default local ones are
-started in var/cluster/), SITE_PORT (8080) and STAFF_PORT (8090). A process that stops is
-started again (an action server replays its spool when it starts).
+started in CLUSTER_DIR, var/cluster/), SITE_PORT (8080) and STAFF_PORT (8090); the internal
+ports RASA_PORT (5101, the first Rasa server; the others follow), ACTION_BALANCER_PORT (5150),
+ACTION_PORT (5151, likewise), POSTGRES_PORT (5433) and REDIS_PORT (6380). A process that stops
+is started again (an action server replays its spool when it starts).
 """
 
 from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 from ops.cluster.topology import ROOT, Cluster, Ports
 
@@ -18,13 +21,9 @@ WATCH_SECONDS = 2.0
 
 def main() -> None:
     os.umask(0o077)  # var/ holds patients' data and keys: this user only
-    ports = Ports(
-        chat=int(os.environ.get("CLUSTER_PORT") or 8000),
-        site=int(os.environ.get("SITE_PORT") or 8080),
-        staff=int(os.environ.get("STAFF_PORT") or 8090),
-    )
+    ports = ports_from_environment()
     cluster = Cluster(
-        work_dir=ROOT / "var" / "cluster",
+        work_dir=Path(os.environ.get("CLUSTER_DIR") or ROOT / "var" / "cluster"),
         model=ROOT / "models" / "current.tar.gz",
         rasa_instances=int(os.environ.get("RASA_INSTANCES") or 2),
         ports=ports,
@@ -65,6 +64,27 @@ def main() -> None:
     finally:
         print("Stopping the cluster...", flush=True)
         cluster.stop()
+
+
+def ports_from_environment() -> Ports:
+    """Every port from its variable, or the default in `Ports`."""
+    default = Ports()
+    names = {
+        "chat": "CLUSTER_PORT",
+        "first_rasa": "RASA_PORT",
+        "action_balancer": "ACTION_BALANCER_PORT",
+        "first_action": "ACTION_PORT",
+        "postgres": "POSTGRES_PORT",
+        "redis": "REDIS_PORT",
+        "site": "SITE_PORT",
+        "staff": "STAFF_PORT",
+    }
+    return Ports(
+        **{
+            field: int(os.environ.get(name) or getattr(default, field))
+            for field, name in names.items()
+        }
+    )
 
 
 def restart(cluster: Cluster, name: str) -> None:
