@@ -11,16 +11,20 @@ is started again (an action server replays its spool when it starts).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
-from ops.cluster.topology import ROOT, Cluster, Ports
+from ops.cluster.topology import ROOT, Cluster, Ports, part_name
+from ops.lifecycle import StartError, StopRequested, ignore_signals, stop_on_signals, stop_with_make
 
 WATCH_SECONDS = 2.0
 
 
 def main() -> None:
     os.umask(0o077)  # var/ holds patients' data and keys: this user only
+    stop_with_make()
+    stop_on_signals()
     ports = ports_from_environment()
     cluster = Cluster(
         work_dir=Path(os.environ.get("CLUSTER_DIR") or ROOT / "var" / "cluster"),
@@ -32,38 +36,44 @@ def main() -> None:
         extra_env={
             "ALLOWED_ORIGINS": f"http://localhost:{ports.site} http://127.0.0.1:{ports.site}"
         },
+        report=say,
     )
-    print(
+    say(
         f"Starting {cluster.rasa_instances} Rasa servers, 2 action servers, HAProxy, "
-        "PostgreSQL and Redis (logs in var/cluster/log/)...",
-        flush=True,
+        f"PostgreSQL and Redis (logs in {cluster.work_dir / 'log'}/)..."
     )
+    status = 0
     try:
         cluster.start()
-        print(
+        say(
             f"\nThe assistant is running on {cluster.rasa_instances} Rasa servers.\n"
             f"  Chat endpoint (HAProxy): {cluster.url}/webhooks/rest/webhook\n"
             f"  Website demo:            http://localhost:{ports.site}/\n"
             f"  Staff console:           http://localhost:{ports.staff}/\n"
             f"  Rasa servers:            "
             + ", ".join(str(cluster.rasa_port(i)) for i in range(cluster.rasa_instances))
-            + "\nPress Ctrl-C to stop.",
-            flush=True,
+            + "\nPress Ctrl-C to stop."
         )
         while True:
             time.sleep(WATCH_SECONDS)
-            if cluster.redis is not None and cluster.redis.stopped():
-                print("Redis stopped; starting it again", flush=True)
-                cluster.redis.start()
-            for name, process in list(cluster.processes.items()):
-                if process.poll() is not None:
-                    print(f"{name} stopped; starting it again", flush=True)
-                    restart(cluster, name)
-    except KeyboardInterrupt:
-        pass
+            for name in cluster.services.exited():
+                say(f"{part_name(name)} stopped; starting it again")
+                cluster.restart(name)
+    except StopRequested as signal_name:
+        say(f"{signal_name} received.")
+    except StartError as error:
+        say(str(error))
+        status = 1
     finally:
-        print("Stopping the cluster...", flush=True)
+        ignore_signals()  # a second Ctrl-C must not cut the stop short; it is bounded
+        say("Stopping the cluster...")
         cluster.stop()
+        say("Stopped.")
+    sys.exit(status)
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
 
 
 def ports_from_environment() -> Ports:
@@ -85,14 +95,6 @@ def ports_from_environment() -> Ports:
             for field, name in names.items()
         }
     )
-
-
-def restart(cluster: Cluster, name: str) -> None:
-    cluster.processes.pop(name)
-    if name.startswith("rasa"):
-        cluster.start_rasa(int(name.removeprefix("rasa")), wait=False)
-    elif name.startswith("actions"):
-        cluster.start_action_server(int(name.removeprefix("actions")))
 
 
 if __name__ == "__main__":
