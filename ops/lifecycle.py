@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import requests
+
 GRACE_SECONDS = 10.0
+START_TIMEOUT_SECONDS = 300
 PR_SET_PDEATHSIG = 1
 Report = Callable[[str], None]
 
@@ -41,9 +44,11 @@ class StopRequested(BaseException):
 class StartError(Exception):
     """A part could not start: which part, why, and where its log is. Printed as is."""
 
-    def __init__(self, part: str, reason: str, log: Path | None = None) -> None:
+    def __init__(
+        self, part: str, reason: str, log: Path | None = None, failed: str = "start"
+    ) -> None:
         where = f" See {log}." if log is not None else ""
-        super().__init__(f"{part} could not start: {reason}.{where}")
+        super().__init__(f"{part} could not {failed}: {reason}.{where}")
 
 
 def stop_on_signals() -> None:
@@ -283,3 +288,43 @@ class Services:
         """The launcher is done: nothing of it is left to find."""
         with contextlib.suppress(FileNotFoundError):
             self.state_file.unlink()
+
+
+PARTS = {
+    "rasa": "Rasa server",
+    "actions": "Action server",
+    "haproxy": "HAProxy (the balancer)",
+    "site": "The demo site",
+    "staff": "The staff console",
+    "redis": "Redis",
+}
+
+
+def part_name(name: str) -> str:
+    """What an operator calls a process: rasa1 -> "Rasa server 1"."""
+    base = name.rstrip("0123456789")
+    return f"{PARTS.get(base, base)} {name[len(base) :]}".strip()
+
+
+def wait_until_up(
+    url: str,
+    log: Path,
+    timeout: float = START_TIMEOUT_SECONDS,
+    process: subprocess.Popen[bytes] | None = None,
+    part: str | None = None,
+) -> None:
+    """Wait until `url` answers 200. If it never does, or `process` exits first: StartError
+    naming the part and its log, with the log's last lines."""
+    deadline = time.monotonic() + timeout
+    reason = f"{url} did not answer within {timeout:.0f} s"
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            reason = f"it exited (status {process.returncode}) before {url} answered"
+            break
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        time.sleep(0.5)
+    tail = log.read_text(errors="replace").strip().splitlines()[-12:] if log.exists() else []
+    lines = "".join(f"\n  | {line}" for line in tail)
+    raise StartError(part or url, reason + (f". Its log ends:{lines}\n" if tail else ""), log)

@@ -32,7 +32,7 @@ from tests.lifecycle import (
     survivors,
     wait_until,
 )
-from tests.postgres import skip_without_postgres
+from tests.postgres import PostgresServer, skip_without_postgres
 from tests.redis_server import skip_without_redis
 from tests.servers import consecutive_free_ports, free_port
 from tests.test_cluster import skip_without_haproxy
@@ -200,3 +200,32 @@ def test_a_database_that_cannot_be_reached_is_named_without_a_traceback(setup: S
     assert "database" in launch.text.lower() and "DATABASE_URL" in launch.text, launch.text
     assert "Traceback" not in launch.text, launch.text
     assert not ports_in_use(setup.ports)
+
+
+def test_a_postmaster_pid_left_by_a_killed_server_does_not_stop_the_next_start() -> None:
+    """The host crashed (here: the server SIGKILLed) and its pid now belongs to another
+    program: PostgreSQL would refuse to start ("lock file ... already exists");
+    the stale lock files are removed and the server starts."""
+    skip_without_postgres()
+    server = PostgresServer()
+    # PostgreSQL only believes a lock whose pid it may signal: another program of its user.
+    user = "postgres" if os.geteuid() == 0 else None
+    unrelated = subprocess.Popen(["sleep", "600"], user=user)
+    pid_file = server.data / "postmaster.pid"
+    try:
+        server.start()
+        old = int(pid_file.read_text().split()[0])
+        old_processes = {old: start_time(old), **descendants(old)}
+        os.kill(old, signal.SIGKILL)
+        assert wait_until(lambda: not survivors(old_processes), 30)  # type: ignore[arg-type]
+        for lock_file in (pid_file, server.root / f".s.PGSQL.{server.port}.lock"):
+            lines = lock_file.read_text().splitlines()
+            lock_file.write_text("\n".join([str(unrelated.pid), *lines[1:]]) + "\n")
+        server.start()
+        new = int(pid_file.read_text().split()[0])
+        assert new not in (old, unrelated.pid) and start_time(new) is not None
+        assert unrelated.poll() is None
+    finally:
+        unrelated.kill()
+        unrelated.wait()
+        server.remove()

@@ -79,10 +79,15 @@ class LocalPostgres:
 
     def server_pid(self) -> int | None:
         """The pid of the server running on this data folder, from its postmaster.pid; None
-        if none is. A pid that is gone, or now another program's (recycled after a crash or a
-        reboot), is not a server: the postmaster runs in its data folder."""
+        if none is."""
+        return self._owner(self.data / "postmaster.pid")
+
+    def _owner(self, lock_file: Path) -> int | None:
+        """The live server holding `lock_file` (its first line is a pid), or None. A pid that
+        is gone, a zombie, or now another program's (recycled after a crash or a reboot) is
+        not a server: a postmaster runs in its data folder."""
         try:
-            pid = int((self.data / "postmaster.pid").read_text().split()[0])
+            pid = int(lock_file.read_text().split()[0])
             folder = os.path.realpath(f"/proc/{pid}/cwd")
         except (OSError, ValueError, IndexError):
             return None
@@ -96,13 +101,13 @@ class LocalPostgres:
             return None
 
     def start(self, fsync: bool = True) -> None:
-        """Start the server. A postmaster.pid left by a server that is no longer running
-        (killed, host crashed) is removed first: PostgreSQL would refuse to start if its pid
-        now belongs to another program."""
-        pid_file = self.data / "postmaster.pid"
-        if pid_file.exists() and self.server_pid() is None:
-            self.report(f"Removing {pid_file}: its server is no longer running")
-            pid_file.unlink()
+        """Start the server. Lock files (postmaster.pid, the socket's) left by a server that
+        is no longer running (killed, host crashed) are removed first: PostgreSQL refuses to
+        start while their pid is alive, even as a zombie or another program."""
+        for lock_file in (self.data / "postmaster.pid", self.root / f".s.PGSQL.{self.port}.lock"):
+            if lock_file.exists() and self._owner(lock_file) is None:
+                self.report(f"Removing {lock_file}: its server is no longer running")
+                lock_file.unlink()
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             f"-c max_connections={self.max_connections}"

@@ -16,18 +16,15 @@ server's SPOOL_DIR (a local, durable folder; replayed when that server starts ag
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import redis
-import requests
 import yaml
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -38,7 +35,7 @@ from core.secrets.action_token import action_server_token
 from ops.cluster.haproxy import haproxy_config
 from ops.cluster.local_services import LocalPostgres, LocalRedis, postgres_root, wait_for_redis
 from ops.endpoints import write_endpoints
-from ops.lifecycle import Report, Services, StartError, port_in_use
+from ops.lifecycle import Report, Services, StartError, part_name, port_in_use, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -46,7 +43,6 @@ BIN = Path(sys.executable).parent
 # default max_connections (100). A Rasa server answers one turn per conversation at a time
 # on one event loop; 5 + 5 connections are plenty (bench/NOTES.md).
 POOL_SIZE, MAX_OVERFLOW = 5, 5
-START_TIMEOUT_SECONDS = 300
 
 
 @dataclass
@@ -138,7 +134,7 @@ class Cluster:
             upgrade(str(self.database_url))
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-            raise StartError("The database (DATABASE_URL)", reason) from None
+            raise StartError("The database (DATABASE_URL)", reason, failed="be reached") from None
         self.endpoints = self.work_dir / "endpoints.yml"
         write_endpoints(
             self.endpoints,
@@ -222,7 +218,7 @@ class Cluster:
             try:
                 wait_for_redis(self.redis_url, timeout=5)
             except redis.RedisError as error:
-                raise StartError("Redis (REDIS_URL)", str(error)) from None
+                raise StartError("Redis (REDIS_URL)", str(error), failed="be reached") from None
             return
         log = self.log("redis")
         self.redis = LocalRedis(
@@ -341,47 +337,7 @@ def use_stock_parts(endpoints: Path, redis_url: str) -> None:
     endpoints.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
-PARTS = {
-    "rasa": "Rasa server",
-    "actions": "Action server",
-    "haproxy": "HAProxy (the balancer)",
-    "site": "The demo site",
-    "staff": "The staff console",
-    "redis": "Redis",
-}
-
-
-def part_name(name: str) -> str:
-    """What an operator calls a process: rasa1 -> "Rasa server 1"."""
-    base = name.rstrip("0123456789")
-    return f"{PARTS.get(base, base)} {name[len(base) :]}".strip()
-
-
 def last_line(error: subprocess.CalledProcessError) -> str:
     """The last line a failed tool printed (pg_ctl says why on it)."""
     lines = str(error.output or "").strip().splitlines()
     return lines[-1] if lines else f"{error.cmd} exited with status {error.returncode}"
-
-
-def wait_until_up(
-    url: str,
-    log: Path,
-    timeout: float = START_TIMEOUT_SECONDS,
-    process: subprocess.Popen[bytes] | None = None,
-    part: str | None = None,
-) -> None:
-    """Wait until `url` answers 200. If it never does, or `process` exits first: StartError
-    naming the part and its log, with the log's last lines."""
-    deadline = time.monotonic() + timeout
-    reason = f"{url} did not answer within {timeout:.0f} s"
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            reason = f"it exited (status {process.returncode}) before {url} answered"
-            break
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        time.sleep(0.5)
-    tail = log.read_text(errors="replace").strip().splitlines()[-12:] if log.exists() else []
-    lines = "".join(f"\n  | {line}" for line in tail)
-    raise StartError(part or url, reason + (f". Its log ends:{lines}\n" if tail else ""), log)
