@@ -194,16 +194,18 @@ class Services:
     def recorded(self) -> list[Recorded]:
         """What the state file names and is still running as recorded (same pid and start)."""
         state = self._read()
-        entries: dict[str, Any] = dict(state.get("processes") or {})
+        servers = state.get("processes")
+        entries: dict[str, Any] = dict(servers) if isinstance(servers, dict) else {}
         if "launcher" in state:
             entries = {"launcher": state["launcher"], **entries}
         found = []
         for name, entry in entries.items():
             try:
                 process = Recorded(str(name), int(entry["pid"]), int(entry["started"]))
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, OverflowError):  # a damaged record
                 continue
-            if process.pid != os.getpid() and process.running():
+            # pid <= 0 would signal a whole group or every process: never from a record.
+            if process.pid > 0 and process.pid != os.getpid() and process.running():
                 found.append(process)
         return found
 
