@@ -20,7 +20,7 @@ LOG_DIR="$RUN_DIR/log"
 # Everything under var/ (database, spool, logs, secrets) holds patients' data or keys:
 # readable by this user only, including what earlier runs left with wider modes.
 umask 077
-mkdir -p "$LOG_DIR"
+mkdir -p var "$LOG_DIR"
 chmod 700 var "$RUN_DIR" "$LOG_DIR"
 find var -maxdepth 2 -type f \( -name '*.db*' -o -name '*.log' -o -name '*.key' \) -exec chmod 600 {} +
 
