@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ops.lifecycle import (
+    Part,
     Services,
     StartError,
     StopRequested,
@@ -28,7 +29,7 @@ from ops.lifecycle import (
     port_in_use,
     stop_on_signals,
     stop_with_make,
-    wait_until_up,
+    wait_for_parts,
 )
 
 
@@ -100,11 +101,11 @@ class Single:
                 )
         for name in self.commands():
             self.spawn(name)
-        for name, (_, url, _, _) in self.commands().items():
-            log = self.log_dir / f"{name}.log"
-            wait_until_up(
-                url, log, self.args.timeout, self.services.processes[name], part_name(name)
-            )
+        parts = [
+            Part(part_name(name), url, self.log_dir / f"{name}.log", self.services.processes[name])
+            for name, (_, url, _, _) in self.commands().items()
+        ]
+        wait_for_parts(parts, self.args.timeout)
 
     def watch_once(self) -> None:
         """Start the action server again if it stopped; any other server stopping ends the run."""

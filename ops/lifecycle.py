@@ -48,7 +48,7 @@ class StartError(Exception):
         self, part: str, reason: str, log: Path | None = None, failed: str = "start"
     ) -> None:
         where = f" See {log}." if log is not None else ""
-        super().__init__(f"{part} could not {failed}: {reason}.{where}")
+        super().__init__(f"{part} could not {failed}: {reason.rstrip('.')}.{where}")
 
 
 def stop_on_signals() -> None:
@@ -308,25 +308,63 @@ def part_name(name: str) -> str:
     return f"{PARTS.get(base, base)} {name[len(base) :]}".strip()
 
 
+@dataclass(frozen=True)
+class Part:
+    """A server to wait for: what an operator calls it, its health URL, log and process."""
+
+    name: str
+    url: str
+    log: Path
+    process: subprocess.Popen[bytes] | None = None
+
+
 def wait_until_up(
     url: str,
     log: Path,
     timeout: float = START_TIMEOUT_SECONDS,
     process: subprocess.Popen[bytes] | None = None,
     part: str | None = None,
+    tail_lines: int = 1,
 ) -> None:
-    """Wait until `url` answers 200. If it never does, or `process` exits first: StartError
-    naming the part and its log, with the log's last lines."""
+    """Wait until `url` answers 200 (see `wait_for_parts`)."""
+    wait_for_parts([Part(part or url, url, log, process)], timeout, tail_lines)
+
+
+def wait_for_parts(
+    parts: Iterable[Part], timeout: float = START_TIMEOUT_SECONDS, tail_lines: int = 1
+) -> None:
+    """Wait until every part answers 200. The first to exit, or the first still silent at the
+    timeout, raises StartError naming it and its log, with the log's last `tail_lines`
+    lines (one for an operator: the error itself, not the traceback above it)."""
+    pending = list(parts)
     deadline = time.monotonic() + timeout
-    reason = f"{url} did not answer within {timeout:.0f} s"
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            reason = f"it exited (status {process.returncode}) before {url} answered"
-            break
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        time.sleep(0.5)
-    tail = log.read_text(errors="replace").strip().splitlines()[-12:] if log.exists() else []
-    lines = "".join(f"\n  | {line}" for line in tail)
-    raise StartError(part or url, reason + (f". Its log ends:{lines}\n" if tail else ""), log)
+    while pending:
+        for part in list(pending):
+            if part.process is not None and part.process.poll() is not None:
+                status = part.process.returncode
+                reason = f"it exited (status {status}) before {part.url} answered"
+                raise _failure(part, reason, tail_lines)
+            if _answers(part.url):
+                pending.remove(part)
+        if pending and time.monotonic() > deadline:
+            reason = f"{pending[0].url} did not answer within {timeout:.0f} s"
+            raise _failure(pending[0], reason, tail_lines)
+        if pending:
+            time.sleep(0.5)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def _failure(part: Part, reason: str, tail_lines: int) -> StartError:
+    text = part.log.read_text(errors="replace") if part.log.exists() else ""
+    tail = [line for line in text.splitlines() if line.strip()][-tail_lines:]
+    if len(tail) == 1:
+        reason += f"; its log ends: {tail[0].strip()}"
+    elif tail:
+        reason += ". Its log ends:" + "".join(f"\n  | {line}" for line in tail) + "\n"
+    return StartError(part.name, reason, part.log)

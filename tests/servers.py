@@ -56,7 +56,7 @@ def consecutive_free_ports(count: int) -> int:
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    wait_until_up(url, log, START_TIMEOUT_SECONDS, process)
+    wait_until_up(url, log, START_TIMEOUT_SECONDS, process, tail_lines=60)
 
 
 @dataclass

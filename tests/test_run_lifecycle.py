@@ -120,3 +120,26 @@ def test_a_port_in_use_is_named_without_a_traceback(setup: Setup) -> None:
     assert "staff console" in launch.text and setup.env["STAFF_PORT"] in launch.text, launch.text
     assert "Traceback" not in launch.text, launch.text
     assert not ports_in_use(setup.ports)
+
+
+def test_a_server_that_cannot_start_is_named_with_its_log(setup: Setup, tmp_path: Path) -> None:
+    """The staff console exits at start (its secret file is empty): named, with its log's path
+    and the error's own line, no traceback; the servers already started are stopped."""
+    empty = tmp_path / "empty.key"
+    empty.write_text("")
+    launch = Launch.start("run", {**setup.env, "STAFF_SECRET_FILE": str(empty)}, tmp_path / "o")
+    assert launch.process.wait(timeout=STOP_SECONDS * 4) != 0
+    log = Path(setup.env["RUN_DIR"]) / "log" / "staff.log"
+    assert "The staff console could not start" in launch.text, launch.text
+    assert str(log) in launch.text and "is empty" in launch.text, launch.text
+    assert "Traceback" not in launch.text, launch.text
+    assert wait_until(lambda: not ports_in_use(setup.ports), 20)
+
+
+def test_a_database_that_cannot_be_reached_is_named_without_a_traceback(setup: Setup) -> None:
+    closed = free_port()
+    env = {**setup.env, "DATABASE_URL": f"postgresql://postgres:pw@127.0.0.1:{closed}/x"}
+    launch = Launch.start("run", env, setup.folder / "nodb.out")
+    assert launch.process.wait(timeout=120) != 0
+    assert "DATABASE_URL" in launch.text and "could not be reached" in launch.text, launch.text
+    assert "Traceback" not in launch.text and ":pw@" not in launch.text, launch.text

@@ -29,7 +29,7 @@ import yaml
 from sqlalchemy.exc import SQLAlchemyError
 
 from addons.channels.conversation_ids import ConversationKeys
-from core.db.migrate import upgrade
+from core.db.migrate import first_line, upgrade
 from core.private_files import private_folder
 from core.secrets.action_token import action_server_token
 from ops.cluster.haproxy import haproxy_config
@@ -133,7 +133,7 @@ class Cluster:
         try:
             upgrade(str(self.database_url))
         except SQLAlchemyError as error:
-            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            reason = first_line(error)
             raise StartError("The database (DATABASE_URL)", reason, failed="be reached") from None
         self.endpoints = self.work_dir / "endpoints.yml"
         write_endpoints(
