@@ -211,7 +211,12 @@ class Cluster:
                 self.postgres.start()
             self.database_url = self.postgres.create_database()
         except subprocess.CalledProcessError as error:
-            raise StartError("PostgreSQL", last_line(error), self.postgres.log) from None
+            # pg_ctl only says "Examine the log output."; the server's log says why (FATAL).
+            log = self.postgres.log
+            lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+            fatal = [line for line in lines if "FATAL:" in line]
+            reason = fatal[-1] if fatal else last_line(error)
+            raise StartError("PostgreSQL", reason, log) from None
 
     def _start_redis(self) -> None:
         if self.redis_url:
