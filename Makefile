@@ -104,7 +104,8 @@ check-source: install
 	$(BIN)/python -m core.content.check_source "$(PAGE)"
 
 # Several Rasa servers and action servers behind HAProxy, on PostgreSQL and Redis (docs/several-machines.md).
-# Needs the Debian packages postgresql, redis-server, haproxy.
+# Needs the Debian packages postgresql, redis-server, haproxy. SIGTERM or Ctrl-C stops all of it;
+# a start after a crash takes over what was left (docs/operations.md).
 cluster: train
 	$(BIN)/python -m ops.cluster
 

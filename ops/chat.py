@@ -20,7 +20,10 @@ from ops.rest_client import new_conversation, send
 def show(messages: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Print the bot's messages; return its buttons so a number can pick one."""
     buttons: list[dict[str, str]] = []
-    width = min(shutil.get_terminal_size().columns, 100)
+    # A terminal that reports no size (a pty from `script`, some CI or serial consoles) says
+    # 0 columns, which textwrap refuses: then the usual 80.
+    columns = shutil.get_terminal_size().columns
+    width = min(columns, 100) if columns >= 20 else 80
     for message in messages:
         if message.get("text"):
             print(

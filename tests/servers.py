@@ -22,8 +22,8 @@ from typing import Any
 from addons.channels.conversation_ids import ConversationKeys
 from core.db.migrate import upgrade
 from ops import rest_client
-from ops.cluster.topology import wait_until_up
 from ops.endpoints import write_endpoints
+from ops.lifecycle import wait_until_up
 from tests.project import MODEL, ROOT
 
 BIN = Path(sys.executable).parent
@@ -56,7 +56,7 @@ def consecutive_free_ports(count: int) -> int:
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    wait_until_up(url, log, START_TIMEOUT_SECONDS, process)
+    wait_until_up(url, log, START_TIMEOUT_SECONDS, process, tail_lines=60)
 
 
 @dataclass

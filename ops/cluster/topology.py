@@ -20,21 +20,22 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import requests
+import redis
 import yaml
+from sqlalchemy.exc import SQLAlchemyError
 
 from addons.channels.conversation_ids import ConversationKeys
-from core.db.migrate import upgrade
+from core.db.migrate import first_line, upgrade
 from core.private_files import private_folder
 from core.secrets.action_token import action_server_token
 from ops.cluster.haproxy import haproxy_config
-from ops.cluster.local_services import LocalPostgres, LocalRedis, postgres_root
+from ops.cluster.local_services import LocalPostgres, LocalRedis, postgres_root, wait_for_redis
 from ops.endpoints import write_endpoints
+from ops.lifecycle import Report, Services, StartError, part_name, port_in_use, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -42,7 +43,6 @@ BIN = Path(sys.executable).parent
 # default max_connections (100). A Rasa server answers one turn per conversation at a time
 # on one event loop; 5 + 5 connections are plenty (bench/NOTES.md).
 POOL_SIZE, MAX_OVERFLOW = 5, 5
-START_TIMEOUT_SECONDS = 300
 
 
 @dataclass
@@ -73,9 +73,18 @@ class Cluster:
     # comparison only: the stock store keeps transcripts unredacted).
     stock_rasa_parts: bool = False
     extra_env: dict[str, str] = field(default_factory=dict)
-    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    report: Report = print
     postgres: LocalPostgres | None = None
     redis: LocalRedis | None = None
+
+    def __post_init__(self) -> None:
+        # What this cluster started, recorded so that the next start finds what a killed
+        # launcher left (ops/lifecycle.py).
+        self.services = Services(self.work_dir / "cluster.json", self.report)
+
+    @property
+    def processes(self) -> dict[str, subprocess.Popen[bytes]]:
+        return self.services.processes
 
     # -- addresses ---------------------------------------------------------------------------
 
@@ -107,8 +116,13 @@ class Cluster:
     # -- start ---------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Start every part, after stopping what an earlier start left; a part that cannot
+        start raises StartError naming it (the caller then calls `stop`)."""
         private_folder(self.work_dir)
         (self.work_dir / "log").mkdir(exist_ok=True)
+        self.services.take_over()
+        self._prepare_database()
+        self._check_ports()
         # Shared by every instance: a token one Rasa server issued is valid on the others.
         self._channel_key = self.extra_env.get("CHANNEL_SECRET_KEY") or (
             ConversationKeys.from_environment().secret.decode()
@@ -116,7 +130,11 @@ class Cluster:
         self._action_token = self.extra_env.get("ACTION_SERVER_TOKEN") or action_server_token()
         self._start_database()
         self._start_redis()
-        upgrade(str(self.database_url))
+        try:
+            upgrade(str(self.database_url))
+        except SQLAlchemyError as error:
+            reason = first_line(error)
+            raise StartError("The database (DATABASE_URL)", reason, failed="be reached") from None
         self.endpoints = self.work_dir / "endpoints.yml"
         write_endpoints(
             self.endpoints,
@@ -133,36 +151,98 @@ class Cluster:
             self.start_rasa(index, wait=False)
         self._start_balancer()
         for index in range(self.rasa_instances):
-            wait_until_up(f"http://127.0.0.1:{self.rasa_port(index)}/", self.log(f"rasa{index}"))
+            self._wait(f"rasa{index}", f"http://127.0.0.1:{self.rasa_port(index)}/")
         if self.with_site:
             self._start_site_and_console()
-        wait_until_up(f"{self.url}/", self.log("haproxy"))
+        self._wait("haproxy", f"{self.url}/")
 
-    def _start_database(self) -> None:
+    def _prepare_database(self) -> None:
+        """The local PostgreSQL's folder (created on first use), unless DATABASE_URL is set."""
         if self.database_url:
             return
         root = postgres_root(self.work_dir / "postgres", self.ports.postgres)
-        self.postgres = LocalPostgres(root, self.ports.postgres)
-        self.postgres.start()
-        self.database_url = self.postgres.create_database()
+        try:
+            self.postgres = LocalPostgres(root, self.ports.postgres, report=self.report)
+        except subprocess.CalledProcessError as error:
+            raise StartError("PostgreSQL", f"initdb failed: {last_line(error)}") from None
+
+    def _check_ports(self) -> None:
+        """Every port this cluster will listen on must be free: a clear message now, not a
+        server dying later with the reason deep in its log."""
+        rasa = [(f"Rasa server {i}", self.rasa_port(i)) for i in range(self.rasa_instances)]
+        actions = [(f"Action server {i}", self.action_port(i)) for i in range(self.action_servers)]
+        wanted = [("HAProxy (the balancer)", self.ports.chat, "CLUSTER_PORT")]
+        wanted += [(part, port, "RASA_PORT") for part, port in rasa]
+        balancer = ("HAProxy (for the action servers)", self.ports.action_balancer)
+        wanted.append((*balancer, "ACTION_BALANCER_PORT"))
+        wanted += [(part, port, "ACTION_PORT") for part, port in actions]
+        if self.postgres is not None and self.postgres.server_pid() is None:
+            wanted.append(("PostgreSQL", self.ports.postgres, "POSTGRES_PORT"))
+        if not self.redis_url:
+            wanted.append(("Redis", self.ports.redis, "REDIS_PORT"))
+        if self.with_site:
+            wanted.append(("The demo site", self.ports.site, "SITE_PORT"))
+            wanted.append(("The staff console", self.ports.staff, "STAFF_PORT"))
+        for part, port, variable in wanted:
+            if port_in_use(port):
+                raise StartError(
+                    part,
+                    f"port {port} is in use by another program (stop it, or choose another "
+                    f"port with {variable})",
+                )
+
+    def _start_database(self) -> None:
+        """Start the local PostgreSQL, or use the one an earlier start left running on it."""
+        if self.postgres is None:
+            return
+        pid = self.postgres.server_pid()
+        try:
+            if pid is not None and self.postgres.server_port() == self.ports.postgres:
+                self.report(
+                    f"PostgreSQL left running by an earlier start (pid {pid}, "
+                    f"{self.postgres.data}): using it"
+                )
+            else:
+                if pid is not None:
+                    self.report(
+                        f"PostgreSQL left running on another port (pid {pid}): restarting it"
+                    )
+                    self.postgres.stop()
+                self.postgres.start()
+            self.database_url = self.postgres.create_database()
+        except subprocess.CalledProcessError as error:
+            # pg_ctl only says "Examine the log output."; the server's log says why (FATAL).
+            log = self.postgres.log
+            lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+            fatal = [line for line in lines if "FATAL:" in line]
+            reason = fatal[-1] if fatal else last_line(error)
+            raise StartError("PostgreSQL", reason, log) from None
 
     def _start_redis(self) -> None:
         if self.redis_url:
+            try:
+                wait_for_redis(self.redis_url, timeout=5)
+            except redis.RedisError as error:
+                raise StartError("Redis (REDIS_URL)", str(error), failed="be reached") from None
             return
-        self.redis = LocalRedis(self.ports.redis)
-        self.redis.start()
+        log = self.log("redis")
+        self.redis = LocalRedis(
+            self.ports.redis, spawn=lambda command: self.services.spawn("redis", command, log)
+        )
+        try:
+            self.redis.start()
+        except redis.RedisError:
+            raise StartError("Redis", "it did not answer", log) from None
         self.redis_url = self.redis.url
 
     def log(self, name: str) -> Path:
         return self.work_dir / "log" / f"{name}.log"
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen[bytes]:
-        with self.log(name).open("ab") as handle:
-            process = subprocess.Popen(
-                args, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=self.env
-            )
-        self.processes[name] = process
-        return process
+        return self.services.spawn(name, args, self.log(name), self.env, ROOT)
+
+    def _wait(self, name: str, url: str) -> None:
+        wait_until_up(url, self.log(name), process=self.processes.get(name), part=part_name(name))
 
     def start_action_server(self, index: int) -> None:
         """Action server `index`, with its own spool (what it had spooled is written on start)."""
@@ -172,7 +252,7 @@ class Cluster:
         args = [str(BIN / "python"), "-m", "actions.server", "--port", str(port)]
         env_args = ["env", f"SPOOL_DIR={spool}", "LOG_FLUSH_INTERVAL_SECONDS=0.5", *args]
         self._spawn(f"actions{index}", env_args)
-        wait_until_up(f"http://127.0.0.1:{port}/health", self.log(f"actions{index}"))
+        self._wait(f"actions{index}", f"http://127.0.0.1:{port}/health")
 
     def start_rasa(self, index: int, wait: bool = True) -> None:
         port = self.rasa_port(index)
@@ -185,7 +265,7 @@ class Cluster:
             args += ["--cors", *origins]
         self._spawn(f"rasa{index}", args)
         if wait:
-            wait_until_up(f"http://127.0.0.1:{port}/", self.log(f"rasa{index}"))
+            self._wait(f"rasa{index}", f"http://127.0.0.1:{port}/")
 
     def _start_balancer(self) -> None:
         config = self.work_dir / "haproxy.cfg"
@@ -199,36 +279,53 @@ class Cluster:
         )
         self._spawn("haproxy", ["haproxy", "-db", "-f", str(config)])
 
-    def _start_site_and_console(self) -> None:
+    def _start_site_and_console(self, wait: bool = True) -> None:
         site = [str(BIN / "python"), "-m", "web.demo_site", "--port", str(self.ports.site)]
         self._spawn("site", [*site, "--assistant-url", f"http://localhost:{self.ports.chat}"])
         self._spawn("staff", [str(BIN / "python"), "-m", "staff", "serve", "--port",
                               str(self.ports.staff)])  # fmt: skip
-        wait_until_up(f"http://127.0.0.1:{self.ports.site}/", self.log("site"))
-        wait_until_up(f"http://127.0.0.1:{self.ports.staff}/login", self.log("staff"))
+        if wait:
+            self._wait("site", f"http://127.0.0.1:{self.ports.site}/")
+            self._wait("staff", f"http://127.0.0.1:{self.ports.staff}/login")
+
+    def restart(self, name: str) -> None:
+        """Start again a part that stopped (the launcher's watch loop)."""
+        self.services.forget(name)
+        if name.startswith("rasa"):
+            self.start_rasa(int(name.removeprefix("rasa")), wait=False)
+        elif name.startswith("actions"):
+            self.start_action_server(int(name.removeprefix("actions")))
+        elif name == "haproxy":
+            self._start_balancer()
+        elif name == "redis" and self.redis is not None:
+            self.redis.start()
+        elif name in ("site", "staff"):
+            self.services.stop([other for other in ("site", "staff") if other in self.processes])
+            self._start_site_and_console(wait=False)
 
     # -- faults and stop ---------------------------------------------------------------------
 
     def kill(self, name: str) -> None:
         """Kill one process at once (SIGKILL: no clean-up, as a crash or a lost host)."""
-        process = self.processes.pop(name)
+        process = self.services.forget(name)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
     def stop(self) -> None:
-        for process in self.processes.values():
-            if process.poll() is None:
-                process.terminate()
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        self.processes.clear()
+        """Stop everything this cluster started, whatever point its start reached: the servers
+        (SIGTERM, SIGKILL after 10 s), then Redis and PostgreSQL; bounded (about 45 s at most)."""
+        self.services.stop([name for name in self.processes if name != "redis"])
+        self.services.stop()
         if self.redis is not None:
-            self.redis.stop()
-        if self.postgres is not None:
-            self.postgres.stop()
+            self.redis.process = None
+        if self.postgres is not None and self.postgres.server_pid() is not None:
+            try:
+                self.postgres.stop()
+            except subprocess.CalledProcessError as error:
+                self.report(
+                    f"PostgreSQL did not stop: {last_line(error)} (see {self.postgres.log})"
+                )
+        self.services.release()
 
 
 def use_stock_parts(endpoints: Path, redis_url: str) -> None:
@@ -245,24 +342,7 @@ def use_stock_parts(endpoints: Path, redis_url: str) -> None:
     endpoints.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
-def wait_until_up(
-    url: str,
-    log: Path,
-    timeout: float = START_TIMEOUT_SECONDS,
-    process: subprocess.Popen[bytes] | None = None,
-) -> None:
-    """Wait until `url` answers 200; a clear error with the log's end if it never does (or
-    if `process` exits first)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
-            raise RuntimeError(f"{url} exited early:\n{tail}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
-    raise RuntimeError(f"{url} did not start in time:\n{tail}")
+def last_line(error: subprocess.CalledProcessError) -> str:
+    """The last line a failed tool printed (pg_ctl says why on it)."""
+    lines = str(error.output or "").strip().splitlines()
+    return lines[-1] if lines else f"{error.cmd} exited with status {error.returncode}"
