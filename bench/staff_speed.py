@@ -1,7 +1,7 @@
 """Time the staff console's inbox and dashboard on a database with 100,000 questions.
 
 Target (issue 5): each answers in under 200 ms. Builds a fresh SQLite database (or uses
---database-url), fills it with staff.generate_data, logs in and times real requests through
+--database-url), fills it with bench.generate_data, logs in and times real requests through
 the Flask app (median of 5 after a warm-up).
 
     python -m bench.staff_speed [--questions 100000] [--database-url URL]
@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.generate_data import generate
 from core.db.database import session_factory
 from core.db.migrate import upgrade
 from staff.app import create_app, create_user
-from staff.generate_data import generate
 
 PAGES = [
     ("inbox, newest first", "/"),

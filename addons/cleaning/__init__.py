@@ -7,10 +7,11 @@ One place, in this order (the channels run steps 1-4 through addons/channels/tur
       1. inbound.prepare_message   a string, or 400 (BadRequest)
       2. text.normalise_text       NFKC; surrogates, controls and invisible characters out;
                                    line breaks kept, spaces collapsed
-      3. payloads.screen_payload   "/intent" only for the bot's own buttons; any other
+      3. inbound (cap)             over MAX_MESSAGE_CHARS: "please shorten", unless a red flag
+                                   is in it; then the part around the red flag is kept (as
+                                   the folded text the red-flag patterns read)
+      4. payloads.screen_payload   "/intent" only for the bot's own buttons; any other
                                    leading "/" dropped, so the NLU and safety nets read it
-      4. inbound (cap)             over MAX_MESSAGE_CHARS: "please shorten", unless a red flag
-                                   is in it; then the part around the red flag is kept
          Prepared.parts            two questions in one message become two turns
                                    (questions.compound_parts); a red flag stays whole
     ---------------------------- Rasa's NLU pipeline ----------------------------------

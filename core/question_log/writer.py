@@ -6,9 +6,9 @@ database is down, batches stay in the spool; nothing is lost and patients notice
 
 An entry that can never be written (its line is not an entry, a value does not fit its
 column, the database refuses it) must not hold back the others: such entries are checked out
-before the insert (entries.py), and if the batch still fails for a reason that is not "the
+before the insert (core/db/entries.py), and if the batch still fails for a reason that is not "the
 database is unavailable", its entries are written one by one and each one that fails again
-goes to the quarantine (quarantine.py) with the reason. The batch is then done.
+goes to the quarantine (core/db/quarantine.py) with the reason. The batch is then done.
 
 The same thread runs an optional periodic task: the back-fill of questions answered while the
 action server was down (backfill.py); and, once when it starts, an optional start-up task

@@ -5,7 +5,7 @@ patient FAQ sees, and realistic outcomes (most answered, some fallbacks, off-top
 and a few emergencies); a share of them reviewed; plus callback requests. Never run it
 against a production database: every row is marked with conversation ids `synthetic-…`.
 
-    python -m staff.generate_data --questions 100000 [--days 90] [--database-url URL]
+    python -m bench.generate_data --questions 100000 [--days 90] [--database-url URL]
 """
 
 from __future__ import annotations
