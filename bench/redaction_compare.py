@@ -88,8 +88,20 @@ def presidio_redactor() -> Redactor | None:
     return redact_with_presidio
 
 
-def found(value: str, kind: str, redacted: str) -> bool:
+TOKEN = re.compile(r"[^\W_]+")
+# Kinds measured by their words (issue 21): each word of the value that the rest of the
+# sentence does not also hold must be gone ("Margaret Olsen": both; "12 Oak St, Hartford").
+BY_WORDS = frozenset(
+    {"name", "address", "health_plan_id", "mrn", "account", "licence", "url", "ip", "age"}
+)
+
+
+def found(value: str, kind: str, redacted: str, text: str = "") -> bool:
     """Is the labelled value gone from the redacted text?"""
+    if kind in BY_WORDS or (kind == "date_of_birth" and text and not value[-4:].isdigit()):
+        rest = {t.lower() for t in TOKEN.findall(text.replace(value, " "))}
+        left = {t.lower() for t in TOKEN.findall(redacted)}
+        return not any(t.lower() in left for t in TOKEN.findall(value) if t.lower() not in rest)
     if kind == "email":
         return value.lower() not in redacted.lower()
     digits = "".join(ch for ch in value if ch.isdigit())
@@ -116,11 +128,11 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
     for item in corpus:
         redacted = redactor(item["text"])
         for pii in item["pii"]:
-            hit = found(str(pii["value"]), pii["kind"], redacted)
+            hit = found(str(pii["value"]), pii["kind"], redacted, item["text"])
             per_kind.setdefault(pii["kind"], [0, 0])[0] += int(hit)
             per_kind[pii["kind"]][1] += 1
             if not hit:
-                missed.append(item["text"])
+                missed.append(f"{item['text']} -> {redacted}")
     corpus_negatives = [i["text"] for i in corpus if not i["pii"]]
     false_corpus = [t for t in corpus_negatives if redactor(t) != t]
     false_training = [t for t in negatives if redactor(t) != t]
@@ -134,7 +146,7 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
     return {
         "recall": total_hit / total,
         "recall_by_kind": {k: h / n for k, (h, n) in per_kind.items()},
-        "missed": missed[:10],
+        "missed": missed[:40],
         "false_redactions_corpus": false_corpus,
         "false_redactions_training": len(false_training),
         "false_training_examples": false_training[:5],
