@@ -130,12 +130,18 @@ _ORDINAL_WORD = (
 _TENS = r"(?:ten|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_YEAR_WORDS = rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
+    rf"(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"
+_DAY = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten"
+    rf"|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"
+)
 _YEAR = rf"(?:\d{{4}}|'\d{{2}}|{_YEAR_WORDS})"
 WORDED_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY},?\s+(?:of\s+|in\s+)?{_YEAR}"

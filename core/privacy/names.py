@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
 
 # A word, with hyphens and apostrophes inside (Dale-Moreno, O'Brien), or an initial ("J.").
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?")
 _RELATIVE = (
     r"(husband|wife|spouse|partner|mother|mom|mum|mommy|mama|father|dad|daddy|papa|son|"
     r"daughter|brother|sister|aunt|auntie|uncle|niece|nephew|cousin|grandmother|grandma|"
@@ -40,22 +40,21 @@ _RELATIVE = (
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
 # ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
 STRONG_CUE = re.compile(
-    r"\b(my\s+name\s+is|my\s+name'?s|name\s*(is|:)|names\s+is|"
+    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|name\s*(is|:)|names\s+is|"
     r"(mr|mrs|ms|miss|mx)\.?)\s+",
     re.IGNORECASE,
 )
 WEAK_CUE = re.compile(
-    r"\b(i\s*'?\s*m|i\s+am|this\s+is|call\s+me|it'?s|here\s+is|hi|hello|hey|dear|thanks|"
+    r"\b(?=[ithfdlrmsc])(i\s*'?\s*m|i\s+am|this\s+is|call\s+me|it'?s|here\s+is|hi|hello|hey|dear|thanks|"
     rf"thank\s+you|regards|sincerely|love|from|my\s+(\w+\s+)?{_RELATIVE}s?"
     r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?)[\s,]+",
     re.IGNORECASE,
 )
 # Words that end a name whatever their case.
-STOP = frozenset(
-    "and or but i my me we he she his her they our is was are has had have who will would "
-    "can could should may might did does do not no yes so the a an to of in on at for with "
-    "from by about if as it its this that".split()
-)
+_STOP = """and or but i my me we he she his her they our is was are has had have who will would
+can could should may might did does do not no yes so the a an to of in on at for with from by
+about if as it its this that"""
+STOP = frozenset(_STOP.split())
 
 
 def _words(name: str) -> frozenset[str]:
@@ -75,8 +74,14 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return first, last, ordinary, _words("first_names_that_are_words.txt")
 
 
+_SPLIT = re.compile(r"['\u2019-]")
+
+
 def _parts(word: str) -> list[str]:
-    return [p for p in re.split(r"['’-]", word.rstrip(".").lower()) if p]
+    word = word.rstrip(".").lower()
+    if "-" not in word and "'" not in word and "\u2019" not in word:
+        return [word]  # the common case, without a regex
+    return [p for p in _SPLIT.split(word) if p]
 
 
 def _is_first(word: str) -> bool:
@@ -135,7 +140,7 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
 
 def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | None:
     """The span of the name that starts at `start` (up to `limit` words), if one does."""
-    words = []
+    words: list[re.Match[str]] = []
     for match in WORD.finditer(text, start):
         gap = text[words[-1].end() if words else start : match.start()]
         if gap.strip() or "\n" in gap or len(words) == limit:
