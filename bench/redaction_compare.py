@@ -1,14 +1,16 @@
 """Compare redaction detectors on the same labelled corpus (issue 11).
 
 Detectors: (a) the first version's regular expressions (phones and e-mails only), (b) the
-shipped redaction (core/privacy/redaction.py: libphonenumber's matcher plus patterns), (c)
-Microsoft Presidio's pattern recognizers (phone, e-mail, US SSN, date), run offline without
-a spaCy model. Presidio is not a project dependency: (c) runs only where `presidio_analyzer`
-is importable (a separate venv, see bench/NOTES.md), and is skipped otherwise.
+shipped redaction (core/privacy/redaction.py: libphonenumber's matcher plus patterns, names
+and identifiers), (c) Microsoft Presidio's pattern recognizers (PRESIDIO_RECOGNIZERS), run
+offline without a spaCy model, (d) philter-lite (UCSF's PHI filter for clinical notes).
+Neither (c) nor (d) is a project dependency: each runs only where it is importable (a
+separate venv, see bench/NOTES.md), and is skipped otherwise.
 
 Measured: recall per kind (a labelled value counts as found when none of its digits, or for
-an e-mail none of its text, is left), false redactions on the corpus's negatives and on every
-training and held-out example, and microseconds per message.
+an e-mail none of its text, is left; for issue 21's kinds, none of its words), false
+redactions on the corpus's negatives and on every training and held-out example, and
+microseconds per message.
 
     python -m bench.redaction_compare [--corpus tests/pii_corpus.yml]
 """
@@ -41,44 +43,53 @@ def first_version(text: str) -> str:
 
 
 def patterns_only(text: str) -> str:
-    """The shipped redaction with libphonenumber's matcher switched off."""
-    return redaction.PHONE.sub(redaction.PHONE_MARK, redact_without_library(text))
+    """The shipped redaction with libphonenumber's matcher switched off (no regions)."""
+    regions = redaction.PHONE_REGIONS
+    redaction.PHONE_REGIONS = ()
+    try:
+        return redact(text)
+    finally:
+        redaction.PHONE_REGIONS = regions
 
 
-def redact_without_library(text: str) -> str:
-    for pattern, mark in (
-        (redaction.EMAIL, redaction.EMAIL_MARK),
-        (redaction.SPELLED_EMAIL, redaction.EMAIL_MARK),
-        (redaction.SSN, redaction.SSN_MARK),
-        (redaction.DATE, redaction.DATE_MARK),
-    ):
-        text = pattern.sub(mark, text)
-    return text
+# Presidio's pattern recognizers for what a US patient can type (issue 11: the first four;
+# issue 21: the rest). Its PERSON and LOCATION come only from an NER model (a spaCy model
+# downloaded at install or run time), so Presidio finds no names or street addresses here.
+PRESIDIO_RECOGNIZERS = (
+    "PhoneRecognizer",
+    "EmailRecognizer",
+    "UsSsnRecognizer",
+    "DateRecognizer",
+    "UsMbiRecognizer",
+    "UsHealthInsuranceMemberIdRecognizer",
+    "UsLicenseRecognizer",
+    "UsBankRecognizer",
+    "CreditCardRecognizer",
+    "MedicalLicenseRecognizer",
+    "UsPassportRecognizer",
+    "UrlRecognizer",
+    "IpRecognizer",
+)
 
 
 def presidio_redactor() -> Redactor | None:
     """Presidio's pattern recognizers, if the package is installed here (else None)."""
     try:
-        from presidio_analyzer.predefined_recognizers import (
-            DateRecognizer,
-            EmailRecognizer,
-            PhoneRecognizer,
-            UsSsnRecognizer,
-        )
+        from presidio_analyzer import predefined_recognizers
     except ImportError:
         return None
     recognizers = [
-        (PhoneRecognizer(), ["PHONE_NUMBER"]),
-        (EmailRecognizer(), ["EMAIL_ADDRESS"]),
-        (UsSsnRecognizer(), ["US_SSN"]),
-        (DateRecognizer(), ["DATE_TIME"]),
+        recognizer
+        for name in PRESIDIO_RECOGNIZERS
+        if (cls := getattr(predefined_recognizers, name, None)) is not None
+        for recognizer in [cls()]
     ]
 
     def redact_with_presidio(text: str) -> str:
         spans = [
             (r.start, r.end)
-            for recognizer, entities in recognizers
-            for r in recognizer.analyze(text, entities, None)
+            for recognizer in recognizers
+            for r in recognizer.analyze(text, recognizer.supported_entities, None)
             if r.score >= 0.3
         ]
         for start, end in sorted(set(spans), reverse=True):
@@ -86,6 +97,26 @@ def presidio_redactor() -> Redactor | None:
         return text
 
     return redact_with_presidio
+
+
+def philter_redactor() -> Redactor | None:
+    """philter-lite (UCSF's PHI filter for clinical notes), if installed here (else None).
+
+    It tags parts of speech with NLTK, whose tagger data is downloaded at run time
+    (`nltk.download`); without it every call raises LookupError, reported as such.
+    """
+    try:
+        import philter_lite
+    except ImportError:
+        return None
+    config = Path(philter_lite.__file__).parent / "configs" / "philter_delta.toml"
+    filters = philter_lite.load_filters(str(config))
+
+    def redact_with_philter(text: str) -> str:
+        include, _, _ = philter_lite.detect_phi(text, filters)
+        return str(philter_lite.transform_text_asterisk(text, include))
+
+    return redact_with_philter
 
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -165,13 +196,19 @@ def main() -> None:
         "shipped (libphonenumber + patterns)": redact,
         "shipped without libphonenumber": patterns_only,
         "Presidio pattern recognizers": presidio_redactor(),
+        "philter-lite": philter_redactor(),
     }
     results = {}
     for name, redactor in detectors.items():
         if redactor is None:
-            print(f"{name}: presidio_analyzer is not installed here; skipped")
+            print(f"{name}: not installed here (a separate venv, bench/NOTES.md); skipped")
             continue
-        results[name] = measure(redactor, corpus, negatives)
+        try:
+            results[name] = measure(redactor, corpus, negatives)
+        except LookupError as error:  # philter-lite without NLTK's downloaded tagger
+            reason = next((ln for ln in str(error).splitlines() if "Resource" in ln), "")
+            print(f"{name}: cannot run offline: {reason.strip() or error}")
+            continue
         r = results[name]
         kinds = ", ".join(f"{k} {v:.1%}" for k, v in r["recall_by_kind"].items())
         print(

@@ -87,9 +87,13 @@ SPELLED_PHONE = re.compile(
     re.IGNORECASE,
 )
 # Words that may start a detail without a digit: a date in words, a link.
-_WORDY = re.compile(r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|www|https?)\b", re.IGNORECASE)
+_WORDY = re.compile(
+    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|www|https?)\b"
+    r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
+    re.IGNORECASE,
+)
 _SPELLED_DIGIT = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-PHONE_REGIONS = ("US",)
+PHONE_REGIONS: tuple[str, ...] = ("US",)
 POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
 
 
@@ -110,7 +114,7 @@ def _phones_by_library(text: str) -> str:
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
     if (
-        any(ch.isdigit() or ch == "@" or ch == "." for ch in text)
+        any(ch.isdigit() or ch == "@" for ch in text)
         or SPELLED_AT.search(text)
         or _SPELLED_DIGIT.search(text)
         or _WORDY.search(text)
