@@ -137,6 +137,9 @@ def test_no_training_or_held_out_message_is_redacted() -> None:
         ("I'm Oluwaseun Adeyemi, can I fly after?", "Oluwaseun Adeyemi"),
         ("Will Smith-Adeyemi need a driver?", "Smith-Adeyemi"),
         ("this is her caregiver, Bernadette Lindqvist", "Bernadette Lindqvist"),
+        # Found by typing identifiers as patients do, after the first version:
+        ("hi my names john doe", "john doe"),  # a surname that is also a word
+        ("My name is Bill Brown", "Bill Brown"),
     ],
 )
 def test_names_are_redacted(text: str, name: str) -> None:
@@ -162,6 +165,8 @@ def test_names_are_redacted(text: str, name: str) -> None:
         "can someone call me back",
         "The doctor uses X-ray pictures to guide the needle",
         "Does Medicare cover it?",
+        "I came from Bristol Hospital's website",
+        "am i too old to have it at ninety",
     ],
 )
 def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
@@ -179,6 +184,10 @@ def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
         ("my mother is 94", "94", AGE_MARK),
         ("born March third, nineteen forty-two", "forty", DATE_MARK),
         ("see www.example.org/my-story", "example", LINK_MARK),
+        # Found by typing identifiers as patients do, after the first version:
+        ("She's ninety-two, is that too old?", "ninety", AGE_MARK),
+        ("address 1600 pennsylvania ave nw washington dc 20500", "washington", ADDRESS_MARK),
+        ("we're at 18 Oak Hollow Ln, Apt 3B, Bristol CT 06010", "3B", ADDRESS_MARK),
     ],
 )
 def test_identifiers_are_redacted(text: str, value: str, mark: str) -> None:
@@ -285,3 +294,8 @@ def test_a_medicare_number_in_any_surrounding_text_is_removed(
 def test_a_name_after_a_cue_is_removed(cue: str, name: str, after: str) -> None:
     redacted = redact(f"{cue} {name}{after}")
     assert not any(part in redacted for part in name.split()), redacted
+
+
+def test_a_relative_word_before_a_name_stays() -> None:
+    """ "my son Tom": the name goes, "son" stays (it was masked with the name at first)."""
+    assert redact("my son Tom will drive me") == f"my son {NAME_MARK} will drive me"

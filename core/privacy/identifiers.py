@@ -79,11 +79,20 @@ _SURE = (
     r"parkway|pkwy|highway|hwy|expressway|turnpike|tpke|broadway"
 )
 _UNSURE = r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close"
+_DIRECTION = r"(?:,?\s+(?i:n|s|e|w|ne|nw|se|sw)\b\.?)?"
 _UNIT_PART = (
-    r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#|no\.?|room|rm|lot|bldg|floor|fl)\.?\s*#?\s*[\w-]+)?"
+    r"(?:,?\s*(?i:apt|apartment|unit|suite|ste|#|no\.?|room|rm|lot|bldg|floor|fl)\.?\s*#?\s*"
+    r"[\w-]+)?"
 )
 _CITY = r"(?:,?\s+(?:[A-Z][a-z]+\.?\s*){1,3})?"
-_TAIL = rf"{_UNIT_PART}(?:{_CITY},?\s*{_STATE})?(?:,?\s*{_ZIP})?"
+# After a street, a city in any case counts when a state and ZIP follow ("nw washington dc
+# 20500"); a capitalised one when a state does ("Hartford, CT").
+_ANY_CITY = r"(?:,?\s+(?:[A-Za-z]+\.?\s*){1,3})?"
+_PLACE = (
+    rf"(?:{_ANY_CITY},?\s*(?i:{_STATES}|{_STATE_NAMES})\.?\s*,?\s*{_ZIP}"
+    rf"|{_CITY},?\s*{_STATE}(?:\s*,?\s*{_ZIP})?|,?\s*{_ZIP})?"
+)
+_TAIL = rf"{_DIRECTION}{_UNIT_PART}{_PLACE}"
 STREET = re.compile(
     r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d+)?\s+"
     r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
@@ -98,7 +107,7 @@ CUED_ZIP = re.compile(
 )
 # "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
 CUED_ADDRESS = re.compile(
-    r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)|"
+    r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
     r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
     r"\d[^.!?;\n]{0,60}?(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
     re.I,
@@ -113,14 +122,28 @@ DOMAIN = re.compile(
 IP = re.compile(
     r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", re.I
 )
-_OLD = r"(?:9\d|1[01]\d)"
+_OLD = (
+    r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
+)
+_NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
+# The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
-    rf"\b{_OLD}\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
-    rf"|\b(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|turning|"
-    rf"turned|turns|now|is|was|at|of)\s+{_OLD}\b(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg))"
+    rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
+    rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
+    rf"turning|turned|turns|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)",
     re.IGNORECASE,
 )
+
+
+def masked_age(match: re.Match[str]) -> str:
+    """AGE's replacement: the words around the age stay."""
+    if match.group("age"):
+        return AGE_MARK + match.group()[match.end("age") - match.start() :]
+    return (match.group("cue") or " ") + AGE_MARK
+
+
 _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"

@@ -46,7 +46,7 @@ STRONG_CUE = re.compile(
 )
 WEAK_CUE = re.compile(
     r"\b(?=[ithfdlrmsc])(i\s*'?\s*m|i\s+am|this\s+is|call\s+me|it'?s|here\s+is|hi|hello|hey|dear|thanks|"
-    rf"thank\s+you|regards|sincerely|love|from|my\s+(\w+\s+)?{_RELATIVE}s?"
+    rf"thank\s+you|regards|sincerely|my\s+(\w+\s+)?{_RELATIVE}s?"
     r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?)[\s,]+",
     re.IGNORECASE,
 )
@@ -113,13 +113,14 @@ def _known(word: str) -> bool:
     return (_is_first(word) or _is_last(word)) and not _ordinary(word)
 
 
-def _next_name_word(word: str) -> bool:
-    """After a name's first word, can this word go on with it (surname, initial)?"""
+def _next_name_word(word: str, cue: str) -> bool:
+    """After a name's first word, can this word go on with it (surname, initial)? After "my
+    name is", a surname that is also a word goes too ("john doe")."""
     if word.lower().rstrip(".") in STOP:
         return False
     if _capitalised(word):
         return _initial(word) or _is_last(word) or not _ordinary(word)
-    return _known(word)
+    return _known(word) or (cue == "strong" and (_is_last(word) or _is_first(word)))
 
 
 def _first_name_word(word: str, nxt: str, cue: str) -> bool:
@@ -153,7 +154,7 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
         return None
     end = words[0].end()
     for match in words[1:]:
-        if not _next_name_word(match.group()):
+        if not _next_name_word(match.group(), cue):
             break
         end = match.end()
     return start, end
@@ -181,7 +182,7 @@ def _word_alone(word: str, nxt: str) -> bool:
 
 
 def _uncued(text: str) -> list[tuple[int, int]]:
-
+    """Names without a cue: a known first name written as one, or before a surname."""
     words = list(WORD.finditer(text))
     spans = []
     for i, match in enumerate(words):
@@ -199,7 +200,10 @@ def _uncued(text: str) -> list[tuple[int, int]]:
             adjacent
             and _is_last(nxt)
             and not _ordinary(nxt)
-            and (_capitalised(nxt) or not (_capitalised(word) or _ordinary(word)))
+            and (
+                (_capitalised(word) and _capitalised(nxt))  # "Will Smith", "Hope Johnson"
+                or not (_capitalised(word) or _capitalised(nxt) or _ordinary(word))  # "mary smith"
+            )
         ):
             span = _run(text, match.start(), "sure")
         else:

@@ -88,7 +88,7 @@ SPELLED_PHONE = re.compile(
 )
 # Words that may start a detail without a digit: a date in words, a link.
 _WORDY = re.compile(
-    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|www|https?)\b"
+    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|www|https?)\b"
     r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
     re.IGNORECASE,
 )
@@ -140,7 +140,7 @@ def _redact_details(text: str) -> str:
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.STATE_ZIP, ids.CUED_ZIP):
         text = address.sub(ADDRESS_MARK, text)
-    text = ids.AGE.sub(AGE_MARK, text)
+    text = ids.AGE.sub(ids.masked_age, text)
     text = ids.CODE.sub(ids.masked_code, text)
     text = _phones_by_library(text)
     return PHONE.sub(PHONE_MARK, text)
