@@ -52,10 +52,9 @@ CUED_ID = re.compile(
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
-# A code typed alone: 6+ letters and digits, at least 4 digits and 1 letter.
-CODE = re.compile(
-    r"(?<![\w-])(?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){3})(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{6,}"
-)
+# A code typed alone: up to 4 letters, 4 or more digits, up to 3 letters ("W123456789",
+# "12345678B"), with a letter; not a conversation id or a hash ("c-1234abcd", "3f2a9c1e").
+CODE = re.compile(r"(?<![\w-])(?=\w*[A-Za-z])[A-Za-z]{0,4}\d{4,}[A-Za-z]{0,3}(?![\w-])")
 
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
