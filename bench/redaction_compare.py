@@ -153,6 +153,17 @@ def training_messages() -> list[str]:
     ]
 
 
+# The machine is shared: the best of a few passes over all messages is the redaction's own cost.
+REPEATS = 5
+
+
+def seconds_per_message(redactor: Redactor, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        redactor(text)
+    return (time.perf_counter() - start) / len(texts)
+
+
 def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[str]) -> dict:
     per_kind: dict[str, list[int]] = {}
     missed = []
@@ -168,10 +179,7 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
     false_corpus = [t for t in corpus_negatives if redactor(t) != t]
     false_training = [t for t in negatives if redactor(t) != t]
     texts = [i["text"] for i in corpus] + negatives
-    start = time.perf_counter()
-    for text in texts:
-        redactor(text)
-    micros = (time.perf_counter() - start) / len(texts) * 1e6
+    micros = min(seconds_per_message(redactor, texts) for _ in range(REPEATS)) * 1e6
     total_hit = sum(h for h, _ in per_kind.values())
     total = sum(n for _, n in per_kind.values())
     return {
