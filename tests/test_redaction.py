@@ -140,6 +140,8 @@ def test_no_training_or_held_out_message_is_redacted() -> None:
         # Found by typing identifiers as patients do, after the first version:
         ("hi my names john doe", "john doe"),  # a surname that is also a word
         ("My name is Bill Brown", "Bill Brown"),
+        ("its me walter again", "walter"),
+        ("my grandson Jayden", "Jayden"),  # in no list: a relative's cue says so
     ],
 )
 def test_names_are_redacted(text: str, name: str) -> None:
@@ -167,6 +169,8 @@ def test_names_are_redacted(text: str, name: str) -> None:
         "Does Medicare cover it?",
         "I came from Bristol Hospital's website",
         "am i too old to have it at ninety",
+        "My Husband Has Back Pain",
+        "my mother Needs surgery",
     ],
 )
 def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
@@ -188,6 +192,7 @@ def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
         ("She's ninety-two, is that too old?", "ninety", AGE_MARK),
         ("address 1600 pennsylvania ave nw washington dc 20500", "washington", ADDRESS_MARK),
         ("we're at 18 Oak Hollow Ln, Apt 3B, Bristol CT 06010", "3B", ADDRESS_MARK),
+        ("I live in apartment 4B", "4B", ADDRESS_MARK),
     ],
 )
 def test_identifiers_are_redacted(text: str, value: str, mark: str) -> None:

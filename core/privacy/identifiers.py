@@ -99,6 +99,8 @@ STREET = re.compile(
     rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
     rf"{_TAIL}"
 )
+# "apartment 4B", "apt #12": the unit alone is part of an address.
+UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 PO_BOX = re.compile(rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box)\s*#?\s*\d+{_TAIL}", re.I)
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = re.compile(

@@ -45,9 +45,16 @@ STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 WEAK_CUE = re.compile(
-    r"\b(?=[ithfdlrmsc])(i\s*'?\s*m|i\s+am|this\s+is|call\s+me|it'?s|here\s+is|hi|hello|hey|dear|thanks|"
-    rf"thank\s+you|regards|sincerely|my\s+(\w+\s+)?{_RELATIVE}s?"
-    r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?)[\s,]+",
+    r"\b(?=[ithdrs])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is|hi|hello|hey|"
+    r"dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
+    re.IGNORECASE,
+)
+# "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
+# is not an ordinary word is a name even if no list holds it ("my grandson Jayden").
+RELATIVE_CUE = re.compile(
+    rf"\b(?=[mc])(my|call)\s+(\w+\s+)?{_RELATIVE}s?"
+    r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
+    r"|\bcall\s+me[\s,]+",
     re.IGNORECASE,
 )
 # Words that end a name whatever their case.
@@ -125,7 +132,7 @@ def _next_name_word(word: str, cue: str) -> bool:
 
 def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     """Can this word start a name after a cue? `cue`: "strong" ("my name is"), "weak"
-    ("I'm", "my husband"), or "sure" (the caller has checked the word already)."""
+    ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
     if cue == "sure":
         return True
     if word.lower().rstrip(".") in STOP and not (cue == "strong" and _capitalised(word)):
@@ -136,7 +143,8 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
         return _known(word)
     # "I'm Grace", "my mother Dorothy", "I'm Oluwaseun Adeyemi"; not "I'm Catholic".
     two_unknown = bool(nxt) and _capitalised(nxt) and not _ordinary(nxt) and not _ordinary(word)
-    return _is_first(word) or _known(word) or two_unknown
+    relative_unknown = cue == "relative" and not _ordinary(word)
+    return _is_first(word) or _known(word) or two_unknown or relative_unknown
 
 
 def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | None:
@@ -162,7 +170,7 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
 
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern, cue in ((STRONG_CUE, "strong"), (WEAK_CUE, "weak")):
+    for pattern, cue in ((STRONG_CUE, "strong"), (WEAK_CUE, "weak"), (RELATIVE_CUE, "relative")):
         for match in pattern.finditer(text):
             span = _run(text, match.end(), cue)
             if span:
@@ -216,7 +224,7 @@ def _uncued(text: str) -> list[tuple[int, int]]:
 def might_name(text: str) -> bool:
     """Cheap test: could the text hold a name (a capital letter, or a cue)?"""
     return any(ch.isupper() for ch in text) or bool(
-        STRONG_CUE.search(text) or WEAK_CUE.search(text)
+        STRONG_CUE.search(text) or WEAK_CUE.search(text) or RELATIVE_CUE.search(text)
     )
 
 

@@ -138,7 +138,8 @@ def _redact_details(text: str) -> str:
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
-    for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.STATE_ZIP, ids.CUED_ZIP):
+    addresses = (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.STATE_ZIP, ids.CUED_ZIP, ids.UNIT)
+    for address in addresses:
         text = address.sub(ADDRESS_MARK, text)
     text = ids.AGE.sub(ids.masked_age, text)
     text = ids.CODE.sub(ids.masked_code, text)
