@@ -128,6 +128,9 @@ _OLD = (
     r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
+# Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", re.IGNORECASE)
+ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
     rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"

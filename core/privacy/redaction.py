@@ -138,10 +138,12 @@ def _redact_details(text: str) -> str:
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
-    addresses = (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.STATE_ZIP, ids.CUED_ZIP, ids.UNIT)
-    for address in addresses:
+    for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
-    text = ids.AGE.sub(ids.masked_age, text)
+    if ids.ZIP_GATE.search(text):
+        text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
+    if ids.AGE_GATE.search(text):
+        text = ids.AGE.sub(ids.masked_age, text)
     text = ids.CODE.sub(ids.masked_code, text)
     text = _phones_by_library(text)
     return PHONE.sub(PHONE_MARK, text)
