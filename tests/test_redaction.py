@@ -16,7 +16,7 @@ from bench.redaction_compare import found, training_messages
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
 from core.privacy.names import NAME_MARK
 from core.privacy.redaction import DATE_MARK, EMAIL_MARK, PHONE_MARK, contains_pii, redact
-from tests.project import load_yaml
+from tests.project import ROOT, load_yaml
 
 
 @pytest.mark.parametrize(
@@ -304,3 +304,45 @@ def test_a_name_after_a_cue_is_removed(cue: str, name: str, after: str) -> None:
 def test_a_relative_word_before_a_name_stays() -> None:
     """ "my son Tom": the name goes, "son" stays (it was masked with the name at first)."""
     assert redact("my son Tom will drive me") == f"my son {NAME_MARK} will drive me"
+
+
+STREETS = st.builds(
+    lambda number, name, suffix: f"{number} {name} {suffix}",
+    st.integers(1, 99999),
+    st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,8})?", fullmatch=True),
+    st.sampled_from(["Street", "St", "Ave", "Avenue", "Road", "Rd", "Lane", "Ln", "Blvd"]),
+)
+CUED_IDS = st.builds(
+    lambda cue, value: (cue, value),
+    st.sampled_from(["member id", "policy number", "group #", "MRN", "account number", "DL"]),
+    st.from_regex(r"[A-Z]{0,3}[0-9]{5,10}", fullmatch=True),
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, street=STREETS, after=NO_DIGITS)
+def test_a_street_address_in_any_surrounding_text_is_removed(
+    before: str, street: str, after: str
+) -> None:
+    redacted = redact(f"{before} {street} {after}")
+    assert street.split()[0] not in redacted.replace(before, "").replace(after, "")
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, cued=CUED_IDS, after=NO_DIGITS)
+def test_an_identifier_after_its_name_is_removed(
+    before: str, cued: tuple[str, str], after: str
+) -> None:
+    cue, value = cued
+    redacted = redact(f"{before} {cue} {value} {after}")
+    assert value not in redacted and value[-4:] not in redacted
+
+
+def test_the_name_lists_are_small_and_say_where_they_come_from() -> None:
+    data = ROOT / "core" / "privacy" / "data"
+    files = sorted(data.glob("*.txt"))
+    assert {f.name for f in files} >= {"first_names.txt", "surnames.txt", "ordinary_words.txt"}
+    assert sum(f.stat().st_size for f in files) < 1_000_000
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# ") and ("Census" in first or "spacy" in first), path
