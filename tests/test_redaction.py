@@ -142,6 +142,8 @@ def test_no_training_or_held_out_message_is_redacted() -> None:
         ("My name is Bill Brown", "Bill Brown"),
         ("its me walter again", "walter"),
         ("my grandson Jayden", "Jayden"),  # in no list: a relative's cue says so
+        ("my mother Virginia is scared", "Virginia"),  # a place name, but after a cue
+        ("Austin Brennan here", "Austin Brennan"),  # a place name, but a surname follows
     ],
 )
 def test_names_are_redacted(text: str, name: str) -> None:
@@ -171,6 +173,11 @@ def test_names_are_redacted(text: str, name: str) -> None:
         "am i too old to have it at ninety",
         "My Husband Has Back Pain",
         "my mother Needs surgery",
+        # Census first names that are places, peoples or brands (outsider pass):
+        "Can I fly to Florida after?",
+        "I'm Irish and fair skinned",
+        "Is Austin too far?",
+        "Can I travel with Delta after?",
     ],
 )
 def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:

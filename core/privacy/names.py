@@ -64,6 +64,21 @@ about if as it its this that"""
 STOP = frozenset(_STOP.split())
 
 
+# Census first names that, capitalised, are far more often a place, a people, a faith, a
+# holiday or a brand ("fly to Florida", "with Delta", "is Austin too far"): not taken for a
+# name without a cue or a surname after them. Hand-written from the outsider pass.
+NOT_ALONE = frozenset(
+    """
+    alabama arizona augusta austin carolina charlotte china cleveland columbus dakota dallas
+    delta denver easter florence florida georgia houston india indiana israel jackson jesus
+    jordan lincoln madison maryland milford nevada orlando paris raleigh savannah shelton
+    sydney trenton valentine victoria virginia abraham moses christian irish german latina
+    """.split()
+)
+# Words that describe a person after "I'm" ("I'm Irish", "I'm Christian"), not a name.
+DESCRIBING = frozenset({"irish", "german", "latina", "christian", "indian", "american"})
+
+
 def _words(name: str) -> frozenset[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
@@ -144,6 +159,8 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     # "I'm Grace", "my mother Dorothy", "I'm Oluwaseun Adeyemi"; not "I'm Catholic".
     two_unknown = bool(nxt) and _capitalised(nxt) and not _ordinary(nxt) and not _ordinary(word)
     relative_unknown = cue == "relative" and not _ordinary(word)
+    if word.lower() in DESCRIBING and not two_unknown:
+        return False
     return _is_first(word) or _known(word) or two_unknown or relative_unknown
 
 
@@ -183,10 +200,13 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def _surname_follows(nxt: str) -> bool:
+    return bool(nxt) and _capitalised(nxt) and (_is_last(nxt) or not _ordinary(nxt))
+
+
 def _word_alone(word: str, nxt: str) -> bool:
     """A first name that is also a word ("Frank"), without a surname after it."""
-    is_word = word.lower() in _lists()[3]
-    return is_word and not (nxt and _capitalised(nxt) and (_is_last(nxt) or not _ordinary(nxt)))
+    return word.lower() in _lists()[3] and not _surname_follows(nxt)
 
 
 def _uncued(text: str) -> list[tuple[int, int]]:
@@ -201,8 +221,11 @@ def _uncued(text: str) -> list[tuple[int, int]]:
         if not known_first:
             continue
         if _capitalised(word) and not _ordinary(word):
-            if _sentence_start(text, match.start()) and _word_alone(word, nxt if adjacent else ""):
+            after = nxt if adjacent else ""
+            if _sentence_start(text, match.start()) and _word_alone(word, after):
                 continue  # "Frank answer please", "Rose from bed": a word, not a name
+            if word.lower() in NOT_ALONE and not _surname_follows(after):
+                continue  # "fly to Florida", "travel with Delta"
             span = _run(text, match.start(), "sure")
         elif (
             adjacent
