@@ -67,14 +67,13 @@ STOP = frozenset(_STOP.split())
 # Census first names that, capitalised, are far more often a place, a people, a faith, a
 # holiday or a brand ("fly to Florida", "with Delta", "is Austin too far"): not taken for a
 # name without a cue or a surname after them. Hand-written from the outsider pass.
-NOT_ALONE = frozenset(
-    """
+_NOT_ALONE = """
     alabama arizona augusta austin carolina charlotte china cleveland columbus dakota dallas
     delta denver easter florence florida georgia houston india indiana israel jackson jesus
     jordan lincoln madison maryland milford nevada orlando paris raleigh savannah shelton
     sydney trenton valentine victoria virginia abraham moses christian irish german latina
-    """.split()
-)
+"""
+NOT_ALONE = frozenset(_NOT_ALONE.split())
 # Words that describe a person after "I'm" ("I'm Irish", "I'm Christian"), not a name.
 DESCRIBING = frozenset({"irish", "german", "latina", "christian", "indian", "american"})
 
