@@ -99,6 +99,22 @@ def presidio_redactor() -> Redactor | None:
     return redact_with_presidio
 
 
+def pyap_redactor() -> Redactor | None:
+    """pyap (MIT, regex-based) finds US street addresses in text; addresses only."""
+    try:
+        import pyap
+    except ImportError:
+        return None
+
+    def redact_with_pyap(text: str) -> str:
+        spans = [(a.match_start, a.match_end) for a in pyap.parse(text, country="US")]
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + "[removed]" + text[end:]
+        return text
+
+    return redact_with_pyap
+
+
 def philter_redactor() -> Redactor | None:
     """philter-lite (UCSF's PHI filter for clinical notes), if installed here (else None).
 
@@ -228,6 +244,7 @@ def main() -> None:
         "shipped without libphonenumber": patterns_only,
         "Presidio pattern recognizers": presidio_redactor(),
         "philter-lite": philter_redactor(),
+        "pyap 0.3.1 (addresses only)": pyap_redactor(),
     }
     results = {}
     for name, redactor in detectors.items():
