@@ -319,6 +319,39 @@ def hardening_section(data: dict[str, Any], targets: list[tuple[str, str, str]])
     return lines
 
 
+SHIPPED_REDACTION = "shipped (libphonenumber + patterns)"
+
+
+def redaction_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """Redaction on the labelled corpus (issues 11 and 21), each detector measured the same way."""
+    shipped = data[SHIPPED_REDACTION]
+    by_kind = shipped["recall_by_kind"]
+    worst = min(by_kind, key=by_kind.get)
+    false = len(shipped["false_redactions_corpus"]) + shipped["false_redactions_training"]
+    micros = shipped["microseconds_per_message"]
+    targets += [
+        (
+            "redaction recall ≥ 98 % for each kind of identifier",
+            f"lowest {by_kind[worst]:.1%} ({worst})",
+            mark(by_kind[worst] >= 0.98),
+        ),
+        ("no training, held-out or corpus negative message redacted", str(false), mark(false == 0)),
+        ("redaction ≤ 0.2 ms per message", f"{micros / 1000:.3f} ms", mark(micros <= 200)),
+    ]
+    kinds = list(by_kind)
+    lines = [
+        "## 6. Redaction (labelled corpus, tests/pii_corpus.yml)",
+        "",
+        "| detector | " + " | ".join(kinds) + " | false redactions | µs / message |",
+        "|---|" + "---|" * (len(kinds) + 2),
+    ]
+    for name, r in data.items():
+        cells = " | ".join(f"{r['recall_by_kind'].get(k, 0):.0%}" for k in kinds)
+        false_r = len(r["false_redactions_corpus"]) + r["false_redactions_training"]
+        lines.append(f"| {name} | {cells} | {false_r} | {r['microseconds_per_message']:.0f} |")
+    return lines
+
+
 def cluster_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
     """Scale-out (issue 13): 1 and 2 Rasa servers behind HAProxy, and Rasa's stock parts."""
     runs = {run["label"]: run for run in data["runs"]}
@@ -420,6 +453,7 @@ def main() -> None:
     nlu, load_data, hardening = load("nlu"), load("load"), load("hardening")
     real = load("real_questions")
     cluster = load("cluster")
+    redaction = load("redaction")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
@@ -442,6 +476,8 @@ def main() -> None:
         body += ["## 5. Staff console on 100,000 questions", "", staff.strip(), ""]
     if cluster:
         body += [*cluster_section(cluster, targets), ""]
+    if redaction:
+        body += [*redaction_section(redaction, targets), ""]
     machine = load_data["machine"] if load_data else {}
     head = [
         "# Benchmark results",

@@ -221,3 +221,72 @@ def test_the_transcript_view_shows_what_is_stored_and_erasure_removes_it(
     assert left == [[], []]
     # The conversation goes on empty: the next message is answered and stored afresh.
     assert "1-2 hours" in " ".join(assistant.texts(sender, "how long does it take?"))
+
+
+def made_up_identifiers() -> dict[str, str]:
+    """Issue 21's identifiers, fresh each run: label -> the raw value searched for afterwards."""
+    rng = random.Random()
+
+    def word(n: int) -> str:
+        return "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(n)).capitalize()
+
+    letters = "ACDEFGHJKMNPQRTUVWXY"
+    mbi = (
+        f"{rng.randint(1, 9)}{rng.choice(letters)}{rng.choice(letters)}{rng.randint(0, 9)}"
+        f"{rng.choice(letters)}{rng.choice(letters)}{rng.randint(0, 9)}"
+        f"{rng.choice(letters)}{rng.choice(letters)}{rng.randint(10, 99)}"
+    )
+    return {
+        "own surname": word(8),
+        "husband surname": f"{word(6)}-{word(7)}",
+        "medicare number": mbi,
+        "medicare number with dashes": f"{mbi[:4]}-{mbi[4:7]}-{mbi[7:]}",
+        "member id": f"W{rng.randint(10**8, 10**9 - 1)}",
+        "street": f"{rng.randint(100, 9999)} {word(7)} Street",
+        "zip": f"0{rng.randint(1000, 9999)}",
+        "mrn": str(rng.randint(10**6, 10**8)),
+        "link": f"www.{word(9).lower()}.org/story",
+        "ip": ".".join(str(rng.randint(11, 254)) for _ in range(4)),
+        "age": f"mother is {rng.randint(90, 99)}",
+        "birth date": "the fourth of July nineteen thirty-eight",
+    }
+
+
+def test_identifiers_patients_type_are_stored_nowhere_raw(assistant: Assistant) -> None:
+    """One identifier per message, as a patient would type them (issue 21)."""
+    ids = made_up_identifiers()
+    sender = f"privacy-{uuid.uuid4().hex}"
+    for message in (
+        f"Hi, I'm Margaret {ids['own surname']}, 81, does Medicare cover vertebroplasty?",
+        f"my husband Harold {ids['husband surname']} needs this, how long does it take?",
+        f"my medicare number is {ids['medicare number']}, am I covered?",
+        f"{ids['medicare number with dashes']} is on my card",
+        f"my member id {ids['member id']}, is it covered?",
+        f"I live at {ids['street']}, Hartford, CT {ids['zip']}. Is there parking?",
+        f"my MRN is {ids['mrn']}",
+        f"my story is at {ids['link']}",
+        f"my IP is {ids['ip']}",
+        f"my {ids['age']}, is she too old?",
+        f"I was born {ids['birth date']}",
+    ):
+        assistant.texts(sender, message)
+    wait_for(lambda: len(questions_of(assistant, sender)) >= 11)
+
+    def leaks(haystack: str) -> list[str]:
+        return [label for label, value in ids.items() if value.lower() in haystack.lower()]
+
+    found = {
+        f"table {table}": hit
+        for table, rows in every_row(assistant.database_url).items()
+        if (hit := leaks("\n".join(rows)))
+    }
+    found |= {
+        f"file {path.name}": hit
+        for path, content in files_written(assistant.work_dir).items()
+        if (hit := leaks(content))
+    }
+    assert not found, found
+    stored = " ".join(q.text for q in questions_of(assistant, sender))
+    for mark in ("[name removed]", "[ID removed]", "[address removed]", "[age removed]"):
+        assert mark in stored
+    assert "does Medicare cover vertebroplasty?" in stored, "the question itself is kept"

@@ -14,6 +14,7 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from sqlalchemy import select
 
 from core.db.database import session_factory
+from core.db.models import Question
 from core.db.rasa_events import rasa_events
 from core.privacy.redact_stored import redact_stored
 from tests.test_actions import callback_slots, form_run
@@ -52,3 +53,23 @@ def test_old_raw_transcripts_and_questions_are_redacted_once(database_url: str) 
         ).scalars()
     assert json.loads(user)["text"] == "call [phone removed] or [email removed]"
     assert SQLTrackerStore is not None
+
+
+def test_identifiers_of_issue_21_already_stored_are_redacted(database_url: str) -> None:
+    """Names, Medicare numbers, member ids and addresses stored before issue 21 go too."""
+    raw = [
+        ActionExecuted("action_listen"),
+        UserUttered("Hi, I'm Margaret Olsen, 81. Medicare 1EG4-TE5-MK73", intent={"name": "x"}),
+    ]
+    save_transcript(database_url, "c-ids", raw)
+    add_question(database_url, text="my husband Frank Dale-Moreno, member id W123456789")
+    add_question(database_url, text="I live at 42 Maple Street, Hartford, CT 06105")
+
+    result = redact_stored(database_url)
+    with session_factory(database_url)() as session:
+        questions = " ".join(session.execute(select(Question.text)).scalars())
+    stored = stored_texts(database_url) + questions
+    for raw_value in ("Olsen", "MK73", "Dale-Moreno", "W123456789", "Maple", "06105"):
+        assert raw_value not in stored
+    assert (result.conversations, result.questions) == (1, 2)
+    assert redact_stored(database_url).questions == 0

@@ -1,8 +1,9 @@
 """Personal details never reach a store or a log: the redaction, measured and attacked.
 
 The labelled corpus (tests/pii_corpus.yml) and the comparison of detectors are described in
-bench/NOTES.md, "Redaction (issue 11)"; the recall target is 99 %, with no false redaction of
-any training or held-out message.
+bench/NOTES.md, "Redaction (issue 11)" and "Identifiers (issue 21)"; the recall target is
+98 % for each kind of identifier, with no false redaction of any training or held-out
+message.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import found, training_messages
-from core.privacy.redaction import EMAIL_MARK, PHONE_MARK, contains_pii, redact
-from tests.project import load_yaml
+from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
+from core.privacy.names import NAME_MARK
+from core.privacy.redaction import DATE_MARK, EMAIL_MARK, PHONE_MARK, contains_pii, redact
+from tests.project import ROOT, load_yaml
 
 
 @pytest.mark.parametrize(
@@ -75,19 +78,39 @@ def test_ordinary_figures_are_kept(text: str) -> None:
 CORPUS = load_yaml("tests/pii_corpus.yml")["sentences"]
 
 
+# Safe Harbor's identifiers that chat can hold (docs/privacy.md has the table of all 18).
+KINDS = {
+    "phone",
+    "email",
+    "ssn",
+    "date_of_birth",
+    "age",
+    "name",
+    "address",
+    "health_plan_id",
+    "mrn",
+    "account",
+    "licence",
+    "url",
+    "ip",
+}
+
+
 def test_the_corpus_is_large_enough_and_labelled() -> None:
     labelled = [pii for item in CORPUS for pii in item["pii"]]
-    assert len(labelled) >= 200
-    assert {pii["kind"] for pii in labelled} == {"phone", "email", "ssn", "date_of_birth"}
+    assert len(labelled) >= 450
+    assert {pii["kind"] for pii in labelled} == KINDS
+    assert all(sum(p["kind"] == kind for p in labelled) >= 8 for kind in KINDS)
     assert all(str(pii["value"]) in item["text"] for item in CORPUS for pii in item["pii"])
 
 
-def test_recall_on_the_corpus_is_at_least_99_percent() -> None:
-    labelled = [(item["text"], pii) for item in CORPUS for pii in item["pii"]]
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_recall_on_the_corpus_is_at_least_98_percent_for_each_kind(kind: str) -> None:
+    labelled = [(item["text"], p) for item in CORPUS for p in item["pii"] if p["kind"] == kind]
     missed = [
-        text for text, pii in labelled if not found(str(pii["value"]), pii["kind"], redact(text))
+        text for text, pii in labelled if not found(str(pii["value"]), kind, redact(text), text)
     ]
-    assert 1 - len(missed) / len(labelled) >= 0.99, missed
+    assert 1 - len(missed) / len(labelled) >= 0.98, missed
 
 
 def test_the_corpus_negatives_are_untouched() -> None:
@@ -99,6 +122,105 @@ def test_the_corpus_negatives_are_untouched() -> None:
 def test_no_training_or_held_out_message_is_redacted() -> None:
     changed = [text for text in training_messages() if contains_pii(text)]
     assert not changed
+
+
+# --- names, and words that are also names (issue 21) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi, I'm Margaret Olsen, 81, is it safe?", "Margaret Olsen"),
+        ("my husband Frank Dale-Moreno needs this", "Frank Dale-Moreno"),
+        ("i'm dorothy kowalski", "dorothy kowalski"),
+        ("my name is Grace", "Grace"),  # a word that is a name, after a cue that says so
+        ("I'm Oluwaseun Adeyemi, can I fly after?", "Oluwaseun Adeyemi"),
+        ("Will Smith-Adeyemi need a driver?", "Smith-Adeyemi"),
+        ("this is her caregiver, Bernadette Lindqvist", "Bernadette Lindqvist"),
+        # Found by typing identifiers as patients do, after the first version:
+        ("hi my names john doe", "john doe"),  # a surname that is also a word
+        ("My name is Bill Brown", "Bill Brown"),
+        ("its me walter again", "walter"),
+        ("my grandson Jayden", "Jayden"),  # in no list: a relative's cue says so
+        ("my mother Virginia is scared", "Virginia"),  # a place name, but after a cue
+        ("Austin Brennan here", "Austin Brennan"),  # a place name, but a surname follows
+    ],
+)
+def test_names_are_redacted(text: str, name: str) -> None:
+    redacted = redact(text)
+    assert NAME_MARK in redacted
+    assert not any(part in redacted for part in name.replace("-", " ").split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will I be awake?",
+        "May I bring my husband?",
+        "Grace period for the bill?",
+        "Hope it helps",
+        "Faith in God gets me through",
+        "Bill me later",
+        "Mark the date",
+        "Frank answer please",
+        "I'm Catholic, does that matter?",
+        "This is urgent",
+        "my mother is scared",
+        "can someone call me back",
+        "The doctor uses X-ray pictures to guide the needle",
+        "Does Medicare cover it?",
+        "I came from Bristol Hospital's website",
+        "am i too old to have it at ninety",
+        "My Husband Has Back Pain",
+        "my mother Needs surgery",
+        # Census first names that are places, peoples or brands (outsider pass):
+        "Can I fly to Florida after?",
+        "I'm Irish and fair skinned",
+        "Is Austin too far?",
+        "Can I travel with Delta after?",
+    ],
+)
+def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mark"),
+    [
+        ("my medicare number is 1EG4-TE5-MK73", "MK73", ID_MARK),
+        ("my medicare number is 1eg4te5mk73", "mk73", ID_MARK),
+        ("member id W123456789, covered?", "123456789", ID_MARK),
+        ("I live at 42 Maple Street, Hartford, CT 06105", "06105", ADDRESS_MARK),
+        ("I live at 42 Maple Street, Hartford, CT 06105", "Maple", ADDRESS_MARK),
+        ("my mother is 94", "94", AGE_MARK),
+        ("born March third, nineteen forty-two", "forty", DATE_MARK),
+        ("see www.example.org/my-story", "example", LINK_MARK),
+        # Found by typing identifiers as patients do, after the first version:
+        ("She's ninety-two, is that too old?", "ninety", AGE_MARK),
+        ("address 1600 pennsylvania ave nw washington dc 20500", "washington", ADDRESS_MARK),
+        ("we're at 18 Oak Hollow Ln, Apt 3B, Bristol CT 06010", "3B", ADDRESS_MARK),
+        ("I live in apartment 4B", "4B", ADDRESS_MARK),
+    ],
+)
+def test_identifiers_are_redacted(text: str, value: str, mark: str) -> None:
+    redacted = redact(text)
+    assert mark in redacted and value not in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's a 2 hour drive for us",
+        "I walk 2 miles each way",
+        "I take 1000mg of calcium",
+        "the fracture is at T12-L1",
+        "is 90 minutes normal",
+        "Patient is 89 and frail",
+        "what's the plan 2 weeks after",
+    ],
+)
+def test_figures_like_identifiers_are_kept(text: str) -> None:
+    assert redact(text) == text
 
 
 # --- hostile text (hypothesis) ----------------------------------------------------------------
@@ -148,3 +270,86 @@ def test_redaction_never_raises_is_idempotent_and_never_adds_digits(text: str) -
     once = redact(text)
     assert redact(once) == once
     assert sum(ch.isdigit() for ch in once) <= sum(ch.isdigit() for ch in text)
+
+
+MBI_LETTER = "ACDEFGHJKMNPQRTUVWXY"
+MBIS = st.builds(
+    lambda d, ls, ds, dashed: (
+        f"{d}{ls[0]}{ls[1]}{ds[0]}-{ls[2]}{ls[3]}{ds[1]}-{ls[4]}{ls[5]}{ds[2]}{ds[3]}"
+        if dashed
+        else f"{d}{ls[0]}{ls[1]}{ds[0]}{ls[2]}{ls[3]}{ds[1]}{ls[4]}{ls[5]}{ds[2]}{ds[3]}"
+    ),
+    st.integers(1, 9),
+    st.lists(st.sampled_from(MBI_LETTER), min_size=6, max_size=6),
+    st.lists(st.integers(0, 9), min_size=4, max_size=4),
+    st.booleans(),
+)
+NAMES = st.builds(
+    lambda first, last: f"{first} {last}",
+    st.sampled_from(["Margaret", "Dorothy", "Harold", "Eleanor", "Walter", "Gloria"]),
+    st.from_regex(r"[BCDFGKLMNPRSTVZ][aeiou][bcdfgklmnprstvz]{2}[aeiou][nrs]{1,2}", fullmatch=True),
+)
+CUES = st.sampled_from(["Hi, I'm", "my name is", "this is", "my husband", "my mother,"])
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, mbi=MBIS, after=NO_DIGITS)
+def test_a_medicare_number_in_any_surrounding_text_is_removed(
+    before: str, mbi: str, after: str
+) -> None:
+    redacted = redact(f"{before} {mbi} {after}")
+    assert mbi not in redacted and mbi.replace("-", "")[-4:] not in redacted
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(cue=CUES, name=NAMES, after=st.sampled_from([", 81", ". Is it safe?", " needs this", ""]))
+def test_a_name_after_a_cue_is_removed(cue: str, name: str, after: str) -> None:
+    redacted = redact(f"{cue} {name}{after}")
+    assert not any(part in redacted for part in name.split()), redacted
+
+
+def test_a_relative_word_before_a_name_stays() -> None:
+    """ "my son Tom": the name goes, "son" stays (it was masked with the name at first)."""
+    assert redact("my son Tom will drive me") == f"my son {NAME_MARK} will drive me"
+
+
+STREETS = st.builds(
+    lambda number, name, suffix: f"{number} {name} {suffix}",
+    st.integers(1, 99999),
+    st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,8})?", fullmatch=True),
+    st.sampled_from(["Street", "St", "Ave", "Avenue", "Road", "Rd", "Lane", "Ln", "Blvd"]),
+)
+CUED_IDS = st.builds(
+    lambda cue, value: (cue, value),
+    st.sampled_from(["member id", "policy number", "group #", "MRN", "account number", "DL"]),
+    st.from_regex(r"[A-Z]{0,3}[0-9]{5,10}", fullmatch=True),
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, street=STREETS, after=NO_DIGITS)
+def test_a_street_address_in_any_surrounding_text_is_removed(
+    before: str, street: str, after: str
+) -> None:
+    redacted = redact(f"{before} {street} {after}")
+    assert street.split()[0] not in redacted.replace(before, "").replace(after, "")
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, cued=CUED_IDS, after=NO_DIGITS)
+def test_an_identifier_after_its_name_is_removed(
+    before: str, cued: tuple[str, str], after: str
+) -> None:
+    cue, value = cued
+    redacted = redact(f"{before} {cue} {value} {after}")
+    assert value not in redacted and value[-4:] not in redacted
+
+
+def test_the_name_lists_are_small_and_say_where_they_come_from() -> None:
+    data = ROOT / "core" / "privacy" / "data"
+    files = sorted(data.glob("*.txt"))
+    assert {f.name for f in files} >= {"first_names.txt", "surnames.txt", "ordinary_words.txt"}
+    assert sum(f.stat().st_size for f in files) < 1_000_000
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# ") and ("Census" in first or "spacy" in first), path

@@ -1,4 +1,4 @@
-"""Redact personal details from patient text: phone numbers, e-mail addresses, dates, SSNs.
+"""Redact personal details from patient text: HIPAA Safe Harbor's identifiers that chat can hold.
 
 Why: chat logs are health information. The same function masks every text that is stored
 or logged (the transcript, the question log, the audit log, log lines), so what one store
@@ -14,7 +14,13 @@ compared) are in bench/NOTES.md, "Redaction (issue 11)", and bench/redaction_com
 - US social security numbers: 3-2-4 digit groups, or 9 digits after "SSN"/"social".
 - Dates that name a year (03/14/1942, 1942-03-14, March 14, 1942, 14 March 1942): in a chat
   with a hospital these are mostly dates of birth; a date without a year (an appointment on
-  12/03) stays, as do years alone ("I fell in 2019") and ages.
+  12/03) stays, as do years alone ("I fell in 2019") and ages under 90. Also dates of birth
+  in words and any date after "born" (core/privacy/identifiers.py).
+- Medicare numbers, member / policy / group / account / card / licence ids, MRNs, codes
+  typed alone, street addresses and ZIP codes, web and IP addresses, ages over 89
+  (core/privacy/identifiers.py); people's names (core/privacy/names.py). Issue 21's
+  measurements are in bench/NOTES.md, "Identifiers (issue 21)"; docs/privacy.md maps each of
+  Safe Harbor's 18 identifiers to what catches it.
 """
 
 from __future__ import annotations
@@ -23,11 +29,25 @@ import re
 
 import phonenumbers
 
+from core.privacy import identifiers as ids
+from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
+from core.privacy.names import NAME_MARK, might_name, redact_names
+
 EMAIL_MARK = "[email removed]"
 PHONE_MARK = "[phone removed]"
 SSN_MARK = "[SSN removed]"
 DATE_MARK = "[date removed]"
-MARKS = (EMAIL_MARK, PHONE_MARK, SSN_MARK, DATE_MARK)
+MARKS = (
+    EMAIL_MARK,
+    PHONE_MARK,
+    SSN_MARK,
+    DATE_MARK,
+    ID_MARK,
+    ADDRESS_MARK,
+    LINK_MARK,
+    AGE_MARK,
+    NAME_MARK,
+)
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
 # "jane dot doe at gmail dot com": only with a common top-level domain, so that "sleep at
@@ -66,8 +86,14 @@ SPELLED_PHONE = re.compile(
     rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{6,}}\b",
     re.IGNORECASE,
 )
+# Words that may start a detail without a digit: a date in words, a link.
+_WORDY = re.compile(
+    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|www|https?)\b"
+    r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
+    re.IGNORECASE,
+)
 _SPELLED_DIGIT = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
-PHONE_REGIONS = ("US",)
+PHONE_REGIONS: tuple[str, ...] = ("US",)
 POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
 
 
@@ -88,16 +114,37 @@ def _phones_by_library(text: str) -> str:
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
     if (
-        not any(ch.isdigit() or ch == "@" for ch in text)
-        and not SPELLED_AT.search(text)
-        and not _SPELLED_DIGIT.search(text)
+        any(ch.isdigit() or ch == "@" for ch in text)
+        or SPELLED_AT.search(text)
+        or _SPELLED_DIGIT.search(text)
+        or _WORDY.search(text)
     ):
-        return text  # nothing to find: the common case, kept cheap
+        text = _redact_details(text)
+    # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
+    return redact_names(text) if might_name(text) else text
+
+
+def _redact_details(text: str) -> str:
+    """Everything but names (those need no digit or @ to be there)."""
     text = SPELLED_PHONE.sub(PHONE_MARK, text)
+    text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
+    text = ids.DOMAIN.sub(LINK_MARK, text)
+    text = ids.IP.sub(LINK_MARK, text)
+    text = ids.MEDICARE.sub(ID_MARK, text)
     text = SSN.sub(SSN_MARK, text)
+    text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     text = DATE.sub(DATE_MARK, text)
+    text = ids.BIRTH_DATE.sub(DATE_MARK, text)
+    text = ids.WORDED_DATE.sub(DATE_MARK, text)
+    for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
+        text = address.sub(ADDRESS_MARK, text)
+    if ids.ZIP_GATE.search(text):
+        text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
+    if ids.AGE_GATE.search(text):
+        text = ids.AGE.sub(ids.masked_age, text)
+    text = ids.CODE.sub(ids.masked_code, text)
     text = _phones_by_library(text)
     return PHONE.sub(PHONE_MARK, text)
 

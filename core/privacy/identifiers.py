@@ -1,0 +1,199 @@
+"""Patterns for the identifiers patients type besides phones, e-mails and SSNs.
+
+Why: Medicare is one of the page's topics, so patients asking about coverage type their
+Medicare number; others give a member id, an address, their age, a date of birth in words.
+Each pattern below is one of HIPAA Safe Harbor's identifiers (docs/privacy.md has the table);
+each is measured on tests/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21)").
+
+- Medicare Beneficiary Identifiers per CMS's format (11 characters: digit, letter,
+  letter-or-digit, digit, letter, letter-or-digit, digit, letter, letter, digit, digit;
+  typed with or without dashes or spaces), and the older HICN (9 digits and a letter).
+- Any number after the name of an identifier ("member id", "policy number", "group #",
+  "MRN", "account number", "licence number", ...), and any code of 6 or more letters and
+  digits holding at least 4 digits (an id typed alone), except amounts with units ("1000mg").
+- Street addresses (a house number, a street name and a street word, then optionally the
+  unit, city, state and ZIP), P.O. boxes, and ZIP codes after a state or the word "zip".
+- Web addresses and IP addresses.
+- Ages over 89 (Safe Harbor allows "90 or older" only), said as ages.
+- Dates of birth in words ("March third, nineteen forty-two", "the 4th of July 1938"), and
+  any date after "born" or "birthday", even without a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+ID_MARK = "[ID removed]"
+ADDRESS_MARK = "[address removed]"
+LINK_MARK = "[link removed]"
+AGE_MARK = "[age removed]"
+
+_MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
+_MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"
+_SEP = r"[\s-]?"
+MEDICARE = re.compile(
+    rf"(?<![\w-])[1-9]{_MBI_LETTER}{_MBI_ALNUM}\d{_SEP}{_MBI_LETTER}{_MBI_ALNUM}\d{_SEP}"
+    rf"{_MBI_LETTER}{{2}}\d{{2}}(?![\w-])"
+    r"|(?<![\w-])\d{3}-?\d{2}-?\d{4}\s?[A-Za-z]\d?(?![\w-])"  # the old HICN: SSN + letter
+)
+_ID_NAME = (
+    r"(member|subscriber|policy|policy\s+holder|group|grp|medicaid|medicare|mbi|hicn|"
+    r"insurance|insurance\s+card|plan|beneficiary|claim|account|acct|card|credit\s+card|"
+    r"debit\s+card|bank\s+account|routing|patient|mrn|medical\s+record|record|chart|"
+    r"hospital|case|license|licence|driver'?s?\s+licen[cs]e|dl|passport|certificate|"
+    r"vehicle|plate|license\s+plate|vin|serial|device|badge|employee|tricare|va|"
+    r"blue\s+cross|aetna|humana|cigna|united\s*healthcare|anthem|kaiser)"
+)
+# "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
+CUED_ID = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|code\b|nbr\b)?"
+    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[\s-](?=[A-Za-z]*\d)[A-Za-z0-9]+)*",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
+# A code typed alone: up to 4 letters, 4 or more digits, up to 3 letters ("W123456789",
+# "12345678B"), with a letter; not a conversation id or a hash ("c-1234abcd", "3f2a9c1e").
+CODE = re.compile(r"(?<![\w-])(?=\w*[A-Za-z])[A-Za-z]{0,4}\d{4,}[A-Za-z]{0,3}(?![\w-])")
+
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+_STATE_NAMES = (
+    r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
+    r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    r"new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|"
+    r"ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|"
+    r"tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming|"
+    r"puerto\s+rico"
+)
+_STATE = rf"(?:\b(?:{_STATES})\b\.?|(?i:\b(?:{_STATE_NAMES})\b))"
+_ZIP = r"\b\d{5}(?:-\d{4})?\b"
+# Street words that say "street" in any case; and those that need a capitalised street name
+# before them ("a 2 hour drive" is not an address; "12 Maple Drive" is).
+_SURE = (
+    r"street|st|avenue|ave|av|boulevard|blvd|road|rd|lane|ln|dr|ct|pl|cir|ter|terrace|"
+    r"parkway|pkwy|highway|hwy|expressway|turnpike|tpke|broadway"
+)
+_UNSURE = r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close"
+_DIRECTION = r"(?:,?\s+(?i:n|s|e|w|ne|nw|se|sw)\b\.?)?"
+_UNIT_PART = (
+    r"(?:,?\s*(?i:apt|apartment|unit|suite|ste|#|no\.?|room|rm|lot|bldg|floor|fl)\.?\s*#?\s*"
+    r"[\w-]+)?"
+)
+_CITY = r"(?:,?\s+(?:[A-Z][a-z]+\.?\s*){1,3})?"
+# After a street, a city in any case counts when a state and ZIP follow ("nw washington dc
+# 20500"); a capitalised one when a state does ("Hartford, CT").
+_ANY_CITY = r"(?:,?\s+(?:[A-Za-z]+\.?\s*){1,3})?"
+_PLACE = (
+    rf"(?:{_ANY_CITY},?\s*(?i:{_STATES}|{_STATE_NAMES})\.?\s*,?\s*{_ZIP}"
+    rf"|{_CITY},?\s*{_STATE}(?:\s*,?\s*{_ZIP})?|,?\s*{_ZIP})?"
+)
+_TAIL = rf"{_DIRECTION}{_UNIT_PART}{_PLACE}"
+STREET = re.compile(
+    r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d+)?\s+"
+    r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
+    rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{_SURE}))\b\.?"
+    rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
+    rf"{_TAIL}"
+)
+# "apartment 4B", "apt #12": the unit alone is part of an address.
+UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+PO_BOX = re.compile(rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box)\s*#?\s*\d+{_TAIL}", re.I)
+STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
+CUED_ZIP = re.compile(
+    rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}", re.I
+)
+# "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
+CUED_ADDRESS = re.compile(
+    r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
+    r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
+    r"\d[^.!?;\n]{0,60}?(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
+    re.I,
+)
+WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE)
+# A bare domain ("olsenfamily.us/blog"), looked for after e-mail addresses are masked.
+DOMAIN = re.compile(
+    r"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|me|info|us|co|biz)"
+    r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@])",
+    re.IGNORECASE,
+)
+IP = re.compile(
+    r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", re.I
+)
+_OLD = (
+    r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
+)
+_NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
+# Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", re.IGNORECASE)
+ZIP_GATE = re.compile(r"\b\d{5}\b")
+# The cue stays ("my father is [age removed]"); the age goes.
+AGE = re.compile(
+    rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
+    rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
+    rf"turning|turned|turns|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
+    rf"|(?<=,)\s*{_OLD}\s*(?=,)",
+    re.IGNORECASE,
+)
+
+
+def masked_age(match: re.Match[str]) -> str:
+    """AGE's replacement: the words around the age stay."""
+    if match.group("age"):
+        return AGE_MARK + match.group()[match.end("age") - match.start() :]
+    return (match.group("cue") or " ") + AGE_MARK
+
+
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth|(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth))"
+)
+_TENS = r"(?:ten|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
+    rf"(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten"
+    rf"|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"
+)
+_YEAR = rf"(?:\d{{4}}|'\d{{2}}|{_YEAR_WORDS})"
+WORDED_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY},?\s+(?:of\s+|in\s+)?{_YEAR}"
+    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
+    re.IGNORECASE,
+)
+BIRTH_DATE = re.compile(
+    rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
+    rf"dob|d\.o\.b\.?)[\s:,-]*(?:the\s+)?(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?\b",
+    re.IGNORECASE,
+)
+
+
+def masked_code(match: re.Match[str]) -> str:
+    """CODE's replacement: an amount with its unit stays."""
+    return match.group() if _UNIT.match(match.group()) else ID_MARK
+
+
+def masked_cued_id(match: re.Match[str]) -> str:
+    """CUED_ID's replacement: the identifier's name stays ("member id"), its value goes.
+
+    A value of fewer than 3 digits is no identifier ("the plan 2 weeks after").
+    """
+    value = match.group()[len(match.group("head")) :]
+    if sum(ch.isdigit() for ch in value) < 3:
+        return match.group()
+    return match.group("head") + ID_MARK

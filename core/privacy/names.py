@@ -1,0 +1,264 @@
+"""Find people's names in a patient's message: after a cue, or known first names written as names.
+
+Why: patients introduce themselves ("Hi, I'm Margaret Olsen, 81") and name the person they
+care for ("my husband Frank Dale-Moreno needs this"); names are the first of HIPAA's 18
+identifiers. Two ways a word is taken as a name:
+
+- **After a cue** that says a name follows ("my name is", "I'm", "this is", "my husband /
+  mother / son ...", "Mr", "Mrs"): the capitalised words there, or lower-case ones that are
+  known first names or surnames and not ordinary words ("I'm worried" stays).
+- **Without a cue**: a capitalised known first name that is not an ordinary English word
+  ("Margaret", "Dorothy"), and the names that follow it; or a first name that is also a word
+  ("Will", "Grace", "Hope") only when a capitalised surname that is not a word follows
+  ("Will Smith"), so "Will I...", "May I...", "Grace period" stay.
+
+The lists (core/privacy/data/, made by ops/make_name_lists.py): US Census 1990 first names
+and surnames (public domain) and the English words written in lower case at least as often as
+capitalised (spaCy's word frequencies), plus the project's own vocabulary (domain.yml,
+data/), so "Medicare" or "Kyphoplasty" after "this is" is not taken for a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+NAME_MARK = "[name removed]"
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+
+# A word, with hyphens and apostrophes inside (Dale-Moreno, O'Brien), or an initial ("J.").
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?")
+_RELATIVE = (
+    r"(husband|wife|spouse|partner|mother|mom|mum|mommy|mama|father|dad|daddy|papa|son|"
+    r"daughter|brother|sister|aunt|auntie|uncle|niece|nephew|cousin|grandmother|grandma|"
+    r"granny|nana|grandfather|grandpa|grandson|granddaughter|fiance|fiancee|boyfriend|"
+    r"girlfriend|friend|neighbou?r|caregiver|carer|patient|client|stepmother|stepfather|"
+    r"stepson|stepdaughter|sibling|child|kid|parent|relative|roommate)"
+)
+# Cues after which a capitalised word is a name; the lower-case text right after the cue
+# ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
+STRONG_CUE = re.compile(
+    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|name\s*(is|:)|names\s+is|"
+    r"(mr|mrs|ms|miss|mx)\.?)\s+",
+    re.IGNORECASE,
+)
+WEAK_CUE = re.compile(
+    r"\b(?=[ithdrs])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is|hi|hello|hey|"
+    r"dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
+    re.IGNORECASE,
+)
+# "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
+# is not an ordinary word is a name even if no list holds it ("my grandson Jayden").
+RELATIVE_CUE = re.compile(
+    rf"\b(?=[mc])(my|call)\s+(\w+\s+)?{_RELATIVE}s?"
+    r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
+    r"|\bcall\s+me[\s,]+",
+    re.IGNORECASE,
+)
+# Words that end a name whatever their case.
+_STOP = """and or but i my me we he she his her they our is was are has had have who will would
+can could should may might did does do not no yes so the a an to of in on at for with from by
+about if as it its this that"""
+STOP = frozenset(_STOP.split())
+
+
+# Census first names that, capitalised, are far more often a place, a people, a faith, a
+# holiday or a brand ("fly to Florida", "with Delta", "is Austin too far"): not taken for a
+# name without a cue or a surname after them. Hand-written from the outsider pass.
+_NOT_ALONE = """
+    alabama arizona augusta austin carolina charlotte china cleveland columbus dakota dallas
+    delta denver easter florence florida georgia houston india indiana israel jackson jesus
+    jordan lincoln madison maryland milford nevada orlando paris raleigh savannah shelton
+    sydney trenton valentine victoria virginia abraham moses christian irish german latina
+"""
+NOT_ALONE = frozenset(_NOT_ALONE.split())
+# Words that describe a person after "I'm" ("I'm Irish", "I'm Christian"), not a name.
+DESCRIBING = frozenset({"irish", "german", "latina", "christian", "indian", "american"})
+
+
+def _words(name: str) -> frozenset[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """First names, surnames, ordinary words and first names that are also words."""
+    first, last = _words("first_names.txt"), _words("surnames.txt")
+    own: set[str] = set()
+    for path in [ROOT / "domain.yml", *sorted((ROOT / "data").glob("*.yml"))]:
+        if path.exists():
+            own.update(w.lower() for w in WORD.findall(path.read_text(encoding="utf-8")))
+    ordinary = _words("ordinary_words.txt") | (own - first - last)
+    return first, last, ordinary, _words("first_names_that_are_words.txt")
+
+
+_SPLIT = re.compile(r"['\u2019-]")
+
+
+def _parts(word: str) -> list[str]:
+    word = word.rstrip(".").lower()
+    if "-" not in word and "'" not in word and "\u2019" not in word:
+        return [word]  # the common case, without a regex
+    return [p for p in _SPLIT.split(word) if p]
+
+
+def _is_first(word: str) -> bool:
+    """A known first name ("Mary", "Mary-Jane"; not "X-ray": only the first part counts)."""
+    parts = _parts(word)
+    return bool(parts) and parts[0] in _lists()[0]
+
+
+def _is_last(word: str) -> bool:
+    """A known surname, or a double-barrelled name with one ("Dale-Moreno")."""
+    return any(len(part) > 1 and part in _lists()[1] for part in _parts(word))
+
+
+def _ordinary(word: str) -> bool:
+    ordinary = _lists()[2]
+    return all(part in ordinary for part in _parts(word))
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _known(word: str) -> bool:
+    """A first name or surname from the lists, not an ordinary word ("frank", "nguyen")."""
+    return (_is_first(word) or _is_last(word)) and not _ordinary(word)
+
+
+def _next_name_word(word: str, cue: str) -> bool:
+    """After a name's first word, can this word go on with it (surname, initial)? After "my
+    name is", a surname that is also a word goes too ("john doe")."""
+    if word.lower().rstrip(".") in STOP:
+        return False
+    if _capitalised(word):
+        return _initial(word) or _is_last(word) or not _ordinary(word)
+    return _known(word) or (cue == "strong" and (_is_last(word) or _is_first(word)))
+
+
+def _first_name_word(word: str, nxt: str, cue: str) -> bool:
+    """Can this word start a name after a cue? `cue`: "strong" ("my name is"), "weak"
+    ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
+    if cue == "sure":
+        return True
+    if word.lower().rstrip(".") in STOP and not (cue == "strong" and _capitalised(word)):
+        return False
+    if cue == "strong":
+        return True
+    if not _capitalised(word):
+        return _known(word)
+    # "I'm Grace", "my mother Dorothy", "I'm Oluwaseun Adeyemi"; not "I'm Catholic".
+    two_unknown = bool(nxt) and _capitalised(nxt) and not _ordinary(nxt) and not _ordinary(word)
+    relative_unknown = cue == "relative" and not _ordinary(word)
+    if word.lower() in DESCRIBING and not two_unknown:
+        return False
+    return _is_first(word) or _known(word) or two_unknown or relative_unknown
+
+
+def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | None:
+    """The span of the name that starts at `start` (up to `limit` words), if one does."""
+    words: list[re.Match[str]] = []
+    for match in WORD.finditer(text, start):
+        gap = text[words[-1].end() if words else start : match.start()]
+        if gap.strip() or "\n" in gap or len(words) == limit:
+            break
+        words.append(match)
+    if not words:
+        return None
+    nxt = words[1].group() if len(words) > 1 else ""
+    if not _first_name_word(words[0].group(), nxt, cue):
+        return None
+    end = words[0].end()
+    for match in words[1:]:
+        if not _next_name_word(match.group(), cue):
+            break
+        end = match.end()
+    return start, end
+
+
+def _cued(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern, cue in ((STRONG_CUE, "strong"), (WEAK_CUE, "weak"), (RELATIVE_CUE, "relative")):
+        for match in pattern.finditer(text):
+            span = _run(text, match.end(), cue)
+            if span:
+                spans.append(span)
+    return spans
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _surname_follows(nxt: str) -> bool:
+    return bool(nxt) and _capitalised(nxt) and (_is_last(nxt) or not _ordinary(nxt))
+
+
+def _word_alone(word: str, nxt: str) -> bool:
+    """A first name that is also a word ("Frank"), without a surname after it."""
+    return word.lower() in _lists()[3] and not _surname_follows(nxt)
+
+
+def _uncued(text: str) -> list[tuple[int, int]]:
+    """Names without a cue: a known first name written as one, or before a surname."""
+    words = list(WORD.finditer(text))
+    spans = []
+    for i, match in enumerate(words):
+        word = match.group()
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        adjacent = i + 1 < len(words) and not text[match.end() : words[i + 1].start()].strip()
+        known_first = _is_first(word) and (_capitalised(word) or word.lower() not in STOP)
+        if not known_first:
+            continue
+        if _capitalised(word) and not _ordinary(word):
+            after = nxt if adjacent else ""
+            if _sentence_start(text, match.start()) and _word_alone(word, after):
+                continue  # "Frank answer please", "Rose from bed": a word, not a name
+            if word.lower() in NOT_ALONE and not _surname_follows(after):
+                continue  # "fly to Florida", "travel with Delta"
+            span = _run(text, match.start(), "sure")
+        elif (
+            adjacent
+            and _is_last(nxt)
+            and not _ordinary(nxt)
+            and (
+                (_capitalised(word) and _capitalised(nxt))  # "Will Smith", "Hope Johnson"
+                or not (_capitalised(word) or _capitalised(nxt) or _ordinary(word))  # "mary smith"
+            )
+        ):
+            span = _run(text, match.start(), "sure")
+        else:
+            continue
+        if span:
+            spans.append(span)
+    return spans
+
+
+def might_name(text: str) -> bool:
+    """Cheap test: could the text hold a name (a capital letter, or a cue)?"""
+    return any(ch.isupper() for ch in text) or bool(
+        STRONG_CUE.search(text) or WEAK_CUE.search(text) or RELATIVE_CUE.search(text)
+    )
+
+
+def redact_names(text: str) -> str:
+    """The text with every name found replaced by NAME_MARK."""
+    spans = sorted(set(_cued(text) + _uncued(text)))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + NAME_MARK + text[end:]
+    return text
