@@ -10,7 +10,8 @@ says which turns it became:
 
 - a repeat of an answered message gets the same reply again, rebuilt from the stored
   transcript (the bot's messages after the user turns with that id), not a second turn;
-- a repeat while the first server is still answering waits for it (up to the lease);
+- a repeat while the first server is still answering waits for it (the answering server
+  renews its lease while the turn runs, so a slow turn is not mistaken for a dead server);
 - a repeat after the lease ran out (the claiming server died) takes the claim over: if the
   transcript already holds the turn (the server died after saving it) the stored reply is
   sent, otherwise the message is answered now. Nothing is lost and nothing doubles.
@@ -123,6 +124,21 @@ class Receipts:
             ).first()
         return None if row is None else (row[0] is not None, _aware(row[1]))
 
+    def renew(self, conversation_id: str, message_key: str) -> None:
+        """Extend the lease of a message this server is still answering."""
+        lease = _now() + timedelta(seconds=lease_seconds())
+        with self.sessions.begin() as session:
+            session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.conversation_id == conversation_id,
+                    MessageReceipt.message_key == message_key,
+                    MessageReceipt.answered_at.is_(None),
+                )
+                .values(lease_until=lease)
+                .execution_options(synchronize_session=False)
+            )
+
     def answered(self, conversation_id: str, message_key: str) -> None:
         self._set(conversation_id, message_key, answered_at=_now())
 
@@ -165,6 +181,34 @@ def stored_reply(events: Iterable[Event], conversation_id: str, message_key: str
     return reply if found else None
 
 
+async def _answer_holding_claim(
+    receipts: Receipts,
+    conversation_id: str,
+    message_key: str,
+    answer: Callable[[], Awaitable[Reply]],
+) -> Reply:
+    """Run `answer`, renewing the claim's lease every third of it until the turn ends.
+
+    Why: a turn can outlast the lease on a busy machine; without renewal, the client's retry
+    made another server take the claim over as if this one had died, and the message became
+    two turns. A server that dies stops renewing, so its claim still runs out.
+    """
+
+    async def keep_claim() -> None:
+        while True:
+            await asyncio.sleep(lease_seconds() / 3)
+            try:
+                await asyncio.to_thread(receipts.renew, conversation_id, message_key)
+            except Exception:  # the database away: the turn goes on; the lease may lapse
+                logger.warning("Could not renew the claim on a message of %s", conversation_id)
+
+    renewal = asyncio.ensure_future(keep_claim())
+    try:
+        return await answer()
+    finally:
+        renewal.cancel()
+
+
 async def answer_once(
     receipts: Receipts,
     conversation_id: str,
@@ -184,7 +228,9 @@ async def answer_once(
                 stored = stored_reply(await transcript(), conversation_id, message_key)
             if stored is None:
                 try:
-                    stored = await answer()
+                    stored = await _answer_holding_claim(
+                        receipts, conversation_id, message_key, answer
+                    )
                 except BaseException:
                     await asyncio.to_thread(receipts.release, conversation_id, message_key)
                     raise
