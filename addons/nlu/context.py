@@ -52,6 +52,8 @@ REASON_KEY = "follows_up_on"
 # A fallback that leans on the previous turn is read as a follow-up if the kept topic is among
 # the classifiers' candidates this high (measured on tests/follow_ups.yml).
 CANDIDATE_DEPTH = 5
+# ... or if "a follow-up" is among its few best readings.
+FOLLOW_UP_DEPTH = 3
 SHORT_MESSAGE_WORDS = 8
 ASKS_WHAT_FOLLOWS = re.compile(r"\b(after(wards?)?|then|next|later|following)\b")
 LEANS_ON_PREVIOUS = re.compile(
@@ -93,9 +95,14 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
         return NEXT_TOPIC[last_topic] if ASKS_WHAT_FOLLOWS.search(text) else last_topic
     if intent != FALLBACK_INTENT:
         return None
-    candidates = [name for name, _ in ranked[:CANDIDATE_DEPTH]]
     leans = len(text.split()) <= SHORT_MESSAGE_WORDS or LEANS_ON_PREVIOUS.search(text)
-    return last_topic if last_topic in candidates and leans else None
+    if not leans:
+        return None
+    candidates = [name for name, _ in ranked[:CANDIDATE_DEPTH]]
+    # "what if it's three vertebrae?": unsure, but a follow-up is among the readings.
+    if last_topic in candidates or FOLLOW_UP_INTENT in candidates[:FOLLOW_UP_DEPTH]:
+        return last_topic
+    return None
 
 
 def no_follow_up(message: Message) -> None:
