@@ -35,7 +35,7 @@ def domain() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def component(domain: dict[str, Any]) -> PagePassageAnswer:
     index = PassageIndex.build(domain_passages(domain), passage_topics_by_id(domain))
-    return PagePassageAnswer(PagePassageAnswer.get_default_config(), None, None, index)  # type: ignore[arg-type]
+    return PagePassageAnswer(PagePassageAnswer.get_default_config(), None, None, index)
 
 
 def fallback(text: str, ranking: list[tuple[str, float]]) -> Message:
