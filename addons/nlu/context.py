@@ -62,7 +62,7 @@ LEANS_ON_PREVIOUS = re.compile(
 # What a patient asks about next, after each topic's answer, when asking "and after that?".
 NEXT_TOPIC = {
     "what_is_vertebroplasty": "procedure_steps",
-    "compression_fracture": "compression_fracture",
+    "compression_fracture": "what_is_vertebroplasty",
     "procedure_duration": "recovery",
     "procedure_steps": "recovery",
     "recovery": "recovery",
