@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from core.content.passages import source_page_path
+
+__all__ = ["source_page_path"]  # shared with the tests: one place finds the page
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "current.tar.gz"
-
-
-def source_page_path() -> Path:
-    """The hospital's patient page: ../shared/source beside the clone, or $SOURCE_PAGE."""
-    override = os.environ.get("SOURCE_PAGE")
-    path = Path(override) if override else ROOT.parent / "shared/source/vertebroplasty-page.txt"
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The source page is missing at {path}; set SOURCE_PAGE to its location."
-        )
-    return path
 
 
 def load_yaml(relative: str) -> Any:

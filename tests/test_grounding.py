@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from core.content.grounding import NON_CLINICAL_FIGURES, figures, normalise, response_texts
+from core.content.passages import page_passages, without_page_quotes
 from core.vocabulary.topics import FAQ_TOPICS, answer_response
+from ops.generate_passages import DOMAIN, RESPONSE, SLOT, updated_domain
 from tests.project import load_yaml, source_page_path
 
 MAX_ANSWER_WORDS = 85  # "at most about 80 words"
@@ -78,7 +80,7 @@ def test_answers_restate_rather_than_paste_the_page(responses, page) -> None:
         for i in range(len(page_words) - MAX_SHARED_WORDS + 1)
     }
     for name, text in all_texts(responses):
-        answer = words(text)
+        answer = words(without_page_quotes(text, page))
         for i in range(len(answer) - MAX_SHARED_WORDS + 1):
             run = tuple(answer[i : i + MAX_SHARED_WORDS])
             assert run not in page_runs, f"{name} copies the page: {' '.join(run)!r}"
@@ -97,3 +99,38 @@ def test_topic_answers_point_to_the_patients_own_doctor_or_team(responses) -> No
             continue  # a fact about the hospital, nothing personal to check
         text = responses[answer_response(topic)][0]["text"]
         assert personal.search(text.lower()), f"{topic} does not point to the patient's doctor"
+
+
+def test_a_quoted_passage_is_the_pages_own_words_marked_as_such_with_its_source(
+    responses, page
+) -> None:
+    """utter_page_passage (issue 24): each variation quotes one passage of the page verbatim,
+    says it is the page's own words, and names the passage as its source."""
+    quoted = [v for v in responses[RESPONSE] if v.get("condition")]
+    assert len(quoted) == len(page_passages(page)) >= 20
+    for variation in quoted:
+        (condition,) = variation["condition"]
+        assert condition["name"] == SLOT
+        metadata = variation["metadata"]
+        source = metadata["source"]
+        assert metadata["quoted_from_page"] is True
+        assert normalise(source) in normalise(page), f"{condition['value']}: not on the page"
+        assert f"\u201c{source}\u201d" in variation["text"], f"{condition['value']}: not quoted"
+        assert "in its own words" in variation["text"]
+
+
+def test_the_quotable_passages_follow_the_page() -> None:
+    """domain.yml's passages are the page's as cut today: `make rules` after a page change."""
+    current = DOMAIN.read_text(encoding="utf-8")
+    assert updated_domain(current, page_passages(source_page_path().read_text())) == current
+
+
+def test_a_quote_that_is_not_the_pages_words_is_still_checked(page) -> None:
+    """The checker itself: only the page's exact words may be taken out as a quotation."""
+    invented = "It says: \u201cVertebroplasty takes 3-4 hours to perform.\u201d"
+    assert without_page_quotes(invented, page) == invented
+    real = (
+        "It says: \u201cVertebroplasty takes from 1-2 hours to perform depending on how many"
+        " bones are treated.\u201d"
+    )
+    assert "1-2" not in without_page_quotes(real, page)

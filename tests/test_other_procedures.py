@@ -53,6 +53,11 @@ THIS_PAGE_QUESTIONS = [
     "I fused two toes years ago, does that matter",
     "can vertebroplasty help a fracture caused by myeloma",
     "I have metastases in my spine, is vertebroplasty an option for me",
+    # Issue 24: the page answers these ("not usually helpful for ... disc problems").
+    "Will cement help my bulging disc?",
+    "Is it any good for a herniated disc?",
+    "would the cement injection help my slipped disc",
+    "are bone cement injections useful for sciatica?",
 ]
 
 

@@ -19,8 +19,9 @@ from addons.channels.backlog import WAIT_REPLY
 from addons.channels.replies import FAILURE_REPLY
 from addons.cleaning.inbound import TOO_LONG_REPLY
 from core.content.grounding import response_texts
+from core.content.passages import without_page_quotes
 from core.vocabulary.contact import ContactDetails, handoff_text
-from tests.project import load_yaml
+from tests.project import load_yaml, source_page_path
 
 MAX_GRADE = 8.0
 MAX_MEDIAN_GRADE = 7.0
@@ -28,8 +29,11 @@ MIN_WORDS = 12
 
 
 def patient_replies() -> dict[str, str]:
+    page = source_page_path().read_text(encoding="utf-8")
+    # A quotation of the page's own words (utter_page_passage) is the hospital's text, shown as
+    # such; the words around it are ours and are measured.
     replies = {
-        f"{name} #{i}": text
+        f"{name} #{i}": without_page_quotes(text, page)
         for i, (name, text) in enumerate(response_texts(load_yaml("domain.yml")["responses"]))
     }
     replies.update(

@@ -12,16 +12,22 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
+import pytest
+
 from core.vocabulary.topics import FAQ_TOPICS
-from tests.project import load_yaml, nlu_examples
+from tests.project import ROOT, load_yaml, nlu_examples
 
 REAL_QUESTIONS = "bench/real_questions.yml"
+UNTOUCHED = "bench/untouched_questions.yml"
+BOTH = [REAL_QUESTIONS, UNTOUCHED]
 NOT_ON_PAGE = "not_on_page"
 LABELS = {*FAQ_TOPICS, NOT_ON_PAGE}
 KINDS = {"faq_page", "forum", "leaflet", "other_procedure"}
 SIBLINGS = {"kyphoplasty", "vertebral_augmentation"}
 FIELDS = {"text", "label", "also", "sibling", "source", "kind"}
 MIN_QUESTIONS = 300
+# The untouched set as collected for issue 24 (fewer than the 150 asked: bench/NOTES.md).
+MIN_UNTOUCHED = 30
 # How a question names a sibling procedure (the `sibling` field says which one it names).
 NAMES_KYPHOPLASTY = re.compile(r"kyph\w*plast", re.IGNORECASE)
 NAMES_AUGMENTATION = re.compile(r"vertebral\s+augmentation", re.IGNORECASE)
@@ -32,15 +38,16 @@ def canonical(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
-def questions() -> list[dict[str, Any]]:
-    entries = load_yaml(REAL_QUESTIONS)["questions"]
+def questions(relative: str = REAL_QUESTIONS) -> list[dict[str, Any]]:
+    entries = load_yaml(relative)["questions"]
     assert isinstance(entries, list)
     return entries
 
 
-def test_every_entry_has_text_a_known_label_and_a_web_source() -> None:
+@pytest.mark.parametrize("relative", BOTH)
+def test_every_entry_has_text_a_known_label_and_a_web_source(relative: str) -> None:
     problems = []
-    for number, entry in enumerate(questions(), start=1):
+    for number, entry in enumerate(questions(relative), start=1):
         where = f"#{number} {str(entry.get('text'))[:50]!r}"
         if set(entry) - FIELDS:
             problems.append(f"{where}: unknown fields {sorted(set(entry) - FIELDS)}")
@@ -69,10 +76,11 @@ def test_the_set_is_large_enough_and_covers_every_topic() -> None:
     assert {entry["kind"] for entry in entries} == KINDS
 
 
-def test_no_question_appears_twice() -> None:
+@pytest.mark.parametrize("relative", BOTH)
+def test_no_question_appears_twice(relative: str) -> None:
     seen: dict[str, str] = {}
     duplicates = []
-    for entry in questions():
+    for entry in questions(relative):
         key = canonical(entry["text"])
         if key in seen:
             duplicates.append(f"{entry['text']!r} repeats {seen[key]!r}")
@@ -80,21 +88,23 @@ def test_no_question_appears_twice() -> None:
     assert not duplicates, "\n".join(duplicates)
 
 
-def test_no_question_is_in_the_training_or_heldout_data() -> None:
+@pytest.mark.parametrize("relative", BOTH)
+def test_no_question_is_in_the_training_or_heldout_data(relative: str) -> None:
     known = {
         canonical(example)
         for relative in ("data/nlu.yml", "tests/nlu_heldout.yml")
         for examples in nlu_examples(relative).values()
         for example in examples
     }
-    leaked = [entry["text"] for entry in questions() if canonical(entry["text"]) in known]
+    leaked = [entry["text"] for entry in questions(relative) if canonical(entry["text"]) in known]
     assert not leaked, f"real questions also in data/nlu.yml or tests/nlu_heldout.yml: {leaked}"
 
 
-def test_sibling_is_marked_exactly_when_the_text_names_one() -> None:
+@pytest.mark.parametrize("relative", BOTH)
+def test_sibling_is_marked_exactly_when_the_text_names_one(relative: str) -> None:
     """The per-sibling figures must count the questions that really name a sibling."""
     wrong = []
-    for entry in questions():
+    for entry in questions(relative):
         text = entry["text"]
         if NAMES_KYPHOPLASTY.search(text):
             expected: str | None = "kyphoplasty"
@@ -105,3 +115,23 @@ def test_sibling_is_marked_exactly_when_the_text_names_one() -> None:
         if entry.get("sibling") != expected:
             wrong.append(f"{text[:60]!r}: sibling {entry.get('sibling')!r}, expected {expected!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def site(address: str) -> str:
+    return urlparse(address).netloc.lower().removeprefix("www.")
+
+
+def test_the_untouched_set_says_never_tune_on_it_and_is_of_a_useful_size() -> None:
+    """Issue 24: scored once per release, never used to find gaps (its header says so)."""
+    header = (ROOT / UNTOUCHED).read_text(encoding="utf-8").split("questions:")[0]
+    assert "NEVER TUNE ON IT" in header
+    assert len(questions(UNTOUCHED)) >= MIN_UNTOUCHED
+
+
+def test_the_untouched_set_shares_no_question_and_no_source_site_with_the_development_set() -> None:
+    development = questions(REAL_QUESTIONS)
+    texts = {canonical(entry["text"]) for entry in development}
+    sites = {site(entry["source"]) for entry in development}
+    untouched = questions(UNTOUCHED)
+    assert not [e["text"] for e in untouched if canonical(e["text"]) in texts]
+    assert not sorted({site(e["source"]) for e in untouched} & sites)

@@ -102,11 +102,14 @@ THIS_PROCEDURE = re.compile(
     r"\b(vertebro\s?plast\w*|vert[aeio]?bro\w*plast\w*|kypho\s?plast\w*|"
     r"vertebral\s+(augmentation|cement\w*)|cement\s+(injection|procedure|treatment))\b"
 )
-# "Can it treat a slipped disc?": whether vertebroplasty helps a condition is a question about
-# who it is for (the candidates answer), not about another treatment.
+# "Can it treat a slipped disc?", "Will cement help my bulging disc?", "Is it any good for a
+# herniated disc?": whether vertebroplasty helps a condition is a question about who it is for
+# (the candidates answer: "not usually helpful for chronic back pain or disc problems"), not
+# about another treatment.
 DOES_IT_HELP = re.compile(
-    r"\b(can|could|will|would|does|do|is)\s+(it|this|that|vertebroplasty|the\s+procedure|"
-    r"the\s+treatment|the\s+cement)\b.{0,25}\b(treat|help|fix|cure|work|relieve|used)"
+    r"\b(can|could|will|would|does|do|is|are)\s+(it|this|that|vertebroplasty|kyphoplasty|"
+    r"the\s+procedure|the\s+treatment|(the\s+|bone\s+)?cement(\s+(injection|treatment))?)\b"
+    r".{0,25}\b(treat|help|fix|cure|work|relieve|used|good\s+for|suitable|an?\s+option|useful)"
 )
 CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_cancer_care"})
 COMPARISON = re.compile(

@@ -54,7 +54,11 @@ class Review:
         out: list[str] = []
         if self.missing_sources:
             out.append("Answers whose source passage is no longer on the page:")
-            out += [f"  - {name}" for name in self.missing_sources]
+            out += [
+                f"  - {name}"
+                + (" (quotes the page: run `make rules`)" if "passage" in name else "")
+                for name in self.missing_sources
+            ]
         if self.missing_figures:
             out.append("Answers stating a figure the page no longer has:")
             out += [f"  - {name}: {figure}" for name, figure in self.missing_figures]

@@ -34,6 +34,7 @@ CONVERSATION_INTENTS: tuple[str, ...] = (
     "not_covered",
     "request_callback",
     "stop",
+    "follow_up",
 )
 
 

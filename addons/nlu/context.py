@@ -1,0 +1,150 @@
+"""Follow-up questions: the topic of the previous answer, used when the new message leans on it.
+
+Why: patients ask "and afterwards?", "is that common?", "what about for older people?" right
+after an answer. Read alone, such a message names no topic, so the classifiers gave the
+fallback. The topic of the last answer is kept in the slot `last_topic` (domain.yml: a
+`from_intent` mapping per topic, filled by Rasa's own slot extraction inside the Rasa server,
+so it works with the action server down), and this component, which Rasa hands the
+conversation's tracker (a `tracker` argument of `process`), uses it:
+
+- a message the classifiers read as `follow_up` (an elliptical or pronoun question, trained in
+  data/nlu.yml) gets the kept topic, or the topic that naturally comes next when it asks
+  about what follows ("and after that?" after the steps -> recovery);
+- a fallback message whose candidates include the kept topic, and that leans on the previous
+  turn (short, or with "it", "that", "this"...), gets the kept topic ("why the MRI?" after the
+  answer about tests);
+- a message whose own topic is clear keeps it: a new topic wins over the kept one;
+- without a kept topic, `follow_up` becomes the fallback (nothing to follow).
+
+Runs after the FallbackClassifier and before the clarifying question and the page passages,
+so a resolved follow-up is neither asked back nor quoted. Red flags and other procedures are
+never fallbacks or follow-ups here: their nets set their own intents first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.cleaning.text import fold
+from addons.safety.override import override_intent
+from core.vocabulary.topics import FAQ_TOPICS
+
+FOLLOW_UP_INTENT = "follow_up"
+FALLBACK_INTENT = "nlu_fallback"
+SLOT = "last_topic"
+REASON_KEY = "follows_up_on"
+# A fallback that leans on the previous turn is read as a follow-up if the kept topic is among
+# the classifiers' candidates this high (measured on tests/follow_ups.yml).
+CANDIDATE_DEPTH = 5
+# ... or if "a follow-up" is among its few best readings.
+FOLLOW_UP_DEPTH = 3
+SHORT_MESSAGE_WORDS = 8
+ASKS_WHAT_FOLLOWS = re.compile(r"\b(after(wards?)?|then|next|later|following)\b")
+LEANS_ON_PREVIOUS = re.compile(
+    r"^(and|so|but|also|what about|how about|then)\b|\b(it|that|this|those|these|they|them|one)\b"
+)
+# What a patient asks about next, after each topic's answer, when asking "and after that?".
+NEXT_TOPIC = {
+    "what_is_vertebroplasty": "procedure_steps",
+    "compression_fracture": "what_is_vertebroplasty",
+    "procedure_duration": "recovery",
+    "procedure_steps": "recovery",
+    "recovery": "recovery",
+    "complications": "recovery",
+    "success_rate": "success_rate",
+    "candidates": "preparation",
+    "preparation": "procedure_steps",
+    "insurance_coverage": "preparation",
+    "hospital_experience": "procedure_steps",
+}
+
+
+def _ranked_topics(message: Message) -> list[tuple[str, float]]:
+    return [
+        (str(e.get(INTENT_NAME_KEY)), float(e.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+        for e in message.get(INTENT_RANKING_KEY) or []
+        if e.get(INTENT_NAME_KEY) != FALLBACK_INTENT
+    ]
+
+
+def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
+    """The topic this message asks about through the previous answer, or None."""
+    if last_topic not in FAQ_TOPICS:
+        return None
+    intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    ranked = _ranked_topics(message)
+    text = fold(message.get(TEXT) or "").lower().strip()
+    best = ranked[0][0] if ranked else None
+    if intent == FOLLOW_UP_INTENT or (intent == FALLBACK_INTENT and best == FOLLOW_UP_INTENT):
+        return NEXT_TOPIC[last_topic] if ASKS_WHAT_FOLLOWS.search(text) else last_topic
+    if intent != FALLBACK_INTENT:
+        return None
+    leans = len(text.split()) <= SHORT_MESSAGE_WORDS or LEANS_ON_PREVIOUS.search(text)
+    if not leans:
+        return None
+    candidates = [name for name, _ in ranked[:CANDIDATE_DEPTH]]
+    # "what if it's three vertebrae?": unsure, but a follow-up is among the readings.
+    if last_topic in candidates or FOLLOW_UP_INTENT in candidates[:FOLLOW_UP_DEPTH]:
+        return last_topic
+    return None
+
+
+def no_follow_up(message: Message) -> None:
+    """A follow-up with nothing to follow: the fallback, keeping the classifier's ranking."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == FOLLOW_UP_INTENT:
+        message.set(
+            INTENT,
+            {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+            add_to_output=True,
+        )
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FollowUpContext(GraphComponent, IntentClassifier):
+    """Gives elliptical and pronoun follow-ups the topic of the previous answer."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = config
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FollowUpContext:
+        return cls(config)
+
+    def process(
+        self, messages: list[Message], tracker: DialogueStateTracker | None = None
+    ) -> list[Message]:
+        last_topic = tracker.get_slot(SLOT) if tracker is not None else None
+        for message in messages:
+            topic = follow_up_topic(message, last_topic if isinstance(last_topic, str) else None)
+            if topic is None:
+                no_follow_up(message)
+            else:
+                override_intent(message, topic, REASON_KEY, str(last_topic))
+        return messages
