@@ -36,6 +36,7 @@ from addons.channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, fai
 from addons.channels.blueprint_limits import limit_request_size
 from addons.channels.conversation_ids import ConversationKeys
 from addons.channels.origins import origin_allowed
+from addons.channels.socketio_server import PatientAsyncServer
 from addons.cleaning.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
 from addons.safety.red_flags import mentions_red_flag
 
@@ -127,7 +128,7 @@ class PatientSocketIOInput(SocketIOInput):
         return PatientSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(
+        sio = PatientAsyncServer(  # checks origins; CORS headers come from `rasa run --cors`
             async_mode="sanic",
             cors_allowed_origins=origin_allowed,
             max_http_buffer_size=MAX_BODY_BYTES,
