@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.client
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -48,7 +49,7 @@ def request(
     method: str,
     path: str,
     origin: str | None,
-    body: bytes | dict[str, object] | None = None,
+    body: bytes | Mapping[str, object] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Raw:
     """One request; the response's headers exactly as sent (repeats kept)."""
@@ -57,8 +58,8 @@ def request(
     all_headers = dict(headers or {})
     if origin is not None:
         all_headers["Origin"] = origin
-    data = json.dumps(body).encode() if isinstance(body, dict) else body
-    if isinstance(body, dict):
+    data = json.dumps(body).encode() if isinstance(body, Mapping) else body
+    if isinstance(body, Mapping):
         all_headers["Content-Type"] = "application/json"
     elif data is not None:
         all_headers["Content-Type"] = "text/plain;charset=UTF-8"  # what socket.io-client sends
