@@ -9,8 +9,13 @@ The protocol, unchanged for clients:
 
     -> session_request {"session_id": <token from an earlier session_confirm, or null>}
     <- session_confirm "<token>"      (the same token if it is valid, else a new one)
-    -> user_uttered {"message": "...", "session_id": "<token>", "customData": {...}}
+    -> user_uttered {"message": "...", "session_id": "<token>", "customData": {...},
+                     "message_id": "<the client's id for this message, optional>"}
     <- bot_uttered {"text": ..., "quick_replies": [...]}   (one event per message)
+    <- bot_uttered {"custom": {"kind": "source", "source": {...}}}   (after a topic answer)
+    -> feedback {"message_id": ..., "topic": ..., "helpful": ..., "comment": ...}
+    <- (acknowledgement) {"code": 201, "status": "recorded"}, or {"code": 4xx, "error": ...}:
+       the same checks and codes as REST's feedback (addons/channels/feedback.py)
 
 A socket is bound to the conversation it was confirmed for: a `user_uttered` always goes to
 that conversation, whatever `session_id` it names. Reconnecting with the same token continues
@@ -35,9 +40,11 @@ from addons.channels.answer_sources import answer_source
 from addons.channels.backlog import BACKLOG, WAIT_REPLY, emergency_messages, failure_messages
 from addons.channels.blueprint_limits import limit_request_size
 from addons.channels.conversation_ids import ConversationKeys
+from addons.channels.feedback import feedback_store, give_feedback
+from addons.channels.idempotency import part_id, valid_message_id
 from addons.channels.origins import origin_allowed
 from addons.channels.socketio_server import PatientAsyncServer
-from addons.cleaning.inbound import MAX_BODY_BYTES, BadRequest, prepare_message
+from addons.cleaning.inbound import MAX_BODY_BYTES, prepare_message
 from addons.safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
@@ -61,21 +68,26 @@ class PatientSocketIOOutput(SocketIOOutput):
         await self._send_message(recipient_id, {"custom": json_message})
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        """Rasa's parts (split on blank lines), the last with the answer's page passage."""
-        parts = text.strip().split("\n\n")
+        """Rasa's parts (split on blank lines), then the answer's page passage on its own.
+
+        Why on its own, as `{"custom": {"kind": "source", "source": {...}}}`: rasa-webchat shows
+        a message only if it has exactly the key `text` (or `text` and `quick_replies`); with
+        the passage beside the text it dropped every topic answer without a trace.
+        """
+        for part in text.strip().split("\n\n"):
+            await self._send_message(recipient_id, {"text": part})
         source = answer_source(kwargs.get("metadata"))
-        for index, part in enumerate(parts):
-            message: dict[str, Any] = {"text": part}
-            if source is not None and index == len(parts) - 1:
-                message["source"] = source
-            await self._send_message(recipient_id, message)
+        if source is not None:
+            await self._send_message(recipient_id, {"custom": {"kind": "source", "source": source}})
 
 
 class LimitedSocketBlueprint(SocketBlueprint):
-    """Rasa's Socket.IO blueprint, also capping the app's request body size."""
+    """Rasa's Socket.IO blueprint, also capping the app's request body size, and keeping the
+    app (Socket.IO events carry no request; feedback reads the app's tracker store)."""
 
     def register(self, app: Sanic, options: dict[str, Any]) -> None:
         limit_request_size(app)
+        self.ctx.app = app
         super().register(app, options)
 
 
@@ -158,7 +170,8 @@ class PatientSocketIOInput(SocketIOInput):
             conversation_id = await self._conversation_of(sio, sid, data)
             try:
                 prepared = prepare_message(data.get("message"))
-            except BadRequest:
+                message_key = valid_message_id(data.get("message_id"))
+            except ValueError:
                 await output.send_text_message(conversation_id, UNREADABLE_REPLY)
                 return
             if prepared.reply is not None:
@@ -175,11 +188,13 @@ class PatientSocketIOInput(SocketIOInput):
                     await output.send_text_message(conversation_id, WAIT_REPLY)
                     return
                 try:
-                    for part in prepared.parts:  # two questions: two turns
+                    for index, part in enumerate(prepared.parts):  # two questions: two turns
+                        key = None if message_key is None else part_id(message_key, index)
                         await on_new_message(
                             UserMessage(
                                 part, output, conversation_id, input_channel=self.name(),
                                 metadata=None,
+                                message_id=key,
                             )
                         )  # fmt: skip
                 except Exception:  # the patient still gets an answer; the log says which one
@@ -188,5 +203,20 @@ class PatientSocketIOInput(SocketIOInput):
                     )
                     for reply in failure_messages(prepared.parts):
                         await output._send_message(conversation_id, reply)
+
+        @sio.on("feedback", namespace=self.namespace)
+        async def feedback(sid: str, data: Any = None) -> dict[str, Any]:
+            """ "Was this helpful?" on an answer this socket's conversation got."""
+            session = await sio.get_session(sid, namespace=self.namespace)
+            conversation_id = session.get("conversation_id")
+            if not isinstance(conversation_id, str):
+                return {"code": 403, "error": "Ask for a session (session_request) first."}
+            if not isinstance(data, dict):
+                return {"code": 400, "error": "The feedback must be an object."}
+            app: Sanic = socketio_webhook.ctx.app  # events come only once it is registered
+            status, reply = await give_feedback(
+                data, conversation_id, app.ctx.agent.tracker_store, feedback_store()
+            )
+            return {"code": status, **reply}
 
         return socketio_webhook
