@@ -41,11 +41,19 @@ class WebchatClient:
         self.open(url, transport)
         return self.request_session(token)
 
-    def say(self, message: Any, session_id: str | None = None) -> list[dict[str, Any]]:
+    def say(
+        self, message: Any, session_id: str | None = None, message_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """Send a message; the bot's messages until it has been quiet for a moment."""
         payload = {"message": message, "session_id": session_id or self.token, "customData": {}}
+        if message_id is not None:
+            payload["message_id"] = message_id
         self.sio.emit("user_uttered", payload)
         return self.collect()
+
+    def feedback(self, body: Any) -> dict[str, Any]:
+        """Send "was this helpful?"; the server's acknowledgement ({"code": ..., ...})."""
+        return dict(self.sio.call("feedback", body, timeout=30))
 
     def collect(self, first_timeout: float = FIRST_REPLY_TIMEOUT) -> list[dict[str, Any]]:
         replies: list[dict[str, Any]] = []
@@ -58,6 +66,15 @@ class WebchatClient:
 
     def close(self) -> None:
         self.sio.disconnect()
+
+
+def sources(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page passages sent after topic answers (`{"custom": {"kind": "source", ...}}`)."""
+    return [
+        r["custom"]["source"]
+        for r in replies
+        if isinstance(r.get("custom"), dict) and r["custom"].get("kind") == "source"
+    ]
 
 
 def texts(replies: list[dict[str, Any]]) -> list[str]:
