@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/generated/*.yml) $(wildcard addons/nlu/*.py addons/safety/*.py addons/cleaning/*.py)
 
-.PHONY: install run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster check-source clean lock help
+.PHONY: install browser-deps run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster check-source clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -36,6 +36,16 @@ $(SPACY_PIPELINE)/build-stamp.json: $(INSTALL_STAMP) ops/build_spacy_pipeline.py
 	touch $@
 
 install: $(INSTALL_STAMP) $(SPACY_PIPELINE)/build-stamp.json
+
+# Third-party chat widgets the browser tests embed (rasa-webchat), from the npm registry,
+# exactly as pinned in tests/browser/package-lock.json (`npm ci`; no install scripts run).
+# Needs node and npm. The tests serve the package's own bundle: nothing from a CDN.
+BROWSER_DEPS := tests/browser/node_modules/.installed
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-deps: $(BROWSER_DEPS)
 
 # Re-resolve the pinned tree from requirements.in (needs the package registry).
 lock:
@@ -124,7 +134,7 @@ lint: install
 validate: install
 	$(BIN)/rasa data validate --data data --domain domain.yml --config config.yml --fail-on-warnings
 
-test: lint validate train
+test: lint validate train browser-deps
 	$(BIN)/pytest
 
 clean:

@@ -51,6 +51,10 @@ class WebchatClient:
         self.sio.emit("user_uttered", payload)
         return self.collect()
 
+    def feedback(self, body: Any) -> dict[str, Any]:
+        """Send "was this helpful?"; the server's acknowledgement ({"code": ..., ...})."""
+        return dict(self.sio.call("feedback", body, timeout=30))
+
     def collect(self, first_timeout: float = FIRST_REPLY_TIMEOUT) -> list[dict[str, Any]]:
         replies: list[dict[str, Any]] = []
         try:
@@ -62,6 +66,15 @@ class WebchatClient:
 
     def close(self) -> None:
         self.sio.disconnect()
+
+
+def sources(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page passages sent after topic answers (`{"custom": {"kind": "source", ...}}`)."""
+    return [
+        r["custom"]["source"]
+        for r in replies
+        if isinstance(r.get("custom"), dict) and r["custom"].get("kind") == "source"
+    ]
 
 
 def texts(replies: list[dict[str, Any]]) -> list[str]:

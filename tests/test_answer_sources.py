@@ -31,15 +31,25 @@ def test_a_rest_answer_names_its_page_passage(assistant: Assistant) -> None:
     assert [m for m in messages if "source" in m] == [answer]
 
 
-def test_a_socketio_answer_names_its_page_passage(assistant: Assistant) -> None:
+def test_a_socketio_answer_names_its_page_passage_in_a_shape_rasa_webchat_shows(
+    assistant: Assistant,
+) -> None:
+    """rasa-webchat shows a message only if its keys are exactly `text` (or `text` and
+    `quick_replies`): with `source` beside the text it dropped every topic answer. The
+    passage follows the answer as a custom payload of its own."""
     client = WebchatClient()
     try:
         client.connect(assistant.rasa_url)
-        replies = client.say("is it safe?")
+        replies = client.say("how long does it take?")
     finally:
         client.close()
-    answer = answer_with_source(replies)
-    assert normalise(answer["source"]["passage"]) in normalise(source_page_path().read_text())
+    shapes = [sorted(m) for m in replies]
+    assert all(shape in (["text"], ["quick_replies", "text"], ["custom"]) for shape in shapes)
+    [at] = [i for i, m in enumerate(replies) if m.get("custom", {}).get("kind") == "source"]
+    assert "1-2 hours" in replies[at - 1]["text"]
+    source = replies[at]["custom"]["source"]
+    assert source["topic"] == "procedure_duration"
+    assert normalise(source["passage"]) in normalise(source_page_path().read_text())
 
 
 def test_replies_that_restate_nothing_carry_no_source(assistant: Assistant) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from addons.channels.conversation_ids import ConversationKeys
 from addons.cleaning.inbound import MAX_MESSAGE_CHARS, BadRequest, prepare_message
-from addons.cleaning.payloads import OPENING_PAYLOAD, screen_payload
+from addons.cleaning.payloads import OPENING_ALIASES, OPENING_PAYLOAD, screen_payload
 from addons.cleaning.text import normalise_text
 from addons.safety.red_flags import RED_FLAG_PATTERNS, _compile, find_red_flag
 from tests.project import allowed_payloads
@@ -60,7 +60,6 @@ def test_newlines_are_kept_and_other_controls_dropped() -> None:
 @BOUNDED
 @given(
     st.one_of(
-        st.none(),
         st.integers(),
         st.floats(),
         st.lists(st.text()),
@@ -85,6 +84,31 @@ def test_whatever_the_text_rasa_gets_clean_capped_text_or_the_channel_answers(ra
     assert is_clean(prepared.text)
     # Only the bot's own button payloads may reach Rasa starting with "/".
     assert not prepared.text.startswith("/") or prepared.text in ALLOWED
+
+
+# What a widget's opening can carry: nothing, or only spaces, controls and invisible marks.
+no_text = st.one_of(
+    st.none(),
+    st.text(st.sampled_from(" \t\r\n\x00\x1b\u200b\u200e\u202e\ufeff\u2028\xa0"), max_size=50),
+)
+
+
+@BOUNDED
+@given(no_text)
+def test_a_message_without_text_is_the_opening_never_an_error(raw: str | None) -> None:
+    """rasa-webchat opens with a `user_uttered` without `message`; it got "could not read"."""
+    prepared = prepare_message(raw, ALLOWED)
+    assert (prepared.text, prepared.reply, prepared.parts) == (
+        OPENING_PAYLOAD,
+        None,
+        [OPENING_PAYLOAD],
+    )
+
+
+@pytest.mark.parametrize("payload", sorted(OPENING_ALIASES | {OPENING_PAYLOAD, "/GET_STARTED"}))
+def test_a_widgets_opening_payload_is_the_opening(payload: str) -> None:
+    """rasa-webchat's `initPayload` ("/get_started" in its README) opens like our widget."""
+    assert prepare_message(f" {payload} ", ALLOWED).parts == [OPENING_PAYLOAD]
 
 
 def test_a_too_long_message_gets_a_polite_request_to_shorten_it() -> None:

@@ -51,10 +51,20 @@ def test_a_body_that_is_not_a_json_object_is_a_400(assistant: Assistant, body: b
     assert response.json() == {"error": "The body must be a JSON object."}
 
 
-@pytest.mark.parametrize("message", [None, 5, 1.5, ["hi"], {"text": "hi"}, True])
+@pytest.mark.parametrize("message", [5, 1.5, ["hi"], {"text": "hi"}, True])
 def test_a_message_that_is_not_a_string_is_a_400(assistant: Assistant, message: object) -> None:
     response = post(assistant, {"sender": assistant.token("typed"), "message": message})
     assert response.status_code == 400 and "string" in response.json()["error"]
+
+
+@pytest.mark.parametrize("body", [{}, {"message": None}, {"message": ""}, {"message": " \u200b"}])
+def test_a_message_without_text_gets_the_greeting(
+    assistant: Assistant, domain_texts: dict[str, str], body: dict[str, object]
+) -> None:
+    """A client opening the chat with no text is greeted, never told it could not be read."""
+    name = f"opening-{len(body)}-{body.get('message')!r}"
+    response = post(assistant, {"sender": assistant.token(name), **body})
+    assert texts_of(response) == [domain_texts["utter_disclaimer"], domain_texts["utter_greet"]]
 
 
 def test_a_missing_sender_is_a_400_and_does_not_join_a_shared_conversation(

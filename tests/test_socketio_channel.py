@@ -35,6 +35,23 @@ def test_a_webchat_client_gets_its_answers(
     assert replies[-1] == domain_texts["utter_procedure_duration"]
 
 
+@pytest.mark.parametrize("opening", [{}, {"message": None}, {"message": ""}, "/get_started"])
+def test_a_widgets_opening_gets_the_greeting_not_an_error(
+    assistant: Assistant, domain_texts: dict[str, str], opening: object
+) -> None:
+    """rasa-webchat opens with `user_uttered` without `message` (or with its `initPayload`):
+    it was answered "Sorry, I could not read that message"."""
+    client = WebchatClient(origin=TEST_ORIGIN)
+    token = client.connect(assistant.rasa_url)
+    if isinstance(opening, dict):  # the event exactly as rasa-webchat sends it
+        client.sio.emit("user_uttered", {**opening, "customData": {}, "session_id": token})
+        replies = texts(client.collect())
+    else:
+        replies = texts(client.say(opening))
+    client.close()
+    assert replies == [domain_texts["utter_disclaimer"], domain_texts["utter_greet"]]
+
+
 def test_reconnecting_with_the_token_continues_the_conversation(
     assistant: Assistant, domain_texts: dict[str, str]
 ) -> None:

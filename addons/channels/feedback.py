@@ -1,4 +1,5 @@
-""" "Was this helpful?" on a topic answer: checked, redacted and stored once.
+""" "Was this helpful?" on a topic answer: checked, redacted and stored once, over REST and
+Socket.IO alike (`give_feedback`, one set of checks for both channels).
 
     POST /webhooks/rest/feedback {"sender": "<token>", "message_id": "<the id the client sent
          the question with>", "topic": "<the answer's topic>", "helpful": true|false,
@@ -7,6 +8,9 @@
        issued; 404 no answer on that topic to that message in this conversation; 409 this
        answer already has feedback (repeated clicks change nothing).
 
+    Socket.IO: emit `feedback` {"message_id", "topic", "helpful", "comment"} (the conversation is
+    the socket's own); the acknowledgement is {"status": <the same code>, ...the same body}.
+
 Why checked against the transcript: a client may only rate an answer its conversation got,
 so forged ids and topics cannot fill the staff's figures. The comment is patient text like
 any other: normalised and redacted (phone numbers, e-mail addresses...) before it is stored.
@@ -14,9 +18,11 @@ any other: normalised and redacted (phone numbers, e-mail addresses...) before i
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 from typing import Any
 
 from rasa.shared.core.events import BotUttered, Event, UserUttered
@@ -101,3 +107,29 @@ class FeedbackStore:
         except IntegrityError:
             return False
         return True
+
+
+@cache
+def feedback_store() -> FeedbackStore:
+    """The process's store, opened on the first feedback (when the settings are read)."""
+    return FeedbackStore()
+
+
+async def give_feedback(
+    body: dict[str, Any], conversation_id: str, tracker_store: Any, store: FeedbackStore
+) -> tuple[int, dict[str, str]]:
+    """Check and store feedback on one answer of `conversation_id`: (status, reply body).
+
+    REST sends the pair as its response; Socket.IO as the acknowledgement of `feedback`.
+    """
+    try:
+        given = parse_feedback(body)
+    except BadRequest as error:
+        return error.status, {"error": str(error)}
+    tracker = await tracker_store.retrieve_full_tracker(conversation_id)
+    turn = answered_turn([] if tracker is None else tracker.events, given.message_key, given.topic)
+    if turn is None:
+        return 404, {"error": "There is no answer on that topic to that message."}
+    if not await asyncio.to_thread(store.record, conversation_id, turn, given):
+        return 409, {"error": "Feedback for this answer was already recorded."}
+    return 201, {"status": "recorded"}

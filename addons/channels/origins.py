@@ -18,7 +18,9 @@ from typing import Any
 @cache
 def allowed_origins() -> frozenset[str]:
     """Read once per process (it is asked on every request)."""
-    return frozenset(o.rstrip("/") for o in (os.environ.get("ALLOWED_ORIGINS") or "").split())
+    return frozenset(
+        o.rstrip("/").lower() for o in (os.environ.get("ALLOWED_ORIGINS") or "").split()
+    )
 
 
 def same_origin(origin: str, environ: Mapping[str, Any]) -> bool:
@@ -37,9 +39,12 @@ def origin_allowed(origin: str | None, environ: Mapping[str, Any] | None = None)
 
     python-socketio calls it with the environ; no web page is served from the assistant's
     own address, so an Origin equal to it is a client library, not another website.
+    Compared exactly but for case, as the server's CORS (Sanic-CORS, from `rasa run --cors`)
+    compares it: a request this lets through gets its one `Access-Control-Allow-Origin` there,
+    and one it refuses gets none (a browser never sends a trailing "/" or a path).
     """
     if origin is None:
         return True
-    if origin.rstrip("/") in allowed_origins():
+    if origin.lower() in allowed_origins():
         return True
     return environ is not None and same_origin(origin, environ)

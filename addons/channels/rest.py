@@ -27,7 +27,6 @@ the response.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any
@@ -39,7 +38,7 @@ from sanic.response import HTTPResponse
 
 from addons.channels.blueprint_limits import LimitedBlueprint
 from addons.channels.conversation_ids import ConversationKeys
-from addons.channels.feedback import FeedbackStore, answered_turn, parse_feedback
+from addons.channels.feedback import feedback_store, give_feedback
 from addons.channels.idempotency import valid_message_id
 from addons.channels.origins import origin_allowed
 from addons.channels.turn import OnNewMessage, TurnPipeline
@@ -75,14 +74,6 @@ class PatientRestInput(InputChannel):
     def __init__(self, keys: ConversationKeys | None = None) -> None:
         self.keys = keys or ConversationKeys.from_environment()
         self.turns = TurnPipeline(self.name())
-        self._feedback: FeedbackStore | None = None
-
-    @property
-    def feedback_store(self) -> FeedbackStore:
-        """Where feedback goes, opened on the first feedback."""
-        if self._feedback is None:
-            self._feedback = FeedbackStore()
-        return self._feedback
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
@@ -123,18 +114,12 @@ class PatientRestInput(InputChannel):
         try:
             body = read_json_object(request)
             conversation_id = self.conversation_for(body)
-            given = parse_feedback(body)
         except BadRequest as error:
             return _error(str(error), error.status)
-        tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(conversation_id)
-        turn = answered_turn(
-            [] if tracker is None else tracker.events, given.message_key, given.topic
+        status, reply = await give_feedback(
+            body, conversation_id, request.app.ctx.agent.tracker_store, feedback_store()
         )
-        if turn is None:
-            return _error("There is no answer on that topic to that message.", 404)
-        if not await asyncio.to_thread(self.feedback_store.record, conversation_id, turn, given):
-            return _error("Feedback for this answer was already recorded.", 409)
-        return response.json({"status": "recorded"}, status=201)
+        return response.json(reply, status=status)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         rest = LimitedBlueprint("patient_rest_webhook", __name__)

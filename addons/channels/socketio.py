@@ -9,8 +9,13 @@ The protocol, unchanged for clients:
 
     -> session_request {"session_id": <token from an earlier session_confirm, or null>}
     <- session_confirm "<token>"      (the same token if it is valid, else a new one)
-    -> user_uttered {"message": "...", "session_id": "<token>", "customData": {...}}
+    -> user_uttered {"message": "...", "session_id": "<token>", "customData": {...},
+                     "message_id": "<the client's id for this message, optional>"}
     <- bot_uttered {"text": ..., "quick_replies": [...]}   (one event per message)
+    <- bot_uttered {"custom": {"kind": "source", "source": {...}}}   (after a topic answer)
+    -> feedback {"message_id": ..., "topic": ..., "helpful": ..., "comment": ...}
+    <- (acknowledgement) {"code": 201, "status": "recorded"}, or {"code": 4xx, "error": ...}:
+       the same checks and codes as REST's feedback (addons/channels/feedback.py)
 
 A socket is bound to the conversation it was confirmed for: a `user_uttered` always goes to
 that conversation, whatever `session_id` it names. Reconnecting with the same token continues
@@ -38,8 +43,10 @@ from socketio import AsyncServer
 from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.blueprint_limits import limit_request_size
 from addons.channels.conversation_ids import ConversationKeys
+from addons.channels.feedback import feedback_store, give_feedback
 from addons.channels.idempotency import valid_message_id
 from addons.channels.origins import origin_allowed
+from addons.channels.socketio_server import PatientAsyncServer
 from addons.channels.turn import OnNewMessage, TurnPipeline
 from addons.cleaning.inbound import MAX_BODY_BYTES
 
@@ -53,7 +60,10 @@ def webchat_messages(messages: Iterable[dict[str, Any]]) -> Iterator[dict[str, A
 
     The same shapes Rasa's own Socket.IO output sends (text split on blank lines, buttons as
     `quick_replies` on the last part, images and attachments as `attachment`), with custom
-    payloads as `{"custom": ...}` and each answer's page passage as `source` on its last part.
+    payloads as `{"custom": ...}`. An answer's page passage follows its text on its own, as
+    `{"custom": {"kind": "source", "source": {...}}}`: rasa-webchat shows a message only if it
+    has exactly the key `text` (or `text` and `quick_replies`); with the passage beside the
+    text it dropped every topic answer without a trace.
     """
     for message in messages:
         source = message.get("source")
@@ -71,9 +81,9 @@ def webchat_messages(messages: Iterable[dict[str, Any]]) -> Iterator[dict[str, A
                         if last
                         else []
                     )
-                if source is not None and last:
-                    out["source"] = source
                 yield out
+            if source is not None:
+                yield {"custom": {"kind": "source", "source": source}}
         if "image" in message:
             yield {"attachment": {"type": "image", "payload": {"src": message["image"]}}}
         if "attachment" in message:
@@ -135,8 +145,9 @@ class PatientSocketIOOutput(SourcedCollectingOutputChannel):
 
 
 class LimitedSocketBlueprint(SocketBlueprint):
-    """Rasa's Socket.IO blueprint, also capping the app's request body size and keeping the
-    app it is registered on (the turn pipeline needs the model the server loaded)."""
+    """Rasa's Socket.IO blueprint, also capping the app's request body size, and keeping the
+    app (Socket.IO events carry no request; the turn and feedback read the model the server
+    loaded and its tracker store)."""
 
     def register(self, app: Sanic, options: dict[str, Any]) -> None:
         limit_request_size(app)
@@ -196,7 +207,7 @@ class PatientSocketIOInput(SocketIOInput):
         return PatientSocketIOOutput(self.sio, self.bot_message_evt, self.namespace)
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        sio = AsyncServer(
+        sio = PatientAsyncServer(  # checks origins; CORS headers come from `rasa run --cors`
             async_mode="sanic",
             cors_allowed_origins=origin_allowed,
             max_http_buffer_size=MAX_BODY_BYTES,
@@ -240,5 +251,20 @@ class PatientSocketIOInput(SocketIOInput):
                 await emit(conversation_id, [{"text": UNREADABLE_REPLY}])
                 return
             await emit(conversation_id, turn.messages)
+
+        @sio.on("feedback", namespace=self.namespace)
+        async def feedback(sid: str, data: Any = None) -> dict[str, Any]:
+            """ "Was this helpful?" on an answer this socket's conversation got."""
+            session = await sio.get_session(sid, namespace=self.namespace)
+            conversation_id = session.get("conversation_id")
+            if not isinstance(conversation_id, str):
+                return {"code": 403, "error": "Ask for a session (session_request) first."}
+            if not isinstance(data, dict):
+                return {"code": 400, "error": "The feedback must be an object."}
+            app: Sanic = socketio_webhook.ctx.app  # events come only once it is registered
+            status, reply = await give_feedback(
+                data, conversation_id, app.ctx.agent.tracker_store, feedback_store()
+            )
+            return {"code": status, **reply}
 
         return socketio_webhook

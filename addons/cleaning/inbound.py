@@ -9,13 +9,18 @@ another patient's emergency waited, and became a 6 MB row. The widget has the sa
 message over the cap gets a polite request to shorten it, answered by the channel at once,
 unless it mentions a red-flag symptom: then the part around that mention (within the cap) is
 passed on, so the emergency message is never lost to the length rule.
+
+A message with no text (`message` missing, null, empty or blank) is a widget opening the chat:
+rasa-webchat sends one when it opens (`user_uttered` without `message` unless the page sets an
+`initPayload`). It is answered as the opening (the greeting, with the disclaimer if it is the
+first message), never with "could not read that message".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from addons.cleaning.payloads import screen_payload
+from addons.cleaning.payloads import OPENING_PAYLOAD, screen_payload
 from addons.cleaning.questions import compound_parts
 from addons.cleaning.text import fold, normalise_text
 from addons.safety.red_flags import first_red_flag_at, mentions_red_flag
@@ -64,14 +69,19 @@ class Prepared:
 
 
 def prepare_message(raw: object, allowed_payloads: frozenset) -> Prepared:
-    """The text to pass to Rasa (or the channel's own reply); BadRequest if not a string.
+    """What to do with a client's `message` (None when the client sent none); BadRequest if it
+    is neither a string nor missing.
 
     `allowed_payloads`: the bot's own button payloads (payloads.allowed_payloads), the only
     "/intent" messages passed on as they are.
     """
+    if raw is None:
+        return Prepared(text=OPENING_PAYLOAD)
     if not isinstance(raw, str):
         raise BadRequest('"message" must be a string.')
     text = normalise_text(raw)
+    if not text:
+        return Prepared(text=OPENING_PAYLOAD)
     if len(text) > MAX_MESSAGE_CHARS:
         folded = fold(text)  # what the red-flag patterns read; positions refer to it
         red_flag_at = first_red_flag_at(folded)

@@ -18,6 +18,10 @@ from core.vocabulary.topics import FAQ_TOPICS
 
 # The widget's first, silent message: it makes the assistant open with its disclaimer.
 OPENING_PAYLOAD = "/greet"
+# What other chat widgets send as their silent opening: rasa-webchat's `initPayload` (its
+# README's example and Botfront's default are "/get_started"). Each is answered as the opening:
+# the disclaimer and the greeting, not an answer to the words "get started".
+OPENING_ALIASES = frozenset({"/get_started", "/start"})
 INTENT_PREFIX = "/"
 
 
@@ -58,7 +62,10 @@ def allowed_payloads(responses: Mapping[str, Any]) -> frozenset:
 
 
 def screen_payload(text: str, allowed: frozenset) -> str:
-    """The text Rasa should get: a button payload as it is, any other "/..." as plain words."""
+    """The text Rasa should get: a button payload as it is, a widget's opening payload as ours,
+    any other "/..." as plain words."""
     if not text.startswith(INTENT_PREFIX) or text in allowed:
         return text
+    if text.lower() in OPENING_ALIASES:
+        return OPENING_PAYLOAD
     return text.lstrip(INTENT_PREFIX + " \n")
