@@ -49,7 +49,7 @@ EN_NEGATED_WORD = re.compile(
     r"breathless|short of breath|hurting|painful|fainted|passed out|collapsed)\b"
 )
 EN_HYPOTHETICAL = (
-    r"(?<!know )(?<!sure )(?<!tell )(?<!wonder )(?<!wondering )(?<!see )\bif\b|"
+    r"(?<!wonder )(?<!wondering )(?<!see )\bif\b|"
     r"\bin case\b|\bsuppos(e|ing)\b|\bimagine\b|\bin the event\b|\bwere to\b|"
     r"\bshould (i|he|she|you|we|they) (get|develop|have|start|notice|feel|lose)\b|"
     r"\bwhat happens when\b|\bwhat (do|should) (i|we) do when\b|\bwhen (should|would|do) "
@@ -61,7 +61,7 @@ EN_QUESTION = (
     r"\brisks?\b|\bchances?\b|\blikely\b|\blikelihood\b|\bpossible\b|\bcomplications?\b|"
     r"\bhow often\b|\bhow many (people|patients)\b|\bwarning signs?\b|\bsigns? of\b|"
     r"\bsymptoms? of\b|\b(watch|look) (out )?for\b|\bshould (i|we) (worry|be worried|be "
-    r"concerned)\b|\bis (it|that|this) (dangerous|serious|bad)\b|"
+    r"concerned)\b|\bis (it|that|this) (serious|bad)\b|\bdangerous\b|"
     r"\b(can|could|does|do|will|would|might)\s+(it|this|that|vertebroplasty|the procedure|"
     r"the cement|the surgery|the injection|the operation|the treatment)\s+(cause|lead to|give|"
     r"make|trigger)\b|\bcaused? by\b|\bhappen to (people|patients|anyone)\b|"
@@ -103,9 +103,12 @@ EN_REPORT = (
     r"\b(an|one|two|three|four|five|a few|few|\d+|couple of)\s+(hours?|minutes?|mins?|days?)\s+"
     r"ago\b"
 )
-# "the numbness": a symptom already there. Overrules a question, not history or treatment
-# ("will the procedure fix the tingling in my feet?").
+# "the numbness", "my chest hurts": a symptom already there. Overrules a question, not history
+# or treatment ("will the procedure fix the tingling in my feet?", "my legs went numb months
+# ago and the doctor checked it").
 EN_DEFINITE = (
+    r"\b(my|his|her|mum's|mom's|dad's)\s+(legs?|feet|foot|chest|bladder|wound|site|breathing|"
+    r"temperature|temp)\s+(is|are|feel|feels|hurts?|went|has|have|keeps?|won'?t|started)\b|"
     r"\b(the|this|my|his|her)\s+(numbness|fever|temperature|temp|tingling|weakness|"
     r"swelling|redness|chest pain|shortness of breath|pus|chills)\b"
 )
@@ -156,10 +159,13 @@ SENTENCE_BREAK = re.compile(r"[.!?;\n\u00bf\u00a1]+")
 NEGATED_LIST = re.compile(
     r"^[\s,]*((or|and|nor|no|any|or any|and no|ni|nem|ou|o|y|e|ani|i)[\s,]+)*$"
 )
+# "I don't know if I have a fever": not knowing is not a hypothetical.
+UNSURE_BEFORE = re.compile(r"(n't|\bnot|\bno|\bunsure)\s+(know|sure|tell|certain)\s+$")
 LIST_WORD = re.compile(r"\s*\b(or|nor|no|any|ni|nem|ou|o|ani)\b")
 # A report marker right after one of these words is itself hypothetical: "if I have a fever".
 HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(if|whether|when|case|should|would|can|could|will|do|does|may|might|si|se|caso|jesli|"
+    r"\b(if|whether|when|case|should|would|can|could|will|do|does|may|might|suppose|supposing|"
+    r"imagine|si|se|caso|jesli|"
     r"jezeli|gdy|gdyby)\s+"
     r"((my|his|her|our|the|your)\s+)?$"
 )
@@ -324,7 +330,8 @@ def judge(text: str, mention: Mention, negated_before: Judgement | None) -> Judg
         return Judgement(mention, report=False, cue=f"negation: {negation}")
     found: tuple[str, str] | None = None
     for trigger in cues.hypothetical.finditer(text, lo, hi):
-        if trigger.start() <= mention.start:
+        unsure = UNSURE_BEFORE.search(text, max(lo, trigger.start() - 16), trigger.start())
+        if trigger.start() <= mention.start and not unsure:
             found = ("hypothetical", trigger.group(0))
             break
     for kind, triggers in cues.sentence:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 SPANISH: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
-        r"\bno\s+(siento|puedo\s+(mover|sentir))\s+(las|mis|la|mi)?\s*(piernas?|pies|pie)\b",
+        r"\bno\s+(siento|siente|sienten|puedo\s+(mover|sentir)|puede\s+(mover|sentir))\s+(las|los|mis|la|mi)?\s*(piernas?|pies|pie)\b",
         r"\b(piernas?|pies)\s+((estan|esta|se me (quedaron|quedo)|se (quedaron|quedo))\s+)?"
         r"(muy\s+)?(entumecid[ao]s?|adormecid[ao]s?|dormid[ao]s?|debiles?|"
         r"paralizad[ao]s?|sin fuerza)\b",

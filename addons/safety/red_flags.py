@@ -42,6 +42,7 @@ RED_FLAG_CONTEXT_KEY = "red_flag_context"
 TALK_KEY = "red_flag_talk"
 # The page's passage on risks answers a question about a symptom (metadata.source).
 RISK_INTENT = "complications"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 
 # name -> alternative patterns, matched on folded text (see `fold`). Names are what staff see
 # in the logs ("why an emergency?"). Severe back pain on its own is not a red flag: it is what
@@ -51,7 +52,10 @@ NUMB = (
     r"\b(numb|numbness|weak|weakness|gave way|giving way|gave out|giving out|give out|"
     r"paraly[sz]ed|dead|tingling|pins and needles)\b"
 )
-SADDLE = r"\b(groin|buttocks?|bottom|genitals?|private parts|inner thighs?)\b"
+SADDLE = (
+    r"\b(groin|buttocks?|bottom|bum|crotch|genitals?|private parts|inner thighs?|"
+    r"inside of (my|his|her|the) thighs?|between (my|his|her|the) legs)\b"
+)
 RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
         r"\b(can'?t|cannot|can not|unable to)\s+(feel|move|lift|stand on)\b.{0,20}" + LIMB,
@@ -66,11 +70,14 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         # Issue 23: loss of feeling and legs that fail, in everyday words.
         r"\b(no|any|lost( all)?( the)?|losing( the)?)\s+(feeling|sensation|strength|power)\s+"
         r"(in|of)\s+(my|his|her|their|the|both)?\s*(legs?|feet|foot)\b",
-        LIMB + r"\s+(are|is|r|have|has|feel|feels|went|go|got)?\s*(not working|stopped working|won'?t (work|move|hold)|"
+        LIMB + r"\s+(are|is|r|have|has|feel|feels|went|go|got)?\s*(not working|stopped working|"
+        r"won'?t (work|move|hold)|"
         r"(don'?t|do not|will not) (work|move|hold)|like jelly|useless|asleep|buckl(ed|ing))",
         r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b",
         r"\bdrag+ing\s+(my|his|her)\s+(leg|foot)\b",
         r"\bfoot\s+drop\b",
+        LIMB + r".{0,50}\b(can'?t|cannot|can not)\s+(really\s+|properly\s+|quite\s+)?"
+        r"(feel|move)\s+(them|it)\b",
         LIMB + r".{0,40}\b(can'?t|cannot|unable to|couldn'?t)\s+(lift|move|raise)\b",
         LIMB + r"\s+(is|are|was|were|feels?|felt)\s+(so\s+|very\s+|really\s+)?heavy\b",
         r"\b(can'?t|cannot)\s+(i|he|she|they)\s+(feel\s+(my|his|her|their)\s+(legs?|feet)|"
@@ -102,7 +109,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(can'?t|cannot|can not|barely|struggling to|hard to|trouble|difficulty)\s+"
         r"breath(e|ing)?\b",
         r"\bbreathing\s+(is\s+)?(difficult|difficulty|problems?|trouble|hard|laboured|labored)\b",
-        r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to)\b.{0,12}"
+        r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to|barely|hardly)\b"
+        r".{0,12}"
         r"\bcatch\s+(my|his|her|their)\s+breath\b",
         r"\bgasping\b",
         r"\b(hurts?|hurting|painful|pain|sore)\s+(to|when\s+(i|he|she|they)|when)\s+"
@@ -314,18 +322,26 @@ class RedFlagClassifier(IntentOverride):
             message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
             if finding.report:
                 override_intent(message, self.intent, self.reason_key, finding.flag)
-            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.intent:
-                # The model's own "emergency" for talk with a clear cue: a question about a
-                # symptom gets the page's answer on risks, the rest their next best intent.
-                override_intent(message, talk_intent(finding, message), TALK_KEY, finding.flag)
+            elif (intent := talk_intent(finding, message)) is not None:
+                override_intent(message, intent, TALK_KEY, finding.flag)
         return messages
 
 
-def talk_intent(finding: Finding, message: Message) -> str:
-    """The intent for talk about a symptom that the model classified as an emergency."""
+def talk_intent(finding: Finding, message: Message) -> str | None:
+    """The intent for talk about a symptom, or None to keep the classifier's.
+
+    A question about a symptom (is it normal, a side effect, what if) is answered from the
+    page's passage on risks; other talk keeps its intent, unless the model itself said
+    "emergency": then its next best intent.
+    """
+    said_emergency = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
+    if finding.language != "en":  # answered in English only: the language-help line
+        return OUT_OF_SCOPE_INTENT if said_emergency else None
     kind = (finding.cue or "").split(":", 1)[0]
     if kind in ("question", "hypothetical"):
         return RISK_INTENT
+    if not said_emergency:
+        return None
     ranking = message.get(INTENT_RANKING_KEY) or []
     names = [entry.get(INTENT_NAME_KEY) for entry in ranking]
     return next((n for n in names if isinstance(n, str) and n != EMERGENCY_INTENT), RISK_INTENT)
