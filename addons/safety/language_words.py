@@ -9,31 +9,35 @@ Polish ł kept), none of them an English stop word.
 
 from __future__ import annotations
 
-SPANISH = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPANISH = _words(
     """
     procedimiento vertebroplastia cuanto tiempo duele dolor recuperacion cubre seguro riesgos
     espalda fractura columna hola gracias puedo tengo necesito cuando como que despues antes
     medico operacion cirugia anestesia usted ayuda el los las por para con sin muy pero tambien
     bueno favor semanas dias horas esta estoy hay donde quien cual
     preguntar pregunta ayer hoy manana noche madre padre esposo esposa hija hijo piernas
-    """.split()
+    """
 )
-PORTUGUESE = frozenset(
+PORTUGUESE = _words(
     """
     procedimento vertebroplastia quanto tempo demora doi dor recuperacao cobre seguro riscos
     costas fratura coluna ola obrigado obrigada posso tenho preciso quando como depois antes
     medico cirurgia voce ajuda nao sim meu minha esta estou muito tambem semanas dias horas
     pergunta ontem hoje amanha noite mae pai marido esposa filha filho pernas
-    """.split()
+    """
 )
-POLISH = frozenset(
+POLISH = _words(
     """
     zabieg zabiegu wertebroplastyka ile trwa boli bol rekonwalescencja ubezpieczenie ryzyko
-    plecy z[łl]amanie kregos[łl]up dzien dobry czesc dziekuje moge mam potrzebuje kiedy jak
+    plecy złamanie zlamanie kregosłup kregoslup dzien dobry czesc dziekuje moge mam potrzebuje
+    kiedy jak
     przed lekarz operacja pomoc nie moj moja jest jestem bardzo tez tygodni dni godzin czy
     pytanie sie maz zona corka syn nogi nog
-    """.replace("z[łl]amanie", "złamanie zlamanie")
-    .replace("kregos[łl]up", "kregosłup kregoslup")
-    .split()
+    """
 )
 WORDS = {"es": SPANISH, "pt": PORTUGUESE, "pl": POLISH}
