@@ -82,6 +82,7 @@ staff-user: install migrate
 # Benchmarks (not part of `make test`): understanding accuracy against baselines, full-stack
 # speed and costs, staff console speed. Writes bench/results.md and bench/*.png (~20 min).
 bench: train
+	$(BIN)/python -m bench.red_flags --check
 	$(BIN)/python -m bench.nlu_accuracy
 	$(BIN)/python -m bench.real_questions
 	$(BIN)/python -m bench.load

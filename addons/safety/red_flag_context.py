@@ -153,7 +153,7 @@ PL_REPORT = (
     r"\b(godzine|godziny|godzin) temu\b"
 )
 
-_FLAGS = re.IGNORECASE
+_FLAGS = 0  # the text is folded to lower case first
 SENTENCE_BREAK = re.compile(r"[.!?;\n\u00bf\u00a1]+")
 # A list a negation runs through: "no fever, chills or redness".
 NEGATED_LIST = re.compile(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from re import Pattern
 from typing import Any
 
@@ -195,11 +196,13 @@ def _compile(patterns: dict[str, list[str]]) -> dict[str, Pattern[str]]:
 
 _RED_FLAGS = _compile(RED_FLAG_PATTERNS)
 LANGUAGES = ("en", *OTHER_LANGUAGES)
-# (language, flag, pattern) for every language the net reads, English first.
+# (language, flag, pattern) for every language the net reads, English first. Each
+# alternative on its own: one big alternation scans a long message about twice as slowly.
 _ALL_LANGUAGES: list[tuple[str, str, Pattern[str]]] = [
-    (language, name, pattern)
+    (language, name, re.compile(alternative, re.DOTALL))  # folded text is lower case
     for language, patterns in {"en": RED_FLAG_PATTERNS, **OTHER_LANGUAGES}.items()
-    for name, pattern in _compile(patterns).items()
+    for name, alternatives in patterns.items()
+    for alternative in alternatives
 ]
 
 
@@ -214,12 +217,13 @@ def readable(text: str, language: str = "en") -> str:
 
 def mentions(read: str, language: str) -> list[Mention]:
     """Every red-flag mention of `language`'s patterns in `read` (see `readable`)."""
-    return [
-        Mention(name, language, m.start(), m.end())
+    found = {
+        (name, m.start()): Mention(name, language, m.start(), m.end())
         for code, name, pattern in _ALL_LANGUAGES
         if code == language
         for m in pattern.finditer(read)
-    ]
+    }
+    return list(found.values())
 
 
 def first_red_flag_at(text: str) -> int | None:
@@ -276,12 +280,13 @@ class Finding:
         }
 
 
+@lru_cache(maxsize=1024)
 def assess(text: str | None) -> Finding | None:
     """The message's red-flag finding, or None when it mentions no red flag.
 
     A report as soon as one mention is a report (the first such); talk only when every
     mention has a cue that makes it talk. Each language's mentions are judged with that
-    language's cues.
+    language's cues. Cached: the dialogue policy asks again at each step of a turn.
     """
     if not text:
         return None
