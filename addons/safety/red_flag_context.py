@@ -68,7 +68,7 @@ EN_QUESTION = (
     r"\b(can|could|does|do|will|would|might|may)\b[^.?!]{0,30}\bcause\b|"
     r"\b(do|does|did) (many|most|some|a lot of|any) (people|patients)\b|\bhow many\b|"
     r"\b(can|could|do|will|would|might) (you|people|patients|one|someone|anyone) "
-    r"(get|have|develop|experience)\b"
+    r"(get|have|develop|experience)\b|\bare there\b|\bis there (a|any) (risk|chance)\b"
 )
 EN_TREATMENT = (
     r"\b(can|could|will|would|does|do|is|might)\s+(vertebroplasty|it|this|the procedure|"
@@ -98,6 +98,7 @@ EN_REPORT = (
     r"keeps|started|developed|woke up)\b(?!\s+(had|been|ever|never))|"
     r"\b(friends?|neighbou?rs?|someone|somebody)\s+(now\s+|still\s+)?(has|is|can'?t|cannot)\b|"
     r"\b(i'?m|he's|she's|they're)\b(?!\s+(had|been|never|not|ever))|"
+    r"\bcan'?t stop\b|"
     r"\b(right now|now|currently|at the moment|since|today|tonight|this (morning|"
     r"afternoon|evening|week)|last night|yesterday|started|suddenly|all of a sudden|again)\b|"
     r"\b(an|one|two|three|four|five|a few|few|\d+|couple of)\s+(hours?|minutes?|mins?|days?)\s+"
@@ -107,6 +108,7 @@ EN_REPORT = (
 # or treatment ("will the procedure fix the tingling in my feet?", "my legs went numb months
 # ago and the doctor checked it").
 EN_DEFINITE = (
+    r"\bis this (normal|common|a side effect|expected|ok|okay|dangerous|serious|bad)\b|"
     r"\b(my|his|her|mum's|mom's|dad's)\s+(legs?|feet|foot|chest|bladder|wound|site|breathing|"
     r"temperature|temp)\s+(is|are|feel|feels|hurts?|went|has|have|keeps?|won'?t|started)\b|"
     r"\b(the|this|my|his|her)\s+(numbness|fever|temperature|temp|tingling|weakness|"
@@ -145,7 +147,7 @@ PL_NEGATION = r"\bnie (mam|ma|mia[łl](em|am|a)?)\b|\bbez\b|\bnigdy\b"
 PL_HYPOTHETICAL = r"\bco (jesli|jezeli)\b|\bco sie stanie\b|\b(jesli|jezeli|gdyby)\b"
 PL_QUESTION = (
     r"\bnormalne\b|\bskut(ek|ki) uboczn[ey]\b|\befekt(y)? uboczn[ey]\b|\bryzyko\b|"
-    r"\bpowik[łl]ania\b|\bmoze (powodowac|wywo[łl]ac)\b"
+    r"\bpowik[łl]ania\b|\bmoze (powodowac|wywo[łl]ac)\b|\bmozna\b"
 )
 PL_HISTORY = r"\blat temu\b|\bmiesiecy temu\b|\bw zesz[łl]ym roku\b|\bprzed (zabiegiem|operacja)\b"
 PL_REPORT = (

@@ -21,6 +21,8 @@ SPANISH: dict[str, list[str]] = {
         r"\b(entumecimiento|adormecimiento|hormigueo|debilidad|paralisis)\s+(en|de)\s+"
         r"(las|mis|la|mi)?\s*(piernas?|pies)\b",
         r"\bno\s+puedo\s+(caminar|andar|pararme|ponerme de pie)\b",
+        r"\b(piernas?|pies)\b.{0,30}\bno\s+(las|los|la|lo)\s+(siento|siente|puedo mover|"
+        r"puede mover)\b",
         r"\bno\s+tengo\s+(sensibilidad|fuerza)\s+en\s+(las|mis)?\s*(piernas|pies)\b",
         r"\bno\s+(puede|pudo)\s+(caminar|andar|pararse)\b",
     ],
@@ -64,6 +66,7 @@ PORTUGUESE: dict[str, list[str]] = {
         r"sem forca)\b",
         r"\b(dormencia|formigamento|fraqueza|paralisia)\s+(nas?|nos?|das?|dos?)\s+(pernas?|pes)\b",
         r"\bnao\s+(consigo|consegue|posso)\s+(andar|caminhar|ficar de pe|levantar)\b",
+        r"\b(pernas?|pes)\b.{0,30}\bnao\s+(as|os|a|o)\s+(sinto|sente|consigo mexer)\b",
         r"\bnao\s+tenho\s+(sensibilidade|forca)\s+nas\s+(pernas|pes)\b",
     ],
     "bladder_or_bowel_control": [

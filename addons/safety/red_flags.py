@@ -72,7 +72,7 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(no|any|lost( all)?( the)?|losing( the)?)\s+(feeling|sensation|strength|power)\s+"
         r"(in|of)\s+(my|his|her|their|the|both)?\s*(legs?|feet|foot)\b",
         LIMB + r"\s+(are|is|r|have|has|feel|feels|went|go|got)?\s*(not working|stopped working|"
-        r"won'?t (work|move|hold)|"
+        r"won'?t (work|move|hold)|floppy|limp|"
         r"(don'?t|do not|will not) (work|move|hold)|like jelly|useless|asleep|buckl(ed|ing))",
         r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b",
         r"\bdrag+ing\s+(my|his|her)\s+(leg|foot)\b",
@@ -96,6 +96,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"(\bnot|n't)\s+(been\s+)?able\s+to\s+(pee|urinate|wee|pass urine|pass water|"
         r"go to the (toilet|bathroom|loo))\b",
         r"\bwet\s+(the|my|his|her)\s+bed\b",
+        r"\b(peed|pooped|pooed|soiled|wet)\s+(the|my|his|her|their)\s+(bed|pants|trousers|"
+        r"underwear|knickers|clothes)\b",
         r"\b(haven'?t|hasn'?t|has not|have not|not)\s+(peed|urinated|passed urine|passed water)\b",
         r"\bleaking\s+(urine|pee|wee|stool)\b",
         r"\bbowel\s+accidents?\b",
@@ -121,7 +123,7 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         # Issue 23: breathlessness in the patients' own phrasing.
         r"\bout\s+of\s+breath\b",
         r"\b(can'?t|cannot|can not|struggling to|unable to|hard to)\s+get\s+(enough\s+)?"
-        r"(air|a breath|my breath)\b",
+        r"(air|a breath|(my|his|her|their) breath)\b",
         r"\b(struggling|fighting|gasping)\s+for\s+(air|breath)\b",
         r"\b(can|could)\s+(hardly|barely|only just)\s+breathe?\b",
         r"\bsuffocat(e|ing)\b",
@@ -173,6 +175,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(severe|excruciating|unbearable|agonising|agonizing)\s+(back\s+)?pain\b.{0,25}"
         r"\b(sudden(ly)?|out of nowhere|all of a sudden)\b",
         r"\bworst\s+pain\s+(of\s+(my|his|her)\s+life|ever|i'?ve\s+ever)\b",
+        r"\bpain\b.{0,30}\b(lightning|out of the blue|came on (suddenly|all at once))\b",
+        r"\b(screaming|crying out|howling)\s+(in|with|from)\s+pain\b",
     ],
     # Not "collapsed": "my vertebra collapsed" is how patients describe the fracture itself.
     "fainting_or_unconscious": [
