@@ -14,6 +14,7 @@ import pytest
 from core.settings import load_settings
 from core.vocabulary.contact import handoff_text, load_contact_details
 from tests.servers import Assistant
+from tests.socketio_client import WebchatClient
 from tests.stored import questions_of, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -113,3 +114,22 @@ def test_the_question_log_keeps_the_flag_and_the_cue(assistant: Assistant) -> No
     assert talk.outcome != "emergency" and talk.red_flag == "fever_or_infected_site"
     assert talk.red_flag_cue == "question: side effect"
     assert report.outcome == "emergency" and report.red_flag_cue is None
+
+
+def test_over_socketio_a_split_report_and_a_polish_report_get_the_emergency_message(
+    assistant: Assistant, domain_texts
+) -> None:
+    """The widget's channel: the same policy, the translated message marked as an emergency."""
+    client = WebchatClient()
+    client.connect(assistant.rasa_url)
+    try:
+        client.say("my dad suddenly")
+        split = client.say("collapsed")
+        polish = client.say("nie czuję nóg od rana")
+    finally:
+        client.close()
+    split_texts = [" ".join(m["text"].split()) for m in split if "text" in m]
+    polish_texts = [" ".join(m["text"].split()) for m in polish if "text" in m]
+    assert split_texts[0] == domain_texts["utter_emergency"]
+    assert polish_texts == [domain_texts["utter_emergency"], domain_texts["utter_emergency_pl"]]
+    assert [m for m in polish if m.get("custom") == {"kind": "emergency"}]
