@@ -54,7 +54,7 @@ EN_HYPOTHETICAL = (
     r"\bshould (i|he|she|you|we|they) (get|develop|have|start|notice|feel|lose)\b|"
     r"\bwhat happens when\b|\bwhat (do|should) (i|we) do when\b|\bwhen (should|would|do) "
     r"(i|we|you) (call|go|worry|seek|get help)\b|"
-    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b"
+    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b|\bwould (a|an|that|it|this)\b"
 )
 EN_QUESTION = (
     r"\bside[\s-]?effects?\b|\bnormal\b|\bcommon\b|\busual\b|\bexpected\b|\btypical\b|"

@@ -77,6 +77,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b",
         r"\bdrag+ing\s+(my|his|her)\s+(leg|foot)\b",
         r"\bfoot\s+drop\b",
+        r"\b(new|sudden)\s+numbness\b",
+        r"\bnumbness\b.{0,30}\b(since|is new|started|getting worse|spreading)\b",
         LIMB + r".{0,50}\b(can'?t|cannot|can not)\s+(really\s+|properly\s+|quite\s+)?"
         r"(feel|move)\s+(them|it)\b",
         LIMB + r".{0,40}\b(can'?t|cannot|unable to|couldn'?t)\s+(lift|move|raise)\b",
@@ -184,6 +186,7 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(i|he|she|they|mum|mom|mother|dad|father|husband|wife)\s+(just\s+|suddenly\s+)?"
         r"collapsed\b",
         r"\b(lost|losing)\s+consciousness\b",
+        r"\b(passing out|blacking out|keep fainting|keeps fainting)\b",
         r"\b(won'?t|will not|can'?t|cannot|not)\s+(wake|waking)\s+(up|him|her|them)\b",
         r"\b(not|isn'?t|is not)\s+respond(ing)?\b",
         r"\b(feel|feeling|felt)\s+(very\s+|really\s+)?faint\b",
