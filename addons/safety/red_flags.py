@@ -298,8 +298,10 @@ def assess(text: str | None) -> Finding | None:
     if not text:
         return None
     judged = []
+    folded = fold(text)  # once: the other languages read it as it is, English corrected
+    corrected = correct(folded)
     for language in LANGUAGES:
-        read = readable(text, language)
+        read = corrected if language == "en" else folded
         found = mentions(read, language)
         if found:
             judged += judge_all(read, found)
