@@ -95,6 +95,7 @@ staff-user: install migrate
 # speed and costs, staff console speed. Writes bench/results.md and bench/*.png (~20 min).
 bench: train
 	$(BIN)/python -m bench.redaction_compare
+	$(BIN)/python -m bench.red_flags --check
 	$(BIN)/python -m bench.nlu_accuracy
 	$(BIN)/python -m bench.real_questions --set dev
 	$(BIN)/python -m bench.real_questions --set heldout

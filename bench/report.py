@@ -430,6 +430,41 @@ def cluster_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -
     return lines
 
 
+def red_flags_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """Issue 23: red flags in context, the shipped net against the matcher before it."""
+    shipped = data["shipped"]
+    targets.append(
+        (
+            "red-flag reports caught (corpus)",
+            f"{shipped['recall']:.1%}",
+            mark(shipped["recall"] == 1),
+        )
+    )
+    targets.append(
+        (
+            "talk about symptoms given the emergency message (corpus, at most 5 %)",
+            f"{shipped['false_alarm_rate']:.1%}",
+            mark(shipped["false_alarm_rate"] <= 0.05),
+        )
+    )
+    lines = [
+        "## Red flags in context (tests/red_flag_corpus.yml)",
+        "",
+        f"{shipped['reports']} reports, {shipped['non_reports']} non-reports (bench/red_flags.py).",
+        "",
+        "| net | recall | false alarms | median ms | p95 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for name, r in data.items():
+        cost = r.get("cost_ms") or {}
+        median_ms = f"{cost['median']:.3f}" if cost else ""
+        p95_ms = f"{cost['p95']:.3f}" if cost else ""
+        lines.append(
+            f"| {name} | {r['recall']:.1%} | {r['false_alarm_rate']:.1%} | {median_ms} | {p95_ms} |"
+        )
+    return lines
+
+
 def plots(load_data: dict[str, Any]) -> None:
     fig, ax = plt.subplots(figsize=(7, 4))
     for backend, style in (("sqlite", "-"), ("postgresql", "--")):
@@ -466,9 +501,12 @@ def main() -> None:
     nlu, load_data, hardening = load("nlu"), load("load"), load("hardening")
     cluster = load("cluster")
     redaction = load("redaction")
+    red_flags = load("red_flags")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
+    if red_flags:
+        body += [*red_flags_section(red_flags, targets), ""]
     if nlu:
         body += [*nlu_section(nlu, targets), ""]
     body += [*real_questions_section(targets), ""]

@@ -34,6 +34,9 @@ PAGE_SIZE = 50
 CALLBACK_ROWS = 500
 FEEDBACK_CHOICES = ("helpful", "unhelpful")
 FEEDBACK_CHUNK = 500
+# Red-flag filter (issue 23): "emergency" = reports that got the emergency message, "talk" =
+# messages that mentioned a red flag without reporting one (kept their answer), "any" = both.
+RED_FLAG_CHOICES = ("emergency", "talk", "any")
 
 
 @dataclass
@@ -46,6 +49,7 @@ class InboxFilter:
     reviewed: str = ""  # "", "yes", "no"
     feedback: str = ""  # "", "helpful", "unhelpful": the patient's "Was this helpful?"
     text: str = ""
+    red_flag: str = ""  # "", or one of RED_FLAG_CHOICES
     page: int = 1
 
     @classmethod
@@ -60,6 +64,7 @@ class InboxFilter:
             reviewed=params.choice(args, "reviewed", ("yes", "no")),
             feedback=params.choice(args, "feedback", FEEDBACK_CHOICES),
             text=params.plain_text(args, "q"),
+            red_flag=params.choice(args, "red_flag", RED_FLAG_CHOICES),
             page=params.page_number(args),
         )
 
@@ -73,6 +78,7 @@ class InboxFilter:
             "reviewed": self.reviewed,
             "feedback": self.feedback,
             "q": self.text,
+            "red_flag": self.red_flag,
             "page": self.page,
         }
         args.update(overrides)
@@ -100,9 +106,21 @@ def filtered(flt: InboxFilter, zone: ZoneInfo) -> Select:
             AnswerFeedback.helpful.is_(flt.feedback == "helpful")
         )
         query = query.where(Question.message_id.in_(rated))
+    query = red_flag_filtered(query, flt.red_flag)
     if flt.text:
         escaped = flt.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Question.text.ilike(f"%{escaped}%", escape="\\"))
+    return query
+
+
+def red_flag_filtered(query: Select, choice: str) -> Select:
+    """Only the messages the red-flag net reported ("emergency") or read as talk ("talk")."""
+    if choice == "emergency":
+        return query.where(Question.outcome == "emergency")
+    if choice == "talk":
+        return query.where(Question.red_flag.is_not(None), Question.outcome != "emergency")
+    if choice == "any":
+        return query.where(Question.red_flag.is_not(None) | (Question.outcome == "emergency"))
     return query
 
 

@@ -100,7 +100,8 @@ def test_two_misses_in_a_row_hand_off_to_the_department(assistant: Assistant, do
 
 @pytest.mark.parametrize(
     "message",
-    ["Quanto tempo dura a recuperação?", "Qu'est-ce que la vertébroplastie ?", "这个手术疼吗"],
+    # Spanish, Portuguese and Polish get a line in their language (tests/test_red_flags_http.py).
+    ["Qu'est-ce que la vertébroplastie ?", "这个手术疼吗"],
 )
 def test_questions_in_other_languages_get_the_english_only_reply(
     assistant: Assistant, domain_texts, message: str

@@ -310,7 +310,7 @@ SETTINGS = settings(
 def assert_is_a_storable_entry(record: dict[str, Any]) -> None:
     assert set(record) == {
         "message_id", "conversation_id", "asked_at", "channel", "text", "text_truncated",
-        "intent", "confidence", "response", "outcome", "model_version",
+        "intent", "confidence", "response", "outcome", "model_version", "red_flag", "red_flag_cue",
     }  # fmt: skip
     assert_fits_columns(QUESTIONS, record)
     assert record["channel"] in KNOWN_CHANNELS
@@ -403,3 +403,47 @@ def test_the_logged_reply_never_repeats_the_call_back_details() -> None:
     assert entry is not None and entry["outcome"] == "handoff"
     for detail in ("Mary Smith", "555-0123", "weekday mornings"):
         assert detail not in entry["response"]
+
+
+# --- issue 23: which red flag fired and which context cue decided ----------------------------
+def _turn(context: Any, slot: Any = None) -> list[dict[str, Any]]:
+    user = {
+        "event": "user", "text": "is a fever normal?", "timestamp": time.time(),
+        "parse_data": {"intent": {"name": "complications", "confidence": 1.0},
+                       "red_flag_context": context},
+    }  # fmt: skip
+    events: list[dict[str, Any]] = [user]
+    if slot is not None:
+        events.append({"event": "slot", "name": "red_flag_reason", "value": slot})
+    events += [{"event": "action", "name": "utter_complications"},
+               {"event": "bot", "text": "Complications are rare."}]  # fmt: skip
+    return events
+
+
+def test_the_entry_keeps_the_flag_and_the_cue() -> None:
+    context = {"flag": "fever_or_infected_site", "report": False, "cue": "question: normal"}
+    record = question_from_events("c-1", _turn(context))
+    assert record is not None
+    assert (record["red_flag"], record["red_flag_cue"]) == (
+        "fever_or_infected_site",
+        "question: normal",
+    )
+
+
+def test_a_report_over_two_messages_is_logged_as_an_emergency_with_its_reason() -> None:
+    events = _turn(None, slot="leg_weakness_or_numbness | two messages")
+    events.insert(2, {"event": "action", "name": "utter_emergency"})
+    record = question_from_events("c-1", events)
+    assert record is not None and record["outcome"] == "emergency"
+    assert (record["red_flag"], record["red_flag_cue"]) == (
+        "leg_weakness_or_numbness",
+        "two messages",
+    )
+
+
+@SETTINGS
+@given(context=json_values(), slot=st.one_of(st.none(), json_values(), nasty_text()))
+def test_hostile_red_flag_values_still_give_an_entry_that_fits(context: Any, slot: Any) -> None:
+    record = question_from_events("c-1", _turn(context, slot))
+    assert record is not None
+    assert_is_a_storable_entry(record)

@@ -9,6 +9,7 @@ welcome.") are left out: the formula is meaningless for them.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -26,6 +27,7 @@ from tests.project import load_yaml, source_page_path
 MAX_GRADE = 8.0
 MAX_MEDIAN_GRADE = 7.0
 MIN_WORDS = 12
+TRANSLATED = re.compile(r"_(es|pt|pl) #\d+$")
 
 
 def patient_replies() -> dict[str, str]:
@@ -51,7 +53,13 @@ def patient_replies() -> dict[str, str]:
             "hand-off": handoff_text(ContactDetails()),
         }
     )
-    return {name: text for name, text in replies.items() if len(text.split()) >= MIN_WORDS}
+    # Flesch-Kincaid is an English formula: the Spanish, Portuguese and Polish messages are
+    # left out (the hospital's language services review them, docs/red-flags.md).
+    return {
+        name: text
+        for name, text in replies.items()
+        if len(text.split()) >= MIN_WORDS and not TRANSLATED.search(name)
+    }
 
 
 GRADES = {name: textstat.flesch_kincaid_grade(text) for name, text in patient_replies().items()}

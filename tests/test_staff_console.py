@@ -168,6 +168,37 @@ def test_inbox_filters_and_pages(reviewer: FlaskClient, database_url: str) -> No
     assert "0 questions" in shown("q=%25")  # a wildcard is searched for literally
 
 
+def test_inbox_shows_why_a_message_was_an_emergency_and_filters_red_flags(
+    reviewer: FlaskClient, database_url: str
+) -> None:
+    """Issue 23: the flag and the deciding cue are shown; "emergency" and "talk" filters."""
+    add_question(
+        database_url, text="my legs went numb", intent="emergency", outcome="emergency",
+        red_flag="leg_weakness_or_numbness",
+    )  # fmt: skip
+    add_question(
+        database_url, text="went numb an hour ago", intent="nlu_fallback", outcome="emergency",
+        red_flag="leg_weakness_or_numbness", red_flag_cue="two messages",
+    )  # fmt: skip
+    add_question(
+        database_url, text="is a fever normal?", intent="complications",
+        red_flag="fever_or_infected_site", red_flag_cue="question: normal",
+    )  # fmt: skip
+    add_question(database_url, text="how long does it take?")
+
+    def shown(query: str) -> str:
+        return reviewer.get("/?" + query).get_data(as_text=True)
+
+    emergencies = shown("red_flag=emergency")
+    assert "2 questions" in emergencies and "is a fever normal?" not in emergencies
+    assert "no context cue (a plain report)" in emergencies
+    assert "cue: two messages" in emergencies
+    talk = shown("red_flag=talk")
+    assert "1 question;" in talk and "cue: question: normal" in talk
+    assert "3 questions" in shown("red_flag=any")
+    assert reviewer.get("/?red_flag=maybe").status_code == 400
+
+
 def test_review_confirms_or_corrects_a_topic(reviewer: FlaskClient, database_url: str) -> None:
     question = add_question(database_url, text="can i drive", intent="recovery")
     token = csrf_of(reviewer, "/")

@@ -34,6 +34,8 @@ import spacy_lookups_data
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from addons.cleaning.text import fold
+from addons.safety.language_words import WORDS
 from addons.safety.override import IntentOverride
 
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -99,6 +101,22 @@ def detect_other_language(text: str | None) -> str | None:
     if best >= 2 and best > english_hits:
         return code
     if best >= 1 and accented and english_hits == 0:
+        return code
+    return replied_language(words, english_hits)
+
+
+def replied_language(words: list[str], english_hits: int) -> str | None:
+    """Spanish, Portuguese or Polish by their everyday words (language_words.py), or None.
+
+    Two of a language's words and more than the English stop words; in a message of three
+    words or fewer, one is enough when no English stop word is there ("¿duele?").
+    """
+    folded = [fold(w) for w in words]
+    hits = {code: sum(w in vocabulary for w in folded) for code, vocabulary in WORDS.items()}
+    code, best = max(hits.items(), key=lambda item: item[1])
+    if best >= 2 and best > english_hits:
+        return code
+    if best >= 1 and english_hits == 0 and len(words) <= 3:
         return code
     return None
 

@@ -7,23 +7,43 @@ when a message matches one of the red-flag patterns below it sets the intent to 
 with full confidence, so the fixed emergency message is sent before anything else. It only
 ever *raises* a message to `emergency`; it never lowers one.
 
-The patterns favour safety over precision: "no fever, how long is recovery?" is treated as
-an emergency. Answering a worried question with "call 911" costs far less than missing one.
+The patterns favour recall; what decides is whether the message *reports* the symptom (the
+person, or someone they care for, has it now or since the procedure) or only talks about it
+("is a fever normal after the procedure?", "no fever, how long is recovery?"): see
+red_flag_context.py. Talk keeps the classifier's intent and gets the answer plus a
+conditional safety line (addons/safety/red_flag_policy.py). When the context is unclear the
+message is a report: missing one costs far more than a needless "call 911".
+Spanish, Portuguese and Polish reports are read too (red_flag_languages.py).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from re import Pattern
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
 
 from addons.cleaning.text import fold
-from addons.safety.override import IntentOverride
+from addons.nlu.focus import full_text
+from addons.safety.override import IntentOverride, override_intent
+from addons.safety.red_flag_context import Mention, judge_all
+from addons.safety.red_flag_languages import OTHER_LANGUAGES
+from addons.safety.spelling import correct
 
 EMERGENCY_INTENT = "emergency"
 RED_FLAG_KEY = "red_flag"
+# The finding on every message that mentions a red flag, report or not (Finding.as_dict).
+RED_FLAG_CONTEXT_KEY = "red_flag_context"
+# Set when the net lowered the model's "emergency" for talk about a symptom (the flag's name).
+TALK_KEY = "red_flag_talk"
+# The page's passage on risks answers a question about a symptom (metadata.source).
+RISK_INTENT = "complications"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 
 # name -> alternative patterns, matched on folded text (see `fold`). Names are what staff see
 # in the logs ("why an emergency?"). Severe back pain on its own is not a red flag: it is what
@@ -33,7 +53,10 @@ NUMB = (
     r"\b(numb|numbness|weak|weakness|gave way|giving way|gave out|giving out|give out|"
     r"paraly[sz]ed|dead|tingling|pins and needles)\b"
 )
-SADDLE = r"\b(groin|buttocks?|bottom|genitals?|private parts|inner thighs?)\b"
+SADDLE = (
+    r"\b(groin|buttocks?|bottom|bum|crotch|genitals?|private parts|inner thighs?|"
+    r"inside of (my|his|her|the) thighs?|between (my|his|her|the) legs)\b"
+)
 RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
         r"\b(can'?t|cannot|can not|unable to)\s+(feel|move|lift|stand on)\b.{0,20}" + LIMB,
@@ -45,6 +68,25 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         SADDLE + r".{0,20}\bnumb(ness)?\b",
         r"\b(can'?t|cannot|can not|unable to)\s+feel\s+(anything|a thing|much)\s+down\s+there\b",
         r"\bnumb\b.{0,15}\bdown\s+there\b",
+        # Issue 23: loss of feeling and legs that fail, in everyday words.
+        r"\b(no|any|lost( all)?( the)?|losing( the)?)\s+(feeling|sensation|strength|power)\s+"
+        r"(in|of)\s+(my|his|her|their|the|both)?\s*(legs?|feet|foot)\b",
+        LIMB + r"\s+(are|is|r|have|has|feel|feels|went|go|got)?\s*(not working|stopped working|"
+        r"won'?t (work|move|hold)|floppy|limp|"
+        r"(don'?t|do not|will not) (work|move|hold)|like jelly|useless|asleep|buckl(ed|ing))",
+        r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b",
+        r"\bdrag+ing\s+(my|his|her)\s+(leg|foot)\b",
+        r"\bfoot\s+drop\b",
+        r"\b(new|sudden)\s+numbness\b",
+        r"\bnumbness\b.{0,30}\b(since|is new|started|getting worse|spreading)\b",
+        LIMB + r".{0,50}\b(can'?t|cannot|can not)\s+(really\s+|properly\s+|quite\s+)?"
+        r"(feel|move)\s+(them|it)\b",
+        LIMB + r".{0,40}\b(can'?t|cannot|unable to|couldn'?t)\s+(lift|move|raise)\b",
+        LIMB + r"\s+(is|are|was|were|feels?|felt)\s+(so\s+|very\s+|really\s+)?heavy\b",
+        r"\b(can'?t|cannot)\s+(i|he|she|they)\s+(feel\s+(my|his|her|their)\s+(legs?|feet)|"
+        r"walk|stand)\b",
+        r"\b(don'?t|do not|can'?t|cannot|couldn'?t)\s+feel\s+(my|his|her|the|their)\s+"
+        r"(legs?|feet|foot)\b",
     ],
     "bladder_or_bowel_control": [
         r"\b(lost|losing|loss of|no|can'?t|cannot)\b.{0,20}\b(control|hold)\b.{0,25}"
@@ -56,10 +98,13 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"(\bnot|n't)\s+(been\s+)?able\s+to\s+(pee|urinate|wee|pass urine|pass water|"
         r"go to the (toilet|bathroom|loo))\b",
         r"\bwet\s+(the|my|his|her)\s+bed\b",
+        r"\b(peed|pooped|pooed|soiled|wet)\s+(the|my|his|her|their)\s+(bed|pants|trousers|"
+        r"underwear|knickers|clothes)\b",
         r"\b(haven'?t|hasn'?t|has not|have not|not)\s+(peed|urinated|passed urine|passed water)\b",
         r"\bleaking\s+(urine|pee|wee|stool)\b",
         r"\bbowel\s+accidents?\b",
         r"\b(can'?t|cannot|can not|unable to)\s+(pee|urinate|wee|pass urine|pass water)\b",
+        r"\b(can'?t|cannot)\s+(i|he|she|they)\s+(pee|urinate|wee|pass urine|pass water)\b",
         r"\bincontinen(t|ce)\b",
     ],
     "chest_pain_or_breathing": [
@@ -69,17 +114,38 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(can'?t|cannot|can not|barely|struggling to|hard to|trouble|difficulty)\s+"
         r"breath(e|ing)?\b",
         r"\bbreathing\s+(is\s+)?(difficult|difficulty|problems?|trouble|hard|laboured|labored)\b",
-        r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to)\b.{0,12}"
+        r"\b(can'?t|cannot|hard to|difficult to|trouble|struggling to|unable to|barely|hardly)\b"
+        r".{0,12}"
         r"\bcatch\s+(my|his|her|their)\s+breath\b",
         r"\bgasping\b",
         r"\b(hurts?|hurting|painful|pain|sore)\s+(to|when\s+(i|he|she|they)|when)\s+"
         r"(breathe|breath|breathing)\b",
         r"\bshort(ness)?\s+of\s+breath\b",
         r"\bbreathless(ness)?\b",
+        # Issue 23: breathlessness in the patients' own phrasing.
+        r"\bout\s+of\s+breath\b",
+        r"\b(can'?t|cannot|can not|struggling to|unable to|hard to)\s+get\s+(enough\s+)?"
+        r"(air|a breath|(my|his|her|their) breath)\b",
+        r"\b(struggling|fighting|gasping)\s+for\s+(air|breath)\b",
+        r"\b(can|could)\s+(hardly|barely|only just)\s+breathe?\b",
+        r"\bsuffocat(e|ing)\b",
+        r"\bwinded\b",
+        r"\b(hard|difficult|tough)\s+time\s+breathing\b",
+        r"\bbreath(ing)?\s+(is\s+|feels\s+)?(short|shallow|fast|rapid|laboured|labored)\b",
+        r"\bchest\b.{0,20}\b(tight|heavy|crushing|squeez(ed|ing)|pressure)\b",
+        r"\bcoughing\s+(up\s+)?blood\b",
+        r"\blips\s+(are\s+|look\s+|turning\s+)?(blue|grey|gray)\b",
     ],
     "fever_or_infected_site": [
         r"\b(fever+|feverish|high temperature|chills|rigors?|burning up)\b",
         r"\brunning\s+a\s+(high\s+)?temp(erature)?\b",
+        r"\b(raised|high|higher|elevated|spiking|spiked)\s+temp(erature)?s?\b",
+        # From "a": "she doesn't have a temperature" is then a plain negation.
+        r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bgot )|(?<=\bwith ))a\s+temp(erature)?\b"
+        r"(?!\s+(of\s+)?(3[0-7]|9\d)\b)",
+        r"\b(have|got|at|is|it'?s|reads?|says?|showing)\s+(3[89]|4[0-2])([.,]\d)?\b"
+        r"(?!\s*(years?|kg|kilos?|pounds|lbs|%|percent|minutes|hours|days))",
+        r"\btemp(erature)?\s+(is\s+|went\s+|keeps\s+)?(up|high|rising|spiking|spiked)\b",
         # Fever in everyday words: "very hot and sweaty", "shivering and clammy".
         r"\b(hot|sweaty|sweating|clammy|shivery|shivering|shaking)\s+and\s+"
         r"(sweaty|sweating|clammy|shivery|shivering|hot)\b",
@@ -91,6 +157,18 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"(red|swollen|hot|infected)\b",
         r"\bwhere\s+(the|they\s+put\s+the)\s+needle\b.{0,40}"
         r"\b(red|swollen|puffy|hot|infected|pus|oozing|bleeding)\b",
+        # Issue 23: infection signs described without the word "fever".
+        r"\b(hot and cold|cold and hot|hot then cold|cold then hot)\b",
+        r"\b(night sweats|cold sweats?|drenched in sweat|soaked in sweat|sweating buckets)\b",
+        r"\bteeth\s+(are\s+|keep\s+)?chattering\b",
+        r"\b(shivering|shivers|shivery|the shakes|shaking all over|uncontrollable shaking)\b",
+        r"\b(site|wound|needle|puncture|cut|bandage|dressing|spot|incision|hole)\b.{0,40}"
+        r"\b(red|redder|warm|hot|swollen|puffy|oozing|weeping|pus|discharge|smells?|smelly|"
+        r"infected|bleeding|yellow|green)\b",
+        r"\b(discharge|weeping|oozing|pus|smelly|red streaks?|streaks? of red)\b.{0,40}"
+        r"\b(back|bandage|dressing|incision|hole|skin)\b",
+        r"\bredness\b.{0,20}\b(spreading|growing|getting bigger|bigger)\b",
+        r"\bwarm\s+to\s+the\s+touch\b",
     ],
     "sudden_severe_pain": [
         r"\bsudden(ly)?\b.{0,25}"
@@ -99,11 +177,19 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(severe|excruciating|unbearable|agonising|agonizing)\s+(back\s+)?pain\b.{0,25}"
         r"\b(sudden(ly)?|out of nowhere|all of a sudden)\b",
         r"\bworst\s+pain\s+(of\s+(my|his|her)\s+life|ever|i'?ve\s+ever)\b",
+        r"\bpain\b.{0,30}\b(lightning|out of the blue|came on (suddenly|all at once))\b",
+        r"\b(screaming|crying out|howling)\s+(in|with|from)\s+pain\b",
     ],
     # Not "collapsed": "my vertebra collapsed" is how patients describe the fracture itself.
     "fainting_or_unconscious": [
         r"\b(unconscious|unresponsive|fainted|fainting|passed out|blacked out|keeled over)\b",
-        r"\b(i|he|she|they|mum|mom|mother|dad|father|husband|wife)\s+(just\s+)?collapsed\b",
+        r"\b(i|he|she|they|mum|mom|mother|dad|father|husband|wife)\s+(just\s+|suddenly\s+)?"
+        r"collapsed\b",
+        r"\b(lost|losing)\s+consciousness\b",
+        r"\b(passing out|blacking out|keep fainting|keeps fainting)\b",
+        r"\b(won'?t|will not|can'?t|cannot|not)\s+(wake|waking)\s+(up|him|her|them)\b",
+        r"\b(not|isn'?t|is not)\s+respond(ing)?\b",
+        r"\b(feel|feeling|felt)\s+(very\s+|really\s+)?faint\b",
     ],
 }
 
@@ -115,13 +201,52 @@ def _compile(patterns: dict[str, list[str]]) -> dict[str, Pattern[str]]:
     }
 
 
+_RED_FLAGS = _compile(RED_FLAG_PATTERNS)
+LANGUAGES = ("en", *OTHER_LANGUAGES)
+# (language, flag, pattern) for every language the net reads, English first. Each
+# alternative on its own: one big alternation scans a long message about twice as slowly.
+_ALL_LANGUAGES: list[tuple[str, str, Pattern[str]]] = [
+    (language, name, re.compile(alternative, re.DOTALL))  # folded text is lower case
+    for language, patterns in {"en": RED_FLAG_PATTERNS, **OTHER_LANGUAGES}.items()
+    for name, alternatives in patterns.items()
+    for alternative in alternatives
+]
+
+
+def readable(text: str, language: str = "en") -> str:
+    """Text as a language's patterns read it: folded; in English, typos also corrected.
+
+    Only English: the typo table would read Polish "moge" as "move".
+    """
+    folded = fold(text)
+    return correct(folded) if language == "en" else folded
+
+
+def mentions(read: str, language: str) -> list[Mention]:
+    """Every red-flag mention of `language`'s patterns in `read` (see `readable`)."""
+    found = {
+        (name, m.start()): Mention(name, language, m.start(), m.end())
+        for code, name, pattern in _ALL_LANGUAGES
+        if code == language
+        for m in pattern.finditer(read)
+    }
+    return list(found.values())
+
+
 def first_red_flag_at(text: str) -> int | None:
     """Where the first red-flag mention in already folded `text` starts, or None.
 
     Used by the chat channels on a message too long to pass on whole, so that the part that
-    describes the red flag still reaches the assistant (and this classifier).
+    describes the red flag still reaches the assistant (and this classifier). Context is not
+    judged here: when a turn is cut or fails, any mention counts (recall wins). The position
+    is in `text` (a corrected typo may move it by a letter or two; the cut keeps a margin).
     """
-    starts = [m.start() for p in _RED_FLAGS.values() if (m := p.search(text))]
+    corrected = correct(text)
+    starts = [
+        m.start()
+        for code, _, p in _ALL_LANGUAGES
+        if (m := p.search(corrected if code == "en" else text))
+    ]
     return min(starts) if starts else None
 
 
@@ -131,29 +256,106 @@ def mentions_red_flag(text: str) -> bool:
 
 
 def find_red_flag(text: str | None, patterns: dict[str, Pattern[str]]) -> str | None:
-    """The name of the first red flag the text mentions, or None."""
+    """The name of the first red flag the text mentions, or None (patterns alone)."""
     if not text:
         return None
-    folded = fold(text)
+    folded = readable(text)  # English patterns (the tests' and the bench's baseline)
     for name, pattern in patterns.items():
         if pattern.search(folded):
             return name
     return None
 
 
-_RED_FLAGS = _compile(RED_FLAG_PATTERNS)
+@dataclass(frozen=True)
+class Finding:
+    """What the net made of a message: the flag, report or not, and the deciding cue.
+
+    `cue` is None when no context cue decided (a plain report); staff see all of it.
+    """
+
+    flag: str
+    language: str
+    report: bool
+    cue: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "flag": self.flag,
+            "language": self.language,
+            "report": self.report,
+            "cue": self.cue,
+        }
+
+
+@lru_cache(maxsize=1024)
+def assess(text: str | None) -> Finding | None:
+    """The message's red-flag finding, or None when it mentions no red flag.
+
+    A report as soon as one mention is a report (the first such); talk only when every
+    mention has a cue that makes it talk. Each language's mentions are judged with that
+    language's cues. Cached: the dialogue policy asks again at each step of a turn.
+    """
+    if not text:
+        return None
+    judged = []
+    folded = fold(text)  # once: the other languages read it as it is, English corrected
+    corrected = correct(folded)
+    for language in LANGUAGES:
+        read = corrected if language == "en" else folded
+        found = mentions(read, language)
+        if found:
+            judged += judge_all(read, found)
+    if not judged:
+        return None
+    chosen = next((j for j in judged if j.report), judged[0])
+    mention = chosen.mention
+    return Finding(mention.flag, mention.language, chosen.report, chosen.cue)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RedFlagClassifier(IntentOverride):
-    """Forces the `emergency` intent when a message describes a red-flag symptom."""
+    """Forces the `emergency` intent when a message reports a red-flag symptom.
+
+    A message that only talks about one (a question, a negation, history) keeps its intent;
+    the finding is recorded under `red_flag_context` either way, for the dialogue (the
+    conditional safety line, the reply's language) and for staff.
+    """
 
     intent = EMERGENCY_INTENT
     reason_key = RED_FLAG_KEY
 
-    def __init__(self, config: dict[str, Any]) -> None:
-        super().__init__(config)
-        self._patterns = _RED_FLAGS
-
     def reason(self, text: str | None) -> str | None:
-        return find_red_flag(text, self._patterns)
+        finding = assess(text)
+        return finding.flag if finding is not None and finding.report else None
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            finding = assess(full_text(message))
+            if finding is None:
+                continue
+            message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
+            if finding.report:
+                override_intent(message, self.intent, self.reason_key, finding.flag)
+            elif (intent := talk_intent(finding, message)) is not None:
+                override_intent(message, intent, TALK_KEY, finding.flag)
+        return messages
+
+
+def talk_intent(finding: Finding, message: Message) -> str | None:
+    """The intent for talk about a symptom, or None to keep the classifier's.
+
+    A question about a symptom (is it normal, a side effect, what if) is answered from the
+    page's passage on risks; other talk keeps its intent, unless the model itself said
+    "emergency": then its next best intent.
+    """
+    said_emergency = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
+    if finding.language != "en":  # answered in English only: the language-help line
+        return OUT_OF_SCOPE_INTENT if said_emergency else None
+    kind = (finding.cue or "").split(":", 1)[0]
+    if kind in ("question", "hypothetical"):
+        return RISK_INTENT
+    if not said_emergency:
+        return None
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    names = [entry.get(INTENT_NAME_KEY) for entry in ranking]
+    return next((n for n in names if isinstance(n, str) and n != EMERGENCY_INTENT), RISK_INTENT)

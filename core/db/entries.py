@@ -47,7 +47,7 @@ class EntryKind:
 
 QUESTION_FIELDS = (
     "message_id", "conversation_id", "asked_at", "channel", "text", "text_truncated", "intent",
-    "confidence", "response", "outcome", "model_version",
+    "confidence", "response", "outcome", "model_version", "red_flag", "red_flag_cue",
 )  # fmt: skip
 CALLBACK_FIELDS = (
     "request_key", "conversation_id", "requested_at", "name", "phone", "preferred_time",

@@ -49,6 +49,11 @@ class Question(Base):  # type: ignore[misc, valid-type]
     response: Mapped[str | None] = Column(Text)
     outcome: Mapped[str] = Column(String(16), nullable=False)
     model_version: Mapped[str | None] = Column(String(128))
+    # The red flag the message mentioned (report or talk) and the context cue that decided:
+    # "question: side effect", "report: an hour ago"; NULL cue with a flag: no cue decided,
+    # a plain report (addons/safety/red_flag_context.py). Staff see why it was an emergency.
+    red_flag: Mapped[str | None] = Column(String(64))
+    red_flag_cue: Mapped[str | None] = Column(String(64))
     # Staff review (staff console): who reviewed it, and the right topic if the bot was wrong.
     reviewed_at: Mapped[datetime | None] = Column(DateTime(timezone=True))
     reviewed_by: Mapped[str | None] = Column(String(64))
@@ -61,6 +66,7 @@ class Question(Base):  # type: ignore[misc, valid-type]
         Index("ix_questions_outcome", "outcome"),
         Index("ix_questions_reviewed_at", "reviewed_at"),
         Index("ix_questions_asked_at_outcome_intent", "asked_at", "outcome", "intent"),
+        Index("ix_questions_red_flag", "red_flag"),
     )
 
 

@@ -21,6 +21,7 @@ from core.db.values import (
     finite_float,
     identifier,
     label,
+    one_line,
     storable_text,
     token,
     unit_interval,
@@ -31,6 +32,7 @@ from core.vocabulary.callback_form import SUBMIT_ACTION, taken_by_the_form
 from core.vocabulary.topics import FAQ_TOPICS
 
 HANDOFF_ACTION = "action_handoff"
+EMERGENCY_ACTION = "utter_emergency"
 
 # Intents that do not ask anything: greetings, thanks, yes/no, "what can you do".
 NOT_QUESTIONS = {"greet", "goodbye", "thanks", "affirm", "deny", "bot_challenge", "help"}
@@ -64,6 +66,12 @@ MESSAGE_ID_CHARS = _COLUMNS["message_id"].type.length
 CONVERSATION_ID_CHARS = _COLUMNS["conversation_id"].type.length
 INTENT_CHARS = _COLUMNS["intent"].type.length
 MODEL_VERSION_CHARS = _COLUMNS["model_version"].type.length
+RED_FLAG_CHARS = _COLUMNS["red_flag"].type.length
+RED_FLAG_CUE_CHARS = _COLUMNS["red_flag_cue"].type.length
+# What the NLU's red-flag net records on a message (addons/safety/red_flags.py), and the slot
+# the red-flag policy sets when two messages together were the report.
+RED_FLAG_CONTEXT_KEY = "red_flag_context"
+RED_FLAG_REASON_SLOT = "red_flag_reason"
 
 
 def _events_since_last_user_message(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,6 +126,22 @@ def _intent(user: dict[str, Any]) -> tuple[str | None, float | None]:
     return label(intent.get("name"), INTENT_CHARS), unit_interval(intent.get("confidence"))
 
 
+def red_flag_of(user: dict[str, Any], turn: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The red flag the turn was about and the context cue that decided, as staff see them."""
+    for event in turn:
+        if event.get("event") == "slot" and event.get("name") == RED_FLAG_REASON_SLOT:
+            name, _, why = storable_text(event.get("value")).partition(" | ")
+            return label(name, RED_FLAG_CHARS), one_line(why, RED_FLAG_CUE_CHARS) or None
+    parse_data = user.get("parse_data")
+    context = parse_data.get(RED_FLAG_CONTEXT_KEY) if isinstance(parse_data, dict) else None
+    if not isinstance(context, dict):
+        return None, None
+    flag = label(context.get("flag"), RED_FLAG_CHARS)
+    if flag is None:
+        return None, None
+    return flag, one_line(context.get("cue"), RED_FLAG_CUE_CHARS) or None
+
+
 def question_from_events(
     conversation_id: str, events: list[Any], channel: str | None = None
 ) -> dict[str, Any] | None:
@@ -141,12 +165,15 @@ def question_from_events(
         name for e in turn if e.get("event") == "action" and isinstance(name := e.get("name"), str)
     }
     outcome = outcome_for(intent, actions_run)
+    if EMERGENCY_ACTION in actions_run:
+        outcome = "emergency"  # a report the policy saw over two messages
     if outcome is None:
         return None
     text = storable_text(user.get("text"))
     responses = [storable_text(e.get("text")) for e in turn if e.get("event") == "bot"]
     metadata = user.get("metadata")
     model_id = metadata.get("model_id") if isinstance(metadata, dict) else None
+    red_flag, red_flag_cue = red_flag_of(user, turn)
     known_channel = channel_name(channel)
     if known_channel == UNKNOWN_CHANNEL:
         known_channel = channel_name(user.get("input_channel"))
@@ -164,4 +191,6 @@ def question_from_events(
         "response": bounded_text("\n".join(r for r in responses if r), MAX_TEXT_CHARS * 2),
         "outcome": outcome,
         "model_version": token(model_id, MODEL_VERSION_CHARS),
+        "red_flag": red_flag,
+        "red_flag_cue": red_flag_cue,
     }

@@ -1,0 +1,60 @@
+"""Typos in the red-flag words, corrected before the patterns read a message.
+
+Why: "my legs are nmub", "I have a fevr" and "cant breth" are how a frightened patient types
+on a phone, and each one missed is a missed emergency. The patterns cannot list every typo,
+so every word one slip away (a letter dropped, doubled, swapped or mistyped) from one of the
+words below is read as that word, unless the slip is itself an English word ("never" is not
+"fever", "chess" is not "chest").
+
+Deterministic and cheap: the table of slips is built once (a few thousand entries), and
+correcting a message is one dictionary look-up per word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# The words that carry a red flag in the patterns (English; folded, lower case).
+RED_FLAG_WORDS = (
+    "numb", "numbness", "tingling", "tingly", "weakness", "paralysed", "paralyzed", "legs",
+    "feel", "feeling", "fever", "feverish", "temperature", "chills", "shivering", "sweating",
+    "clammy", "bladder", "bowels", "control", "urine", "urinate", "breathe", "breathing",
+    "breath", "breathless", "chest", "pain", "tight", "tightness", "unconscious", "fainted",
+    "collapsed", "swollen", "infected", "redness", "incontinent", "needle", "puncture",
+    "wound", "sudden", "suddenly", "severe", "excruciating", "unbearable", "pressure",
+    "walk", "stand", "move", "can't", "cannot", "cant", "short",
+)  # fmt: skip
+LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+WORD = re.compile(r"[a-z']+")
+
+
+def one_slip_away(word: str) -> set[str]:
+    """Every string one deletion, doubling, swap, substitution or insertion from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    inserts = {a + c + b for a, b in splits for c in LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+@lru_cache(maxsize=1)
+def slips() -> dict[str, str]:
+    """Typo -> the red-flag word it stands for; slips that are English words are left out."""
+    from addons.safety.language import english_words  # the same word list as the guard
+
+    english = english_words()
+    table: dict[str, str] = {}
+    for word in RED_FLAG_WORDS:
+        for typo in one_slip_away(word):
+            # Slips of two letters or fewer would be read into too many messages.
+            if len(typo) >= 3 and typo not in english and typo not in RED_FLAG_WORDS:
+                table.setdefault(typo, word)
+    return table
+
+
+def correct(folded: str) -> str:
+    """`folded` with each known slip replaced by the red-flag word it stands for."""
+    table = slips()
+    return WORD.sub(lambda m: table.get(m.group(0), m.group(0)), folded)

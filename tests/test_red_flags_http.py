@@ -1,0 +1,135 @@
+"""End-to-end (issue 23): red flags understood in context, through the real servers over REST.
+
+A question about a symptom gets its answer and a conditional safety line, not the alarm; a
+report gets the fixed emergency message first, also when split over two messages or written
+in Spanish; the question log keeps which flag fired and which cue decided.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from core.settings import load_settings
+from core.vocabulary.contact import handoff_text, load_contact_details
+from tests.servers import Assistant
+from tests.socketio_client import WebchatClient
+from tests.stored import questions_of, wait_for
+
+pytestmark = pytest.mark.e2e
+
+HANDOFF = " ".join(handoff_text(load_contact_details(load_settings().contact_config)).split())
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex}"
+
+
+def said(assistant: Assistant, sender: str, message: str) -> list[str]:
+    return [" ".join(t.split()) for t in assistant.texts(sender, message)]
+
+
+def test_a_question_about_a_symptom_gets_its_answer_and_a_safety_line(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    texts = said(
+        assistant, sender, "is it normal to have a raised temperature after the procedure?"
+    )
+    assert domain_texts["utter_emergency"] not in texts
+    assert texts == [domain_texts["utter_complications"], domain_texts["utter_if_symptom_now"]]
+
+
+def test_a_negation_keeps_its_answer_without_alarm_or_safety_line(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    texts = said(assistant, sender, "no fever, how long does the procedure take?")
+    assert texts == [domain_texts["utter_procedure_duration"]]
+
+
+def test_a_report_after_an_ordinary_question_gets_the_emergency_message_first(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "how long does it take?")
+    texts = said(assistant, sender, "I have a fever, is that normal?")
+    assert texts == [domain_texts["utter_emergency"]]
+
+
+def test_a_report_split_over_two_messages_gets_the_emergency_message_first(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    said(assistant, sender, "my legs")
+    second = said(assistant, sender, "went numb an hour ago")
+    assert second[0] == domain_texts["utter_emergency"]
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if r.red_flag])
+    assert rows, questions_of(assistant, sender)
+    split = rows[-1]
+    assert split.outcome == "emergency"
+    assert split.red_flag == "leg_weakness_or_numbness"
+    assert split.red_flag_cue == "two messages"
+
+
+def test_a_spanish_report_gets_the_emergency_message_in_english_and_spanish(
+    assistant: Assistant, domain_texts
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hola")
+    texts = said(assistant, sender, "no siento las piernas desde esta mañana")
+    assert texts == [domain_texts["utter_emergency"], domain_texts["utter_emergency_es"]]
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if r.red_flag])
+    assert rows and rows[-1].outcome == "emergency" and rows[-1].red_flag_cue is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("¿Cuánto tiempo dura el procedimiento?", "es"),
+        ("Quanto tempo dura a recuperação?", "pt"),
+        ("Ile trwa ten zabieg?", "pl"),
+    ],
+)
+def test_other_messages_in_those_languages_get_the_language_help_line(
+    assistant: Assistant, domain_texts, message: str, language: str
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hello")
+    texts = said(assistant, sender, message)
+    assert texts == [domain_texts[f"utter_language_help_{language}"], HANDOFF]
+
+
+def test_the_question_log_keeps_the_flag_and_the_cue(assistant: Assistant) -> None:
+    sender = new_sender()
+    said(assistant, sender, "Is fever a side effect of vertebroplasty?")
+    said(assistant, sender, "I can't feel my legs")
+    rows = wait_for(lambda: len([r for r in questions_of(assistant, sender) if r.red_flag]) == 2)
+    assert rows, questions_of(assistant, sender)
+    talk, report = [r for r in questions_of(assistant, sender) if r.red_flag]
+    assert talk.outcome != "emergency" and talk.red_flag == "fever_or_infected_site"
+    assert talk.red_flag_cue == "question: side effect"
+    assert report.outcome == "emergency" and report.red_flag_cue is None
+
+
+def test_over_socketio_a_split_report_and_a_polish_report_get_the_emergency_message(
+    assistant: Assistant, domain_texts
+) -> None:
+    """The widget's channel: the same policy, the translated message marked as an emergency."""
+    client = WebchatClient()
+    client.connect(assistant.rasa_url)
+    try:
+        client.say("my dad suddenly")
+        split = client.say("collapsed")
+        polish = client.say("nie czuję nóg od rana")
+    finally:
+        client.close()
+    split_texts = [" ".join(m["text"].split()) for m in split if "text" in m]
+    polish_texts = [" ".join(m["text"].split()) for m in polish if "text" in m]
+    assert split_texts[0] == domain_texts["utter_emergency"]
+    assert polish_texts == [domain_texts["utter_emergency"], domain_texts["utter_emergency_pl"]]
+    assert [m for m in polish if m.get("custom") == {"kind": "emergency"}]
