@@ -250,3 +250,37 @@ def test_red_flags_in_a_long_story_reach_the_assistant(red_flag: str, where: str
 def test_invisible_padding_does_not_hide_a_red_flag(message: str) -> None:
     prepared = prepare_message(message, ALLOWED)
     assert prepared.text is not None and find_red_flag(prepared.text, RED_FLAGS) is not None
+
+
+def test_a_cut_long_emergency_keeps_the_patients_own_text_for_the_redaction() -> None:
+    """An outside tester's long emergency: cut around the red flag, it reached Rasa folded to
+    lower case, so the redaction (which reads capitals) stored "i'm oluwaseun adeyemi" raw,
+    and the cut split an e-mail address. The cut now keeps the patient's own text and whole
+    words."""
+    from core.privacy.redaction import redact
+
+    story = "We went to the clinic and waited for a long time that day. " * 12
+    message = (
+        f"{story}Hello, I'm Oluwaseun Adeyemi, my e-mail is oluwaseun.adeyemi1938@gmail.com "
+        "and my husband Tadeusz Wisniewski-Kowal fell. He cannot feel his legs since this "
+        f"morning. {story}"
+    )
+    prepared = prepare_message(message, ALLOWED)
+    assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
+    assert "Oluwaseun Adeyemi" in prepared.text  # as typed, capitals kept
+    stored = redact(prepared.text)
+    for detail in ("Oluwaseun", "Adeyemi", "Tadeusz", "gmail", "1938"):
+        assert detail.lower() not in stored.lower(), stored
+    assert find_red_flag(prepared.text, RED_FLAGS) is not None
+
+
+@BOUNDED
+@given(st.text(alphabet="abcdéfghij klm.,!?\u0301\u200b", min_size=1200, max_size=3000))
+def test_a_cut_never_splits_a_word(noise: str) -> None:
+    message = f"{noise} my legs went numb {noise}"
+    prepared = prepare_message(message, ALLOWED)
+    assert prepared.text is not None and len(prepared.text) <= MAX_MESSAGE_CHARS
+    assert find_red_flag(prepared.text, RED_FLAGS) is not None
+    words = set(normalise_text(message).split())
+    for word in prepared.text.split()[1:-1]:
+        assert word in words

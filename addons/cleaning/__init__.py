@@ -8,8 +8,8 @@ One place, in this order (the channels run steps 1-4 through addons/channels/tur
       2. text.normalise_text       NFKC; surrogates, controls and invisible characters out;
                                    line breaks kept, spaces collapsed
       3. inbound (cap)             over MAX_MESSAGE_CHARS: "please shorten", unless a red flag
-                                   is in it; then the part around the red flag is kept (as
-                                   the folded text the red-flag patterns read)
+                                   is in it; then the part around the red flag is kept, as
+                                   typed and in whole words (the redaction reads capitals)
       4. payloads.screen_payload   "/intent" only for the bot's own buttons; any other
                                    leading "/" dropped, so the NLU and safety nets read it
          Prepared.parts            two questions in one message become two turns

@@ -83,10 +83,46 @@ def prepare_message(raw: object, allowed_payloads: frozenset) -> Prepared:
     if not text:
         return Prepared(text=OPENING_PAYLOAD)
     if len(text) > MAX_MESSAGE_CHARS:
-        folded = fold(text)  # what the red-flag patterns read; positions refer to it
-        red_flag_at = first_red_flag_at(folded)
+        red_flag_at = first_red_flag_at(fold(text))  # a position in the folded text
         if red_flag_at is None:
             return Prepared(reply=TOO_LONG_REPLY.format(length=len(text), limit=MAX_MESSAGE_CHARS))
-        start = max(0, red_flag_at - MAX_MESSAGE_CHARS // 4)
-        text = folded[start : start + MAX_MESSAGE_CHARS].strip()
+        text = window_around(text, original_position(text, red_flag_at))
     return Prepared(text=screen_payload(text, allowed_payloads))
+
+
+def original_position(text: str, folded_at: int) -> int:
+    """The position in `text` of the character at `folded_at` in `fold(text)`.
+
+    Folding drops accents and invisible characters, so positions shift; each character is
+    folded on its own to count how far the folded text has got.
+    """
+    reached = 0
+    for index, char in enumerate(text):
+        reached += len(fold(char))
+        if reached > folded_at:
+            return index
+    return len(text)
+
+
+# A cut backs off to a space only this near the edge: further, it is not a word (a run of
+# marks or symbols) and backing off could drop the red flag itself.
+LONGEST_WORD = 60
+
+
+def window_around(text: str, at: int) -> str:
+    """The patient's own text around position `at`, at most MAX_MESSAGE_CHARS, whole words.
+
+    Why the patient's text and not the folded copy the red-flag patterns read: the folded copy
+    is lower-case, and the redaction recognises names partly by their capitals (an outside
+    tester's long emergency stored "i'm oluwaseun adeyemi" raw). Whole words, so that an
+    e-mail address or a name at the edge is not cut into pieces the redaction cannot see.
+    """
+    start = max(0, at - MAX_MESSAGE_CHARS // 4)
+    end = min(len(text), start + MAX_MESSAGE_CHARS)
+    if start > 0:  # begin after the space that ends a cut word, if one is near
+        space = text.find(" ", start, min(at, start + LONGEST_WORD))
+        start = space + 1 if space != -1 else start
+    if end < len(text):  # end at the space before a cut word, if one is near
+        space = text.rfind(" ", max(at, end - LONGEST_WORD), end)
+        end = space if space != -1 else end
+    return text[start:end].strip()
