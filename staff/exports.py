@@ -25,6 +25,7 @@ CSV_COLUMNS = {
     "text": "text", "intent": "intent", "confidence": "confidence", "outcome": "outcome",
     "corrected_intent": "corrected_intent", "reviewed_by": "reviewed_by",
     "reviewed_at_utc": "reviewed_at", "response": "response", "model_version": "model_version",
+    "red_flag": "red_flag", "red_flag_cue": "red_flag_cue",
 }  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

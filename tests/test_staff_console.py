@@ -197,6 +197,12 @@ def test_inbox_shows_why_a_message_was_an_emergency_and_filters_red_flags(
     assert "1 question;" in talk and "cue: question: normal" in talk
     assert "3 questions" in shown("red_flag=any")
     assert reviewer.get("/?red_flag=maybe").status_code == 400
+    exported = reviewer.get("/export/questions.csv?red_flag=emergency").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert {(r["red_flag"], r["red_flag_cue"]) for r in rows} == {
+        ("leg_weakness_or_numbness", ""),
+        ("leg_weakness_or_numbness", "two messages"),
+    }
 
 
 def test_review_confirms_or_corrects_a_topic(reviewer: FlaskClient, database_url: str) -> None:
