@@ -121,6 +121,11 @@ def _ordinary(word: str) -> bool:
     return all(part in ordinary for part in _parts(word))
 
 
+def ordinary(word: str) -> bool:
+    """An ordinary English word, the project's own, or a small word: not a name or a place."""
+    return word.lower().rstrip(".") in STOP or _ordinary(word)
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
