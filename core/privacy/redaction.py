@@ -52,7 +52,7 @@ MARKS = (
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
 # "j d o e @ gmail . com": spaces around every part (an outside tester found it raw).
 SPACED_EMAIL = re.compile(
-    r"(?:\b\w\s+)*[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
+    r"(?:\b\w\s+){0,40}[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
     r"(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)\b",
     re.IGNORECASE,
 )
@@ -136,7 +136,8 @@ def _redact_details(text: str) -> str:
     text = SPELLED_PHONE.sub(PHONE_MARK, text)
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
-    text = SPACED_EMAIL.sub(EMAIL_MARK, text)
+    if "@" in text:
+        text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
