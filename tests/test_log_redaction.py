@@ -10,6 +10,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.privacy.log_redaction import redact_line
 from tests.project import ROOT
 
 SCRIPT = r"""
@@ -69,3 +73,15 @@ def test_the_servers_own_start_up_lines_are_kept_and_the_rest_is_redacted() -> N
     assert "Goin' Fast @ http://vert.example.org:5055" in out
     for raw in ("3.4.41", "evil.com", "555 0123", "jane@example.com"):
         assert raw not in out, out
+
+
+KEPT = st.sampled_from(
+    ["python: 3.10.13", "http://127.0.0.1:5055", "http://localhost:5005", "sanic==22.12.0", ""]
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(kept=KEPT, before=st.text(max_size=40), after=st.text(max_size=40))
+def test_a_phone_next_to_a_kept_part_is_still_redacted(kept: str, before: str, after: str) -> None:
+    line = redact_line(f"{before}{kept} call 860-555-0123 {after}")
+    assert "555-0123" not in line and "0123" not in line.replace(after, "").replace(before, "")

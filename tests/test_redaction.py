@@ -242,7 +242,11 @@ SECOND_TESTER = [
     ("born on 3 4 1941", ["1941"], DATE_MARK),
     ("my dad is 95yo", ["95"], AGE_MARK),
     ("i turn 90 next month", ["90"], AGE_MARK),
-    ("we live on rural route 2 box 118, hartford kentucky 42347", ["118", "hartford"], ADDRESS_MARK),
+    (
+        "we live on rural route 2 box 118, hartford kentucky 42347",
+        ["118", "hartford"],
+        ADDRESS_MARK,
+    ),
     ("rr 3 box 44 millbrook", ["44", "millbrook"], ADDRESS_MARK),
     ("HC 65 Box 2210", ["2210"], ADDRESS_MARK),
     ("RR 1 Box 55A", ["55A"], ADDRESS_MARK),
@@ -374,6 +378,21 @@ def test_a_medicare_number_in_any_surrounding_text_is_removed(
 def test_a_name_after_a_cue_is_removed(cue: str, name: str, after: str) -> None:
     redacted = redact(f"{cue} {name}{after}")
     assert not any(part in redacted for part in name.split()), redacted
+
+
+SEPARATORS = st.sampled_from(["", " ", ".", " - ", "-"])
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, mbi=MBIS, sep=SEPARATORS, spaced=st.booleans(), after=NO_DIGITS)
+def test_a_medicare_number_with_any_separators_is_removed(
+    before: str, mbi: str, sep: str, spaced: bool, after: str
+) -> None:
+    """ "1 E G 4 T E 5 M K 7 3", "1EG4 - TE5 - MK73", "1EG4.TE5.MK73" (second outside tester)."""
+    plain = mbi.replace("-", "")
+    typed = " ".join(plain) if spaced else sep.join((plain[:4], plain[4:7], plain[7:]))
+    redacted = redact(f"{before} {typed} {after}")
+    assert typed not in redacted and ID_MARK in redacted, redacted
 
 
 def test_a_relative_word_before_a_name_stays() -> None:

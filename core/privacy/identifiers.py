@@ -153,6 +153,8 @@ def masked_ipv6(match: re.Match[str]) -> str:
     except ValueError:
         return match.group()
     return LINK_MARK if "::" in match.group() else match.group()
+
+
 _OLD = (
     r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
@@ -205,9 +207,7 @@ WORDED_DATE = re.compile(
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
     re.IGNORECASE,
 )
-_NUMBER = (
-    rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
-)
+_NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
 BIRTH_DATE = re.compile(
     rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
     rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"

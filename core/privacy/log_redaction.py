@@ -28,7 +28,7 @@ from typing import Any
 from core.privacy.redaction import redact
 
 _installed = False
-_LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 (names, no bind)
 _own_hosts: set[str] = set(_LOCAL_HOSTS)
 _VERSION = (
     r"\b(?:python|sanic|sanic-routing|sanic-ext|rasa|rasa-sdk|rasa_sdk|sqlalchemy|flask|"

@@ -116,14 +116,12 @@ DESCRIBING = frozenset(
 )
 # Small words after a name that still leave it a name ("I'm Grace and ...", "Sven here",
 # "my son Tom will drive").
-_NAME_GOES_ON = frozenset(
-    "and here again speaking will would can could is was has had says said needs".split()
-)
+_GOES_ON = """and here again speaking will would can could is was has had says said needs"""
+_NAME_GOES_ON = frozenset(_GOES_ON.split())
 # Capitalised words that are no names after "it's" ("It's Tuesday,").
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december ok okay".split()
-)
+_DAYS_AND_MONTHS = """monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december ok okay"""
+_NOT_NAMES = frozenset(_DAYS_AND_MONTHS.split())
 
 
 def _words(name: str) -> frozenset[str]:
