@@ -119,10 +119,13 @@ PO_BOX = re.compile(
 )
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = re.compile(
-    rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}"
-    # "am in 06103 hartford": five digits after "in"/"near"/"from" and before a word.
-    rf"|(?:(?<=\bin\s)|(?<=\bat\s)|(?<=\bnear\s)|(?<=\bfrom\s)){_ZIP}(?=,?\s+[A-Za-z])",
-    re.I,
+    rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}", re.I
+)
+# "am in 06103 hartford": five digits after "in"/"near"/"from", then a word; the caller keeps
+# it when that word is an ordinary one ("in 10000 patients").
+ZIP_BEFORE_TOWN = re.compile(
+    rf"(?:(?<=\bin\s)|(?<=\bat\s)|(?<=\bnear\s)|(?<=\bfrom\s)){_ZIP}"
+    r"(?P<sep>,?\s+)(?P<town>[^\W\d_][\w'-]*)"
 )
 # "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
 CUED_ADDRESS = re.compile(

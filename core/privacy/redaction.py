@@ -156,6 +156,7 @@ def _redact_details(text: str) -> str:
         text = address.sub(ADDRESS_MARK, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
+        text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
     if ADDRESS_MARK in text:
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
     if ids.AGE_GATE.search(text):
@@ -169,6 +170,11 @@ TOWN_AFTER_ADDRESS = re.compile(
     re.escape(ADDRESS_MARK) + r"(?P<town>(?:,?\s+[^\W\d_][\w'-]*){1,3})", re.UNICODE
 )
 _TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _masked_zip_and_town(match: re.Match[str]) -> str:
+    """ZIP_BEFORE_TOWN's replacement: the ZIP goes when a town follows ("06103 hartford")."""
+    return match.group() if ordinary(match.group("town")) else ADDRESS_MARK
 
 
 def _masked_town(match: re.Match[str]) -> str:
