@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_PORT") or 5055))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    log_redaction.install()
+    log_redaction.install(own_hosts=[args.host])
     app = build_app(action_server_token())
     # Start the question-log writer now, not at the first question: it reports what waits in
     # the quarantine and back-fills what was answered while this server was down.

@@ -10,6 +10,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.privacy.log_redaction import redact_line
 from tests.project import ROOT
 
 SCRIPT = r"""
@@ -39,3 +43,45 @@ def test_library_log_lines_and_tracebacks_are_redacted() -> None:
     assert "rasa.core.processor Failed to parse call me on [phone removed]" in out
     assert "ValueError: bad message:" in out and "Traceback" in out
     assert "x conversation c-1234abcd answered in 25 ms" in out  # ordinary lines unchanged
+
+
+START_UP = r"""
+import logging, sys
+from core.privacy import log_redaction
+logging.basicConfig(stream=sys.stdout, level=logging.INFO, format="%(message)s")
+log_redaction.install(own_hosts=["vert.example.org"])
+log = logging.getLogger("sanic.root")
+log.info("python: %s", "3.10.13")
+log.info("Action server on http://%s:%d (token required)", "127.0.0.1", 5055)
+log.info("Starting Rasa server on http://0.0.0.0:5005")
+log.info("Goin' Fast @ http://vert.example.org:5055")
+log.info("patient wrote: born 3.4.41, see http://localhost.evil.com/x, call 860 555 0123")
+log.info("webhook http://localhost:5055/webhook?text=jane@example.com")
+"""
+
+
+def test_the_servers_own_start_up_lines_are_kept_and_the_rest_is_redacted() -> None:
+    """Issue 21's second outsider: "python: [date removed]", "Action server on [link
+    removed]" told an operator nothing; the server's own address and versions stay."""
+    result = subprocess.run(
+        [sys.executable, "-c", START_UP], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    out = result.stdout + result.stderr
+    assert "python: 3.10.13" in out, out
+    assert "Action server on http://127.0.0.1:5055 (token required)" in out
+    assert "Starting Rasa server on http://0.0.0.0:5005" in out
+    assert "Goin' Fast @ http://vert.example.org:5055" in out
+    for raw in ("3.4.41", "evil.com", "555 0123", "jane@example.com"):
+        assert raw not in out, out
+
+
+KEPT = st.sampled_from(
+    ["python: 3.10.13", "http://127.0.0.1:5055", "http://localhost:5005", "sanic==22.12.0", ""]
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(kept=KEPT, before=st.text(max_size=40), after=st.text(max_size=40))
+def test_a_phone_next_to_a_kept_part_is_still_redacted(kept: str, before: str, after: str) -> None:
+    line = redact_line(f"{before}{kept} call 860-555-0123 {after}")
+    assert "555-0123" not in line and "0123" not in line.replace(after, "").replace(before, "")

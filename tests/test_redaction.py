@@ -178,6 +178,14 @@ def test_names_are_redacted(text: str, name: str) -> None:
         "I'm Irish and fair skinned",
         "Is Austin too far?",
         "Can I travel with Delta after?",
+        # Masked by the second version (issue 21's second outside tester):
+        "I'm Young at heart but is 89 too old?",
+        "I'm Sterling silver allergic",
+        "I'm Bishop of our church",
+        "Will Jesus Help Me Through This",
+        "It's Tuesday, can I come?",
+        "Can Grace period be extended?",
+        "who is taylor swift",
     ],
 )
 def test_ordinary_words_that_are_also_names_are_kept(text: str) -> None:
@@ -207,6 +215,70 @@ def test_identifiers_are_redacted(text: str, value: str, mark: str) -> None:
     assert mark in redacted and value not in redacted
 
 
+# Typed by issue 21's second outside tester and stored raw by the second version: each
+# (text, the raw parts that must be gone, the mark that must be there).
+SECOND_TESTER = [
+    ("my mbi is 1 E G 4 T E 5 M K 7 3", ["M K 7 3", "1 E G"], ID_MARK),
+    ("my mbi is 1EG4 - TE5 - MK73", ["1EG4", "MK73"], ID_MARK),
+    ("medicare 1EG4.TE5.MK73", ["1EG4", "MK73"], ID_MARK),
+    ("my name is will smith", ["will", "smith"], NAME_MARK),
+    ("dorothy mcallister", ["dorothy", "mcallister"], NAME_MARK),
+    ("Hi its Maeve, can I drive after?", ["Maeve"], NAME_MARK),
+    ("hi its maeve again", ["maeve"], NAME_MARK),
+    ("this is maeve gallagher, how long does it take?", ["maeve", "gallagher"], NAME_MARK),
+    ("Good morning, Kwame Mensah here", ["Kwame", "Mensah"], NAME_MARK),
+    ("Its Ngozi here", ["Ngozi"], NAME_MARK),
+    ("how soon can i drive -- Tomasz Wi\u015bniewski", ["Tomasz", "Wi\u015b"], NAME_MARK),
+    ("what are the risks? Regards, Hiroshi", ["Hiroshi"], NAME_MARK),
+    ("Hi, Sven here", ["Sven"], NAME_MARK),
+    ("this is her son, Raj Patel", ["Raj", "Patel"], NAME_MARK),
+    ("he's called Tadeusz", ["Tadeusz"], NAME_MARK),
+    ("ask for Ngozi or Chidi when you call", ["Ngozi", "Chidi"], NAME_MARK),
+    ("i am [name removed] parks", ["parks"], NAME_MARK),
+    ("Aoife and I have questions", ["Aoife"], NAME_MARK),
+    ("Can Grace come with me?", ["Grace"], NAME_MARK),
+    ("born nineteen forty one march the fourth", ["forty", "march"], DATE_MARK),
+    ("my dob is four three forty one", ["four three", "forty"], DATE_MARK),
+    ("born on 3 4 1941", ["1941"], DATE_MARK),
+    ("my dad is 95yo", ["95"], AGE_MARK),
+    ("i turn 90 next month", ["90"], AGE_MARK),
+    (
+        "we live on rural route 2 box 118, hartford kentucky 42347",
+        ["118", "hartford"],
+        ADDRESS_MARK,
+    ),
+    ("rr 3 box 44 millbrook", ["44", "millbrook"], ADDRESS_MARK),
+    ("HC 65 Box 2210", ["2210"], ADDRESS_MARK),
+    ("RR 1 Box 55A", ["55A"], ADDRESS_MARK),
+    ("am in 06103 hartford", ["06103", "hartford"], ADDRESS_MARK),
+    ("I live at 12 Oak St, bangor maine", ["bangor", "maine"], ADDRESS_MARK),
+    ("policy ABC-DE-12345", ["ABC", "12345"], ID_MARK),
+    ("card ending in 4412", ["4412"], ID_MARK),
+    ("policy holder number 123-456-K", ["-K", "456"], ID_MARK),
+    ("j d o e @ gmail . com", ["gmail", "j d o e"], EMAIL_MARK),
+    ("my ip is 2001:db8:85a3::8a2e:370:7334", ["8a2e", "2001"], LINK_MARK),
+    ("fax it to 860 555 0166 attn dr patel", ["0166"], PHONE_MARK),
+]
+
+
+@pytest.mark.parametrize(("text", "raws", "mark"), SECOND_TESTER)
+def test_what_the_second_outside_tester_typed_is_redacted(
+    text: str, raws: list[str], mark: str
+) -> None:
+    redacted = redact(text)
+    assert mark in redacted and not any(raw in redacted for raw in raws), redacted
+
+
+def test_a_fax_number_is_a_phone_not_an_address() -> None:
+    """The street pattern took "860 555 0166 attn dr" for a house number and a street."""
+    assert redact("fax it to 860 555 0166 attn dr patel") == f"fax it to {PHONE_MARK} attn dr patel"
+
+
+@pytest.mark.parametrize("text", ["it's 10:30:00 now", "ratio 1:2:3", "ids a::b"])
+def test_times_are_not_ipv6_addresses(text: str) -> None:
+    assert redact(text) == text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -217,6 +289,9 @@ def test_identifiers_are_redacted(text: str, value: str, mark: str) -> None:
         "is 90 minutes normal",
         "Patient is 89 and frail",
         "what's the plan 2 weeks after",
+        "complications in 10000 patients",  # five digits, then an ordinary word: no ZIP
+        "born 2 months early",
+        "I was born in 1941, is that ok",
     ],
 )
 def test_figures_like_identifiers_are_kept(text: str) -> None:
@@ -306,6 +381,21 @@ def test_a_medicare_number_in_any_surrounding_text_is_removed(
 def test_a_name_after_a_cue_is_removed(cue: str, name: str, after: str) -> None:
     redacted = redact(f"{cue} {name}{after}")
     assert not any(part in redacted for part in name.split()), redacted
+
+
+SEPARATORS = st.sampled_from(["", " ", ".", " - ", "-"])
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(before=NO_DIGITS, mbi=MBIS, sep=SEPARATORS, spaced=st.booleans(), after=NO_DIGITS)
+def test_a_medicare_number_with_any_separators_is_removed(
+    before: str, mbi: str, sep: str, spaced: bool, after: str
+) -> None:
+    """ "1 E G 4 T E 5 M K 7 3", "1EG4 - TE5 - MK73", "1EG4.TE5.MK73" (second outside tester)."""
+    plain = mbi.replace("-", "")
+    typed = " ".join(plain) if spaced else sep.join((plain[:4], plain[4:7], plain[7:]))
+    redacted = redact(f"{before} {typed} {after}")
+    assert typed not in redacted and ID_MARK in redacted, redacted
 
 
 def test_a_relative_word_before_a_name_stays() -> None:

@@ -21,6 +21,7 @@ each is measured on tests/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 ID_MARK = "[ID removed]"
@@ -30,10 +31,12 @@ AGE_MARK = "[age removed]"
 
 _MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
 _MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"
-_SEP = r"[\s-]?"
+# Between any two characters: nothing, spaces, a dot or a dash ("1 E G 4 T E 5 M K 7 3",
+# "1EG4 - TE5 - MK73", "1EG4.TE5.MK73": an outside tester found these stored raw).
+_SEP = r"(?:\s*[.-]?\s*)"
 MEDICARE = re.compile(
-    rf"(?<![\w-])[1-9]{_MBI_LETTER}{_MBI_ALNUM}\d{_SEP}{_MBI_LETTER}{_MBI_ALNUM}\d{_SEP}"
-    rf"{_MBI_LETTER}{{2}}\d{{2}}(?![\w-])"
+    rf"(?<![\w-])[1-9]{_SEP}{_MBI_LETTER}{_SEP}{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}"
+    rf"{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}{_MBI_LETTER}{_SEP}\d{_SEP}\d(?![\w-])"
     r"|(?<![\w-])\d{3}-?\d{2}-?\d{4}\s?[A-Za-z]\d?(?![\w-])"  # the old HICN: SSN + letter
 )
 _ID_NAME = (
@@ -47,8 +50,9 @@ _ID_NAME = (
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
     rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|code\b|nbr\b)?"
-    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
-    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[\s-](?=[A-Za-z]*\d)[A-Za-z0-9]+)*",
+    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:in|with)\s+)?)"
+    # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K").
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
@@ -71,6 +75,11 @@ _STATE_NAMES = (
 )
 _STATE = rf"(?:\b(?:{_STATES})\b\.?|(?i:\b(?:{_STATE_NAMES})\b))"
 _ZIP = r"\b\d{5}(?:-\d{4})?\b"
+# One word of a state's name or abbreviation, in any case (a town's neighbour).
+STATE_WORD = re.compile(
+    rf"(?i:{_STATES}|{_STATE_NAMES}|new|north|south|west|rhode|island|carolina|dakota|jersey|"
+    r"hampshire|mexico|york)"
+)
 # Street words that say "street" in any case; and those that need a capitalised street name
 # before them ("a 2 hour drive" is not an address; "12 Maple Drive" is).
 _SURE = (
@@ -101,10 +110,22 @@ STREET = re.compile(
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
-PO_BOX = re.compile(rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box)\s*#?\s*\d+{_TAIL}", re.I)
+PO_BOX = re.compile(
+    rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box"
+    # Rural and highway contract routes: "rural route 2 box 118", "RR 1 Box 55A", "HC 65 Box 2210".
+    rf"|(?:rural\s+route|r\.?\s?r\.?|rte|route|h\.?\s?c\.?|highway\s+contract(?:\s+route)?)"
+    rf"\s*#?\s*\d+\s*,?\s*box)\s*#?\s*\d+[A-Za-z]?\b{_TAIL}",
+    re.I,
+)
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = re.compile(
     rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}", re.I
+)
+# "am in 06103 hartford": five digits after "in"/"near"/"from", then a word; the caller keeps
+# it when that word is an ordinary one ("in 10000 patients").
+ZIP_BEFORE_TOWN = re.compile(
+    rf"(?:(?<=\bin\s)|(?<=\bat\s)|(?<=\bnear\s)|(?<=\bfrom\s)){_ZIP}"
+    r"(?P<sep>,?\s+)(?P<town>[^\W\d_][\w'-]*)"
 )
 # "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
 CUED_ADDRESS = re.compile(
@@ -123,19 +144,33 @@ DOMAIN = re.compile(
 IP = re.compile(
     r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", re.I
 )
+# Compressed IPv6 ("2001:db8:85a3::8a2e:370:7334", "fe80::1"): a candidate with "::", then
+# checked by the standard library, so times ("10:30:00") and ratios stay.
+IPV6_CANDIDATE = re.compile(r"(?<![\w:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])", re.I)
+
+
+def masked_ipv6(match: re.Match[str]) -> str:
+    """IPV6_CANDIDATE's replacement: LINK_MARK for a real IPv6 address with "::" only."""
+    try:
+        ipaddress.IPv6Address(match.group())
+    except ValueError:
+        return match.group()
+    return LINK_MARK if "::" in match.group() else match.group()
+
+
 _OLD = (
     r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)\b|ninety|hundred", re.IGNORECASE)
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
     rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
-    rf"turning|turned|turns|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
+    rf"turning|turned|turns|turn|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)",
     re.IGNORECASE,
 )
@@ -175,10 +210,16 @@ WORDED_DATE = re.compile(
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
     re.IGNORECASE,
 )
+_NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
 BIRTH_DATE = re.compile(
     rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
-    rf"dob|d\.o\.b\.?)[\s:,-]*(?:the\s+)?(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?\b",
+    rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
+    rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?"
+    # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
+    # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
+    rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"
+    rf"|{_NUMBER}(?:[\s,/.-]+{_NUMBER}){{1,5}})\b",
     re.IGNORECASE,
 )
 

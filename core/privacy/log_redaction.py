@@ -9,17 +9,48 @@ passed through the same redaction as stored text before any handler sees it.
 
 It wraps the log record factory, so it applies to every logger and handler, including ones
 configured after it is installed (Rasa configures its own at start-up).
+
+The servers' own start-up lines stay readable: a web address on this machine (localhost,
+127.0.0.1, 0.0.0.0, [::1], or a host the process names at install) with its port but no
+path, and a version after a package's name ("python: 3.10.13", which looks like a date) are
+kept as they are; only the text around them is redacted. Neither can hold what a patient
+typed: the address keeps no path or query, the version only dotted figures after a name.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import traceback
+from collections.abc import Iterable
 from typing import Any
 
 from core.privacy.redaction import redact
 
 _installed = False
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")  # noqa: S104 (names, no bind)
+_own_hosts: set[str] = set(_LOCAL_HOSTS)
+_VERSION = (
+    r"\b(?:python|sanic|sanic-routing|sanic-ext|rasa|rasa-sdk|rasa_sdk|sqlalchemy|flask|"
+    r"werkzeug|version)(?::\s*|==|\s+)v?\d{1,3}(?:\.\d{1,3}){1,3}(?![\w.])"
+)
+
+
+def _compile_kept() -> re.Pattern[str]:
+    hosts = "|".join(re.escape(host) for host in sorted(_own_hosts, key=len, reverse=True))
+    return re.compile(rf"\bhttps?://(?:{hosts})(?::\d{{1,5}})?(?![\w.:/-])|{_VERSION}", re.I)
+
+
+_kept = _compile_kept()
+
+
+def redact_line(message: str) -> str:
+    """The log line redacted, except the server's own addresses and versions."""
+    parts, last = [], 0
+    for match in _kept.finditer(message):
+        parts += [redact(message[last : match.start()]), match.group()]
+        last = match.end()
+    return "".join(parts) + redact(message[last:]) if parts else redact(message)
 
 
 def _redacted_record_factory(factory: Any) -> Any:
@@ -29,7 +60,7 @@ def _redacted_record_factory(factory: Any) -> Any:
             message = record.getMessage()
         except Exception:  # a bad format string: the handler reports it as usual
             return record
-        cleaned = redact(message)
+        cleaned = redact_line(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
@@ -40,9 +71,12 @@ def _redacted_record_factory(factory: Any) -> Any:
     return make_record
 
 
-def install() -> None:
-    """Redact all log records of this process from now on (idempotent)."""
-    global _installed
+def install(own_hosts: Iterable[str] = ()) -> None:
+    """Redact all log records of this process from now on (idempotent). `own_hosts`: the
+    host names this server listens on, kept in its own log lines."""
+    global _installed, _kept
+    _own_hosts.update(host.strip() for host in own_hosts if host and host.strip())
+    _kept = _compile_kept()
     if _installed:
         return
     logging.setLogRecordFactory(_redacted_record_factory(logging.getLogRecordFactory()))

@@ -52,11 +52,45 @@ WEAK_CUE = re.compile(
 # "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
 # is not an ordinary word is a name even if no list holds it ("my grandson Jayden").
 RELATIVE_CUE = re.compile(
-    rf"\b(?=[mc])(my|call)\s+(\w+\s+)?{_RELATIVE}s?"
+    rf"\b(?=[mchto])(my|call|his|her|their|our)\s+(\w+\s+)?{_RELATIVE}s?"
     r"(-in-law)?('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
     r"|\bcall\s+me[\s,]+",
     re.IGNORECASE,
 )
+# Cues after which a word in no list of ordinary words is a name, whatever its case: "he's
+# called Tadeusz", "ask for Ngozi", "Regards, Hiroshi", "-- Tomasz Wiśniewski" (a sign-off at
+# the end), "Kwame Mensah here", "it's maeve again", "Hi its Maeve," (an outside tester found
+# these stored raw: names from no list, after cues that say a name follows).
+NAMED_CUE = re.compile(
+    r"\b(?=[cnao])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to)\s+"
+    r"|(?:\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|love)\b|--+|\u2014|\u2013)[\s,]*"
+    r"(?=(?:[^\W\d_][\w'\u2019-]*\s*){1,3}[.!]?\s*$)",
+    re.IGNORECASE,
+)
+HERE_CUE = re.compile(
+    r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
+    re.IGNORECASE,
+)
+# "Hi its Maeve, ...": after "it's" / "this is", a capitalised word in no list of
+# ordinary words, with nothing after it in the clause.
+SHORT_CUE = re.compile(
+    r"\b(?=[it])(?:it'?s(?:\s+me)?|this\s+is)[\s,]+"
+    r"(?=[A-Z][\w'\u2019-]*\s*(?:[,.!?;:]|$))",
+    re.IGNORECASE,
+)
+# "Can Grace come with me?": a first name after "can"/"will"... and before a verb of coming
+# along is a person, even one that is also a word (not "Can Grace period be extended?").
+ALONG_CUE = re.compile(
+    r"\b(?i:can|could|may|will|would|should)\s+(?=[A-Z][a-z]+\s+(?:come|drive|stay|visit|join|"
+    r"sit|go|bring|take|pick|help|be\s+with|be\s+there|accompany)\b)"
+)
+# "Aoife and I have questions": a capitalised word in no list before "and I / and me".
+AND_ME = re.compile(r"\b[A-Z][\w'\u2019-]*(?=\s+and\s+(?:I|me|my)\b)")
+# "Ngozi or Chidi": a capitalised word in no list joined to a name found.
+JOINED = re.compile(r"\s+(?:or|and|&)\s+(?P<name>[A-Z][\w'\u2019-]*)")
+# "[name removed] parks": a surname left after a name masked before (idempotence).
+AFTER_MARK = re.compile(r"\[name removed\]\s+(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s*(?:[,.!?;:]|$))")
+
 # Words that end a name whatever their case.
 _STOP = """and or but i my me we he she his her they our is was are has had have who will would
 can could should may might did does do not no yes so the a an to of in on at for with from by
@@ -75,7 +109,19 @@ _NOT_ALONE = """
 """
 NOT_ALONE = frozenset(_NOT_ALONE.split())
 # Words that describe a person after "I'm" ("I'm Irish", "I'm Christian"), not a name.
-DESCRIBING = frozenset({"irish", "german", "latina", "christian", "indian", "american"})
+DESCRIBING = frozenset(
+    {"irish", "german", "latina", "christian", "indian", "american"}
+    # Church and other titles: "I'm Bishop of our church" (an outsider found it masked).
+    | {"bishop", "pastor", "deacon", "reverend", "priest", "elder", "chaplain", "rabbi", "imam"}
+)
+# Small words after a name that still leave it a name ("I'm Grace and ...", "Sven here",
+# "my son Tom will drive").
+_GOES_ON = """and here again speaking will would can could is was has had says said needs"""
+_NAME_GOES_ON = frozenset(_GOES_ON.split())
+# Capitalised words that are no names after "it's" ("It's Tuesday,").
+_DAYS_AND_MONTHS = """monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december ok okay"""
+_NOT_NAMES = frozenset(_DAYS_AND_MONTHS.split())
 
 
 def _words(name: str) -> frozenset[str]:
@@ -121,6 +167,11 @@ def _ordinary(word: str) -> bool:
     return all(part in ordinary for part in _parts(word))
 
 
+def ordinary(word: str) -> bool:
+    """An ordinary English word, the project's own, or a small word: not a name or a place."""
+    return word.lower().rstrip(".") in STOP or _ordinary(word)
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
@@ -141,6 +192,8 @@ def _next_name_word(word: str, cue: str) -> bool:
         return False
     if _capitalised(word):
         return _initial(word) or _is_last(word) or not _ordinary(word)
+    if cue == "named":
+        return not ordinary(word)
     return _known(word) or (cue == "strong" and (_is_last(word) or _is_first(word)))
 
 
@@ -149,18 +202,38 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
     if cue == "sure":
         return True
-    if word.lower().rstrip(".") in STOP and not (cue == "strong" and _capitalised(word)):
+    strong_stop = cue == "strong" and (_capitalised(word) or (_is_first(word) and _is_last(nxt)))
+    if word.lower().rstrip(".") in STOP and not strong_stop:  # "my name is will smith"
         return False
     if cue == "strong":
         return True
+    if cue == "named":
+        return not ordinary(word)
+    if cue == "along":
+        return _is_first(word) and word.lower() not in NOT_ALONE
     if not _capitalised(word):
-        return _known(word)
+        # "this is maeve gallagher": a word in no list before a known surname.
+        return _known(word) or (not ordinary(word) and _is_last(nxt) and not ordinary(nxt))
+    # "I'm Young at heart", "I'm Sterling silver allergic": a word that may be a name, then
+    # the sentence goes on in lower case.
+    if cue == "weak" and _goes_on_as_a_word(word, nxt):
+        return False
     # "I'm Grace", "my mother Dorothy", "I'm Oluwaseun Adeyemi"; not "I'm Catholic".
     two_unknown = bool(nxt) and _capitalised(nxt) and not _ordinary(nxt) and not _ordinary(word)
     relative_unknown = cue == "relative" and not _ordinary(word)
     if word.lower() in DESCRIBING and not two_unknown:
         return False
     return _is_first(word) or _known(word) or two_unknown or relative_unknown
+
+
+def _goes_on_as_a_word(word: str, nxt: str) -> bool:
+    """A name that is also a word, then the sentence goes on in lower case: the word."""
+    return (
+        (_ordinary(word) or word.lower() in _lists()[3] or word.lower() in DESCRIBING)
+        and bool(nxt)
+        and not _capitalised(nxt)
+        and nxt.lower() not in _NAME_GOES_ON
+    )
 
 
 def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | None:
@@ -184,14 +257,40 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
     return start, end
 
 
+_CUES = (
+    (STRONG_CUE, "strong"),
+    (WEAK_CUE, "weak"),
+    (RELATIVE_CUE, "relative"),
+    (NAMED_CUE, "named"),
+    (HERE_CUE, "named"),
+    (SHORT_CUE, "named"),
+    (ALONG_CUE, "along"),
+)
+
+
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern, cue in ((STRONG_CUE, "strong"), (WEAK_CUE, "weak"), (RELATIVE_CUE, "relative")):
+    for pattern, cue in _CUES:
         for match in pattern.finditer(text):
             span = _run(text, match.end(), cue)
-            if span:
+            if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
+    spans.extend(
+        (m.start(), m.end())
+        for m in AND_ME.finditer(text)
+        if not ordinary(m.group()) and m.group().lower() not in NOT_ALONE
+    )
     return spans
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names joined to a name found ("Ngozi or Chidi"), in no list of ordinary words."""
+    more = []
+    for _, end in spans:
+        match = JOINED.match(text, end)
+        if match and not ordinary(match.group("name")):
+            more.append((match.start("name"), match.end("name")))
+    return more
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -200,7 +299,13 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _surname_follows(nxt: str) -> bool:
-    return bool(nxt) and _capitalised(nxt) and (_is_last(nxt) or not _ordinary(nxt))
+    """A surname after a first name ("Will Smith"; not "Will Jesus Help Me")."""
+    return (
+        bool(nxt)
+        and _capitalised(nxt)
+        and nxt.lower() not in NOT_ALONE
+        and (_is_last(nxt) or not _ordinary(nxt))
+    )
 
 
 def _word_alone(word: str, nxt: str) -> bool:
@@ -225,14 +330,24 @@ def _uncued(text: str) -> list[tuple[int, int]]:
                 continue  # "Frank answer please", "Rose from bed": a word, not a name
             if word.lower() in NOT_ALONE and not _surname_follows(after):
                 continue  # "fly to Florida", "travel with Delta"
+            if _goes_on_as_a_word(word, after):
+                continue  # "I'm Sterling silver allergic"
             span = _run(text, match.start(), "sure")
         elif (
             adjacent
+            and nxt.lower() not in NOT_ALONE  # "Will Jesus Help Me"
             and _is_last(nxt)
             and not _ordinary(nxt)
             and (
                 (_capitalised(word) and _capitalised(nxt))  # "Will Smith", "Hope Johnson"
-                or not (_capitalised(word) or _capitalised(nxt) or _ordinary(word))  # "mary smith"
+                # "mary smith", "dorothy mcallister"; not "taylor swift" (a word too: "who is
+                # taylor swift" is a training message)
+                or not (
+                    _capitalised(word)
+                    or _capitalised(nxt)
+                    or _ordinary(word)
+                    or word.lower() in _lists()[3]
+                )
             )
         ):
             span = _run(text, match.start(), "sure")
@@ -243,16 +358,25 @@ def _uncued(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def might_name(text: str) -> bool:
-    """Cheap test: could the text hold a name (a capital letter, or a cue)?"""
-    return any(ch.isupper() for ch in text) or bool(
-        STRONG_CUE.search(text) or WEAK_CUE.search(text) or RELATIVE_CUE.search(text)
+    """Cheap test: could the text hold a name (a capital letter, a cue, a first name in lower
+    case: "dorothy mcallister")?"""
+    if any(ch.isupper() for ch in text) or any(p.search(text) for p, _ in _CUES):
+        return True
+    first, _, ordinary_words, also_words = _lists()
+    return any(
+        w in first and w not in ordinary_words and w not in also_words and w not in STOP
+        for w in _LOWER_WORD.findall(text)
     )
 
 
 def redact_names(text: str) -> str:
     """The text with every name found replaced by NAME_MARK."""
-    spans = sorted(set(_cued(text) + _uncued(text)))
+    found = _cued(text) + _uncued(text)
+    spans = sorted(set(found + _joined(text, found)))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -261,4 +385,10 @@ def redact_names(text: str) -> str:
             merged.append([start, end])
     for start, end in reversed(merged):
         text = text[:start] + NAME_MARK + text[end:]
-    return text
+    return AFTER_MARK.sub(_masked_after_mark, text) if NAME_MARK in text else text
+
+
+def _masked_after_mark(match: re.Match[str]) -> str:
+    """AFTER_MARK's replacement: a surname goes into the mark before it."""
+    word = match.group("name")
+    return NAME_MARK if _is_last(word) and word.lower() not in STOP else match.group()

@@ -31,7 +31,7 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
-from core.privacy.names import NAME_MARK, might_name, redact_names
+from core.privacy.names import NAME_MARK, might_name, ordinary, redact_names
 
 EMAIL_MARK = "[email removed]"
 PHONE_MARK = "[phone removed]"
@@ -50,6 +50,12 @@ MARKS = (
 )
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+# "j d o e @ gmail . com": spaces around every part (an outside tester found it raw).
+SPACED_EMAIL = re.compile(
+    r"(?:\b\w\s+){0,40}[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
+    r"(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)\b",
+    re.IGNORECASE,
+)
 # "jane dot doe at gmail dot com": only with a common top-level domain, so that "sleep at
 # night. How" stays a sentence.
 SPELLED_EMAIL = re.compile(
@@ -78,7 +84,8 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 # +1 (860) 555-0123, 860.555.0123, 8605550123, 07700 900123 ... : 7+ digits with separators.
-PHONE = re.compile(r"(?<!\w)\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
+# A ZIP+4 ("06105-1234") is left to the addresses, which run after the phones.
+PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
 # "eight six zero, five five five, zero one nine one": seven or more digits said in words
 # (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…").
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)"
@@ -129,24 +136,56 @@ def _redact_details(text: str) -> str:
     text = SPELLED_PHONE.sub(PHONE_MARK, text)
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
+    if "@" in text:
+        text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
+    if "::" in text:
+        text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
     text = SSN.sub(SSN_MARK, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
+    # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
+    text = _phones_by_library(text)
+    text = PHONE.sub(PHONE_MARK, text)
     for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
+        text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
+    if ADDRESS_MARK in text:
+        text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
-    text = ids.CODE.sub(ids.masked_code, text)
-    text = _phones_by_library(text)
-    return PHONE.sub(PHONE_MARK, text)
+    return ids.CODE.sub(ids.masked_code, text)
+
+
+# "[address removed], bangor maine", "[address removed] millbrook": up to three words after a
+# masked address that are no ordinary words (a town) or a state go with it.
+TOWN_AFTER_ADDRESS = re.compile(
+    re.escape(ADDRESS_MARK) + r"(?P<town>(?:,?\s+[^\W\d_][\w'-]*){1,3})", re.UNICODE
+)
+_TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _masked_zip_and_town(match: re.Match[str]) -> str:
+    """ZIP_BEFORE_TOWN's replacement: the ZIP goes when a town follows ("06103 hartford")."""
+    return match.group() if ordinary(match.group("town")) else ADDRESS_MARK
+
+
+def _masked_town(match: re.Match[str]) -> str:
+    """TOWN_AFTER_ADDRESS's replacement: the leading words that are a town or a state go."""
+    town = match.group("town")
+    end = 0
+    for word in _TOWN_WORD.finditer(town):
+        if not (ids.STATE_WORD.fullmatch(word.group()) or not ordinary(word.group())):
+            break
+        end = word.end()
+    return ADDRESS_MARK + town[end:]
 
 
 def contains_pii(text: str) -> bool:
