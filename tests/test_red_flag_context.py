@@ -70,6 +70,14 @@ def test_every_two_message_report_is_a_report(first: str, second: str) -> None:
         ("¿es normal tener fiebre después del procedimiento?", "question: es normal"),
         ("não tenho febre, quanto tempo dura a recuperação?", "negation: nao tenho"),
         ("nie mam gorączki", "negation: nie mam"),
+        # The outside tester's false alarms (issue 23, round 2).
+        ("my mum is worried about getting a fever after, is that likely?", "question: likely"),
+        (
+            "i had pneumonia ten years ago and was short of breath then, fine now. "
+            "does that matter?",
+            "history: years ago",
+        ),
+        ("czy po zabiegu może być gorączka?", "question: czy po zabiegu moze byc"),
     ],
 )
 def test_talk_about_a_symptom_is_not_a_report_and_says_which_cue_decided(
