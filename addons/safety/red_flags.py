@@ -73,6 +73,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         SADDLE + r".{0,20}\bnumb(ness)?\b",
         r"\b(can'?t|cannot|can not|unable to)\s+feel\s+(anything|a thing|much)\s+down\s+there\b",
         r"\bnumb\b.{0,15}\bdown\s+there\b",
+        # Issue 23: "i cant feel my bottom or between my legs".
+        r"\b(can'?t|cannot|can not|unable to|don'?t|do not|couldn'?t)\s+feel\s+"
+        r"(anything\s+(in|on)\s+)?(my|his|her|their|the)\s+" + SADDLE.removeprefix(r"\b"),
         # Issue 23: loss of feeling and legs that fail, in everyday words.
         r"\b(no|any|lost( all)?( the)?|losing( the)?)\s+(feeling|sensation|strength|power)\s+"
         r"(in|of)\s+(my|his|her|their|the|both)?\s*(legs?|feet|foot)\b",
@@ -138,6 +141,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(hard|difficult|tough)\s+time\s+breathing\b",
         r"\bbreath(ing)?\s+(is\s+|feels\s+)?(short|shallow|fast|rapid|laboured|labored)\b",
         r"\bchest\b.{0,20}\b(tight|heavy|crushing|squeez(ed|ing)|pressure)\b",
+        # Issue 23: "my chest has been hurting since this morning".
+        r"\bchest\s+(has\s+been|have\s+been|is|keeps?|started|was|been)\s+"
+        r"(hurting|aching|sore|painful|killing)\b",
         r"\bcoughing\s+(up\s+)?blood\b",
         r"\blips\s+(are\s+|look\s+|turning\s+)?(blue|grey|gray)\b",
         # Issue 23 (outside tester): breathless lying flat, "sit up to breathe".
