@@ -21,7 +21,7 @@ from actions import runtime
 from actions.log_question import ActionLogQuestion
 from core.db.database import session_factory
 from core.db.models import Question
-from core.question_log.question_record import question_from_events
+from core.question_log.question_record import MODEL_ONLY, question_from_events
 from tests.log_entries import (
     assert_fits_columns,
 )
@@ -439,6 +439,16 @@ def test_a_report_over_two_messages_is_logged_as_an_emergency_with_its_reason() 
         "leg_weakness_or_numbness",
         "two messages",
     )
+
+
+def test_an_emergency_the_model_alone_raised_says_so() -> None:
+    """Issue 23: such entries had no flag, and staff could not tell the net had missed them."""
+    events = _turn(None)
+    events[0]["parse_data"]["intent"] = {"name": "emergency", "confidence": 0.9}
+    events.insert(1, {"event": "action", "name": "utter_emergency"})
+    record = question_from_events("c-1", events)
+    assert record is not None and record["outcome"] == "emergency"
+    assert (record["red_flag"], record["red_flag_cue"]) == MODEL_ONLY
 
 
 @SETTINGS

@@ -11,10 +11,11 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rasa.shared.core.events import UserUttered
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.safety.red_flag_policy import split_report
+from addons.safety.red_flag_policy import EMERGENCY, LOG, script, split_report
 from addons.safety.red_flags import (
     RED_FLAG_CONTEXT_KEY,
     RED_FLAG_KEY,
@@ -70,6 +71,14 @@ def test_every_two_message_report_is_a_report(first: str, second: str) -> None:
         ("¿es normal tener fiebre después del procedimiento?", "question: es normal"),
         ("não tenho febre, quanto tempo dura a recuperação?", "negation: nao tenho"),
         ("nie mam gorączki", "negation: nie mam"),
+        # The outside tester's false alarms (issue 23, round 2).
+        ("my mum is worried about getting a fever after, is that likely?", "question: likely"),
+        (
+            "i had pneumonia ten years ago and was short of breath then, fine now. "
+            "does that matter?",
+            "history: years ago",
+        ),
+        ("czy po zabiegu może być gorączka?", "question: czy po zabiegu moze byc"),
     ],
 )
 def test_talk_about_a_symptom_is_not_a_report_and_says_which_cue_decided(
@@ -169,6 +178,19 @@ def test_two_messages_are_read_together_only_when_together_they_report(
     first: str, second: str, expected: str | None
 ) -> None:
     assert split_report(first, second) == expected
+
+
+@pytest.mark.parametrize("intent", ["emergency", "out_of_scope"])
+def test_a_split_report_keeps_its_reason_even_when_the_model_said_emergency(intent: str) -> None:
+    """Issue 23: the model's own "emergency" left the rule to send it, and the log no reason."""
+    users = [
+        UserUttered("i cant", {"name": "out_of_scope", "confidence": 0.6}),
+        UserUttered("hold my pee anymore since this morning", {"name": intent, "confidence": 0.9}),
+    ]
+    assert script(users) == (
+        [EMERGENCY, LOG],
+        "bladder_or_bowel_control | two messages",
+    )
 
 
 REPORT_SENTENCES = st.sampled_from(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from addons.safety.language import detect_other_language
 from addons.safety.red_flag_languages import OTHER_LANGUAGES
 from addons.safety.red_flag_policy import EMERGENCY, LANGUAGE_HELP, SAFETY_LINE
 from addons.safety.red_flags import RED_FLAG_PATTERNS
@@ -33,3 +34,28 @@ def test_each_language_reads_every_red_flag(language: str) -> None:
 def test_translated_emergency_messages_are_shown_as_emergencies(language: str) -> None:
     variation = RESPONSES[f"{EMERGENCY}_{language}"][0]
     assert variation["custom"] == {"kind": "emergency"} and "911" in variation["text"]
+
+
+# "number" in each language. The hand-off that follows the help line may have no number (the
+# hospital configured none: "Please use the Contact Us page"), so the line must not promise one.
+NUMBER_WORDS = {"es": ("número", "llame"), "pt": ("número", "ligue"), "pl": ("numer", "zadzwoń")}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGES))
+def test_the_language_help_line_is_true_with_or_without_a_number(language: str) -> None:
+    text = RESPONSES[f"{LANGUAGE_HELP}_{language}"][0]["text"].lower()
+    assert not any(word in text for word in NUMBER_WORDS[language]), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trudno mi oddychać od rana",  # Spanish "mi" outvoted the Polish words
+        "nie mogę utrzymać moczu od wczoraj",  # German "nie"
+        "boli mnie w klatce piersiowej i trudno mi oddychać",
+        "czy po zabiegu może być gorączka?",
+        "trudno mi oddychac od rana",  # typed without Polish letters
+    ],
+)
+def test_polish_is_read_as_polish_by_the_language_guard(text: str) -> None:
+    assert detect_other_language(text) == "pl"

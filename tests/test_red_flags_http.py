@@ -76,6 +76,20 @@ def test_a_report_split_over_two_messages_gets_the_emergency_message_first(
     assert split.red_flag_cue == "two messages"
 
 
+def test_a_split_report_the_model_calls_an_emergency_is_logged_with_its_reason(
+    assistant: Assistant, domain_texts
+) -> None:
+    """Outside tester (issue 23): the second half alone was the model's "emergency"."""
+    sender = new_sender()
+    said(assistant, sender, "i cant")
+    texts = said(assistant, sender, "hold my pee anymore since this morning")
+    assert texts == [domain_texts["utter_emergency"]]
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if r.red_flag])
+    assert rows and rows[-1].outcome == "emergency"
+    flag = (rows[-1].red_flag, rows[-1].red_flag_cue)
+    assert flag == ("bladder_or_bowel_control", "two messages")
+
+
 def test_a_spanish_report_gets_the_emergency_message_in_english_and_spanish(
     assistant: Assistant, domain_texts
 ) -> None:

@@ -45,6 +45,9 @@ LANGUAGE_KEY = "language"
 LATIN_LANGUAGES = ("fr", "es", "de", "pt", "it", "nl", "pl", "ro", "tr", "vi", "id", "tl",
                    "sv", "da", "nb", "fi", "cs", "sk", "hr", "hu", "ca")  # fmt: skip
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Letters only Polish uses among the languages checked (not "ć": Croatian has it too). Why:
+# "trudno mi oddychać od rana" has Spanish "mi" and was read as Spanish (issue 23).
+POLISH_LETTERS = re.compile("[ąęłńśźż]")
 # Latin and French phrases that English speakers use; removed before counting.
 ENGLISH_LOANS = re.compile(
     r"\b(de novo|in situ|in vitro|in vivo|per se|vice versa|et al|ad hoc|a la|"
@@ -92,6 +95,8 @@ def detect_other_language(text: str | None) -> str | None:
     words = WORD.findall(lowered)
     if not words:
         return None
+    if POLISH_LETTERS.search(lowered):
+        return "pl"
     english_hits = sum(w in STOP_WORDS for w in words)
     # Also count the parts of elided forms such as "qu'est" or "l'opération".
     parts = words + [p for w in words if "'" in w for p in w.split("'")]
@@ -101,7 +106,8 @@ def detect_other_language(text: str | None) -> str | None:
     if best >= 2 and best > english_hits:
         return code
     if best >= 1 and accented and english_hits == 0:
-        return code
+        # One stop word is weak evidence: "mi" is Spanish and Polish (issue 23).
+        return replied_language(words, english_hits) or code
     return replied_language(words, english_hits)
 
 

@@ -21,6 +21,7 @@ SPANISH = _words(
     medico operacion cirugia anestesia usted ayuda el los las por para con sin muy pero tambien
     bueno favor semanas dias horas esta estoy hay donde quien cual
     preguntar pregunta ayer hoy manana noche madre padre esposo esposa hija hijo piernas
+    orina controlar fiebre pecho
     """
 )
 PORTUGUESE = _words(
@@ -29,6 +30,7 @@ PORTUGUESE = _words(
     costas fratura coluna ola obrigado obrigada posso tenho preciso quando como depois antes
     medico cirurgia voce ajuda nao sim meu minha esta estou muito tambem semanas dias horas
     pergunta ontem hoje amanha noite mae pai marido esposa filha filho pernas
+    urina segurar consigo febre peito
     """
 )
 POLISH = _words(
@@ -38,6 +40,7 @@ POLISH = _words(
     kiedy jak
     przed lekarz operacja pomoc nie moj moja jest jestem bardzo tez tygodni dni godzin czy
     pytanie sie maz zona corka syn nogi nog
+    trudno oddychac rana wczoraj mnie klatce piersiowej moczu goraczka
     """
 )
 WORDS = {"es": SPANISH, "pt": PORTUGUESE, "pl": POLISH}

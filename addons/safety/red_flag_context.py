@@ -91,16 +91,26 @@ EN_OTHER_PAST = (
     r"a lady|a man|a woman|people|patients|other people|a guy|late (husband|wife)|boss)\b"
     r".{0,40}\b(had|got|was|were|went|developed|ended up|suffered|experienced|said|says|told)\b"
 )
+# "mum is worried about getting a fever": a worry is not the symptom.
+_ONLY_WORRIED = (
+    r"(really\s+|very\s+|a bit\s+|so\s+)?(worried|concerned|wondering|asking|scared|afraid|"
+    r"nervous|anxious|curious|thinking)"
+)
+# "fine now", "better now": the symptom is over, "now" does not make it a report.
+_NOT_AFTER_WELL = "".join(
+    f"(?<!{w} )" for w in ("fine", "ok", "okay", "better", "good", "gone", "well", "over", "normal")
+)
 EN_REPORT = (
     r"\b(i|we|he|she|they|mum|mom|mother|dad|father|husband|wife|partner|son|daughter|sister|"
     r"brother|grandma|grandpa|patient)\s+(now\s+|still\s+|just\s+|really\s+)?"
     r"(have|has|'ve got|ve got|'s got|got|am|is|are|feel|feels|can'?t|cannot|keep|"
-    r"keeps|started|developed|woke up)\b(?!\s+(had|been|ever|never))|"
+    r"keeps|started|developed|woke up)\b(?!\s+(had|been|ever|never|" + _ONLY_WORRIED + r"))|"
     r"\b(friends?|neighbou?rs?|someone|somebody)\s+(now\s+|still\s+)?(has|is|can'?t|cannot)\b|"
-    r"\b(i'?m|he's|she's|they're)\b(?!\s+(had|been|never|not|ever))|"
+    r"\b(i'?m|he's|she's|they're)\b(?!\s+(had|been|never|not|ever|" + _ONLY_WORRIED + r"))|"
     r"\bcan'?t stop\b|"
-    r"\b(right now|now|currently|at the moment|since|today|tonight|this (morning|"
-    r"afternoon|evening|week)|last night|yesterday|started|suddenly|all of a sudden|again)\b|"
+    r"\b(right now|" + _NOT_AFTER_WELL + r"now|currently|at the moment|since|today|tonight|"
+    r"this (morning|afternoon|evening|week)|last night|yesterday|started|suddenly|"
+    r"all of a sudden|again)\b|"
     r"\b(an|one|two|three|four|five|a few|few|\d+|couple of)\s+(hours?|minutes?|mins?|days?)\s+"
     r"ago\b"
 )
@@ -147,7 +157,8 @@ PL_NEGATION = r"\bnie (mam|ma|mia[łl](em|am|a)?)\b|\bbez\b|\bnigdy\b"
 PL_HYPOTHETICAL = r"\bco (jesli|jezeli)\b|\bco sie stanie\b|\b(jesli|jezeli|gdyby)\b"
 PL_QUESTION = (
     r"\bnormalne\b|\bskut(ek|ki) uboczn[ey]\b|\befekt(y)? uboczn[ey]\b|\bryzyko\b|"
-    r"\bpowik[łl]ania\b|\bmoze (powodowac|wywo[łl]ac)\b|\bmozna\b"
+    r"\bpowik[łl]ania\b|\bmoze (powodowac|wywo[łl]ac)\b|\bmozna\b|"
+    r"\bczy\b.{0,40}\bmoze\s+(byc|wystapic|pojawic sie|sie pojawic|sie zdarzyc)\b"
 )
 PL_HISTORY = r"\blat temu\b|\bmiesiecy temu\b|\bw zesz[łl]ym roku\b|\bprzed (zabiegiem|operacja)\b"
 PL_REPORT = (

@@ -25,12 +25,19 @@ SPANISH: dict[str, list[str]] = {
         r"puede mover)\b",
         r"\bno\s+tengo\s+(sensibilidad|fuerza)\s+en\s+(las|mis)?\s*(piernas|pies)\b",
         r"\bno\s+(puede|pudo)\s+(caminar|andar|pararse)\b",
+        # Issue 23: "mis piernas se durmieron", "se me durmieron las piernas".
+        r"\b(piernas?|pies)\s+(se\s+(me\s+|le\s+)?)?(durmieron|durmio|entumecieron|entumecio|"
+        r"adormecieron|adormecio|paralizaron|debilitaron)\b",
+        r"\bse\s+(me|le)\s+(durmieron|durmio|entumecieron|entumecio|adormecieron|adormecio|"
+        r"paralizaron)\s+(las|los|la|el)\s+(piernas?|pies|pie)\b",
     ],
     "bladder_or_bowel_control": [
         r"\bno\s+puedo\s+(orinar|hacer pipi|mear)\b",
         r"\b(perdi|perdio|pierdo)\s+(el\s+)?control\s+de\s+(la\s+vejiga|los\s+intestinos|"
         r"la\s+orina|los\s+esfinteres)\b",
         r"\bme\s+(hice|hago|orine|estoy haciendo)\s+(pipi\s+)?encima\b",
+        r"\bno\s+(puedo|puede|consigo|consigue|logro)\s+(controlar|aguantar|retener|contener|"
+        r"sostener)\s+(la\s+|el\s+|los\s+|las\s+)?(orina|pis|pipi|vejiga|heces|caca|esfinteres)\b",
         r"\bincontinencia\b",
     ],
     "chest_pain_or_breathing": [
@@ -68,11 +75,15 @@ PORTUGUESE: dict[str, list[str]] = {
         r"\bnao\s+(consigo|consegue|posso)\s+(andar|caminhar|ficar de pe|levantar)\b",
         r"\b(pernas?|pes)\b.{0,30}\bnao\s+(as|os|a|o)\s+(sinto|sente|consigo mexer)\b",
         r"\bnao\s+tenho\s+(sensibilidade|forca)\s+nas\s+(pernas|pes)\b",
+        r"\b(pernas?|pes)\s+(adormeceram|adormeceu|paralisaram|enfraqueceram|"
+        r"ficaram dormentes|ficou dormente)\b",
     ],
     "bladder_or_bowel_control": [
         r"\bnao\s+(consigo|consegue)\s+(urinar|fazer xixi|mijar)\b",
         r"\b(perdi|perdeu)\s+o\s+controle?\s+d[ao]s?\s+(bexiga|intestinos?|urina)\b",
         r"\b(fiz|fez)\s+xixi\s+(na roupa|nas calcas|na cama)\b",
+        r"\bnao\s+(consigo|consegue|posso|pode)\s+(segurar|controlar|conter|reter|aguentar|"
+        r"prender)\s+(a\s+|o\s+|as\s+|os\s+)?(urina|xixi|bexiga|fezes|coco|intestino)\b",
         r"\bincontinencia\b",
     ],
     "chest_pain_or_breathing": [
@@ -115,6 +126,8 @@ POLISH: dict[str, list[str]] = {
         r"\bnietrzymanie\s+(moczu|sto[łl]ca)\b",
         r"\bstraci[łl](em|am|a)?\s+kontrole\s+nad\s+(pecherzem|jelitami)\b",
         r"\bzsika[łl](em|am|a)?\s+sie\b",
+        r"\bnie\s+(moge|moze|potrafie|potrafi)\s+(utrzymac|kontrolowac|powstrzymac|trzymac)\s+"
+        r"(moczu|sto[łl]ca|pecherza|kupy)\b",
     ],
     "chest_pain_or_breathing": [
         r"\bbol\s+(w\s+)?klat(ce|ki)\s+piersiowej\b",
@@ -122,6 +135,9 @@ POLISH: dict[str, list[str]] = {
         r"\bnie\s+(moge|moze)\s+oddychac\b",
         r"\b(dusznosc|dusze sie|brak tchu|brakuje mi (tchu|powietrza))\b",
         r"\btrudnosci?\s+z\s+oddychaniem\b",
+        r"\b(trudno|ciezko)\s+(mi|mu|jej)\s+(sie\s+)?(oddychac|oddycha|z[łl]apac oddech)\b",
+        r"\bboli\s+(mnie|go|ja)\s+w\s+klat(ce|ka)\b",
+        r"\bklatka\s+piersiowa\s+(mnie\s+|go\s+|ja\s+)?boli\b",
     ],
     "fever_or_infected_site": [
         r"\b(goraczk[aie]|goraczke|dreszcze|dreszczy)\b",

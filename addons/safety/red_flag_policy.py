@@ -102,12 +102,14 @@ def script(users: list[UserUttered]) -> tuple[list[str], str | None]:
     intent = user.intent_name
     language = _reply_language(user)
     translated = in_language(EMERGENCY, language)
-    if intent == EMERGENCY_INTENT:
-        return ([EMERGENCY, translated, LOG] if translated else []), None
     previous = users[-2].text if len(users) > 1 else None
     reason = split_report(previous, user.text)
-    if reason is not None:
+    # Also when the model said "emergency" on the second message ("i cant" / "hold my pee
+    # anymore"): the same steps as the rule, plus the reason staff see (issue 23).
+    if reason is not None or (intent == EMERGENCY_INTENT and translated):
         return [a for a in (EMERGENCY, translated, LOG) if a], reason
+    if intent == EMERGENCY_INTENT:
+        return [], None  # the rule sends it
     help_line = in_language(LANGUAGE_HELP, language)
     if intent == OUT_OF_SCOPE and help_line:
         return [help_line, HANDOFF, LOG], None

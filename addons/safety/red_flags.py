@@ -57,6 +57,11 @@ SADDLE = (
     r"\b(groin|buttocks?|bottom|bum|crotch|genitals?|private parts|inner thighs?|"
     r"inside of (my|his|her|the) thighs?|between (my|his|her|the) legs)\b"
 )
+# Someone who can faint: the patient or someone they care for.
+PERSON = (
+    r"\b(i|he|she|they|mum|mom|mother|mam|dad|father|husband|wife|partner|son|daughter|"
+    r"grandma|grandpa|gran|nan|nana)"
+)
 RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
         r"\b(can'?t|cannot|can not|unable to)\s+(feel|move|lift|stand on)\b.{0,20}" + LIMB,
@@ -68,6 +73,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         SADDLE + r".{0,20}\bnumb(ness)?\b",
         r"\b(can'?t|cannot|can not|unable to)\s+feel\s+(anything|a thing|much)\s+down\s+there\b",
         r"\bnumb\b.{0,15}\bdown\s+there\b",
+        # Issue 23: "i cant feel my bottom or between my legs".
+        r"\b(can'?t|cannot|can not|unable to|don'?t|do not|couldn'?t)\s+feel\s+"
+        r"(anything\s+(in|on)\s+)?(my|his|her|their|the)\s+" + SADDLE.removeprefix(r"\b"),
         # Issue 23: loss of feeling and legs that fail, in everyday words.
         r"\b(no|any|lost( all)?( the)?|losing( the)?)\s+(feeling|sensation|strength|power)\s+"
         r"(in|of)\s+(my|his|her|their|the|both)?\s*(legs?|feet|foot)\b",
@@ -133,8 +141,16 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(hard|difficult|tough)\s+time\s+breathing\b",
         r"\bbreath(ing)?\s+(is\s+|feels\s+)?(short|shallow|fast|rapid|laboured|labored)\b",
         r"\bchest\b.{0,20}\b(tight|heavy|crushing|squeez(ed|ing)|pressure)\b",
+        # Issue 23: "my chest has been hurting since this morning".
+        r"\bchest\s+(has\s+been|have\s+been|is|keeps?|started|was|been)\s+"
+        r"(hurting|aching|sore|painful|killing)\b",
         r"\bcoughing\s+(up\s+)?blood\b",
         r"\blips\s+(are\s+|look\s+|turning\s+)?(blue|grey|gray)\b",
+        # Issue 23 (outside tester): breathless lying flat, "sit up to breathe".
+        r"\b(sit|sits|sitting|sat|prop|propped|propping)\s+(myself\s+|himself\s+|herself\s+)?"
+        r"up\b.{0,20}\b(to|so\s+(i|he|she|they)\s+can)\s+(breathe|breath|get\s+(some\s+)?air)\b",
+        r"\b(can'?t|cannot|can not|unable to|hard to)\s+(lie|lay)\s+(down|flat)\b.{0,30}"
+        r"\bbreath(e|ing)?\b",
     ],
     "fever_or_infected_site": [
         r"\b(fever+|feverish|high temperature|chills|rigors?|burning up)\b",
@@ -190,6 +206,12 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\b(won'?t|will not|can'?t|cannot|not)\s+(wake|waking)\s+(up|him|her|them)\b",
         r"\b(not|isn'?t|is not)\s+respond(ing)?\b",
         r"\b(feel|feeling|felt)\s+(very\s+|really\s+)?faint\b",
+        # Issue 23 (outside tester): "went all grey and floppy", "wasn't answering".
+        PERSON + r"\s+(just\s+|suddenly\s+)?(went|has gone|turned|is going|was going)\s+"
+        r"(all\s+|completely\s+|very\s+)?(grey|gray|limp|floppy|blue)\b",
+        PERSON + r"\b.{0,60}\b(isn'?t|wasn'?t|is not|was not|not|stopped|stops)\s+"
+        r"(answering|responding|reacting)\b(?!\s+(the|my|your|his|her)\s+(phone|calls?|"
+        r"texts?|messages?|emails?|questions?|door))",
     ],
 }
 

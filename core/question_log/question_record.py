@@ -72,6 +72,10 @@ RED_FLAG_CUE_CHARS = _COLUMNS["red_flag_cue"].type.length
 # the red-flag policy sets when two messages together were the report.
 RED_FLAG_CONTEXT_KEY = "red_flag_context"
 RED_FLAG_REASON_SLOT = "red_flag_reason"
+# An emergency the classifier alone raised (no red-flag pattern matched, no two-message
+# report): staff still see it among the emergencies, and that the net did not find it, which
+# is what the net's patterns should learn from (issue 23: such entries had no flag at all).
+MODEL_ONLY = ("model_only", "the model said emergency; no red-flag pattern")
 
 
 def _events_since_last_user_message(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -174,6 +178,8 @@ def question_from_events(
     metadata = user.get("metadata")
     model_id = metadata.get("model_id") if isinstance(metadata, dict) else None
     red_flag, red_flag_cue = red_flag_of(user, turn)
+    if outcome == "emergency" and red_flag is None:
+        red_flag, red_flag_cue = MODEL_ONLY
     known_channel = channel_name(channel)
     if known_channel == UNKNOWN_CHANNEL:
         known_channel = channel_name(user.get("input_channel"))
