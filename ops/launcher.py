@@ -26,7 +26,7 @@ from ops.lifecycle import (
     StopRequested,
     ignore_signals,
     part_name,
-    port_in_use,
+    port_freed,
     stop_on_signals,
     stop_with_make,
     wait_for_parts,
@@ -93,7 +93,7 @@ class Single:
     def start(self) -> None:
         self.services.take_over()
         for name, (_, _, port, variable) in self.commands().items():
-            if port_in_use(port):
+            if not port_freed(port):
                 raise StartError(
                     part_name(name),
                     f"port {port} is in use by another program (stop it, or choose another "

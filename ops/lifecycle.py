@@ -145,6 +145,9 @@ def _signal(process: Recorded, sig: int) -> None:
             os.kill(process.pid, sig)
 
 
+PORT_RELEASE_SECONDS = 5.0
+
+
 def port_in_use(port: int) -> bool:
     """Whether something listens on `port` (bound as servers bind: SO_REUSEADDR, so a
     connection closing in TIME_WAIT does not count)."""
@@ -155,6 +158,22 @@ def port_in_use(port: int) -> bool:
         except OSError:
             return True
     return False
+
+
+def port_freed(port: int, timeout: float = PORT_RELEASE_SECONDS) -> bool:
+    """Whether `port` is free, or frees within `timeout` seconds.
+
+    Why wait: a server killed a moment ago (a left-over stopped by this start) counts as gone
+    once its main thread is a zombie, but its other threads, and its listening socket, go a
+    little later; checking once made the next start stop with "port in use" (found by an
+    outside tester with a hung server).
+    """
+    deadline = time.monotonic() + timeout
+    while port_in_use(port):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 class Services:

@@ -288,6 +288,20 @@ def test_a_socketio_client_talks_through_the_balancer(cluster: Cluster, transpor
         client.close()
 
 
+def test_a_socketio_client_without_a_route_talks_through_the_balancer(cluster: Cluster) -> None:
+    """rasa-webchat sends no `route`: its polling requests went round robin between the two
+    Rasa servers, and the server that did not hold the session refused them (400), so the
+    widget never got a session behind `make cluster` (found by an outside tester in
+    Chromium). Socket.IO requests without a route now stay on one server by client address."""
+    for _ in range(3):  # several sessions: round robin would split at least one of them
+        client = WebchatClient()
+        try:
+            client.connect(cluster.url, transport="polling")
+            assert socketio_texts(client.say("how long does it take")), "no answer"
+        finally:
+            client.close()
+
+
 def test_with_redis_down_a_red_flag_still_gets_the_emergency_message(cluster: Cluster) -> None:
     """Redis (the lock) stopped: every turn fails. A red flag must still get the fixed
     emergency message, on both channels; a question gets an apology; once Redis is back, the

@@ -9,7 +9,7 @@ Socket.IO alike (`give_feedback`, one set of checks for both channels).
        answer already has feedback (repeated clicks change nothing).
 
     Socket.IO: emit `feedback` {"message_id", "topic", "helpful", "comment"} (the conversation is
-    the socket's own); the acknowledgement is {"status": <the same code>, ...the same body}.
+    the socket's own); the acknowledgement is {"code": <the same HTTP code>, ...the same body}.
 
 Why checked against the transcript: a client may only rate an answer its conversation got,
 so forged ids and topics cannot fill the staff's figures. The comment is patient text like

@@ -21,6 +21,14 @@ from ops.lifecycle import StartError, StopRequested, ignore_signals, stop_on_sig
 WATCH_SECONDS = 2.0
 
 
+def allowed_origins(site_port: int) -> str:
+    """The website origins allowed to use the chat: ALLOWED_ORIGINS as the operator set it
+    (the hospital's real site), else the demo site's. (It used to be the demo site's always,
+    so the real site could not be allowed.)"""
+    configured = " ".join((os.environ.get("ALLOWED_ORIGINS") or "").split())
+    return configured or f"http://localhost:{site_port} http://127.0.0.1:{site_port}"
+
+
 def main() -> None:
     os.umask(0o077)  # var/ holds patients' data and keys: this user only
     stop_with_make()
@@ -33,9 +41,7 @@ def main() -> None:
         ports=ports,
         database_url=os.environ.get("DATABASE_URL") or None,
         redis_url=os.environ.get("REDIS_URL") or None,
-        extra_env={
-            "ALLOWED_ORIGINS": f"http://localhost:{ports.site} http://127.0.0.1:{ports.site}"
-        },
+        extra_env={"ALLOWED_ORIGINS": allowed_origins(ports.site)},
         report=say,
     )
     say(

@@ -5,8 +5,11 @@ Why these settings:
   a random `route` per conversation to its requests (and Socket.IO clients to their
   connection URL), so a conversation returns to the Rasa server that has it in its cache and
   Socket.IO's polling transport keeps talking to the server that holds its session. Without
-  the parameter requests go round robin, which REST tolerates (state is in PostgreSQL).
-  Routing by client address alone would send a whole hospital's NAT to one server.
+  the parameter, REST requests go round robin, which REST tolerates (state is in
+  PostgreSQL); Socket.IO requests without it (third-party widgets such as rasa-webchat send
+  none) stay on one server by client address, since a polling session exists only on the
+  server that opened it (round robin refused every other request with a 400). Routing
+  everything by client address would send a whole hospital's NAT to one server.
 - **A dead server is passed over at once**: health checks every second, and a request that
   fails to connect or gets no answer is retried on another server (`retry-on`, `redispatch`).
   A retried message carries its `message_id`, so it is never answered twice.
@@ -52,10 +55,19 @@ defaults
 
 frontend chat
   bind {host}:{chat_port}
+  acl routed url_param(route) -m found
+  acl socketio path_beg /socket.io/
+  use_backend rasa_by_address if socketio !routed
   default_backend rasa
 
 backend rasa
   balance url_param route
+  hash-type consistent
+  option httpchk GET /
+{rasa_servers}
+
+backend rasa_by_address
+  balance source
   hash-type consistent
   option httpchk GET /
 {rasa_servers}

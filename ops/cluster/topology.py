@@ -35,7 +35,7 @@ from core.secrets.action_token import action_server_token
 from ops.cluster.haproxy import haproxy_config
 from ops.cluster.local_services import LocalPostgres, LocalRedis, postgres_root, wait_for_redis
 from ops.endpoints import write_endpoints
-from ops.lifecycle import Report, Services, StartError, part_name, port_in_use, wait_until_up
+from ops.lifecycle import Report, Services, StartError, part_name, port_freed, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -184,7 +184,7 @@ class Cluster:
             wanted.append(("The demo site", self.ports.site, "SITE_PORT"))
             wanted.append(("The staff console", self.ports.staff, "STAFF_PORT"))
         for part, port, variable in wanted:
-            if port_in_use(port):
+            if not port_freed(port):
                 raise StartError(
                     part,
                     f"port {port} is in use by another program (stop it, or choose another "
