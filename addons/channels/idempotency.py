@@ -127,17 +127,7 @@ class Receipts:
     def renew(self, conversation_id: str, message_key: str) -> None:
         """Extend the lease of a message this server is still answering."""
         lease = _now() + timedelta(seconds=lease_seconds())
-        with self.sessions.begin() as session:
-            session.execute(
-                update(MessageReceipt)
-                .where(
-                    MessageReceipt.conversation_id == conversation_id,
-                    MessageReceipt.message_key == message_key,
-                    MessageReceipt.answered_at.is_(None),
-                )
-                .values(lease_until=lease)
-                .execution_options(synchronize_session=False)
-            )
+        self._set(conversation_id, message_key, unanswered_only=True, lease_until=lease)
 
     def answered(self, conversation_id: str, message_key: str) -> None:
         self._set(conversation_id, message_key, answered_at=_now())
@@ -146,14 +136,22 @@ class Receipts:
         """Give up the claim at once (the turn failed): a retry may take it over now."""
         self._set(conversation_id, message_key, lease_until=_now() - timedelta(seconds=1))
 
-    def _set(self, conversation_id: str, message_key: str, **values: datetime) -> None:
+    def _set(
+        self,
+        conversation_id: str,
+        message_key: str,
+        unanswered_only: bool = False,
+        **values: datetime,
+    ) -> None:
+        row = (MessageReceipt.conversation_id == conversation_id) & (
+            MessageReceipt.message_key == message_key
+        )
+        if unanswered_only:
+            row = row & MessageReceipt.answered_at.is_(None)
         with self.sessions.begin() as session:
             session.execute(
                 update(MessageReceipt)
-                .where(
-                    MessageReceipt.conversation_id == conversation_id,
-                    MessageReceipt.message_key == message_key,
-                )
+                .where(row)
                 .values(**values)
                 .execution_options(synchronize_session=False)
             )
