@@ -15,8 +15,6 @@ archive, and run after DIET and before the safety nets and the FallbackClassifie
 from __future__ import annotations
 
 import logging
-import pickle
-from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -36,6 +34,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+
+from addons.nlu.artifacts import load_artifact, save_artifact
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +115,7 @@ class TfidfAgreement(GraphComponent, IntentClassifier):
         model = tfidf_model()
         model.fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
         self._model = model
-        with (
-            self._model_storage.write_to(self._resource) as directory,
-            open(Path(directory) / MODEL_FILE, "wb") as handle,
-        ):
-            pickle.dump(model, handle)
+        save_artifact(self._model_storage, self._resource, MODEL_FILE, model)
         return self._resource
 
     @classmethod
@@ -131,13 +127,7 @@ class TfidfAgreement(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> TfidfAgreement:
-        # The model archive is this project's own training output, like Rasa's own pickled
-        # components; it is never loaded from anywhere else.
-        with (
-            model_storage.read_from(resource) as directory,
-            open(Path(directory) / MODEL_FILE, "rb") as handle,
-        ):
-            model = pickle.load(handle)  # noqa: S301
+        model = load_artifact(model_storage, resource, MODEL_FILE)
         return cls(config, model_storage, resource, model)
 
     def probabilities(self, text: str) -> dict[str, float]:

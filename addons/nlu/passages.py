@@ -22,7 +22,6 @@ The passages are read from domain.yml at training time and stored in the model.
 from __future__ import annotations
 
 import logging
-import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from addons.cleaning.text import fold
+from addons.nlu.artifacts import load_artifact, save_artifact
 from core.content.passages import topics_of_passages
 
 logger = logging.getLogger(__name__)
@@ -211,11 +211,7 @@ class PagePassageAnswer(GraphComponent, EntityExtractorMixin):
         if not passages:
             raise ValueError(f"{self.domain_path} has no {RESPONSE} passages: run `make rules`")
         self._index = PassageIndex.build(passages, passage_topics_by_id(domain))
-        with (
-            self._model_storage.write_to(self._resource) as directory,
-            open(Path(directory) / MODEL_FILE, "wb") as handle,
-        ):
-            pickle.dump(self._index, handle)
+        save_artifact(self._model_storage, self._resource, MODEL_FILE, self._index)
         return self._resource
 
     @classmethod
@@ -227,12 +223,7 @@ class PagePassageAnswer(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> PagePassageAnswer:
-        # This project's own training output, like Rasa's pickled components.
-        with (
-            model_storage.read_from(resource) as directory,
-            open(Path(directory) / MODEL_FILE, "rb") as handle,
-        ):
-            index = pickle.load(handle)  # noqa: S301
+        index = load_artifact(model_storage, resource, MODEL_FILE)
         return cls(config, model_storage, resource, index)
 
     def process(self, messages: list[Message]) -> list[Message]:
