@@ -514,6 +514,10 @@ def test_what_the_third_outside_tester_typed_is_redacted(
         "I'm Catholic, is that relevant?",
         "born at 32 weeks, does that matter",
         "call 860 555 0123 4567 8",  # 13 digits that fail the card check: a phone
+        # Found while probing the new rules with ordinary questions:
+        "Hartford Hospital, where is the parking?",  # an opening that is a place
+        "any tips? thanks - Humana member",  # after a sign-off, not a name to the end
+        "i'm osteopenic, is that ok",  # after "i'm", a word of no list that is an adjective
     ],
 )
 def test_ordinary_words_and_figures_of_the_third_pass_are_kept(text: str) -> None:

@@ -72,8 +72,10 @@ RELATIVE_CUE = re.compile(
 # dash, or alone on the last line ("thank you, aroha ngata", "...\nwiremu tane", "- ngaio
 # parata"), whatever the case and whatever marks or emoji end the message.
 NAMED_CUE = re.compile(
-    r"\b(?=[cnao])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to)\s+"
-    r"|(?:(?:\b(?:regards|thanks|thx|thank\s+you|cheers|best|sincerely|love|warmly|"
+    r"\b(?=[cnao])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to)\s+", re.IGNORECASE
+)
+SIGN_OFF = re.compile(
+    r"(?:(?:\b(?:regards|thanks|thx|thank\s+you|cheers|best|sincerely|love|warmly|"
     r"blessings)\b(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance)?"
     r"|--+|(?<=\s)-|\u2014|\u2013|~)[\s,!.]*|\n\s*)"
     r"(?=(?:[^\W\d_][\w'\u2019-]*\s*){1,3}[^\w?]{0,8}$)",
@@ -95,6 +97,11 @@ _OPENER_WORDS = """hi hello hey dear thanks ok okay yes no sorry please also so 
 greetings morning evening afternoon doc doctor nurse i'm im i've i'd i'll it's its we're we've
 you're that's what's how's"""
 _OPENERS = frozenset(_OPENER_WORDS.split())
+# Words that make the opening a place or an organisation ("Hartford Hospital, where...").
+_INSTITUTION_WORDS = """hospital hospitals clinic center centre medical health healthcare university
+college pharmacy insurance county city town care group associates radiology orthopedics
+memorial institute foundation department"""
+_INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
 HERE_CUE = re.compile(
     r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
     re.IGNORECASE,
@@ -313,6 +320,7 @@ _CUES = (
     (SELF_CUE, "self"),
     (RELATIVE_CUE, "relative"),
     (NAMED_CUE, "named"),
+    (SIGN_OFF, "sign-off"),
     (HERE_CUE, "named"),
     (SHORT_CUE, "named"),
     (ALONG_CUE, "along"),
@@ -321,13 +329,19 @@ _CUES = (
 
 # After "I'm": a lower-case word in no list, then the clause ends ("i'm siddharth, is it").
 _CLAUSE_END = re.compile(r"\s*(?:[,.!;:]|$|\s(?:and|here|again)\b)")
+# After a sign-off's name: nothing but marks or emoji to the end of the message.
+_MESSAGE_END = re.compile(r"[^\w?]*")
+# Endings of adjectives a patient says of themselves ("i'm osteopenic", "i'm menopausal").
+_ADJECTIVE = re.compile(r"(?:ic|ous|ive|ed|ing|ful|less|able|ible|ish|oid|\w{5}al)$")
 
 
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, cue in _CUES:
         for match in pattern.finditer(text):
-            span = _run(text, match.end(), cue)
+            span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
+            if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
+                continue  # "thanks - Humana member": the words after it are ordinary
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
@@ -345,6 +359,8 @@ def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
     if not word or _capitalised(word.group()) or len(word.group()) < 3:
         return []
     if ordinary(word.group()) or word.group().lower() in DESCRIBING:
+        return []
+    if _ADJECTIVE.search(word.group()) or _compound_word(word.group()):
         return []
     return [word.span()] if _CLAUSE_END.match(text, word.end()) else []
 
@@ -365,7 +381,10 @@ def _opening(match: re.Match[str]) -> bool:
     be a known first name or surname ("Teriparatide, does it..." stays)."""
     words = WORD.findall(match.group("name"))
     lowered = [w.lower().rstrip(".") for w in words]
-    if any(w in STOP or w in _OPENERS or w in _NOT_NAMES or w in DESCRIBING for w in lowered):
+    if any(
+        w in STOP or w in _OPENERS or w in _NOT_NAMES or w in DESCRIBING or w in _INSTITUTIONS
+        for w in lowered
+    ):
         return False
     unknown = [w for w in words if not ordinary(w)]
     if not unknown or (len(unknown) < len(words) and not all(map(_capitalised, words))):
