@@ -11,6 +11,8 @@ import asyncio
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -357,3 +359,41 @@ def test_a_new_session_deletes_an_open_forms_answers(database_url: str) -> None:
         tracker.update(event)
     run(store.save(tracker))
     assert form_answers_in(database_url) == []
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    ttl_minutes=st.floats(min_value=0.5, max_value=24 * 60),
+    age_minutes=st.floats(min_value=0, max_value=48 * 60),
+    value=st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200),
+)
+def test_kept_answers_are_restored_only_within_the_ttl_and_expired_ones_deleted(
+    ttl_minutes: float, age_minutes: float, value: str
+) -> None:
+    """Any answer (hostile text too), any age, any TTL: restored only while younger than the
+    TTL; the next write deletes it once older (a real SQLite database)."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from addons.stores import form_answers
+    from core.db.models import FormAnswer
+
+    if abs(age_minutes - ttl_minutes) < 0.1:
+        return  # the clock moves between the write and the read: no claim at the edge
+    engine = sa.create_engine("sqlite://")
+    FormAnswer.metadata.create_all(engine, tables=[FormAnswer.__table__])
+    ttl = timedelta(minutes=ttl_minutes)
+    with engine.begin() as connection:
+        form_answers.keep(connection, "walked-away", {"callback_name": value}, ttl)
+        connection.execute(
+            sa.update(FormAnswer.__table__).values(
+                updated_at=datetime.now(timezone.utc) - timedelta(minutes=age_minutes)
+            )
+        )
+    with engine.begin() as connection:
+        restored = form_answers.kept(connection, "walked-away", ttl)
+        assert restored == ({"callback_name": value} if age_minutes < ttl_minutes else {})
+        form_answers.keep(connection, "someone-else", {}, ttl)  # any other conversation's write
+        left = connection.execute(sa.select(FormAnswer.__table__.c.value)).scalars().all()
+    assert left == ([value] if age_minutes < ttl_minutes else [])
