@@ -191,6 +191,12 @@ HOSTILE = {
     "months": "march " * 160 + "1942",
     "ages": "is " * 330 + "95",
     "digits and letters": "1 a " * 250,
+    # Issue 21's third pass: spaced e-mails, domain chains, sign-offs, openings, cards.
+    "spaced letters, no domain": "a " * 499 + "@",
+    "dotted chains": "a.co." * 200,
+    "sign-offs": "thanks - " * 120,
+    "openings": "Zed " * 250,
+    "card-like digits": "4 1-" * 250,
 }
 
 

@@ -21,6 +21,10 @@ class Settings:
     retention_days: int
     contact_config: Path
     flush_interval_seconds: float
+    # An open call-back form's answers are kept raw (form_answers) at most this long after
+    # its last change: the session expires after 60 silent minutes (domain.yml), and an
+    # abandoned form's name must not wait a day for the retention job.
+    form_answers_minutes: float = 60.0
 
 
 def load_settings() -> Settings:
@@ -32,4 +36,5 @@ def load_settings() -> Settings:
             os.environ.get("CONTACT_CONFIG") or PROJECT_ROOT / "config" / "contact.yml"
         ),
         flush_interval_seconds=float(os.environ.get("LOG_FLUSH_INTERVAL_SECONDS") or 2.0),
+        form_answers_minutes=float(os.environ.get("FORM_ANSWERS_MINUTES") or 60.0),
     )

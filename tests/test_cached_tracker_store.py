@@ -11,6 +11,8 @@ import asyncio
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -289,3 +291,109 @@ def test_an_open_form_continues_on_a_server_that_reads_it_from_the_database(
         elsewhere.update(event)
     run(second.save(elsewhere))
     assert form_answers_in(database_url) == []  # the form ended: nothing kept
+
+
+def open_form_with_a_name(store: CachedSQLTrackerStore, sender: str) -> DialogueStateTracker:
+    """A conversation whose call-back form has the patient's name and waits for the phone."""
+    start_conversation(store, sender)
+    tracker = run(store.retrieve(sender))
+    for event in [
+        UserUttered("call me back", intent={"name": "request_callback", "confidence": 1.0}),
+        ActionExecuted("callback_form"),
+        ActiveLoop("callback_form"),
+        SlotSet("requested_slot", "callback_name"),
+        ActionExecuted("action_listen"),
+        UserUttered("Jane Doe", intent={"name": "inform", "confidence": 1.0}),
+        SlotSet("callback_name", "Jane Doe"),
+        ActionExecuted("callback_form"),
+        SlotSet("requested_slot", "callback_phone"),
+        ActionExecuted("action_listen"),
+    ]:
+        tracker.update(event)
+    run(store.save(tracker))
+    return tracker
+
+
+def age_form_answers(database_url: str, minutes: float) -> None:
+    """Make every kept form answer `minutes` old (the patient walked away that long ago)."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from core.db.database import session_factory
+    from core.db.models import FormAnswer
+
+    then = datetime.now(timezone.utc) - timedelta(minutes=minutes)
+    with session_factory(database_url).begin() as session:
+        session.execute(sa.update(FormAnswer).values(updated_at=then))
+
+
+def test_an_abandoned_forms_answers_go_on_the_next_write_after_the_ttl(
+    database_url: str,
+) -> None:
+    """An outside tester found an abandoned form's name raw in form_answers hours later (it
+    waited a day for retention). After FORM_ANSWERS_MINUTES unchanged (here 30), any
+    conversation's next write deletes it, and no server restores it."""
+    store = sql_tracker_store(
+        database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP, form_answers_minutes=30
+    )
+    open_form_with_a_name(store, "walked-away")
+    assert form_answers_in(database_url) == [("callback_name", "Jane Doe")]
+    age_form_answers(database_url, 31)
+
+    other = sql_tracker_store(
+        database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP, form_answers_minutes=30
+    )
+    assert run(other.retrieve("walked-away")).get_slot("callback_name") != "Jane Doe"
+    start_conversation(other, "someone-else")  # any conversation's write
+    assert form_answers_in(database_url) == []
+
+
+def test_a_new_session_deletes_an_open_forms_answers(database_url: str) -> None:
+    """The session expired (or the patient restarted) with the form open: the form cannot be
+    continued, so its raw answers go with the first write of the new session."""
+    store = cached_store(database_url)
+    tracker = open_form_with_a_name(store, "came-back-tomorrow")
+    assert form_answers_in(database_url) == [("callback_name", "Jane Doe")]
+    for event in session_start():
+        tracker.update(event)
+    run(store.save(tracker))
+    assert form_answers_in(database_url) == []
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    ttl_minutes=st.floats(min_value=0.5, max_value=24 * 60),
+    age_minutes=st.floats(min_value=0, max_value=48 * 60),
+    value=st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=200),
+)
+def test_kept_answers_are_restored_only_within_the_ttl_and_expired_ones_deleted(
+    ttl_minutes: float, age_minutes: float, value: str
+) -> None:
+    """Any answer (hostile text too), any age, any TTL: restored only while younger than the
+    TTL; the next write deletes it once older (a real SQLite database)."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from addons.stores import form_answers
+    from core.db.models import FormAnswer
+
+    if abs(age_minutes - ttl_minutes) < 0.1:
+        return  # the clock moves between the write and the read: no claim at the edge
+    engine = sa.create_engine("sqlite://")
+    FormAnswer.metadata.create_all(engine, tables=[FormAnswer.__table__])
+    ttl = timedelta(minutes=ttl_minutes)
+    with engine.begin() as connection:
+        form_answers.keep(connection, "walked-away", {"callback_name": value}, ttl)
+        connection.execute(
+            sa.update(FormAnswer.__table__).values(
+                updated_at=datetime.now(timezone.utc) - timedelta(minutes=age_minutes)
+            )
+        )
+    with engine.begin() as connection:
+        restored = form_answers.kept(connection, "walked-away", ttl)
+        assert restored == ({"callback_name": value} if age_minutes < ttl_minutes else {})
+        form_answers.keep(connection, "someone-else", {}, ttl)  # any other conversation's write
+        left = connection.execute(sa.select(FormAnswer.__table__.c.value)).scalars().all()
+    assert left == ([value] if age_minutes < ttl_minutes else [])

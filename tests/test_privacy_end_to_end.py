@@ -290,3 +290,78 @@ def test_identifiers_patients_type_are_stored_nowhere_raw(assistant: Assistant) 
     for mark in ("[name removed]", "[ID removed]", "[address removed]", "[age removed]"):
         assert mark in stored
     assert "does Medicare cover vertebroplasty?" in stored, "the question itself is kept"
+
+
+def luhn_card(rng: random.Random) -> str:
+    """16 random digits that pass the Luhn check (a card number's shape)."""
+    body = [4] + [rng.randint(0, 9) for _ in range(14)]
+    for last in range(10):
+        digits = [*body, last]
+        total = sum(
+            (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d
+            for i, d in enumerate(reversed(digits))
+        )
+        if total % 10 == 0:
+            return "".join(map(str, digits))
+    raise AssertionError("unreachable")
+
+
+def test_what_the_third_outside_tester_typed_is_stored_nowhere_raw(assistant: Assistant) -> None:
+    """Issue 21's third outside tester found these stored raw or half-masked in questions.text
+    and events.data: names without a cue, spaced and country-code e-mails, "patient age: 103",
+    two-digit birth years, a card number labelled as a phone."""
+    rng = random.Random()
+
+    def word(n: int) -> str:
+        return "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(n))
+
+    card = luhn_card(rng)
+    sender = f"privacy-{uuid.uuid4().hex}"
+    values = {
+        "opening name": f"{word(5).capitalize()} {word(8).capitalize()}",
+        "sign-off name": f"{word(6)} {word(7)}",
+        "first of two": word(9).capitalize(),
+        "writer in no list": word(8).capitalize(),
+        "spaced e-mail": " ".join(f"{word(6)}@{word(7)}.com"),
+        "country-code e-mail": f"{word(6)} dot {word(5)} at {word(6)} dot ne dot jp",
+    }
+    age = str(rng.randint(100, 110))
+    year = str(rng.randint(20, 35))
+    for message in (
+        f"{values['opening name']} asking about my mum's procedure, how long is recovery?",
+        f"how long do i rest after? thank you, {values['sign-off name']}",
+        f"{values['first of two']} and her brother want to know about the risks",
+        f"I'm {values['writer in no list']}, my father had a fracture",
+        f"my email is {values['spaced e-mail']}",
+        f"it is {values['country-code e-mail']}",
+        f"patient age: {age}",
+        f"born 2 Feb {year}, is that too old",
+        f"phone {' '.join(card[i : i + 4] for i in range(0, 16, 4))}",
+    ):
+        assistant.texts(sender, message)
+    wait_for(lambda: len(questions_of(assistant, sender)) >= 9)
+
+    def leaks(haystack: str) -> list[str]:
+        found = [label for label, value in values.items() if value.lower() in haystack.lower()]
+        found += [
+            label
+            for label, pattern in (
+                ("age", rf"age: {age}\b"),
+                ("birth year", rf"(?:Feb|removed\]) {year}\b"),
+                ("card", r"\D{0,3}".join(card[4:])),
+            )
+            if re.search(pattern, haystack)
+        ]
+        return found
+
+    found = {
+        f"table {table}": hit
+        for table, rows in every_row(assistant.database_url).items()
+        if (hit := leaks("\n".join(rows)))
+    }
+    found |= {
+        f"file {path.name}": hit
+        for path, content in files_written(assistant.work_dir).items()
+        if (hit := leaks(content))
+    }
+    assert not found, found

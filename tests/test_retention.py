@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import func, select
 
 from core.db.database import session_factory
@@ -82,3 +83,27 @@ def test_purge_keeps_recent_data_and_whole_conversations(database_url: str) -> N
     deleted = purge(database_url, days=365, now=NOW)
     assert (deleted.questions, deleted.callback_requests, deleted.transcript_events) == (1, 1, 2)
     assert counts(database_url) == (1, 1, 3)
+
+
+def test_an_abandoned_forms_answers_go_after_form_answers_minutes(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An abandoned call-back form's raw name waited a day for retention (an outside tester
+    found it in form_answers hours later); now FORM_ANSWERS_MINUTES after its last change."""
+    from core.db.models import FormAnswer
+
+    monkeypatch.setenv("FORM_ANSWERS_MINUTES", "30")
+    with session_factory(database_url).begin() as session:
+        for conversation, minutes in (("left-an-hour-ago", 61), ("still-typing", 5)):
+            session.add(
+                FormAnswer(
+                    conversation_id=conversation,
+                    slot="callback_name",
+                    value="Jane Doe",
+                    updated_at=NOW - timedelta(minutes=minutes),
+                )
+            )
+    purge(database_url, days=365, now=NOW)
+    with session_factory(database_url)() as session:
+        left = session.execute(select(FormAnswer.conversation_id)).scalars().all()
+    assert left == ["still-typing"]

@@ -35,6 +35,7 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from addons.stores import form_answers
+from core.privacy.retention import form_answers_ttl
 from core.privacy.transcripts import stored_events
 from core.private_files import private_file
 
@@ -60,6 +62,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 2000
 DEFAULT_IDLE_SECONDS = 900.0
 DEFAULT_KEEP_TURNS = 8
+# Events after which an open form's kept answers are rewritten (deleted when none is open):
+# the form starting or ending, a new session (expiry) or a restart.
+FORM_ENDS = frozenset({"active_loop", "session_started", "restart"})
 
 
 @dataclass
@@ -81,6 +86,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         cache_size: int = DEFAULT_CACHE_SIZE,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         keep_turns: int = DEFAULT_KEEP_TURNS,
+        form_answers_minutes: float | None = None,
         **kwargs: Any,
     ) -> None:
         if kwargs.get("dialect") == "sqlite" and kwargs.get("db"):
@@ -91,6 +97,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.cache_size = int(cache_size)
         self.idle_seconds = float(idle_seconds)
         self.keep_turns = int(keep_turns)
+        self.form_answers_ttl = (
+            timedelta(minutes=float(form_answers_minutes))
+            if form_answers_minutes is not None
+            else form_answers_ttl()
+        )
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
 
     # -- reading -------------------------------------------------------------------------
@@ -109,7 +120,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return None
         if tracker.active_loop_name:  # the form's answers are masked in the transcript
             with self.engine.connect() as connection:
-                tracker = form_answers.restored(tracker, form_answers.kept(connection, sender_id))
+                kept = form_answers.kept(connection, sender_id, self.form_answers_ttl)
+                tracker = form_answers.restored(tracker, kept)
         trimmed = self._trimmed(tracker)
         self._remember(sender_id, trimmed, len(trimmed.events), newest_row)
         return trimmed
@@ -212,8 +224,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             if rows:
                 connection.execute(self.SQLEvent.__table__.insert(), rows)
             answers = form_answers.open_form_answers(tracker)
-            if answers or any(data.get("event") == "active_loop" for data in events[first_new:]):
-                form_answers.keep(connection, tracker.sender_id, answers)
+            if answers or any(data.get("event") in FORM_ENDS for data in events[first_new:]):
+                form_answers.keep(connection, tracker.sender_id, answers, self.form_answers_ttl)
             after = self._newest_row(connection, tracker.sender_id)
         return after if before == expected_newest else None
 

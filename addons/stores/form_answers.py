@@ -5,14 +5,16 @@ Why: the transcript stores the form's answers masked (core/privacy/transcripts.p
 server that reads a conversation from the database (another instance behind the balancer,
 or the same one after a restart or a cache eviction) rebuilt the form from the masks: it
 asked the patient for their name again. While the form is open its answers are written here,
-in the same transaction as the transcript rows; when the form ends they are deleted; a
-tracker read from the database gets them back in place of the masks.
+in the same transaction as the transcript rows; when the form ends, or the session does
+(expiry or restart), they are deleted; a tracker read from the database gets them back in
+place of the masks. An abandoned form's answers go after FORM_ANSWERS_MINUTES (default 60,
+the session's expiry) unchanged: on any conversation's next write, or the retention job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,6 +22,7 @@ from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from core.db.models import FormAnswer
+from core.privacy.retention import expired_form_answers
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
 
 TABLE = FormAnswer.__table__
@@ -37,10 +40,15 @@ def open_form_answers(tracker: DialogueStateTracker) -> dict[str, str]:
 
 
 def keep(
-    connection: sa.engine.Connection, conversation_id: str, answers: Mapping[str, str]
+    connection: sa.engine.Connection,
+    conversation_id: str,
+    answers: Mapping[str, str],
+    ttl: timedelta,
 ) -> None:
-    """Replace the conversation's kept answers with `answers` (none: the form has ended)."""
+    """Replace the conversation's kept answers with `answers` (none: the form has ended),
+    and delete every conversation's answers left unchanged for `ttl` (abandoned forms)."""
     connection.execute(sa.delete(TABLE).where(TABLE.c.conversation_id == conversation_id))
+    expired_form_answers(connection, ttl)
     if answers:
         now = datetime.now(timezone.utc)
         connection.execute(
@@ -57,9 +65,13 @@ def keep(
         )
 
 
-def kept(connection: sa.engine.Connection, conversation_id: str) -> dict[str, str]:
+def kept(connection: sa.engine.Connection, conversation_id: str, ttl: timedelta) -> dict[str, str]:
+    """The conversation's kept answers, unless left unchanged for `ttl` (then not restored)."""
+    fresh = TABLE.c.updated_at >= datetime.now(timezone.utc) - ttl
     rows = connection.execute(
-        sa.select(TABLE.c.slot, TABLE.c.value).where(TABLE.c.conversation_id == conversation_id)
+        sa.select(TABLE.c.slot, TABLE.c.value).where(
+            TABLE.c.conversation_id == conversation_id, fresh
+        )
     ).all()
     return {str(slot): str(value) for slot, value in rows}
 

@@ -155,7 +155,8 @@ class FormAnswer(Base):  # type: ignore[misc, valid-type]
     conversation from the database (another instance behind the balancer, or this one after
     a restart) saw the name as "[name removed]" and asked for it again. The answers wait here,
     keyed by conversation, only until the form ends (submitted or cancelled: deleted in the
-    same transaction) or retention removes an abandoned form's (after a day).
+    same transaction), a new session starts, or an abandoned form's answers reach
+    FORM_ANSWERS_MINUTES unchanged (core/privacy/retention.py: `expired_form_answers`).
     """
 
     __tablename__ = "form_answers"

@@ -13,10 +13,14 @@ each is measured on tests/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21
   digits holding at least 4 digits (an id typed alone), except amounts with units ("1000mg").
 - Street addresses (a house number, a street name and a street word, then optionally the
   unit, city, state and ZIP), P.O. boxes, and ZIP codes after a state or the word "zip".
-- Web addresses and IP addresses.
-- Ages over 89 (Safe Harbor allows "90 or older" only), said as ages.
+- Web addresses (with country-code chains: ".ne.jp", ".co.uk") and IP addresses.
+- Card numbers: 13 to 19 digits in a row or in groups that pass the Luhn check, whatever
+  word comes before them ("phone 4111 1111 1111 1111").
+- Ages over 89 (Safe Harbor allows "90 or older" only), said as ages ("aged 91",
+  "patient age: 103").
 - Dates of birth in words ("March third, nineteen forty-two", "the 4th of July 1938"), and
-  any date after "born" or "birthday", even without a year.
+  any date after "born" or "birthday", even without a year or with two digits for it
+  ("born 2 Feb 30").
 """
 
 from __future__ import annotations
@@ -136,8 +140,11 @@ CUED_ADDRESS = re.compile(
 )
 WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE)
 # A bare domain ("olsenfamily.us/blog"), looked for after e-mail addresses are masked.
+# A country-code chain counts too ("docomo.ne.jp", "nhs.co.uk", "example.com.au").
+TLD = r"(?:com|org|net|edu|gov|io|me|info|us|co|biz)"
+CC_CHAIN = r"(?:co|ne|or|ac|go|gov|com|net|org|edu|gob|nic)\.[a-z]{2}"
 DOMAIN = re.compile(
-    r"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|me|info|us|co|biz)"
+    rf"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{CC_CHAIN}|{TLD}(?:\.[a-z]{{2}})?)"
     r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@])",
     re.IGNORECASE,
 )
@@ -170,7 +177,9 @@ ZIP_GATE = re.compile(r"\b\d{5}\b")
 AGE = re.compile(
     rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
-    rf"turning|turned|turns|turn|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
+    rf"turning|turned|turns|turn|now|is|was)\s+"
+    # "patient age: 103", "Age = 97", "age - 91" (an outside tester found the first raw).
+    rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)",
     re.IGNORECASE,
 )
@@ -205,6 +214,12 @@ _DAY = (
     rf"|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"
 )
 _YEAR = rf"(?:\d{{4}}|'\d{{2}}|{_YEAR_WORDS})"
+# After "born" / "DOB" a two-digit year is a year too ("born 2 Feb 30": an outside tester
+# found the "30" left), unless a unit says it is something else ("born Feb 2 30 weeks early").
+_BIRTH_YEAR = (
+    rf"(?:{_YEAR}|\d{{2}}(?![\d:])(?!\s*(?:weeks?|wks?|days?|hours?|hrs?|mins?|minutes?|"
+    r"years?|yrs?|months?|%|am|pm)\b))"
+)
 WORDED_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY},?\s+(?:of\s+|in\s+)?{_YEAR}"
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
@@ -215,13 +230,34 @@ BIRTH_DATE = re.compile(
     rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
     rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
     rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_YEAR})?"
+    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
     # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
     # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
     rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"
     rf"|{_NUMBER}(?:[\s,/.-]+{_NUMBER}){{1,5}})\b",
     re.IGNORECASE,
 )
+
+
+# 13 to 19 digits, alone or in groups of 4 (Amex 4-6-5) split by spaces or dashes.
+CARD = re.compile(r"(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])")
+CARD_MARK = ID_MARK
+
+
+def _luhn(digits: str) -> bool:
+    """The check digit every payment card number carries (ISO/IEC 7812)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def masked_card(match: re.Match[str]) -> str:
+    """CARD's replacement: a Luhn-valid number is a card's, whatever its label said; any
+    other run is left for the phone patterns (which mask it as a phone)."""
+    digits = "".join(ch for ch in match.group() if ch.isdigit())
+    return CARD_MARK if len(set(digits)) > 1 and _luhn(digits) else match.group()
 
 
 def masked_code(match: re.Match[str]) -> str:

@@ -45,8 +45,15 @@ STRONG_CUE = re.compile(
     re.IGNORECASE,
 )
 WEAK_CUE = re.compile(
-    r"\b(?=[ithdrs])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is|hi|hello|hey|"
-    r"dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
+    r"\b(?=[hdtrs])(hi|hello|hey|dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
+    re.IGNORECASE,
+)
+# "I'm Siddharth, my father ...": after a cue that introduces the writer, a capitalised word
+# in no list of ordinary words is a name even if no census list holds it; in lower case too
+# when the clause ends right after it ("i'm siddharth, is it painful"). An outside tester
+# found both raw.
+SELF_CUE = re.compile(
+    r"\b(?=[ith])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is)[\s,]+",
     re.IGNORECASE,
 )
 # "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
@@ -61,12 +68,40 @@ RELATIVE_CUE = re.compile(
 # called Tadeusz", "ask for Ngozi", "Regards, Hiroshi", "-- Tomasz Wiśniewski" (a sign-off at
 # the end), "Kwame Mensah here", "it's maeve again", "Hi its Maeve," (an outside tester found
 # these stored raw: names from no list, after cues that say a name follows).
+# A sign-off is the last one to three words: after "thanks (so much)", "regards", "cheers", a
+# dash, or alone on the last line ("thank you, aroha ngata", "...\nwiremu tane", "- ngaio
+# parata"), whatever the case and whatever marks or emoji end the message.
 NAMED_CUE = re.compile(
-    r"\b(?=[cnao])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to)\s+"
-    r"|(?:\b(?:regards|thanks|thank\s+you|cheers|best|sincerely|love)\b|--+|\u2014|\u2013)[\s,]*"
-    r"(?=(?:[^\W\d_][\w'\u2019-]*\s*){1,3}[.!]?\s*$)",
+    r"\b(?=[cnao])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to)\s+", re.IGNORECASE
+)
+SIGN_OFF = re.compile(
+    r"(?:(?:\b(?:regards|thanks|thx|thank\s+you|cheers|best|sincerely|love|warmly|"
+    r"blessings)\b(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance)?"
+    r"|--+|(?<=\s)-|\u2014|\u2013|~)[\s,!.]*|\n\s*)"
+    r"(?=(?:[^\W\d_][\w'\u2019-]*\s*){1,3}[^\w?]{0,8}$)",
     re.IGNORECASE,
 )
+# "Ama Owusu-Boateng asking about my mum", "Priya Raghunathan writing for my dad", "Tatiana
+# Volkova, can you call": one to three words opening the message (after a greeting, if any),
+# then a verb that introduces the writer, or a comma. The words are checked by _opening.
+OPENING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[\s,!.]*)?"
+    r"(?P<name>[^\W\d_][\w'\u2019.-]*(?:\s[^\W\d_][\w'\u2019.-]*){0,2}?)"
+    r"(?:(?P<comma>\s*[,:]|\s+[-\u2013\u2014]\s)"
+    r"|\s+(?:asking|writing|here|speaking|calling|checking|enquiring|inquiring|messaging|"
+    r"texting|again|wondering|wants|would\s+like|needs|has\s+a\s+question)\b)",
+    re.IGNORECASE,
+)
+# Words that open a message without being a name ("Hey, ...", "Sorry, ...").
+_OPENER_WORDS = """hi hello hey dear thanks ok okay yes no sorry please also so well um hmm hiya
+greetings morning evening afternoon doc doctor nurse i'm im i've i'd i'll it's its we're we've
+you're that's what's how's"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
+# Words that make the opening a place or an organisation ("Hartford Hospital, where...").
+_INSTITUTION_WORDS = """hospital hospitals clinic center centre medical health healthcare university
+college pharmacy insurance county city town care group associates radiology orthopedics
+memorial institute foundation department"""
+_INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
 HERE_CUE = re.compile(
     r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
     re.IGNORECASE,
@@ -85,7 +120,12 @@ ALONG_CUE = re.compile(
     r"sit|go|bring|take|pick|help|be\s+with|be\s+there|accompany)\b)"
 )
 # "Aoife and I have questions": a capitalised word in no list before "and I / and me".
-AND_ME = re.compile(r"\b[A-Z][\w'\u2019-]*(?=\s+and\s+(?:I|me|my)\b)")
+# "Seo-yeon Park and her brother want to know": up to three capitalised words before "and
+# her / his / their" and a relative (an outside tester found the first person raw).
+AND_ME = re.compile(
+    r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+    rf"(?=\s+(?:and|&)\s+(?:I|me|my\b|(?i:her|his|their)\s+(?:\w+\s+)?{_RELATIVE}s?)\b)"
+)
 # "Ngozi or Chidi": a capitalised word in no list joined to a name found.
 JOINED = re.compile(r"\s+(?:or|and|&)\s+(?P<name>[A-Z][\w'\u2019-]*)")
 # "[name removed] parks": a surname left after a name masked before (idempotence).
@@ -108,9 +148,16 @@ _NOT_ALONE = """
     sydney trenton valentine victoria virginia abraham moses christian irish german latina
 """
 NOT_ALONE = frozenset(_NOT_ALONE.split())
+_FAITHS_AND_PEOPLES = """catholic jewish muslim hindu buddhist sikh protestant baptist methodist
+mormon lutheran episcopalian presbyterian orthodox evangelical adventist quaker amish hispanic
+latino asian african european mexican italian polish french spanish portuguese chinese japanese
+korean vietnamese filipino russian ukrainian greek jamaican haitian canadian british english
+scottish welsh caribbean native medicare medicaid veteran"""
 # Words that describe a person after "I'm" ("I'm Irish", "I'm Christian"), not a name.
 DESCRIBING = frozenset(
     {"irish", "german", "latina", "christian", "indian", "american"}
+    # Faiths and peoples, capitalised in English so in no list of lower-case words.
+    | set(_FAITHS_AND_PEOPLES.split())
     # Church and other titles: "I'm Bishop of our church" (an outsider found it masked).
     | {"bishop", "pastor", "deacon", "reverend", "priest", "elder", "chaplain", "rabbi", "imam"}
 )
@@ -118,6 +165,7 @@ DESCRIBING = frozenset(
 # "my son Tom will drive").
 _GOES_ON = """and here again speaking will would can could is was has had says said needs"""
 _NAME_GOES_ON = frozenset(_GOES_ON.split())
+_SELF_GOES_ON = _NAME_GOES_ON | {"from", "with", "for", "calling", "asking", "writing"}
 # Capitalised words that are no names after "it's" ("It's Tuesday,").
 _DAYS_AND_MONTHS = """monday tuesday wednesday thursday friday saturday sunday january february
 march april june july august september october november december ok okay"""
@@ -214,9 +262,18 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     if not _capitalised(word):
         # "this is maeve gallagher": a word in no list before a known surname.
         return _known(word) or (not ordinary(word) and _is_last(nxt) and not ordinary(nxt))
+    # "I'm Siddharth, my father": in no list, but the writer's name; not "I'm Sterling
+    # silver allergic" (the sentence goes on in lower case).
+    if (
+        cue == "self"
+        and not _ordinary(word)
+        and word.lower() not in DESCRIBING
+        and (not nxt or _capitalised(nxt) or nxt.lower() in _SELF_GOES_ON)
+    ):
+        return True
     # "I'm Young at heart", "I'm Sterling silver allergic": a word that may be a name, then
     # the sentence goes on in lower case.
-    if cue == "weak" and _goes_on_as_a_word(word, nxt):
+    if cue in ("weak", "self") and _goes_on_as_a_word(word, nxt):
         return False
     # "I'm Grace", "my mother Dorothy", "I'm Oluwaseun Adeyemi"; not "I'm Catholic".
     two_unknown = bool(nxt) and _capitalised(nxt) and not _ordinary(nxt) and not _ordinary(word)
@@ -260,27 +317,81 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
 _CUES = (
     (STRONG_CUE, "strong"),
     (WEAK_CUE, "weak"),
+    (SELF_CUE, "self"),
     (RELATIVE_CUE, "relative"),
     (NAMED_CUE, "named"),
+    (SIGN_OFF, "sign-off"),
     (HERE_CUE, "named"),
     (SHORT_CUE, "named"),
     (ALONG_CUE, "along"),
 )
 
 
+# After "I'm": a lower-case word in no list, then the clause ends ("i'm siddharth, is it").
+_CLAUSE_END = re.compile(r"\s*(?:[,.!;:]|$|\s(?:and|here|again)\b)")
+# After a sign-off's name: nothing but marks or emoji to the end of the message.
+_MESSAGE_END = re.compile(r"[^\w?]*")
+# Endings of adjectives a patient says of themselves ("i'm osteopenic", "i'm menopausal").
+_ADJECTIVE = re.compile(r"(?:ic|ous|ive|ed|ing|ful|less|able|ible|ish|oid|\w{5}al)$")
+
+
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, cue in _CUES:
         for match in pattern.finditer(text):
-            span = _run(text, match.end(), cue)
+            span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
+            if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
+                continue  # "thanks - Humana member": the words after it are ordinary
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
-    spans.extend(
-        (m.start(), m.end())
-        for m in AND_ME.finditer(text)
-        if not ordinary(m.group()) and m.group().lower() not in NOT_ALONE
-    )
+            elif cue == "self" and not span:
+                spans.extend(_lower_self(text, match.end()))
+    spans.extend(span for m in AND_ME.finditer(text) if (span := _before_and(m)))
+    opening = OPENING.match(text)
+    if opening and _opening(opening):
+        spans.append(opening.span("name"))
     return spans
+
+
+def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
+    """ "i'm siddharth, ...": one lower-case word in no list, then the clause ends."""
+    word = WORD.match(text, start)
+    if not word or _capitalised(word.group()) or len(word.group()) < 3:
+        return []
+    if ordinary(word.group()) or word.group().lower() in DESCRIBING:
+        return []
+    if _ADJECTIVE.search(word.group()) or _compound_word(word.group()):
+        return []
+    return [word.span()] if _CLAUSE_END.match(text, word.end()) else []
+
+
+def _before_and(match: re.Match[str]) -> tuple[int, int] | None:
+    """AND_ME's name: its words from the first that is no ordinary word ("Does Margaret")."""
+    words = list(WORD.finditer(match.group()))
+    while words and ordinary(words[0].group()):
+        words.pop(0)
+    if not words or (len(words) == 1 and words[0].group().lower() in NOT_ALONE):
+        return None
+    return match.start() + words[0].start(), match.end()
+
+
+def _opening(match: re.Match[str]) -> bool:
+    """Are OPENING's words a name? None a small word or an opener; one at least in no list
+    of ordinary words; in lower case, none at all. Before a bare comma, a single word must
+    be a known first name or surname ("Teriparatide, does it..." stays)."""
+    words = WORD.findall(match.group("name"))
+    lowered = [w.lower().rstrip(".") for w in words]
+    if any(
+        w in STOP or w in _OPENERS or w in _NOT_NAMES or w in DESCRIBING or w in _INSTITUTIONS
+        for w in lowered
+    ):
+        return False
+    unknown = [w for w in words if not ordinary(w)]
+    if not unknown or (len(unknown) < len(words) and not all(map(_capitalised, words))):
+        return False
+    if match.group("comma") and len(words) == 1:
+        return _known(words[0]) and words[0].lower() not in NOT_ALONE
+    return True
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -313,6 +424,18 @@ def _word_alone(word: str, nxt: str) -> bool:
     return word.lower() in _lists()[3] and not _surname_follows(nxt)
 
 
+# Before a first name that is also a thing, these say it is the thing ("my Walker", "the
+# Grace period"); a surname after it still makes it a name ("my Frank Dale").
+_DETERMINERS = {"my", "your", "our", "their", "his", "her", "the", "a", "an", "this", "that"}
+
+
+def _compound_word(word: str) -> bool:
+    """A first name joined to an ordinary lower-case word: a word ("Rose-colored"), not a
+    double name ("Mary-Jane", "Seo-yeon": the second part is in no list of words)."""
+    parts = _SPLIT.split(word.rstrip("."))
+    return len(parts) > 1 and any(p.islower() and _ordinary(p) for p in parts[1:])
+
+
 def _uncued(text: str) -> list[tuple[int, int]]:
     """Names without a cue: a known first name written as one, or before a surname."""
     words = list(WORD.finditer(text))
@@ -324,6 +447,10 @@ def _uncued(text: str) -> list[tuple[int, int]]:
         known_first = _is_first(word) and (_capitalised(word) or word.lower() not in STOP)
         if not known_first:
             continue
+        if _compound_word(word) or (
+            i and words[i - 1].group().lower() in _DETERMINERS and not _surname_follows(nxt)
+        ):
+            continue  # "Rose-colored", "my Walker" (a walking frame)
         if _capitalised(word) and not _ordinary(word):
             after = nxt if adjacent else ""
             if _sentence_start(text, match.start()) and _word_alone(word, after):

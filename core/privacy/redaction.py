@@ -10,7 +10,8 @@ compared) are in bench/NOTES.md, "Redaction (issue 11)", and bench/redaction_com
   metadata) for US and international numbers with extensions, plus a pattern for any run of
   7 or more digits with the usual separators, which the matcher leaves when a number is not
   valid for its region (a mistyped area code is still someone's number).
-- E-mail addresses, including "name at example dot com".
+- E-mail addresses, including "name at example dot com", "yuki dot tanaka at docomo dot ne
+  dot jp" and letters spaced out ("j o h n . s m i t h @ g m a i l . c o m").
 - US social security numbers: 3-2-4 digit groups, or 9 digits after "SSN"/"social".
 - Dates that name a year (03/14/1942, 1942-03-14, March 14, 1942, 14 March 1942): in a chat
   with a hospital these are mostly dates of birth; a date without a year (an appointment on
@@ -50,18 +51,30 @@ MARKS = (
 )
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
-# "j d o e @ gmail . com": spaces around every part (an outside tester found it raw).
+# "j d o e @ gmail . com", "j o h n . s m i t h @ g m a i l . c o m": letters spaced out on
+# either side of the @ (outside testers found both raw). The part before the @ is one word or
+# single characters with spaces between; each label after it the same; the last label a
+# common top-level domain or a country code, spaced or not, so the words after it stay.
+_SPACED = r"(?:[\w-](?:\s+[\w-](?![\w-]))+|[\w-]+)"
+_ANY_TLD = (
+    "(?:"
+    + "|".join(r"\s*".join(tld) for tld in ("com", "org", "net", "edu", "gov", "info", "biz"))
+    + r"|[a-z]\s*[a-z])"
+)
 SPACED_EMAIL = re.compile(
-    r"(?:\b\w\s+){0,40}[\w.+-]+\s*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*"
-    r"(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)\b",
+    r"(?<![\w.+-])(?:[\w.+-]\s+(?=[\w.+-])){0,64}[\w.+-]{1,64}\s*@\s*"
+    rf"{_SPACED}(?:\s*\.\s*{_SPACED})*\s*\.\s*{_ANY_TLD}(?![\w-])",
     re.IGNORECASE,
 )
-# "jane dot doe at gmail dot com": only with a common top-level domain, so that "sleep at
-# night. How" stays a sentence.
+# "jane dot doe at gmail dot com", "yuki dot tanaka at docomo dot ne dot jp": with a common
+# top-level domain, or a country code after a spelled "dot" or a dotted chain, so that
+# "sleep at night. How" and "at home.It" stay sentences.
+_DOT = r"(?:\s*(?:\(dot\)|\[dot\])\s*|\s+dot\s+)"
 SPELLED_EMAIL = re.compile(
-    r"\b[\w.+-]+(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
-    r"((\s*(\(dot\)|\[dot\])\s*|\s+dot\s+|\.)[\w-]+)*"
-    r"(\s*(\(dot\)|\[dot\])\s*|\s+dot\s+|\.)(com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)\b",
+    r"\b[\w.+-]{1,64}(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
+    rf"(?:(?:{_DOT}|\.)[\w-]+)*"
+    rf"(?:(?:{_DOT}|\.)(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)(?:\.[a-z]{{2}}(?![\w.]))?"
+    rf"|{_DOT}[a-z]{{2}}|\.{ids.CC_CHAIN})\b",
     re.IGNORECASE,
 )
 SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]", re.IGNORECASE)
@@ -133,12 +146,15 @@ def redact(text: str) -> str:
 
 def _redact_details(text: str) -> str:
     """Everything but names (those need no digit or @ to be there)."""
+    # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
+    text = ids.CARD.sub(ids.masked_card, text)
     text = SPELLED_PHONE.sub(PHONE_MARK, text)
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     if "@" in text:
         text = SPACED_EMAIL.sub(EMAIL_MARK, text)
-    text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
+    if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
+        text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:

@@ -3,7 +3,9 @@
 Why: chat logs are health information and are kept only as long as the hospital decides
 (RETENTION_DAYS, default 365). Removes questions, callback requests, quarantined log entries
 (which hold the same data), and whole transcripts from Rasa's tracker store (`events`) whose
-last message is older than the cut-off, so no conversation is left half-deleted.
+last message is older than the cut-off, so no conversation is left half-deleted; and an
+abandoned call-back form's answers after FORM_ANSWERS_MINUTES (default 60; the tracker
+store also deletes them on every write).
 
     python -m core.privacy.retention [--days N] [--dry-run]      (make retention)
 """
@@ -21,6 +23,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from core.db.database import session_factory
@@ -36,6 +39,11 @@ from core.db.rasa_events import rasa_events
 from core.settings import load_settings
 
 
+def form_answers_ttl() -> timedelta:
+    """How long an open form's answers may wait unchanged (FORM_ANSWERS_MINUTES, default 60)."""
+    return timedelta(minutes=load_settings().form_answers_minutes)
+
+
 @dataclass(frozen=True)
 class Deleted:
     questions: int
@@ -45,6 +53,22 @@ class Deleted:
 
 
 SHORT_LIVED = timedelta(days=1)
+
+
+def expired_form_answers(
+    connection: Connection, ttl: timedelta, now: datetime | None = None
+) -> int:
+    """Delete every conversation's form answers unchanged for `ttl` (an abandoned call-back
+    form's raw name and number); the number of rows deleted.
+
+    Why here and on every tracker store write (addons/stores/form_answers.py): the answers
+    are kept raw only so that another server can continue an open form; a form left open
+    past the session's expiry cannot be continued, and its answers must not wait a day for
+    the retention job.
+    """
+    cutoff = (now or datetime.now(timezone.utc)) - ttl
+    table = FormAnswer.__table__
+    return int(connection.execute(delete(table).where(table.c.updated_at < cutoff)).rowcount or 0)
 
 
 def _count_and_delete(session: Session, statement: Any, count_query: Any, dry_run: bool) -> int:
@@ -105,20 +129,18 @@ def purge(
                 select(func.count()).select_from(AnswerFeedback).where(old_feedback),
                 dry_run,
             )
-        # Message receipts only stop a retry from being answered twice, and an abandoned
-        # form's answers are of no use after its session: a day is plenty for both.
+        # Message receipts only stop a retry from being answered twice: a day is plenty.
         short_cutoff = max(cutoff, (now or datetime.now(timezone.utc)) - SHORT_LIVED)
-        for table, column in (
-            (MessageReceipt, MessageReceipt.claimed_at),
-            (FormAnswer, FormAnswer.updated_at),
-        ):
-            if inspect(session.connection()).has_table(table.__tablename__):
-                _count_and_delete(
-                    session,
-                    delete(table).where(column < short_cutoff),
-                    select(func.count()).select_from(table).where(column < short_cutoff),
-                    dry_run,
-                )
+        if inspect(session.connection()).has_table(MessageReceipt.__tablename__):
+            old_receipt = MessageReceipt.claimed_at < short_cutoff
+            _count_and_delete(
+                session,
+                delete(MessageReceipt).where(old_receipt),
+                select(func.count()).select_from(MessageReceipt).where(old_receipt),
+                dry_run,
+            )
+        if not dry_run and inspect(session.connection()).has_table(FormAnswer.__tablename__):
+            expired_form_answers(session.connection(), form_answers_ttl(), now)
     return Deleted(questions, callbacks, events, quarantined)
 
 
