@@ -93,7 +93,7 @@ def test_red_flags_get_only_the_emergency_message(
 def test_two_misses_in_a_row_hand_off_to_the_department(assistant: Assistant, domain_texts) -> None:
     sender = new_sender()
     first = normalised(assistant.texts(sender, "what's the weather like today?"))
-    assert first[-1] in (domain_texts["utter_out_of_scope"], domain_texts["utter_fallback"])
+    assert {domain_texts["utter_out_of_scope"], domain_texts["utter_fallback"]} & set(first)
     second = normalised(assistant.texts(sender, "tell me a joke"))
     assert second == [domain_texts["utter_still_not_understood"], HANDOFF]
 
@@ -109,12 +109,15 @@ def test_questions_in_other_languages_get_the_english_only_reply(
     """Not an English answer to a half-understood question (addons/safety/language.py)."""
     sender = new_sender()
     assistant.texts(sender, "hello")
-    assert normalised(assistant.texts(sender, message)) == [domain_texts["utter_out_of_scope"]]
+    assert normalised(assistant.texts(sender, message)) == [
+        domain_texts["utter_english_only"],
+        HANDOFF,
+    ]
 
 
 def test_off_topic_reply_offers_topic_buttons(assistant: Assistant) -> None:
     messages = assistant.send(new_sender(), "can you order me a pizza")
-    buttons = messages[-1].get("buttons", [])
+    buttons = [b for m in messages for b in m.get("buttons", [])]
     assert {"/what_is_vertebroplasty", "/contact"} <= {b["payload"] for b in buttons}
 
 

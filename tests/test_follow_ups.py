@@ -55,6 +55,19 @@ def test_an_unsure_short_question_among_whose_readings_is_the_kept_topic_gets_it
     assert follow_up_topic(asked, "preparation") == "preparation"
 
 
+@pytest.mark.parametrize("text", ["and for how long?", "how long does that last?", "for how long"])
+@pytest.mark.parametrize("kept", ["recovery", "success_rate"])
+def test_how_long_of_the_previous_answer_stays_with_it(text: str, kept: str) -> None:
+    """Issue 24: "and for how long?" after the recovery answer got the procedure's 1-2 hours."""
+    asked = message(text, "procedure_duration", [("procedure_duration", 0.9)])
+    assert follow_up_topic(asked, kept) == kept
+
+
+def test_how_long_after_an_answer_that_says_no_duration_is_the_duration_question() -> None:
+    asked = message("and for how long?", "procedure_duration", [("procedure_duration", 0.9)])
+    assert follow_up_topic(asked, "insurance_coverage") is None
+
+
 def test_a_new_topic_wins_over_the_kept_one() -> None:
     asked = message("how long does it take?", "procedure_duration", [("procedure_duration", 0.9)])
     assert follow_up_topic(asked, "complications") is None

@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-from core.content.grounding import NON_CLINICAL_FIGURES, figures, normalise, response_texts
+from core.content.grounding import (
+    NON_CLINICAL_FIGURES,
+    figures,
+    normalise,
+    response_texts,
+    source_parts,
+    unsupported,
+)
 from core.content.passages import page_passages, without_page_quotes
 from core.vocabulary.topics import FAQ_TOPICS, answer_response
 from ops.generate_passages import DOMAIN, RESPONSE, SLOT, updated_domain
@@ -51,7 +58,38 @@ def test_every_topic_has_a_grounded_answer(topic: str, responses, page) -> None:
         assert metadata.get("topic") == topic
         source = metadata.get("source", "")
         assert source.strip(), f"{topic}: the answer does not name its source passage"
-        assert normalise(source) in normalise(page), f"{topic}: source passage is not on the page"
+        for part in source_parts(source):
+            assert normalise(part) in normalise(page), f"{topic}: {part!r} is not on the page"
+
+
+def test_every_fact_of_an_answer_is_in_the_passages_it_cites(responses) -> None:
+    """Issue 24: on the page is not enough; each answer's figures and key facts (durations,
+    plans, tests, causes) must be in the passage(s) its `metadata.source` names, so the
+    "Where does this come from?" passage really shows where each fact comes from."""
+    wrong = [
+        (name, sorted(missing))
+        for name, variations in responses.items()
+        for variation in variations
+        if isinstance((variation.get("metadata") or {}).get("source"), str)
+        and (missing := unsupported(variation["text"], variation["metadata"]["source"]))
+    ]
+    assert not wrong, f"facts not in the cited passage: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("answer", "source", "caught"),
+    [
+        ("Most are better within a few days.", "Most report relief within 48 hours.", "days"),
+        ("Many other health plans pay.", "Covered by Medicare.", "private insurers"),
+        ("Medicaid pays for it.", "Covered by Medicare and private insurers.", "medicaid"),
+        ("The doctor looks at X-rays.", "Best for recent fractures.", "x-ray"),
+        ("It takes 3 hours.", "It takes from 1-2 hours.", "3hour"),
+        ("Relief lasts for years.", "Relief within 48 hours.", "years"),
+    ],
+)
+def test_a_fact_missing_from_the_cited_passage_is_caught(answer, source, caught) -> None:
+    """The checker itself, on the three kinds the outside tester found."""
+    assert caught in unsupported(answer, source)
 
 
 def test_every_figure_in_every_response_is_on_the_page(responses, page) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from addons.safety.other_procedures import find_other_procedure
+from addons.safety.other_procedures import asks_about_disc_problem, find_other_procedure
 from addons.safety.siblings import find_sibling
 from core.vocabulary.topics import FAQ_TOPICS
 from tests.project import nlu_examples
@@ -107,3 +107,38 @@ def test_kyphosis_and_vertebroplasty_are_not_siblings(text: str) -> None:
 def test_the_nets_never_raise_on_any_text(text: str) -> None:
     find_other_procedure(text)
     find_sibling(text)
+
+
+# --- disc problems (issue 24): the page answers them, the same way every time ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would the cement help my bulging disk",
+        "my pain comes from degenerative disc disease, is this for me",
+        "can vertebroplasty treat a prolapsed disc",
+        "could she have it for her disc problems",
+    ],
+)
+def test_asking_whether_it_helps_a_disc_problem_gets_the_candidates_answer(text: str) -> None:
+    assert find_other_procedure(text) is None
+    assert asks_about_disc_problem(text) == "disc_problem"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is a herniated disc",
+        "is disc surgery better for a slipped disc",
+        "how long does vertebroplasty take",
+    ],
+)
+def test_other_disc_questions_are_not_taken_for_the_candidates_question(text: str) -> None:
+    assert asks_about_disc_problem(text) is None
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(text=st.text(max_size=400))
+def test_the_disc_net_never_raises_on_any_text(text: str) -> None:
+    assert asks_about_disc_problem(text) in (None, "disc_problem")

@@ -16,6 +16,8 @@ everything in between happens here, in this order:
     5. answer     each part through Rasa's `on_new_message`, collected with each answer's
                   page passage (answer_sources.py); a failed turn still gives the fixed
                   emergency message for a red flag, else an apology
+    6. merge      the parts' replies as one: no clarifying question about a topic another part
+                  answered, no answer twice (compound.py)
 
 Only Rasa's public API is used: the `Agent` the server loaded (its domain's responses and its
 tracker store) and the channel's `on_new_message` callback.
@@ -23,6 +25,7 @@ tracker store) and the channel's `on_new_message` callback.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +37,7 @@ from rasa.shared.core.events import Event
 
 from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.backlog import BACKLOG, WAIT_REPLY, ConversationBacklog
+from addons.channels.compound import merge_parts
 from addons.channels.idempotency import Receipts, Reply, answer_once, part_id
 from addons.channels.replies import emergency_messages, failure_messages
 from addons.cleaning.inbound import prepare_message
@@ -163,8 +167,10 @@ class TurnPipeline:
         failure before any raises TurnFailed with the fixed reply.
         """
         collector = SourcedCollectingOutputChannel()
+        starts: list[int] = []
         try:
             for index, part in enumerate(parts):  # two questions: two turns, one reply
+                starts.append(len(collector.messages))
                 await on_new_message(
                     UserMessage(
                         part,
@@ -184,4 +190,12 @@ class TurnPipeline:
                 raise TurnFailed([{"recipient_id": conversation_id, **m} for m in failed]) from (
                     error
                 )
-        return list(collector.messages)
+        bounds = [*starts, len(collector.messages)]
+        by_part = [collector.messages[a:b] for a, b in itertools.pairwise(bounds)]
+        return merge_parts(by_part, clarify_text(responses))
+
+
+def clarify_text(responses: Mapping[str, Any]) -> str:
+    """The clarifying question's text, as the loaded model sends it."""
+    variations = responses.get("utter_clarify") or [{}]
+    return str(variations[0].get("text", ""))

@@ -59,6 +59,16 @@ ASKS_WHAT_FOLLOWS = re.compile(r"\b(after(wards?)?|then|next|later|following)\b"
 LEANS_ON_PREVIOUS = re.compile(
     r"^(and|so|but|also|what about|how about|then)\b|\b(it|that|this|those|these|they|them|one)\b"
 )
+# "and for how long?", "how long does that last?": a duration question that names nothing of
+# its own. After an answer that can say how long (the relief, the recovery, the procedure), it
+# asks about that answer, though the classifiers read "how long" as the procedure's duration
+# (issue 24: "and for how long?" after the recovery answer got the 1-2 hours).
+ELLIPTICAL_HOW_LONG = re.compile(
+    r"^(?:(?P<lead>and|so|but|then|also)\W+)?(?P<for>for\s+)?how\s+long(?:\s+for)?"
+    r"(?:\s+(?:does|will|would|do|is)\s+(?:it|that|this|they|the\s+relief)"
+    r"(?:\s+(?P<verb>last|take|go\s+on))?)?\W*$"
+)
+TOPICS_THAT_SAY_HOW_LONG = frozenset({"recovery", "success_rate", "procedure_duration"})
 # What a patient asks about next, after each topic's answer, when asking "and after that?".
 NEXT_TOPIC = {
     "what_is_vertebroplasty": "procedure_steps",
@@ -93,6 +103,8 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
     best = ranked[0][0] if ranked else None
     if intent == FOLLOW_UP_INTENT or (intent == FALLBACK_INTENT and best == FOLLOW_UP_INTENT):
         return NEXT_TOPIC[last_topic] if ASKS_WHAT_FOLLOWS.search(text) else last_topic
+    if last_topic in TOPICS_THAT_SAY_HOW_LONG and asks_how_long_of_previous(text):
+        return last_topic
     if intent != FALLBACK_INTENT:
         return None
     leans = len(text.split()) <= SHORT_MESSAGE_WORDS or LEANS_ON_PREVIOUS.search(text)
@@ -103,6 +115,18 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
     if last_topic in candidates or FOLLOW_UP_INTENT in candidates[:FOLLOW_UP_DEPTH]:
         return last_topic
     return None
+
+
+def asks_how_long_of_previous(text: str) -> bool:
+    """ "and for how long?", "how long does that last?": how long, of what was just said.
+
+    "how long does it take?" alone is a question of its own (the procedure's duration).
+    """
+    found = ELLIPTICAL_HOW_LONG.match(text)
+    if found is None:
+        return False
+    verb = found.group("verb") or ""
+    return bool(found.group("lead") or found.group("for") or verb.startswith(("last", "go")))
 
 
 def no_follow_up(message: Message) -> None:

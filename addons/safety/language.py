@@ -32,6 +32,8 @@ from typing import Any
 
 import spacy_lookups_data
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES
+from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from addons.cleaning.text import fold
@@ -40,6 +42,9 @@ from addons.safety.override import IntentOverride
 
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 LANGUAGE_KEY = "language"
+# The entity that sends "I can only help in English" (the rule "a message in another
+# language"); an English message outside the topic gets the topics without that line.
+LANGUAGE_ENTITY = "other_language"
 # Languages whose stop words are checked: the ones the hospital's patients most often write
 # in that use Latin letters. Non-Latin scripts are caught by the script check.
 LATIN_LANGUAGES = ("fr", "es", "de", "pt", "it", "nl", "pl", "ro", "tr", "vi", "id", "tl",
@@ -140,3 +145,12 @@ class EnglishOnlyGuard(IntentOverride):
 
     def reason(self, text: str | None) -> str | None:
         return detect_other_language(text)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        super().process(messages)
+        for message in messages:
+            language = message.get(LANGUAGE_KEY)
+            if isinstance(language, str):
+                entity = {"entity": LANGUAGE_ENTITY, "value": language, "start": 0, "end": 0}
+                message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+        return messages

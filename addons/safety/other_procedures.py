@@ -111,6 +111,20 @@ DOES_IT_HELP = re.compile(
     r"the\s+procedure|the\s+treatment|(the\s+|bone\s+)?cement(\s+(injection|treatment))?)\b"
     r".{0,25}\b(treat|help|fix|cure|work|relieve|used|good\s+for|suitable|an?\s+option|useful)"
 )
+# "Is this for me?", "could she have it?": the same question about who it is for.
+FOR_ME = re.compile(
+    r"\b(is|are)\s+(this|it|vertebroplasty|the\s+(procedure|treatment))\s+"
+    r"((right|suitable|good|meant)\s+)?(for|an?\s+option\s+for)\s+(me|him|her|them|us|my|his)\b"
+    r"|\b(can|could|would|should)\s+(i|he|she|they|we)\s+(have|get)\s+(it|this|vertebroplasty)\b"
+)
+# Disc problems, which the page names: "not usually helpful for chronic back pain or disc
+# problems" (the candidates answer).
+DISC_PROBLEM = re.compile(
+    r"\b(herniated|slipped|bulging|ruptured|prolapsed|degenerative|degenerated)\s+(disc|disk)s?\b"
+    r"|\b(disc|disk)s?\s+(problems?|disease|degeneration|bulges?|herniations?|prolapse)\b"
+)
+CANDIDATES_INTENT = "candidates"
+DISC_PROBLEM_KEY = "disc_problem"
 CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_cancer_care"})
 COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
@@ -132,7 +146,7 @@ def find_other_procedure(text: str | None) -> str | None:
     named = next((name for name, pattern in _PATTERNS.items() if pattern.search(folded)), None)
     if named is None:
         return None
-    if named in CONDITIONS and DOES_IT_HELP.search(folded):
+    if named in CONDITIONS and (DOES_IT_HELP.search(folded) or FOR_ME.search(folded)):
         return None  # "can it help sciatica?": a question about vertebroplasty's candidates
     if THIS_PROCEDURE.search(folded) and not COMPARISON.search(folded):
         return None  # the other procedure is context for a vertebroplasty question
@@ -151,3 +165,34 @@ class OtherProcedureGuard(IntentOverride):
 
     def reason(self, text: str | None) -> str | None:
         return find_other_procedure(text)
+
+
+def asks_about_disc_problem(text: str | None) -> str | None:
+    """ "disc_problem" when the message asks whether it helps a disc problem, else None.
+
+    Why: "would it help a bulging disk?" was left to the model (which did not know it) while
+    "degenerative disc disease, is this for me?" was sent to "the page doesn't cover that";
+    the page answers both the same way: not usually helpful for disc problems (issue 24).
+    """
+    if not text:
+        return None
+    folded = fold(text)
+    if DISC_PROBLEM.search(folded) is None:
+        return None
+    if not (DOES_IT_HELP.search(folded) or FOR_ME.search(folded)):
+        return None
+    return None if find_other_procedure(text) is not None else DISC_PROBLEM_KEY
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class DiscProblemGuard(IntentOverride):
+    """Sets `candidates` for "does it help my disc problem?": the page's answer is no."""
+
+    intent = CANDIDATES_INTENT
+    reason_key = DISC_PROBLEM_KEY
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+
+    def reason(self, text: str | None) -> str | None:
+        return asks_about_disc_problem(text)

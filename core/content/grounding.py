@@ -64,10 +64,66 @@ def response_texts(responses: dict[str, list[dict[str, Any]]]) -> Iterator[tuple
             yield from ((name, button["title"]) for button in variation.get("buttons", []))
 
 
+def source_parts(source: str) -> list[str]:
+    """The page passages of a `metadata.source`: one per line (a blank line in domain.yml).
+
+    Why several: an answer may state facts from two places of the page (how soon the pain
+    eases, and that relief lasts months and years); each passage is the page's own words.
+    """
+    return [line.strip() for line in source.splitlines() if line.strip()]
+
+
 def source_passages(responses: dict[str, list[dict[str, Any]]]) -> Iterator[tuple[str, str]]:
-    """(response name, the page passage it restates) for every answer that names one."""
+    """(response name, a page passage it restates) for every passage every answer names."""
     for name, variations in responses.items():
         for variation in variations:
             source = (variation.get("metadata") or {}).get("source")
-            if isinstance(source, str) and source.strip():
-                yield name, source
+            if isinstance(source, str):
+                yield from ((name, part) for part in source_parts(source))
+
+
+# The key facts an answer may state in its own words, as (how an answer may say it, how the
+# page says it). Why: figures alone missed invented facts in words ("most within a few days",
+# "many other health plans", "the doctor looks at X-rays" in an answer whose passage says none
+# of it; issue 24). A term an answer uses must be in the passage(s) it cites.
+KEY_TERMS: dict[str, tuple[str, str]] = {
+    "minutes": (r"\bminutes?\b", r"\bminutes?\b"),
+    "hours": (r"\bhours?\b", r"\bhours?\b"),
+    "days": (r"\bdays?\b", r"\bdays?\b"),
+    "weeks": (r"\bweeks?\b", r"\bweeks?\b"),
+    "months": (r"\bmonths?\b", r"\bmonths?\b"),
+    "years": (r"\byears?\b", r"\byears?\b"),
+    "at once": (r"straight away|right away|at once|\bimmediate", r"\bimmediate"),
+    "medicare": (r"\bmedicare\b", r"\bmedicare\b"),
+    "medicaid": (r"\bmedicaid\b", r"\bmedicaid\b"),
+    "private insurers": (
+        r"private\s+insur|health\s+plans?|insurance\s+compan",
+        r"private\s+insurers",
+    ),
+    "x-ray": (r"\bx-?rays?\b", r"\bx-?rays?\b|imaging|fluoroscopy"),
+    "mri": (r"\bmri\b|magnetic", r"\bmri\b"),
+    "bone scan": (r"bone\s+scans?", r"bone\s+scans?"),
+    "sedation": (r"sedat|asleep|awake", r"sedation"),
+    "osteoporosis": (r"osteoporo", r"osteoporo"),
+    "tumour": (r"\btumou?rs?\b|cancer", r"\btumou?rs?\b"),
+    "injury": (r"\binjur|\btrauma|accident|\bfalls?\b", r"\btrauma\b"),
+    "quality of life": (r"quality\s+of\s+life", r"quality\s+of\s+life"),
+    "kyphosis": (r"kyphosis|hunch|\bhump", r"kyphosis"),
+}
+_KEY_TERMS = {
+    term: (re.compile(said), re.compile(on_page)) for term, (said, on_page) in KEY_TERMS.items()
+}
+
+
+def key_terms(text: str) -> set[str]:
+    """The key facts (KEY_TERMS) an answer states."""
+    lowered = normalise(text)
+    return {term for term, (said, _) in _KEY_TERMS.items() if said.search(lowered)}
+
+
+def unsupported(answer: str, source: str) -> set[str]:
+    """What the answer states that the passage(s) it cites do not: figures and key terms."""
+    cited = normalise(source)
+    missing = {f for f in stated_figures(answer) if f not in figures(source)}
+    missing |= {t for t in key_terms(answer) if not _KEY_TERMS[t][1].search(cited)}
+    return missing
