@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.cleaning.text import fold
 from addons.nlu.focus import full_text
 from addons.safety.override import IntentOverride, override_intent
+from addons.safety.prefilter import LiteralPrefilter
 from addons.safety.red_flag_context import Mention, judge_all
 from addons.safety.red_flag_languages import OTHER_LANGUAGES
 from addons.safety.spelling import correct
@@ -225,14 +226,19 @@ def _compile(patterns: dict[str, list[str]]) -> dict[str, Pattern[str]]:
 
 _RED_FLAGS = _compile(RED_FLAG_PATTERNS)
 LANGUAGES = ("en", *OTHER_LANGUAGES)
-# (language, flag, pattern) for every language the net reads, English first. Each
-# alternative on its own: one big alternation scans a long message about twice as slowly.
-_ALL_LANGUAGES: list[tuple[str, str, Pattern[str]]] = [
-    (language, name, re.compile(alternative, re.DOTALL))  # folded text is lower case
+# Per language, every (pattern, flag) behind a literal prefilter. Each alternative on its
+# own: one big alternation scans a long message about twice as slowly, and the prefilter
+# skips the alternatives whose words are absent (a 1,000-character message: 3.5 -> ~0.5 ms).
+_BY_LANGUAGE: dict[str, LiteralPrefilter[str]] = {
+    language: LiteralPrefilter(
+        [
+            (re.compile(alternative, re.DOTALL), name)  # folded text is lower case
+            for name, alternatives in patterns.items()
+            for alternative in alternatives
+        ]
+    )
     for language, patterns in {"en": RED_FLAG_PATTERNS, **OTHER_LANGUAGES}.items()
-    for name, alternatives in patterns.items()
-    for alternative in alternatives
-]
+}
 
 
 def readable(text: str, language: str = "en") -> str:
@@ -248,8 +254,7 @@ def mentions(read: str, language: str) -> list[Mention]:
     """Every red-flag mention of `language`'s patterns in `read` (see `readable`)."""
     found = {
         (name, m.start()): Mention(name, language, m.start(), m.end())
-        for code, name, pattern in _ALL_LANGUAGES
-        if code == language
+        for pattern, name in _BY_LANGUAGE[language].candidates(read)
         for m in pattern.finditer(read)
     }
     return list(found.values())
@@ -266,8 +271,10 @@ def first_red_flag_at(text: str) -> int | None:
     corrected = correct(text)
     starts = [
         m.start()
-        for code, _, p in _ALL_LANGUAGES
-        if (m := p.search(corrected if code == "en" else text))
+        for language, prefilter in _BY_LANGUAGE.items()
+        for read in [corrected if language == "en" else text]
+        for pattern, _ in prefilter.candidates(read)
+        if (m := pattern.search(read))
     ]
     return min(starts) if starts else None
 
