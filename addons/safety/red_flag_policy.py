@@ -75,11 +75,15 @@ def _context(user: UserUttered) -> dict[str, Any]:
 
 
 def _reply_language(user: UserUttered) -> str | None:
-    context = _context(user)
-    language = context.get("language")
-    if language not in OTHER_LANGUAGES:
-        language = (user.parse_data or {}).get("language")
-    return language if language in OTHER_LANGUAGES else None
+    """The language guard's reading of the whole message first, then the red flag's.
+
+    Why the guard first: a pattern can match in a neighbouring language ("está confuso" is
+    Spanish and Portuguese); the guard weighs every word of the message (issue 23, round 3).
+    """
+    for language in ((user.parse_data or {}).get("language"), _context(user).get("language")):
+        if language in OTHER_LANGUAGES:
+            return str(language)
+    return None
 
 
 def split_report(previous: str | None, current: str | None) -> str | None:

@@ -58,14 +58,39 @@ SADDLE = (
     r"\b(groin|buttocks?|bottom|bum|crotch|genitals?|private parts|inner thighs?|"
     r"inside of (my|his|her|the) thighs?|between (my|his|her|the) legs)\b"
 )
+# Filler words patients put inside a phrase: "I couldn't REALLY feel my RIGHT leg" (issue 23,
+# round 3). A few listed words only, so that precision stays: never "any word".
+ADV = r"(?:\s+(?:really|properly|quite|fully|even|totally|completely|at all|very well|very|so|"
+ADV += r"that|too|much|just|still|all|kind of|sort of|a bit|a little))?"
+SIDE = r"(?:(?:left|right|both|lower|upper|bad|good|whole)\s+)?"
 # Someone who can faint: the patient or someone they care for.
 PERSON = (
     r"\b(i|he|she|they|mum|mom|mother|mam|dad|father|husband|wife|partner|son|daughter|"
     r"grandma|grandpa|gran|nan|nana)"
 )
+CONFUSED = (
+    r"(confused|disorientated|disoriented|delirious|muddled|not making (any\s+)?sense|"
+    r"not with it|not (him|her|my)self|out of it|talking nonsense|talking gibberish|slurring)\b"
+)
+# "confused about the bill", "confused by the instructions": a thing that confuses.
+NOT_ABOUT_A_THING = (
+    r"(?!\s+(about|by|with|as to|over|on|regarding|what|why|how|which|whether|if|when|where|"
+    r"because|from)\b)"
+)
+# Someone in a state: "mom is", "he's", "i'm so", "my husband seems" (not "I was told").
+# Not the patient: the patient's own "I'm confused" is read with more care (below).
+IN_A_STATE = (
+    r"\b(he|she|they|mum|mom|mother|mam|dad|father|husband|wife|partner|son|daughter|grandma|"
+    r"grandpa|gran|nan|nana|patient)(\s+(is|was|seems|seemed|looks|looked|has been|became|"
+    r"becomes|gets|got|getting|went|keeps getting|is getting|is being|feels|felt|sounds|"
+    r"sounded)|'?s|'?re|\s+are)" + ADV + r"\s+"
+)
 RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
-        r"\b(can'?t|cannot|can not|unable to)\s+(feel|move|lift|stand on)\b.{0,20}" + LIMB,
+        r"\b(can'?t|cannot|can not|unable to|couldn'?t|could not)"
+        + ADV
+        + r"\s+(feel|move|lift|stand on)\b.{0,20}"
+        + LIMB,
         LIMB + r".{0,25}" + NUMB,
         NUMB + r".{0,25}" + LIMB,
         r"\b(can'?t|cannot|can not|unable to)\s+(walk|stand( up)?)\b",
@@ -94,15 +119,30 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         LIMB + r"\s+(is|are|was|were|feels?|felt)\s+(so\s+|very\s+|really\s+)?heavy\b",
         r"\b(can'?t|cannot)\s+(i|he|she|they)\s+(feel\s+(my|his|her|their)\s+(legs?|feet)|"
         r"walk|stand)\b",
-        r"\b(don'?t|do not|can'?t|cannot|couldn'?t)\s+feel\s+(my|his|her|the|their)\s+"
-        r"(legs?|feet|foot)\b",
+        r"\b(don'?t|do not|can'?t|cannot|couldn'?t|could not|didn'?t)"
+        + ADV
+        + r"\s+feel"
+        + ADV
+        + r"\s+(my|his|her|the|their)\s+"
+        + SIDE
+        + r"(legs?|feet|foot)\b",
+        # "can it cause paralysis" is talk (a question), "he is paralysed" a report.
+        r"\b(paralysis|paraly[sz]ed)\b",
     ],
     "bladder_or_bowel_control": [
-        r"\b(lost|losing|loss of|no|can'?t|cannot)\b.{0,20}\b(control|hold)\b.{0,25}"
+        r"\b(lost|losing|lose|loses|loss of|no|can'?t|cannot)\b.{0,20}\b(control|hold)\b.{0,25}"
         r"\b(bladder|bowels?|pee|urine|poo|stool)\b",
         r"\b(bladder|bowels?)\s+control\b.{0,20}\b(lost|gone|loss|losing)\b",
-        r"\b(wet|wetting|soiled|soiling|peed|peeing|pooped|pooed)\s+"
-        r"(myself|himself|herself|themselves)\b",
+        r"\b(lost|losing|lose|loses|loss of|no)\s+(all\s+)?(bladder|bowel)\s+control\b",
+        r"\b(wet|wets|wetting|soiled|soiling|soils|peed|pees|peeing|pooped|poops|pooping|pooed|"
+        r"messed|messes|messing|leaked|leaking|leaks|urinated|urinating|dirtied|pissed|pissing)"
+        r"\s+(on\s+|in\s+)?(myself|himself|herself|themselves)\b",
+        r"\b(wetting|peeing|pooping|messing|soiling|wets|pees|poops|messed|peed|pooped)\s+"
+        r"(the|my|his|her|their)\s+(bed|pants|trousers|underwear|knickers|clothes|chair)\b",
+        r"\b(pee|urine|wee|poo|poop|stool)\s+(just\s+|keeps\s+)?(comes?|came|leaks?|leaked|"
+        r"dribbles?|runs?|ran|escapes?|escaped)\s+(out|down)\b",
+        r"\b(had|having|keep having|has had|have had)\s+(an\s+)?accidents?\s+(in|on)\s+"
+        r"(the|my|his|her|their)\s+(bed|pants|trousers|underwear|chair|clothes)\b",
         r"\b(can'?t|cannot|can not|unable to)\b.{0,15}\bhold\s+(my|his|her|their)\s+water\b",
         r"(\bnot|n't)\s+(been\s+)?able\s+to\s+(pee|urinate|wee|pass urine|pass water|"
         r"go to the (toilet|bathroom|loo))\b",
@@ -143,8 +183,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\bbreath(ing)?\s+(is\s+|feels\s+)?(short|shallow|fast|rapid|laboured|labored)\b",
         r"\bchest\b.{0,20}\b(tight|heavy|crushing|squeez(ed|ing)|pressure)\b",
         # Issue 23: "my chest has been hurting since this morning".
-        r"\bchest\s+(has\s+been|have\s+been|is|keeps?|started|was|been)\s+"
+        r"\bchest(\s+(has\s+been|have\s+been|is|keeps?|started|was|been)|'s)?" + ADV + r"\s+"
         r"(hurting|aching|sore|painful|killing)\b",
+        r"\bchest\s+(really\s+|so\s+|badly\s+|still\s+)?(hurts?|aches?)\b",
         r"\bcoughing\s+(up\s+)?blood\b",
         r"\blips\s+(are\s+|look\s+|turning\s+)?(blue|grey|gray)\b",
         # Issue 23 (outside tester): breathless lying flat, "sit up to breathe".
@@ -158,7 +199,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"\brunning\s+a\s+(high\s+)?temp(erature)?\b",
         r"\b(raised|high|higher|elevated|spiking|spiked)\s+temp(erature)?s?\b",
         # From "a": "she doesn't have a temperature" is then a plain negation.
-        r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bgot )|(?<=\bwith ))a\s+temp(erature)?\b"
+        r"(?:(?<=\bhave )|(?<=\bhas )|(?<=\bgot )|(?<=\bwith )|(?<=\babout )|(?<=\bget )|"
+        r"(?<=\bgetting )|(?<=\bhaving )|(?<=\bdevelop )|(?<=\brun ))a\s+temp(erature)?\b"
         r"(?!\s+(of\s+)?(3[0-7]|9\d)\b)",
         r"\b(have|got|at|is|it'?s|reads?|says?|showing)\s+(3[89]|4[0-2])([.,]\d)?\b"
         r"(?!\s*(years?|kg|kilos?|pounds|lbs|%|percent|minutes|hours|days))",
@@ -213,6 +255,54 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         PERSON + r"\b.{0,60}\b(isn'?t|wasn'?t|is not|was not|not|stopped|stops)\s+"
         r"(answering|responding|reacting)\b(?!\s+(the|my|your|his|her)\s+(phone|calls?|"
         r"texts?|messages?|emails?|questions?|door))",
+    ],
+    # Issue 23, round 3: new confusion and stroke signs (FAST: face drooping, arm weakness,
+    # speech). A person confused, not a question that confuses: "confused about the bill",
+    # "I'm confused by the instructions" are not red flags (the lookahead below).
+    "confusion_or_stroke_signs": [
+        IN_A_STATE + CONFUSED + NOT_ABOUT_A_THING,
+        # "I'm a bit confused, how long does it take?": the patient's own confusion followed by
+        # a question is about the answer; a carer's "mum is confused. what do I do" is not.
+        r"\b(i'?m|im|i am|i feel|i was|i keep getting|i get)"
+        + ADV
+        + r"\s+"
+        + CONFUSED
+        + NOT_ABOUT_A_THING
+        + r"(?![,.:;!?-]*\s*(how|what|why|which|where|who|when|can|could|is|"
+        r"are|do|does|did|should|will|would|sorry|so|please|i mean|thanks|help)\b)",
+        r"\b(new|sudden|some|severe|acute|increasing|more)\s+confusion\b",
+        r"\b(confused|disoriented|disorientated)\s+(and|&)\s+(dizzy|drowsy|sleepy|agitated|"
+        r"disoriented|disorientated|lost|not making sense|can'?t|doesn'?t|don'?t)\b",
+        r"\b(doesn'?t|does not|didn'?t|did not|don'?t|do not|can'?t|cannot)\s+(know|remember|"
+        r"recogni[sz]e)\s+(where\s+(she|he|i|they)\s+(is|am|are|was|were)|who\s+(i|we|she|he)\s+"
+        r"(am|are|is)|what day it is|(me|us|her own|his own|their own|my)\b(?!\s+(number|name)))",
+        r"\b(isn'?t|is not|wasn'?t|was not|not|stopped|stops)\s+making\s+(any\s+)?sense\b"
+        r"(?!\s+(of|to me,? (the|this|that|your)))",
+        r"\b(slurred|slurring|garbled|jumbled)\s+(speech|words|talking|his words|her words|"
+        r"my words)\b|\bspeech\s+(is\s+|was\s+|sounds\s+)?(slurred|garbled|funny|strange)\b",
+        r"\b(face|mouth|smile|lip|eye)\b.{0,30}\b(droop|droops|drooped|drooping|droopy|"
+        r"sagging|lopsided|crooked|fallen|dropped)\b",
+        r"\bone\s+side\s+of\s+(my|his|her|their|the)\s+(face|body|mouth)\b",
+        r"\b(arm|hand)\s+(suddenly\s+|just\s+)?(is|went|feels|has gone|gone|go|goes)?\s*"
+        r"(weak|numb|limp|floppy|dead|heavy and weak)\b(?!\s+(from|after)\s+(the\s+)?(drip|"
+        r"cannula|iv|injection|needle|lying|sleeping))",
+        r"\b(can'?t|cannot|can not|unable to|couldn'?t)" + ADV + r"\s+(lift|raise|move)\s+"
+        r"(my|his|her|their)\s+" + SIDE + r"(arm|hand)\b",
+    ],
+    # Issue 23, round 3: bleeding that soaks the dressing is a report, not a sore spot.
+    "heavy_bleeding": [
+        r"\b(blood|bleeding)\b(?!\s*(thinners?|pressure|tests?|sugar|work|counts?|draws?|types?|"
+        r"clots?|bank|donors?|results?|vessels?))"
+        r".{0,40}\b(soak|soaks|soaked|soaking|seeping|pouring|gushing|spurting|dripping|"
+        r"running down|won'?t stop|will not stop|doesn'?t stop|not stopping|keeps coming|"
+        r"can'?t stop|through the (dressing|bandage|plaster|sheets?|shirt|clothes))\b",
+        r"\b(soaked|soaking|drenched|covered|full)\s+(in|with|of)\s+blood\b",
+        r"\b(a lot of|lots of|so much|loads of|a pool of|plenty of|too much|heavy)\s+"
+        r"(fresh\s+|red\s+)?(blood|bleeding)\b"
+        r"(?!\s*(thinners?|pressure|tests?|sugar|work|counts?|draws?|clots?))",
+        r"\b(bleeding|bleeds|bled)\s+(heavily|a lot|badly|loads|everywhere|through|nonstop|"
+        r"non-stop|and (it )?won'?t stop)\b",
+        r"\b(won'?t|will not|can'?t|cannot|doesn'?t)\s+stop\s+(the\s+)?bleeding\b",
     ],
 }
 
