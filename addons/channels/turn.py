@@ -35,7 +35,7 @@ from rasa.shared.core.events import Event
 from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.backlog import BACKLOG, WAIT_REPLY, ConversationBacklog
 from addons.channels.idempotency import Receipts, Reply, answer_once, part_id
-from addons.channels.replies import emergency_messages, failure_messages
+from addons.channels.replies import emergency_language, emergency_messages, failure_messages
 from addons.cleaning.inbound import prepare_message
 from addons.cleaning.payloads import allowed_payloads
 from addons.safety.red_flags import mentions_red_flag
@@ -115,7 +115,7 @@ class TurnPipeline:
             self.backlog.record_in_background(
                 conversation_id, text, self.channel_name, on_new_message
             )
-            return TurnReply(addressed(emergency_messages(responses)))
+            return TurnReply(addressed(emergency_messages(responses, emergency_language([text]))))
         with self.backlog.admit(conversation_id) as admitted:
             if not admitted:
                 return TurnReply(addressed([{"text": WAIT_REPLY}]), status=429)
@@ -184,4 +184,24 @@ class TurnPipeline:
                 raise TurnFailed([{"recipient_id": conversation_id, **m} for m in failed]) from (
                     error
                 )
-        return list(collector.messages)
+        return once_each(list(collector.messages))
+
+
+def once_each(messages: Reply) -> Reply:
+    """The bot's messages with a repeat of an earlier one left out.
+
+    Why: a message split into two questions is two turns, and both may get the same answer
+    ("what are the side effects? can it cause paralysis": the risks passage twice, issue 23,
+    round 3). One answer is enough; the safety line after the second still comes.
+    """
+    seen: list[dict[str, Any]] = []
+    kept: Reply = []
+    repeat = False
+    for message in messages:
+        if "text" in message:
+            repeat = message in seen
+            seen.append(message)
+        # A marker without text ({"custom": {"kind": "emergency"}}) goes with its text.
+        if not repeat:
+            kept.append(message)
+    return kept

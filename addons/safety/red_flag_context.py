@@ -54,7 +54,10 @@ EN_HYPOTHETICAL = (
     r"\bshould (i|he|she|you|we|they) (get|develop|have|start|notice|feel|lose)\b|"
     r"\bwhat happens when\b|\bwhat (do|should) (i|we) do when\b|\bwhen (should|would|do) "
     r"(i|we|you) (call|go|worry|seek|get help)\b|"
-    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b|\bwould (a|an|that|it|this)\b"
+    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b|\bwould (a|an|that|it|this)\b|"
+    # "scared she will be paralysed" (issue 23, round 3): a fear of what may come.
+    r"\b(i|he|she|they|we|you)('ll| will| would| might| could| may) (be|get|become|end up|lose|"
+    r"go)\b"
 )
 EN_QUESTION = (
     r"\bside[\s-]?effects?\b|\bnormal\b|\bcommon\b|\busual\b|\bexpected\b|\btypical\b|"
@@ -73,7 +76,9 @@ EN_QUESTION = (
     r"\b(will|would|could|might|may|can) (i|he|she|we|they|you|my|his|her|mum|mom|dad)\b"
     r"[^.?!]{0,30}\b(lose|get|develop|end up|be left)\b|"
     r"\bis there (usually |often |normally )?(a|any|much|a lot|lots|some)\b|"
-    r"\b(can|could|might|may) (happen|occur)\b|\b(can|could|does|do) (that|this|it) happen\b"
+    r"\b(can|could|might|may) (happen|occur)\b|\b(can|could|does|do) (that|this|it) happen\b|"
+    r"\b(has|have|did|does) (that|this|it|anyone|anybody|someone|somebody|any patients?|"
+    r"people|patients) ever\b|\bever happen(ed|s)?\b"
 )
 EN_TREATMENT = (
     r"\b(can|could|will|would|does|do|is|might)\s+(vertebroplasty|it|this|the procedure|"
@@ -396,3 +401,51 @@ def judge_all(text: str, mentions: list[Mention]) -> list[Judgement]:
         carried = previous if previous and (previous.cue or "").startswith("negation") else None
         judged.append(judge(text, mention, carried))
     return judged
+
+
+# "my arm went", "her speech is": someone's state now, for a message no pattern matched.
+EN_STATE = re.compile(
+    r"\b(my|his|her|their|mum'?s|mom'?s|dad'?s)\s+[a-z]+\s+(is|are|went|feels?|hurts?|has|have|"
+    r"keeps?|started|won'?t|looks?|seems?)\b"
+)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `text` that has a letter in it."""
+    spans, start = [], 0
+    for stop in [*SENTENCE_BREAK.finditer(text), None]:
+        end = stop.start() if stop else len(text)
+        if any(c.isalpha() for c in text[start:end]):
+            spans.append((start, end))
+        start = stop.end() if stop else end
+    return spans
+
+
+def model_only_talk(text: str) -> str | None:
+    """The question or hypothetical cue of an English message no pattern matched, or None.
+
+    Why: the classifier alone says "emergency" on some questions about risks ("will the
+    cement make me dizzy?"). The patterns' talk gets the risks answer and the safety line;
+    such a question should too (issue 23, round 3). Only when every sentence asks (a question
+    or hypothetical cue) and none has a report marker or someone's state ("my arm went"):
+    anything unclear keeps the model's emergency.
+    """
+    cues = CUES["en"]
+    found: str | None = None
+    for lo, hi in _spans(text):
+        cue: tuple[str, str] | None = None
+        for trigger in cues.hypothetical.finditer(text, lo, hi):
+            if not UNSURE_BEFORE.search(text, max(lo, trigger.start() - 16), trigger.start()):
+                cue = ("hypothetical", trigger.group(0))
+                break
+        question = cues.sentence[0][1].search(text, lo, hi)  # the question triggers
+        if cue is None and question is not None:
+            cue = ("question", question.group(0))
+        if cue is None or _report_marker(text, cues, cue[0], lo, hi) is not None:
+            return None
+        for state in EN_STATE.finditer(text, lo, hi):
+            before = text[max(lo, state.start() - 16) : state.start()]
+            if not HYPOTHETICAL_BEFORE.search(before):
+                return None
+        found = found or f"{cue[0]}: {cue[1]}"
+    return found

@@ -32,7 +32,7 @@ from addons.cleaning.text import fold
 from addons.nlu.focus import full_text
 from addons.safety.override import IntentOverride, override_intent
 from addons.safety.prefilter import LiteralPrefilter
-from addons.safety.red_flag_context import Mention, judge_all
+from addons.safety.red_flag_context import Mention, judge_all, model_only_talk
 from addons.safety.red_flag_languages import OTHER_LANGUAGES
 from addons.safety.spelling import correct
 
@@ -45,6 +45,19 @@ TALK_KEY = "red_flag_talk"
 # The page's passage on risks answers a question about a symptom (metadata.source).
 RISK_INTENT = "complications"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+# The flag staff see when the model alone called a question an emergency (the question log's
+# `model_only`, core/question_log/question_record.py).
+MODEL_ONLY = "model_only"
+# Set (to the fragment) when the model's "emergency" on a bare body part was lowered.
+FRAGMENT_KEY = "red_flag_fragment"
+# A bare body part, "chest", "my legs": half a message, not yet a report (issue 23, round 3).
+# It gets no alarm of its own; with the next message it is read as one (red_flag_policy.py).
+BARE_BODY_PART = re.compile(
+    r"\W*((my|his|her|their|the|mum'?s|mom'?s|dad'?s|both|left|right|lower|upper)\s+)*"
+    r"(legs?|feet|foot|knees?|chest|back|spine|bladder|bowels?|arms?|hands?|face|head|"
+    r"breath|breathing|site|wound|dressing|bandage|stomach|belly|tummy|bottom|groin|hips?|neck)"
+    r"(\s+(and|&)\s+(my\s+)?(legs?|feet|foot|back|arms?|chest|hips?))?\W*"
+)
 
 # name -> alternative patterns, matched on folded text (see `fold`). Names are what staff see
 # in the logs ("why an emergency?"). Severe back pain on its own is not a red flag: it is what
@@ -369,6 +382,23 @@ def first_red_flag_at(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+def mention_language(text: str) -> str | None:
+    """The language of the first red-flag mention in (unfolded) `text`, or None.
+
+    Like `first_red_flag_at`, any mention, no context: for the channels' fail-safe replies.
+    """
+    folded = fold(text)
+    corrected = correct(folded)
+    found = [
+        (m.start(), language)
+        for language, prefilter in _BY_LANGUAGE.items()
+        for read in [corrected if language == "en" else folded]
+        for pattern, _ in prefilter.candidates(read)
+        if (m := pattern.search(read))
+    ]
+    return min(found)[1] if found else None
+
+
 def mentions_red_flag(text: str) -> bool:
     """Does the (unfolded) text mention a red flag? For the channels' decisions."""
     return first_red_flag_at(fold(text)) is not None
@@ -451,6 +481,7 @@ class RedFlagClassifier(IntentOverride):
         for message in messages:
             finding = assess(full_text(message))
             if finding is None:
+                lower_model_only(message)
                 continue
             message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
             if finding.report:
@@ -467,7 +498,7 @@ def talk_intent(finding: Finding, message: Message) -> str | None:
     page's passage on risks; other talk keeps its intent, unless the model itself said
     "emergency": then its next best intent.
     """
-    said_emergency = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
+    said_emergency = _said_emergency(message)
     if finding.language != "en":  # answered in English only: the language-help line
         return OUT_OF_SCOPE_INTENT if said_emergency else None
     kind = (finding.cue or "").split(":", 1)[0]
@@ -478,3 +509,38 @@ def talk_intent(finding: Finding, message: Message) -> str | None:
     ranking = message.get(INTENT_RANKING_KEY) or []
     names = [entry.get(INTENT_NAME_KEY) for entry in ranking]
     return next((n for n in names if isinstance(n, str) and n != EMERGENCY_INTENT), RISK_INTENT)
+
+
+def _said_emergency(message: Message) -> bool:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
+
+
+def lower_model_only(message: Message) -> None:
+    """The model's own "emergency" on a message no pattern matched: kept, unless it is
+
+    - a bare body part ("chest", "my legs"): the classifier's next best intent at its own
+      confidence (the fallback decides), so half a report does not alarm on its own and a
+      "my legs" / "are fine, no numbness" pair is judged whole, with its cues;
+    - an English question about a risk (`model_only_talk`): the risks answer, and the
+      context the policy reads to add the conditional safety line.
+    """
+    if not _said_emergency(message):
+        return
+    text = full_text(message) or ""
+    read = readable(text)
+    if BARE_BODY_PART.fullmatch(read):
+        ranking = [
+            entry
+            for entry in message.get(INTENT_RANKING_KEY) or []
+            if entry.get(INTENT_NAME_KEY) != EMERGENCY_INTENT
+        ]
+        if ranking:
+            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            message.set(FRAGMENT_KEY, text, add_to_output=True)
+        return
+    cue = model_only_talk(read)
+    if cue is not None:
+        finding = Finding(MODEL_ONLY, "en", report=False, cue=cue)
+        message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
+        override_intent(message, RISK_INTENT, TALK_KEY, MODEL_ONLY)
