@@ -196,3 +196,11 @@ def test_sentences_that_only_deny_symptoms_are_not_what_the_classifier_reads(
 def test_without_denials_never_empties_a_message(text: str) -> None:
     kept = without_denials(text)
     assert kept == text or (kept.strip() and all(s in text for s in sentences(kept)))
+
+
+def test_a_denial_that_opens_like_a_question_is_no_second_turn() -> None:
+    """Issue 23, round 3: "are fine, no numbness. when can i walk far" became two turns, and
+    the first got "All right. If anything else comes up..." (a "no")."""
+    text = "are fine, no numbness. when can i walk far"
+    assert compound_parts(text) == [text]
+    assert compound_parts("Is it safe? Are there risks?") == ["Is it safe?", "Are there risks?"]

@@ -121,7 +121,12 @@ def compound_parts(text: str) -> list[str]:
     The story before the first question goes with the first part.
     """
     parts = sentences(text)
-    asked = [i for i, s in enumerate(parts) if is_question(s) and len(s.split()) >= 3]
+    # Not a denial ("are fine, no numbness." opens like a question): it is no second turn.
+    asked = [
+        i
+        for i, s in enumerate(parts)
+        if is_question(s) and len(s.split()) >= 3 and not _DENIAL.match(s)
+    ]
     if asked == [len(parts) - 1]:  # one asking sentence, last: maybe "…take and is it…?"
         joined = _joined_questions(parts[-1])
         if joined is not None:
