@@ -239,3 +239,20 @@ def test_denied_symptoms_then_a_question_answers_and_logs_the_question(
     assert domain_texts["utter_emergency"] not in texts
     rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if "garden" in r.text])
     assert rows and rows[-1].outcome != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("mom is confused this morning doesnt know where she is", "confusion_or_stroke_signs"),
+        ("there is a lot of blood soaking through the dressing on his back", "heavy_bleeding"),
+    ],
+)
+def test_staff_see_the_new_flags_in_the_question_log(
+    assistant: Assistant, domain_texts, message: str, flag: str
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    assert said(assistant, sender, message)[0] == domain_texts["utter_emergency"]
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if r.red_flag])
+    assert rows and (rows[-1].outcome, rows[-1].red_flag) == ("emergency", flag)
