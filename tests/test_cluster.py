@@ -311,12 +311,16 @@ def test_with_redis_down_a_red_flag_still_gets_the_emergency_message(cluster: Cl
     from tests.project import domain_responses
 
     emergency = emergency_messages(domain_responses())[0]["text"]
+    polish_emergency = " ".join(domain_responses()["utter_emergency_pl"][0]["text"].split())
     assert cluster.redis is not None
     token = rest_client.new_conversation(cluster.url)
     cluster.redis.stop()
     try:
         red_flag = send(cluster.url, token, "I can't feel my legs since this morning")
         assert emergency in texts(red_flag)
+        # Issue 23, round 3: in Polish, the Polish emergency message too (it was English only).
+        polish = texts(send(cluster.url, token, "nie czuję nóg od rana"))
+        assert emergency in polish and polish_emergency in polish
         key = uuid.uuid4().hex
         assert texts(send(cluster.url, token, "how long does it take", key)) == FAILURE_REPLY
         client = WebchatClient()

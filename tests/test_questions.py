@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.cleaning.questions import compound_parts, focus, is_question, without_pii
+from addons.cleaning.questions import (
+    compound_parts,
+    focus,
+    is_question,
+    sentences,
+    without_denials,
+    without_pii,
+)
 from addons.safety.ambiguity import candidates
 
 STORY = (
@@ -161,3 +168,39 @@ def test_a_confident_message_is_never_clarified() -> None:
     message = fallback([("recovery", 0.5), ("procedure_steps", 0.4)])
     message.set("intent", {"name": "recovery", "confidence": 0.9})
     assert candidates(message, 0.25, 0.10) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "No chest pain, no breathing trouble, no fever. Just wondering when I can garden again",
+            "Just wondering when I can garden again",
+        ),
+        ("are fine, no numbness. when can i walk far", "when can i walk far"),
+        ("I don't have a fever. Can I shower?", "Can I shower?"),
+        ("no fever", "no fever"),  # nothing follows: the message is read whole
+        ("my legs are numb. what do I do", "my legs are numb. what do I do"),
+        ("no fever, how long is recovery?", "no fever, how long is recovery?"),
+    ],
+)
+def test_sentences_that_only_deny_symptoms_are_not_what_the_classifier_reads(
+    text: str, read: str
+) -> None:
+    """Issue 23, round 3: the denials were read as a "no" and the question went unanswered."""
+    assert focus(text) == read
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(text=st.text(max_size=400))
+def test_without_denials_never_empties_a_message(text: str) -> None:
+    kept = without_denials(text)
+    assert kept == text or (kept.strip() and all(s in text for s in sentences(kept)))
+
+
+def test_a_denial_that_opens_like_a_question_is_no_second_turn() -> None:
+    """Issue 23, round 3: "are fine, no numbness. when can i walk far" became two turns, and
+    the first got "All right. If anything else comes up..." (a "no")."""
+    text = "are fine, no numbness. when can i walk far"
+    assert compound_parts(text) == [text]
+    assert compound_parts("Is it safe? Are there risks?") == ["Is it safe?", "Are there risks?"]

@@ -216,3 +216,113 @@ def test_a_report_sentence_anywhere_in_hostile_text_is_a_report(
 def test_assess_takes_any_text(text: str) -> None:
     finding = assess(text)
     assert finding is None or (finding.flag and finding.language in ("en", "es", "pt", "pl"))
+
+
+def _model_said_emergency(text: str) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": "emergency", "confidence": 0.8})
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": "emergency", "confidence": 0.8}, {"name": "recovery", "confidence": 0.1}],
+    )
+    RedFlagClassifier({}).process([message])
+    return message
+
+
+@pytest.mark.parametrize("text", ["chest", "my legs", "My Legs.", "his back", "both feet"])
+def test_a_bare_body_part_does_not_alarm_on_its_own(text: str) -> None:
+    """Issue 23, round 3: "my legs" alone got the model's emergency; the fallback decides."""
+    message = _model_said_emergency(text)
+    assert message.get(INTENT) == {"name": "recovery", "confidence": 0.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["will the cement make me dizzy?", "what if the cement leaks", "could it cause a stroke?"],
+)
+def test_a_question_only_the_model_called_an_emergency_gets_the_risks_answer(text: str) -> None:
+    """Issue 23, round 3: the model alone said emergency on a question about a risk."""
+    message = _model_said_emergency(text)
+    assert message.get(INTENT) == {"name": "complications", "confidence": 1.0}
+    context = message.get(RED_FLAG_CONTEXT_KEY)
+    assert context["flag"] == "model_only" and context["report"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my arm went funny", "i feel weird", "will it cause this? my arm went funny", "help me"],
+)
+def test_anything_unclear_keeps_the_models_emergency(text: str) -> None:
+    assert _model_said_emergency(text).get(INTENT) == {"name": "emergency", "confidence": 0.8}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("chest", "really hurting right now", "chest_pain_or_breathing | two messages"),
+        ("mis piernas", "se pusieron dormidas hace una hora", f"{LEGS} | two messages"),
+        ("my legs", "are fine, no numbness. when can i walk far", None),
+        ("my feet", "feel normal, no tingling", None),
+    ],
+)  # fmt: skip
+def test_a_join_is_judged_with_its_cues(first: str, second: str, expected: str | None) -> None:
+    """Issue 23, round 3: the join ignored the "no" of "are fine, no numbness"."""
+    assert split_report(first, second) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("no siento bien las piernas", "es"),
+        ("tata jest zdezorientowany, nie wie gdzie jest", "pl"),
+        ("meu marido está confuso e falando coisas sem sentido", "pt"),
+        ("se me escapa la orina y no me doy cuenta", "es"),
+        ("I can't feel my legs", None),
+    ],
+)
+def test_a_failed_turn_gives_the_emergency_in_the_patients_language(
+    text: str, language: str | None
+) -> None:
+    """Issue 23, round 3: a failed turn's fallback was the English emergency message only."""
+    from addons.channels.replies import failure_messages
+    from tests.project import domain_responses
+
+    responses = domain_responses()
+    texts = [m["text"] for m in failure_messages([text], responses) if "text" in m]
+    expected = [" ".join(responses["utter_emergency"][0]["text"].split())]
+    if language:
+        expected.append(" ".join(responses[f"utter_emergency_{language}"][0]["text"].split()))
+    assert texts == expected
+
+
+def test_a_split_message_does_not_send_the_same_answer_twice() -> None:
+    """Issue 23, round 3: "what are the side effects? can it cause paralysis" got the risks
+    passage twice; each emergency text keeps its widget marker."""
+    from addons.channels.compound import once_each
+
+    risks, line = {"text": "Complications are rare."}, {"text": "If you have this now, call 911."}
+    marker = {"custom": {"kind": "emergency"}}
+    english, spanish = {"text": "This may be an emergency."}, {"text": "Esto puede ser."}
+    assert once_each([risks, risks, line]) == [risks, line]
+    assert once_each([english, marker, spanish, marker, english, marker]) == [
+        english, marker, spanish, marker,
+    ]  # fmt: skip
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    messages=st.lists(
+        st.one_of(
+            st.fixed_dictionaries({"text": st.text(max_size=20)}),
+            st.fixed_dictionaries({"custom": st.dictionaries(st.text(max_size=5), st.text())}),
+        ),
+        max_size=12,
+    )
+)
+def test_once_each_keeps_order_and_every_distinct_text(messages: list[dict[str, object]]) -> None:
+    from addons.channels.compound import once_each
+
+    kept = once_each(messages)
+    texts = [m["text"] for m in messages if "text" in m]
+    assert [m["text"] for m in kept if "text" in m] == list(dict.fromkeys(texts))
+    assert all(m in messages for m in kept)

@@ -147,3 +147,112 @@ def test_over_socketio_a_split_report_and_a_polish_report_get_the_emergency_mess
     assert split_texts[0] == domain_texts["utter_emergency"]
     assert polish_texts == [domain_texts["utter_emergency"], domain_texts["utter_emergency_pl"]]
     assert [m for m in polish if m.get("custom") == {"kind": "emergency"}]
+
+
+# --- the outside tester's round 3 (issue 23) ---------------------------------------------------
+
+
+def test_a_split_question_gets_the_risks_answer_once_then_the_safety_line(
+    assistant: Assistant, domain_texts
+) -> None:
+    """Split into two turns, both answered with the risks passage: it was sent twice, and
+    "paralysis" was no red-flag word, so no safety line came."""
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    texts = said(assistant, sender, "what are the side effects? can it cause paralysis")
+    assert texts == [domain_texts["utter_complications"], domain_texts["utter_if_symptom_now"]]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "will i lose bladder control from it",
+        "what should we do if he gets confused after the sedation",
+    ],
+)
+def test_a_question_about_a_red_flag_gets_the_risks_answer_and_the_safety_line(
+    assistant: Assistant, domain_texts, message: str
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    texts = said(assistant, sender, message)
+    assert texts == [domain_texts["utter_complications"], domain_texts["utter_if_symptom_now"]]
+
+
+def test_a_body_part_then_a_report_gets_the_emergency_only_on_the_report(
+    assistant: Assistant, domain_texts
+) -> None:
+    """ "chest" alone had the model's alarm, and "really hurting right now" then got "didn't
+    understand"; "my legs" / "are fine, no numbness" had the alarm twice."""
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    assert domain_texts["utter_emergency"] not in said(assistant, sender, "chest")
+    assert said(assistant, sender, "really hurting right now")[0] == domain_texts["utter_emergency"]
+    other = new_sender()
+    said(assistant, other, "hi")
+    first = said(assistant, other, "my legs")
+    second = said(assistant, other, "are fine, no numbness. when can i walk far")
+    assert domain_texts["utter_emergency"] not in first + second
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("se me escapa la orina y no me doy cuenta", "es"),
+        ("meu marido está confuso e falando coisas sem sentido", "pt"),
+        ("tata jest zdezorientowany, nie wie gdzie jest", "pl"),
+    ],
+)
+def test_new_reports_in_other_languages_get_both_emergency_messages(
+    assistant: Assistant, domain_texts, message: str, language: str
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hello")
+    texts = said(assistant, sender, message)
+    assert texts == [domain_texts["utter_emergency"], domain_texts[f"utter_emergency_{language}"]]
+
+
+def test_a_polish_question_about_fever_gets_no_alarm(assistant: Assistant, domain_texts) -> None:
+    sender = new_sender()
+    said(assistant, sender, "dzień dobry")
+    texts = said(assistant, sender, "czy gorączka po zabiegu jest normalna?")
+    assert domain_texts["utter_emergency"] not in texts
+    assert texts == [
+        domain_texts["utter_language_help_pl"],
+        HANDOFF,
+        domain_texts["utter_if_symptom_now_pl"],
+    ]
+
+
+def test_denied_symptoms_then_a_question_answers_and_logs_the_question(
+    assistant: Assistant, domain_texts
+) -> None:
+    """ "No chest pain, no fever. Just wondering when I can garden again" got only "All
+    right..." (read as a "no"), and nothing reached the question log."""
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    message = (
+        "No chest pain, no breathing trouble, no fever. Just wondering when I can garden again"
+    )
+    texts = said(assistant, sender, message)
+    assert domain_texts["utter_deny"] not in texts
+    assert domain_texts["utter_emergency"] not in texts
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if "garden" in r.text])
+    assert rows and rows[-1].outcome != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("message", "flag"),
+    [
+        ("mom is confused this morning doesnt know where she is", "confusion_or_stroke_signs"),
+        ("there is a lot of blood soaking through the dressing on his back", "heavy_bleeding"),
+    ],
+)
+def test_staff_see_the_new_flags_in_the_question_log(
+    assistant: Assistant, domain_texts, message: str, flag: str
+) -> None:
+    sender = new_sender()
+    said(assistant, sender, "hi")
+    assert said(assistant, sender, message)[0] == domain_texts["utter_emergency"]
+    rows = wait_for(lambda: [r for r in questions_of(assistant, sender) if r.red_flag])
+    assert rows and (rows[-1].outcome, rows[-1].red_flag) == ("emergency", flag)

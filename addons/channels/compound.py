@@ -56,3 +56,23 @@ def merge_parts(parts: list[list[Message]], clarify_text: str) -> list[Message]:
                 given.add(topic)
             merged.append(message)
     return merged
+
+
+def once_each(messages: list[Message]) -> list[Message]:
+    """The bot's messages with a repeat of an earlier one left out.
+
+    Why: a message split into two questions is two turns, and both may get the same answer
+    ("what are the side effects? can it cause paralysis": the risks passage twice, issue 23,
+    round 3). One answer is enough; the safety line after the second still comes.
+    """
+    seen: list[Message] = []
+    kept: list[Message] = []
+    repeat = False
+    for message in messages:
+        if "text" in message:
+            repeat = message in seen
+            seen.append(message)
+        # A marker without text ({"custom": {"kind": "emergency"}}) goes with its text.
+        if not repeat:
+            kept.append(message)
+    return kept

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from addons.safety.red_flags import mentions_red_flag
+from addons.safety.language import detect_other_language
+from addons.safety.red_flag_languages import OTHER_LANGUAGES
+from addons.safety.red_flags import mention_language
 
 EMERGENCY_RESPONSE = "utter_emergency"
 FAILURE_REPLY = (
@@ -19,12 +21,36 @@ FAILURE_REPLY = (
 )
 
 
-def emergency_messages(responses: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The assistant's emergency answer (text, then the widget's marker)."""
-    response = responses[EMERGENCY_RESPONSE][0]
-    messages: list[dict[str, Any]] = [{"text": " ".join(response["text"].split())}]
-    if response.get("custom"):
-        messages.append({"custom": response["custom"]})
+def emergency_language(texts: list[str]) -> str | None:
+    """The language (es, pt, pl) a red flag in `texts` is written in, or None for English.
+
+    The language guard's reading of the whole text first (it weighs every word), then the
+    language of the first mention: the same order as the red-flag policy's replies.
+    """
+    for text in texts:
+        language = detect_other_language(text)
+        if language not in OTHER_LANGUAGES:
+            language = mention_language(text)
+        if language in OTHER_LANGUAGES:
+            return language
+    return None
+
+
+def emergency_messages(
+    responses: Mapping[str, Any], language: str | None = None
+) -> list[dict[str, Any]]:
+    """The assistant's emergency answer (text, then the widget's marker), followed by the
+    same in the patient's language when it is one the team translated (issue 23, round 3:
+    a failed turn in Polish got the English message only)."""
+    names = [EMERGENCY_RESPONSE]
+    if language in OTHER_LANGUAGES and f"{EMERGENCY_RESPONSE}_{language}" in responses:
+        names.append(f"{EMERGENCY_RESPONSE}_{language}")
+    messages: list[dict[str, Any]] = []
+    for name in names:
+        response = responses[name][0]
+        messages.append({"text": " ".join(response["text"].split())})
+        if response.get("custom"):
+            messages.append({"custom": response["custom"]})
     return messages
 
 
@@ -35,6 +61,7 @@ def failure_messages(parts: list[str], responses: Mapping[str, Any]) -> list[dic
     Why: the apology says "call 911", but a patient describing numb legs must get the fixed
     emergency message whatever broke (found by stopping Redis under a cluster).
     """
-    if any(mentions_red_flag(part) for part in parts):
-        return emergency_messages(responses)
+    flagged = [part for part in parts if mention_language(part) is not None]
+    if flagged:
+        return emergency_messages(responses, emergency_language(flagged))
     return [{"text": FAILURE_REPLY}]

@@ -37,9 +37,9 @@ from rasa.shared.core.events import Event
 
 from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.backlog import BACKLOG, WAIT_REPLY, ConversationBacklog
-from addons.channels.compound import merge_parts
+from addons.channels.compound import merge_parts, once_each
 from addons.channels.idempotency import Receipts, Reply, answer_once, part_id
-from addons.channels.replies import emergency_messages, failure_messages
+from addons.channels.replies import emergency_language, emergency_messages, failure_messages
 from addons.cleaning.inbound import prepare_message
 from addons.cleaning.payloads import allowed_payloads
 from addons.safety.red_flags import mentions_red_flag
@@ -119,7 +119,7 @@ class TurnPipeline:
             self.backlog.record_in_background(
                 conversation_id, text, self.channel_name, on_new_message
             )
-            return TurnReply(addressed(emergency_messages(responses)))
+            return TurnReply(addressed(emergency_messages(responses, emergency_language([text]))))
         with self.backlog.admit(conversation_id) as admitted:
             if not admitted:
                 return TurnReply(addressed([{"text": WAIT_REPLY}]), status=429)
@@ -192,7 +192,7 @@ class TurnPipeline:
                 )
         bounds = [*starts, len(collector.messages)]
         by_part = [collector.messages[a:b] for a, b in itertools.pairwise(bounds)]
-        return merge_parts(by_part, clarify_text(responses))
+        return once_each(merge_parts(by_part, clarify_text(responses)))
 
 
 def clarify_text(responses: Mapping[str, Any]) -> str:

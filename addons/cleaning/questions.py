@@ -75,11 +75,35 @@ _GENERIC_REQUEST = re.compile(
 )
 
 
+# A sentence that only says what the patient does not have: "No chest pain, no fever."
+# Also after a short "all is well": "(my legs) are fine, no numbness."
+_DENIAL = re.compile(
+    r"^\W*([\w' ]{0,30}\b(fine|ok|okay|good|normal|better|great|well)\W+)?"
+    r"(no|not|nothing|none|never|without|(i|he|she|we)\s+(don'?t|do not|doesn'?t|does not|"
+    r"haven'?t|have not|hasn'?t|has not)\s+(have|had|got|feel|felt|notice|noticed))\b[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def without_denials(text: str) -> str:
+    """The message without the sentences that only deny symptoms, when others follow.
+
+    Why: "No chest pain, no breathing trouble, no fever. Just wondering when I can garden
+    again" was read as a "no" (the deny intent: "All right...") and the question went
+    unanswered and unlogged (issue 23, round 3). The red-flag net still reads the whole
+    message (full_text); this is only what the topic classifier reads.
+    """
+    parts = sentences(text)
+    kept = [part for part in parts if not _DENIAL.match(part)]
+    return " ".join(kept) if kept and len(kept) < len(parts) else text
+
+
 def focus(text: str) -> str:
-    """What the classifier should read: without PII; for a long message, its last two
-    questions (the story before them is context the topics do not depend on). A closing
-    "Can you explain?" is read with the sentence before it, which holds the topic."""
-    cleaned = without_pii(text)
+    """What the classifier should read: without PII and without sentences that only deny
+    symptoms; for a long message, its last two questions (the story before them is context
+    the topics do not depend on). A closing "Can you explain?" is read with the sentence
+    before it, which holds the topic."""
+    cleaned = without_denials(without_pii(text))
     if len(cleaned.split()) < LONG_MESSAGE_WORDS:
         return cleaned
     parts = sentences(cleaned)
@@ -97,7 +121,12 @@ def compound_parts(text: str) -> list[str]:
     The story before the first question goes with the first part.
     """
     parts = sentences(text)
-    asked = [i for i, s in enumerate(parts) if is_question(s) and len(s.split()) >= 3]
+    # Not a denial ("are fine, no numbness." opens like a question): it is no second turn.
+    asked = [
+        i
+        for i, s in enumerate(parts)
+        if is_question(s) and len(s.split()) >= 3 and not _DENIAL.match(s)
+    ]
     if asked == [len(parts) - 1]:  # one asking sentence, last: maybe "…take and is it…?"
         joined = _joined_questions(parts[-1])
         if joined is not None:

@@ -22,6 +22,7 @@ SPANISH = _words(
     bueno favor semanas dias horas esta estoy hay donde quien cual
     preguntar pregunta ayer hoy manana noche madre padre esposo esposa hija hijo piernas
     orina controlar fiebre pecho
+    escapa sangre sangra herida confundido confundida sabe mucho vejiga
     """
 )
 PORTUGUESE = _words(
@@ -31,6 +32,7 @@ PORTUGUESE = _words(
     medico cirurgia voce ajuda nao sim meu minha esta estou muito tambem semanas dias horas
     pergunta ontem hoje amanha noite mae pai marido esposa filha filho pernas
     urina segurar consigo febre peito
+    sangue sangrando curativo confuso confusa falando coisas sentido bexiga
     """
 )
 POLISH = _words(
@@ -41,6 +43,7 @@ POLISH = _words(
     przed lekarz operacja pomoc nie moj moja jest jestem bardzo tez tygodni dni godzin czy
     pytanie sie maz zona corka syn nogi nog
     trudno oddychac rana wczoraj mnie klatce piersiowej moczu goraczka
+    krwawi krwi rany gdzie wie zdezorientowany zdezorientowana pecherzem tata
     """
 )
 WORDS = {"es": SPANISH, "pt": PORTUGUESE, "pl": POLISH}

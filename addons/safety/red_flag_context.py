@@ -54,7 +54,10 @@ EN_HYPOTHETICAL = (
     r"\bshould (i|he|she|you|we|they) (get|develop|have|start|notice|feel|lose)\b|"
     r"\bwhat happens when\b|\bwhat (do|should) (i|we) do when\b|\bwhen (should|would|do) "
     r"(i|we|you) (call|go|worry|seek|get help)\b|"
-    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b|\bwould (a|an|that|it|this)\b"
+    r"\bwill (i|my|he|she|his|her|the)\b[^.?!]{0,25}\bbe\b|\bwould (a|an|that|it|this)\b|"
+    # "scared she will be paralysed" (issue 23, round 3): a fear of what may come.
+    r"\b(i|he|she|they|we|you)('ll| will| would| might| could| may) (be|get|become|end up|lose|"
+    r"go)\b"
 )
 EN_QUESTION = (
     r"\bside[\s-]?effects?\b|\bnormal\b|\bcommon\b|\busual\b|\bexpected\b|\btypical\b|"
@@ -68,7 +71,14 @@ EN_QUESTION = (
     r"\b(can|could|does|do|will|would|might|may)\b[^.?!]{0,30}\bcause\b|"
     r"\b(do|does|did) (many|most|some|a lot of|any) (people|patients)\b|\bhow many\b|"
     r"\b(can|could|do|will|would|might) (you|people|patients|one|someone|anyone) "
-    r"(get|have|develop|experience)\b|\bare there\b|\bis there (a|any) (risk|chance)\b"
+    r"(get|have|develop|experience)\b|\bare there\b|\bis there (a|any) (risk|chance)\b|"
+    # Issue 23, round 3: "will i lose bladder control from it", "is there a lot of bleeding".
+    r"\b(will|would|could|might|may|can) (i|he|she|we|they|you|my|his|her|mum|mom|dad)\b"
+    r"[^.?!]{0,30}\b(lose|get|develop|end up|be left)\b|"
+    r"\bis there (usually |often |normally )?(a|any|much|a lot|lots|some)\b|"
+    r"\b(can|could|might|may) (happen|occur)\b|\b(can|could|does|do) (that|this|it) happen\b|"
+    r"\b(has|have|did|does) (that|this|it|anyone|anybody|someone|somebody|any patients?|"
+    r"people|patients) ever\b|\bever happen(ed|s)?\b"
 )
 EN_TREATMENT = (
     r"\b(can|could|will|would|does|do|is|might)\s+(vertebroplasty|it|this|the procedure|"
@@ -84,7 +94,14 @@ EN_HISTORY = (
     r"operation|vertebroplasty|fracture|injection|treatment|cement)\b|"
     r"\b(back )?in (19|20)\d\d\b|\blong (time )?ago\b|"
     r"\b(was|were|got|been|had (it|that|them)) (checked|seen|looked at|investigated|cleared|"
-    r"tested|treated|sorted)\b|\b(it|that) (was|turned out) (nothing|fine|ok|okay)\b"
+    r"tested|treated|sorted)\b|\b(it|that) (was|turned out) (nothing|fine|ok|okay)\b|"
+    # Issue 23, round 3: "a fever last month before they did the procedure ... long gone".
+    r"\blast (month|winter|summer|spring|autumn|fall)\b|"
+    r"\bbefore (they|you|we|the doctors?) (did|done|had|do|started|gave)\b|"
+    r"\b(it|that|which) (was|turned out to be|was only) (just |only )?(a cold|the flu|a virus|"
+    r"a bug|covid|a chest infection|a uti|nothing)\b|"
+    r"\b(it'?s|its|it is|that'?s|thats|it has|it'?s been) (long |all |completely )?"
+    r"(gone|cleared( up)?|over|resolved|went away)\b|\b(long gone|went away|cleared up)\b"
 )
 EN_OTHER_PAST = (
     r"\b(friends?|neighbou?rs?|cousin|colleague|co-?worker|aunt|auntie|uncle|someone|somebody|"
@@ -158,7 +175,10 @@ PL_HYPOTHETICAL = r"\bco (jesli|jezeli)\b|\bco sie stanie\b|\b(jesli|jezeli|gdyb
 PL_QUESTION = (
     r"\bnormalne\b|\bskut(ek|ki) uboczn[ey]\b|\befekt(y)? uboczn[ey]\b|\bryzyko\b|"
     r"\bpowik[łl]ania\b|\bmoze (powodowac|wywo[łl]ac)\b|\bmozna\b|"
-    r"\bczy\b.{0,40}\bmoze\s+(byc|wystapic|pojawic sie|sie pojawic|sie zdarzyc)\b"
+    r"\bczy\b.{0,40}\bmoze\s+(byc|wystapic|pojawic sie|sie pojawic|sie zdarzyc)\b|"
+    # Issue 23, round 3: "czy gorączka po zabiegu jest normalna?" ("czy" opens a yes/no
+    # question; "mam", "teraz" in the same sentence still make it a report).
+    r"\bnormaln(a|e|y|ie)\b|\bczy\b|\bgrozn[aey]\b"
 )
 PL_HISTORY = r"\blat temu\b|\bmiesiecy temu\b|\bw zesz[łl]ym roku\b|\bprzed (zabiegiem|operacja)\b"
 PL_REPORT = (
@@ -181,6 +201,11 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"imagine|si|se|caso|jesli|"
     r"jezeli|gdy|gdyby)\s+"
     r"((my|his|her|our|the|your)\s+)?$"
+)
+# Report markers that may lie in the future, so say nothing inside a hypothetical: "if he
+# gets confused tonight" (issue 23, round 3). "right now", "since", "ago" still count.
+COULD_BE_LATER = re.compile(
+    r"today|tonight|this (morning|afternoon|evening|week)|again|suddenly|all of a sudden|started"
 )
 NEGATION_WINDOW_WORDS = 4
 # The only words allowed between a negation and what it negates. NegEx's five-word window
@@ -301,6 +326,13 @@ def _negation(text: str, mention: Mention, cues: Cues, lo: int) -> str | None:
 
     Not when the mention is itself a loss: "I don't have any feeling in my legs" reports one.
     """
+    # "my legs are fine, no numbness": the pattern's match starts at "legs" and the negation
+    # is inside it, right before the symptom word that ends the match (issue 23, round 3).
+    for trigger in cues.negation.finditer(text, mention.start, mention.end):
+        rest = text[trigger.end() : mention.end]
+        words = rest.split()
+        if 0 < len(words) <= 2 and all(w in FILLER for w in words[:-1]) and not LOSS.search(rest):
+            return trigger.group(0)
     if LOSS.search(text, mention.start, mention.end):
         return None
     inside = EN_NEGATED_WORD.search(text, max(lo, mention.start - 20), mention.end + 1)
@@ -321,8 +353,11 @@ def _report_marker(text: str, cues: Cues, kind: str, lo: int, hi: int) -> str | 
     for pattern in markers:
         for marker in pattern.finditer(text, lo, hi):
             before = text[max(lo, marker.start() - 16) : marker.start()]
-            if not HYPOTHETICAL_BEFORE.search(before):
-                return marker.group(0)
+            if HYPOTHETICAL_BEFORE.search(before):
+                continue
+            if kind == "hypothetical" and COULD_BE_LATER.fullmatch(marker.group(0)):
+                continue  # "if my dad gets confused tonight": tonight may not have come yet
+            return marker.group(0)
     return None
 
 
@@ -366,3 +401,51 @@ def judge_all(text: str, mentions: list[Mention]) -> list[Judgement]:
         carried = previous if previous and (previous.cue or "").startswith("negation") else None
         judged.append(judge(text, mention, carried))
     return judged
+
+
+# "my arm went", "her speech is": someone's state now, for a message no pattern matched.
+EN_STATE = re.compile(
+    r"\b(my|his|her|their|mum'?s|mom'?s|dad'?s)\s+[a-z]+\s+(is|are|went|feels?|hurts?|has|have|"
+    r"keeps?|started|won'?t|looks?|seems?)\b"
+)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `text` that has a letter in it."""
+    spans, start = [], 0
+    for stop in [*SENTENCE_BREAK.finditer(text), None]:
+        end = stop.start() if stop else len(text)
+        if any(c.isalpha() for c in text[start:end]):
+            spans.append((start, end))
+        start = stop.end() if stop else end
+    return spans
+
+
+def model_only_talk(text: str) -> str | None:
+    """The question or hypothetical cue of an English message no pattern matched, or None.
+
+    Why: the classifier alone says "emergency" on some questions about risks ("will the
+    cement make me dizzy?"). The patterns' talk gets the risks answer and the safety line;
+    such a question should too (issue 23, round 3). Only when every sentence asks (a question
+    or hypothetical cue) and none has a report marker or someone's state ("my arm went"):
+    anything unclear keeps the model's emergency.
+    """
+    cues = CUES["en"]
+    found: str | None = None
+    for lo, hi in _spans(text):
+        cue: tuple[str, str] | None = None
+        for trigger in cues.hypothetical.finditer(text, lo, hi):
+            if not UNSURE_BEFORE.search(text, max(lo, trigger.start() - 16), trigger.start()):
+                cue = ("hypothetical", trigger.group(0))
+                break
+        question = cues.sentence[0][1].search(text, lo, hi)  # the question triggers
+        if cue is None and question is not None:
+            cue = ("question", question.group(0))
+        if cue is None or _report_marker(text, cues, cue[0], lo, hi) is not None:
+            return None
+        for state in EN_STATE.finditer(text, lo, hi):
+            before = text[max(lo, state.start() - 16) : state.start()]
+            if not HYPOTHETICAL_BEFORE.search(before):
+                return None
+        found = found or f"{cue[0]}: {cue[1]}"
+    return found

@@ -7,8 +7,9 @@ the text of the previous one. Three things need the conversation (the tracker):
   the fixed emergency message is sent first, before any answer;
 - the reply's language: an emergency in Spanish, Portuguese or Polish gets the fixed English
   message and then the same message in that language; any other message in those languages
-  gets, in that language, a line saying the assistant answers in English and that free
-  language help is at the department's number (the hand-off message, config/contact.yml);
+  gets, in that language, a line saying the assistant answers in English and where free
+  language help is: the department's number in the hand-off that follows when
+  config/contact.yml has one, else the hospital's Contact Us page (and 911);
 - talk about a symptom (a question, a hypothetical, history; not a negation): after its
   answer, a conditional safety line ("If you have this now, call 911...").
 Channel-side checks were the alternative for the first; a policy keeps it in one place for
@@ -37,10 +38,14 @@ from addons.safety.red_flags import (
     RED_FLAG_CONTEXT_KEY,
     assess,
 )
+from core.settings import load_settings
+from core.vocabulary.contact import ContactDetails, load_contact_details
 
 EMERGENCY = "utter_emergency"
 SAFETY_LINE = "utter_if_symptom_now"
 LANGUAGE_HELP = "utter_language_help"
+# The same line when the department's phone number is configured (it is in the hand-off).
+LANGUAGE_HELP_PHONE = "utter_language_help_phone"
 HANDOFF = "action_handoff"
 LOG = "action_log_question"
 LISTEN = "action_listen"
@@ -54,6 +59,17 @@ PRIORITY = 7  # above RulePolicy (6)
 def in_language(action: str, language: str | None) -> str | None:
     """`action` in the patient's language, if the team translated it."""
     return f"{action}_{language}" if language in OTHER_LANGUAGES else None
+
+
+def language_help(language: str | None, details: ContactDetails | None = None) -> str | None:
+    """The language-help line for `language`: the one that points to the number only when
+    config/contact.yml has one, else the one that points to the Contact Us page and 911.
+
+    Read at each use: the hospital fills the details in without retraining.
+    """
+    if details is None:
+        details = load_contact_details(load_settings().contact_config)
+    return in_language(LANGUAGE_HELP_PHONE if details.phone else LANGUAGE_HELP, language)
 
 
 def _turn(tracker: DialogueStateTracker) -> tuple[list[UserUttered], list[str]]:
@@ -75,11 +91,15 @@ def _context(user: UserUttered) -> dict[str, Any]:
 
 
 def _reply_language(user: UserUttered) -> str | None:
-    context = _context(user)
-    language = context.get("language")
-    if language not in OTHER_LANGUAGES:
-        language = (user.parse_data or {}).get("language")
-    return language if language in OTHER_LANGUAGES else None
+    """The language guard's reading of the whole message first, then the red flag's.
+
+    Why the guard first: a pattern can match in a neighbouring language ("está confuso" is
+    Spanish and Portuguese); the guard weighs every word of the message (issue 23, round 3).
+    """
+    for language in ((user.parse_data or {}).get("language"), _context(user).get("language")):
+        if language in OTHER_LANGUAGES:
+            return str(language)
+    return None
 
 
 def split_report(previous: str | None, current: str | None) -> str | None:
@@ -110,7 +130,7 @@ def script(users: list[UserUttered]) -> tuple[list[str], str | None]:
         return [a for a in (EMERGENCY, translated, LOG) if a], reason
     if intent == EMERGENCY_INTENT:
         return [], None  # the rule sends it
-    help_line = in_language(LANGUAGE_HELP, language)
+    help_line = language_help(language) if language in OTHER_LANGUAGES else None
     if intent == OUT_OF_SCOPE and help_line:
         return [help_line, HANDOFF, LOG], None
     return [], None

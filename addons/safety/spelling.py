@@ -23,7 +23,8 @@ RED_FLAG_WORDS = (
     "breath", "breathless", "chest", "pain", "tight", "tightness", "unconscious", "fainted",
     "collapsed", "swollen", "infected", "redness", "incontinent", "needle", "puncture",
     "wound", "sudden", "suddenly", "severe", "excruciating", "unbearable", "pressure",
-    "walk", "stand", "move", "can't", "cannot", "cant", "short",
+    "walk", "stand", "move", "can't", "cannot", "cant", "short", "confused", "confusion",
+    "disoriented", "bleeding",
 )  # fmt: skip
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 WORD = re.compile(r"[a-z']+")
