@@ -32,6 +32,7 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import Event
 
+from addons.channels import action_results
 from addons.channels.answer_sources import SourcedCollectingOutputChannel
 from addons.channels.backlog import BACKLOG, WAIT_REPLY, ConversationBacklog
 from addons.channels.idempotency import Receipts, Reply, answer_once, part_id
@@ -80,6 +81,7 @@ class TurnPipeline:
     """Answers one client message for a channel; shared state is per process."""
 
     def __init__(self, channel_name: str, backlog: ConversationBacklog = BACKLOG) -> None:
+        action_results.install()  # the action server's replies checked by a compiled validator
         self.channel_name = channel_name
         self.backlog = backlog
         self._receipts: Receipts | None = None
