@@ -47,6 +47,11 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CONVERSATIONS = int(os.environ.get("BENCH_CONVERSATIONS", "0")) or None
 PROFILE_SECONDS = int(os.environ.get("BENCH_PROFILE_SECONDS", "20"))
 TICKS = os.sysconf("SC_CLK_TCK")
+# What `make train` trains from (the Makefile's TRAINING_INPUTS): a base commit with the same
+# files reuses this checkout's model instead of training its own (e.g. BASE=HEAD~1 to measure
+# one change that does not touch the model).
+TRAINING_INPUTS = ["config.yml", "domain.yml", "data", "addons/nlu", "addons/safety",
+                   "addons/cleaning"]  # fmt: skip
 
 # Runs inside a checkout (its own tests.servers and bench.load): starts the servers, says
 # where they are, then answers log checks until its standard input closes.
@@ -129,6 +134,14 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
     ).stdout.strip()
 
 
+def same_training_inputs(commit: str) -> bool:
+    """Whether `commit` trains from what this checkout trains from (the Makefile's inputs)."""
+    changed = subprocess.run(
+        ["git", "diff", "--quiet", commit, "--", *TRAINING_INPUTS], cwd=ROOT, check=False
+    )
+    return changed.returncode == 0
+
+
 def baseline_checkout(commit: str) -> Path:
     """A worktree of `commit` with a trained model (trained once, cached by commit)."""
     full = _git("rev-parse", "--verify", f"{commit}^{{commit}}")
@@ -142,6 +155,8 @@ def baseline_checkout(commit: str) -> Path:
             (tree / link).symlink_to(target)
     cached = OUT / "models" / f"{full}.tar.gz"
     model = tree / "models" / "current.tar.gz"
+    if not cached.exists() and same_training_inputs(full) and MODEL.exists():
+        shutil.copyfile(MODEL, cached)  # trained from the same inputs: the same model
     if not cached.exists():
         if not model.exists():
             print(f"training the model of {full[:12]} in {tree}", flush=True)
