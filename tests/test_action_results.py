@@ -1,4 +1,4 @@
-"""The check of the action server's replies (addons/channels/action_results.py).
+"""The check of the action server's replies (addons/engine/action_results.py).
 
 The compiled validator must accept and refuse exactly the replies Rasa's own
 `jsonschema.validate` does, with the same message, whatever the action server (or someone
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
-from addons.channels import action_results
+from addons.engine import action_results
 
 SCHEMA = RemoteAction.action_response_format_spec()
 ORIGINAL = RemoteAction._validate_action_result
