@@ -50,6 +50,9 @@ TICKS = os.sysconf("SC_CLK_TCK")
 # What `make train` trains from (the Makefile's TRAINING_INPUTS): a base commit with the same
 # files reuses this checkout's model instead of training its own (e.g. BASE=HEAD~1 to measure
 # one change that does not touch the model).
+# BENCH_SAME_MODEL=1: the commits differ in training inputs that do not change the trained
+# model (e.g. how a component scores at run time): use this checkout's model for them too.
+SAME_MODEL = os.environ.get("BENCH_SAME_MODEL") == "1"
 TRAINING_INPUTS = ["config.yml", "domain.yml", "data", "addons/nlu", "addons/safety",
                    "addons/cleaning"]  # fmt: skip
 
@@ -155,7 +158,7 @@ def baseline_checkout(commit: str) -> Path:
             (tree / link).symlink_to(target)
     cached = OUT / "models" / f"{full}.tar.gz"
     model = tree / "models" / "current.tar.gz"
-    if not cached.exists() and same_training_inputs(full) and MODEL.exists():
+    if not cached.exists() and MODEL.exists() and (SAME_MODEL or same_training_inputs(full)):
         shutil.copyfile(MODEL, cached)  # trained from the same inputs: the same model
     if not cached.exists():
         if not model.exists():
@@ -174,6 +177,10 @@ def baseline_checkout(commit: str) -> Path:
     return tree
 
 
+def checkout(commit: str | None) -> Path:
+    return ROOT if commit is None else baseline_checkout(commit)
+
+
 def measure_level(side: Side, level: int) -> dict[str, float]:
     before = side.cpu()
     result = asyncio.run(run_level(side.url, level, side.tokens, conversations=CONVERSATIONS))
@@ -183,9 +190,9 @@ def measure_level(side: Side, level: int) -> dict[str, float]:
     return result
 
 
-def profile(side: Side, seconds: int) -> dict[str, Any]:
+def profile(side: Side, seconds: int, name: str) -> dict[str, Any]:
     """py-spy on the Rasa server while 4 conversations keep it busy."""
-    raw = OUT / f"profile-{side.label}.txt"
+    raw = OUT / f"profile-{name}-{side.label}.txt"
     raw.unlink(missing_ok=True)
     spying = spy.record(side.pids["rasa"], seconds, raw)
     time.sleep(1)  # py-spy attaches
@@ -198,8 +205,9 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def compare(base: str) -> dict[str, Any]:
-    sides = [Side("baseline", baseline_checkout(base)), Side("now", ROOT)]
+def compare(base: str, now: str | None = None, name: str = "compare") -> dict[str, Any]:
+    """`now` names a commit to measure instead of this checkout (one change's effect)."""
+    sides = [Side("baseline", baseline_checkout(base)), Side("now", checkout(now))]
     if not MODEL.exists():
         raise RuntimeError(f"No trained model at {MODEL}: run `make train` first.")
     runs: dict[str, dict[int, list[dict[str, float]]]] = {
@@ -220,7 +228,7 @@ def compare(base: str) -> dict[str, Any]:
                     print(side.label, level, shown, flush=True)
                 step += 1
         checks = {side.label: side.log_check() for side in sides}
-        profiles = {side.label: profile(side, PROFILE_SECONDS) for side in sides}
+        profiles = {side.label: profile(side, PROFILE_SECONDS, name) for side in sides}
     finally:
         for side in sides:
             if hasattr(side, "host"):
@@ -238,8 +246,8 @@ def compare(base: str) -> dict[str, Any]:
     return {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "base": _git("rev-parse", "--short", base),
-        "now": _git("rev-parse", "--short", "HEAD"),
-        "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
+        "now": _git("rev-parse", "--short", now or "HEAD"),
+        "dirty": now is None and bool(_git("status", "--porcelain", "--untracked-files=no")),
         "runs": RUNS,
         "conversations": CONVERSATIONS,
         "load_average": os.getloadavg(),
@@ -252,10 +260,12 @@ def compare(base: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default=DEFAULT_BASE, help="the earlier commit to compare with")
+    parser.add_argument("--now", help="a commit to measure instead of this checkout")
+    parser.add_argument("--out", default="compare", help="bench/out/<name>.json")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    result = compare(args.base)
-    (OUT / "compare.json").write_text(json.dumps(result, indent=1))
+    result = compare(args.base, args.now, args.out)
+    (OUT / f"{args.out}.json").write_text(json.dumps(result, indent=1))
     lost = [s for s, c in result["log_check"].items() if c["logged"] != c["expected"]]
     for level, figures in result["levels"].items():
         ratio = figures["ratio"]
