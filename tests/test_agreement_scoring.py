@@ -28,7 +28,7 @@ def model() -> Pipeline:
 
 
 def component(model: Pipeline) -> TfidfAgreement:
-    return TfidfAgreement({}, None, None, model)  # type: ignore[arg-type]
+    return TfidfAgreement({}, None, None, model)
 
 
 messages = st.one_of(
