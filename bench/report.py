@@ -263,7 +263,7 @@ def _profile_lines(profiles: dict[str, Any]) -> list[str]:
 def compare_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
     """This checkout against the named earlier release, measured side by side (bench/compare.py)."""
     lines = [
-        f"## 2b. This release ({data['now']}{' + changes' if data['dirty'] else ''}) against "
+        f"## 3b. This release ({data['now']}{' + changes' if data['dirty'] else ''}) against "
         f"{data['base']}, side by side",
         "",
         f"Measured {data['date']}: both releases' servers running at once, levels interleaved "
