@@ -107,17 +107,24 @@ def test_narrowing_an_open_database_keeps_its_locks(tmp_path: Path) -> None:
     try:
         kept.execute("PRAGMA journal_mode=WAL")
         kept.execute("CREATE TABLE t (x)")
+        kept.commit()
         kept.execute("INSERT INTO t VALUES (1)")
         kept.commit()
         private_sqlite_file(f"sqlite:///{database}")
         other = (
             "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('PRAGMA journal_mode=WAL'); "
             "c.execute('INSERT INTO t VALUES (2)'); c.commit(); c.close()"
         )
         subprocess.run([sys.executable, "-c", other, str(database)], check=True)
         kept.execute("INSERT INTO t VALUES (3)")
         kept.commit()
-        assert kept.execute("SELECT count(*) FROM t").fetchone() == (3,)
+        fresh = sqlite3.connect(database)  # as a new engine of this process connects
+        try:
+            fresh.execute("PRAGMA journal_mode=WAL")
+            assert fresh.execute("SELECT count(*) FROM t").fetchone() == (3,)
+        finally:
+            fresh.close()
     finally:
         kept.close()
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
