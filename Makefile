@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/generated/*.yml) $(wildcard addons/nlu/*.py addons/safety/*.py addons/cleaning/*.py)
 
-.PHONY: install browser-deps run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-staff cluster check-source clean lock help
+.PHONY: install browser-deps run train test lint validate rules migrate retention erase redact-stored staff-user bench bench-compare bench-staff cluster check-source clean lock help
 
 help:
 	@echo "make run | make test | make train | make lint | make migrate | make retention | make clean"
@@ -102,9 +102,18 @@ bench: train
 	$(BIN)/python -m bench.real_questions --set untouched
 	$(BIN)/python -m bench.follow_ups
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.compare --base $(BASE)
 	$(BIN)/python -m bench.hardening
 	$(BIN)/python -m bench.staff_speed > bench/out/staff.md
 	$(BIN)/python -m bench.cluster_load
+	$(BIN)/python -m bench.report
+
+# This checkout against an earlier commit (default: the main of issue 22), side by side in one
+# run: Rasa and action-server CPU per turn, throughput, p50/p95 at 1/4/16 conversations, and a
+# py-spy profile of each (bench/compare.py; the earlier model is trained once and cached).
+BASE ?= 26beb88
+bench-compare: train
+	$(BIN)/python -m bench.compare --base $(BASE)
 	$(BIN)/python -m bench.report
 
 # Time the console's inbox and dashboard on 100,000 generated questions (target < 200 ms).

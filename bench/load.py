@@ -91,12 +91,17 @@ Talk = Callable[[aiohttp.ClientSession, str, list[str], Any], Awaitable[list[flo
 
 
 async def run_level(
-    base_url: str, concurrency: int, record: Any, talker: Talk | None = None
+    base_url: str,
+    concurrency: int,
+    record: Any,
+    talker: Talk | None = None,
+    conversations: int | None = None,
 ) -> dict[str, float]:
-    """`concurrency` workers play max(12, 3 x concurrency) conversations with `talker`
-    (this module's `talk` unless another client is given, e.g. the cluster bench's)."""
+    """`concurrency` workers play `conversations` (default max(12, 3 x concurrency))
+    conversations with `talker` (this module's `talk` unless another client is given, e.g.
+    the cluster bench's)."""
     play = talker or talk
-    conversations = max(12, concurrency * 3)
+    conversations = conversations or max(12, concurrency * 3)
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(conversations):
         queue.put_nowait(i)

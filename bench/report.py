@@ -26,6 +26,7 @@ def load(name: str) -> dict[str, Any] | None:
 WHY_SPEED = "NOTES.md#throughput-and-p95-latency-why-they-are-still-missed"
 WHY_BASELINES = "NOTES.md#understanding-against-the-baselines"
 WHY_NOTES = "NOTES.md"
+WHY_RELEASE = "NOTES.md#issue-22-cpu-per-turn-against-the-previous-release"
 
 
 def mark(ok: bool, why: str = WHY_NOTES) -> str:
@@ -235,6 +236,75 @@ STRICT_TARGETS = (
     ),
     ("follow_ups", "answered_right", ">=", 0.95, "follow-up conversations: answered right ≥ 95 %"),
 )
+
+
+def _profile_lines(profiles: dict[str, Any]) -> list[str]:
+    """The watched parts side by side, then each side's top functions by own samples."""
+    sides = [label for label in ("baseline", "now") if profiles.get(label)]
+    if not sides:
+        return []
+    lines = [
+        "",
+        "py-spy on each Rasa server at 4 conversations (share of samples; inclusive: a "
+        "stack counts for a part if any of its frames is in it; raw stacks in bench/out/):",
+        "",
+        "| part | " + " | ".join(f"{s} ({profiles[s]['samples']} samples)" for s in sides) + " |",
+        "|---|" + "---|" * len(sides),
+    ]
+    for part in profiles[sides[0]]["parts"]:
+        shares = " | ".join(f"{100 * profiles[s]['parts'].get(part, 0):.1f} %" for s in sides)
+        lines.append(f"| {part} | {shares} |")
+    for side in sides:
+        top = ", ".join(f"{name} {100 * share:.1f} %" for name, share in profiles[side]["own"][:8])
+        lines += ["", f"Top own time, {side}: {top}."]
+    return lines
+
+
+def compare_section(data: dict[str, Any], targets: list[tuple[str, str, str]]) -> list[str]:
+    """This checkout against the named earlier release, measured side by side (bench/compare.py)."""
+    lines = [
+        f"## 3b. This release ({data['now']}{' + changes' if data['dirty'] else ''}) against "
+        f"{data['base']}, side by side",
+        "",
+        f"Measured {data['date']}: both releases' servers running at once, levels interleaved "
+        f"A/B then B/A, medians of {data['runs']} runs; load average at the end "
+        f"{' / '.join(f'{x:.1f}' for x in data['load_average'])} (the machine is shared). "
+        "CPU is utime + stime of each server process per turn played.",
+        "",
+        "| conversations | Rasa CPU ms/turn (base / now / ratio) | action server ms/turn "
+        "| turns/s | p50 ms (base / now / ratio) | p95 ms |",
+        "|---|---|---|---|---|---|",
+    ]
+    for level, figures in data["levels"].items():
+        base, now, ratio = figures["baseline"], figures["now"], figures["ratio"]
+        lines.append(
+            f"| {level} | {base['cpu_ms_rasa']:.1f} / {now['cpu_ms_rasa']:.1f} / "
+            f"{ratio['cpu_ms_rasa']:.2f} | {base['cpu_ms_actions']:.1f} / "
+            f"{now['cpu_ms_actions']:.1f} | {base['throughput']:.1f} / {now['throughput']:.1f} "
+            f"| {base['p50']:.0f} / {now['p50']:.0f} / {ratio['p50']:.2f} "
+            f"| {base['p95']:.0f} / {now['p95']:.0f} |"
+        )
+    checks = data["log_check"]
+    lines += [
+        "",
+        "Questions logged / expected: "
+        + ", ".join(f"{side} {c['logged']}/{c['expected']}" for side, c in checks.items())
+        + ".",
+    ]
+    lines += _profile_lines(data.get("profiles", {}))
+    worst_cpu = max(f["ratio"]["cpu_ms_rasa"] for f in data["levels"].values())
+    p50_one = data["levels"]["1"]["ratio"]["p50"]
+    targets.append(
+        (f"Rasa CPU per turn ≤ 0.5 x {data['base']}'s (worst level)", f"{worst_cpu:.2f} x",
+         mark(worst_cpu <= 0.5, WHY_RELEASE))
+    )  # fmt: skip
+    targets.append(
+        (f"p50 at one conversation ≤ 0.6 x {data['base']}'s", f"{p50_one:.2f} x",
+         mark(p50_one <= 0.6, WHY_RELEASE))
+    )  # fmt: skip
+    lost = all(c["logged"] == c["expected"] for c in checks.values())
+    targets.append(("no lost or duplicated turns (both releases)", "", mark(lost)))
+    return lines
 
 
 def real_questions_section(targets: list[tuple[str, str, str]]) -> list[str]:
@@ -502,6 +572,7 @@ def main() -> None:
     cluster = load("cluster")
     redaction = load("redaction")
     red_flags = load("red_flags")
+    release = load("compare")
     staff = (OUT / "staff.md").read_text() if (OUT / "staff.md").exists() else ""
     targets: list[tuple[str, str, str]] = []
     body: list[str] = []
@@ -519,6 +590,8 @@ def main() -> None:
             "![latency against conversation length](latency_vs_length.png)",
             "",
         ]
+    if release:
+        body += [*compare_section(release, targets), ""]
     if hardening:
         body += [*hardening_section(hardening, targets), ""]
     if staff:

@@ -36,15 +36,23 @@ def private_file(path: Path) -> Path:
     Created with O_CREAT and mode 0600, so it is never readable by others, not even for a
     moment; an existing file that is more open is narrowed. A missing folder is created
     0700; an existing one (it may be shared, like /tmp) is left as it is.
+
+    An existing file is never opened: closing any descriptor of a file drops every POSIX
+    lock this process holds on it, and SQLite keeps its locks that way. A SQLite database
+    open in this process (the tracker store's pooled connections) would lose its shared
+    lock, another process closing its connection would then take itself for the last one
+    and delete the write-ahead log under it: "disk I/O error" (issue 22, measured with the
+    Socket.IO tests; tests/test_private_files.py reproduces it).
     """
     if not path.parent.exists():
         private_folder(path.parent)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
     try:
-        if stat.S_IMODE(os.fstat(descriptor).st_mode) != FILE_MODE:
-            os.fchmod(descriptor, FILE_MODE)
-    finally:
-        os.close(descriptor)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
+            path.chmod(FILE_MODE)
+        return path
+    os.close(descriptor)  # created just now: nobody holds a lock on it yet
     return path
 
 

@@ -8,9 +8,11 @@ conversations are trimmed for the policies without losing slot values.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.core.tracker_store import SQLTrackerStore
@@ -27,6 +29,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.stores.cached_sql_store import CachedSQLTrackerStore
+from core.db.migrate import upgrade
 from tests.project import ROOT
 from tests.transcripts import sql_tracker_store
 
@@ -397,3 +400,54 @@ def test_kept_answers_are_restored_only_within_the_ttl_and_expired_ones_deleted(
         form_answers.keep(connection, "someone-else", {}, ttl)  # any other conversation's write
         left = connection.execute(sa.select(FormAnswer.__table__.c.value)).scalars().all()
     assert left == ([value] if age_minutes < ttl_minutes else [])
+
+
+def test_a_cached_turn_costs_one_newest_row_query_on_read_and_one_on_save(
+    database_url: str,
+) -> None:
+    """Issue 22: the save learns the newest row from its own INSERT, not from a second
+    `max(id)` query (fails on the store before it: two on save). Every turn's rows still
+    land once, in order, and the next read is still served from memory."""
+    store = cached_store(database_url)
+    sender = "cache-queries"
+    start_conversation(store, sender)
+    tracker = run(store.retrieve(sender))
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        for i in range(3):
+            tracker = run(store.retrieve(sender))
+            for event in turn(f"question {i}"):
+                tracker.update(event)
+            run(store.save(tracker))
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", seen)
+    newest_row_queries = [s for s in statements if "max(" in s.lower()]
+    assert len(newest_row_queries) == 3 * 2  # one on each read, one on each save
+    assert run(store.retrieve(sender)) is tracker
+    texts = [e.get("text") for e in stored_events(database_url, sender) if e["event"] == "user"]
+    assert texts == ["first", "question 0", "question 1", "question 2"]
+
+
+def test_sqlite_connections_are_kept_between_turns(tmp_path: Path) -> None:
+    """Issue 22: SQLAlchemy 1.4 opens a new SQLite connection per query by default (and the
+    last one closing checkpoints the log); the store keeps them (fails before: a connection
+    per read and per save)."""
+    url = f"sqlite:///{tmp_path / 'pooled.db'}"
+    upgrade(url)
+    store = cached_store(url)
+    start_conversation(store, "cache-pool")
+    opened: list[object] = []
+    sa.event.listen(store.engine, "connect", lambda connection, _record: opened.append(connection))
+    for i in range(3):
+        tracker = run(store.retrieve("cache-pool"))
+        for event in turn(f"question {i}"):
+            tracker.update(event)
+        run(store.save(tracker))
+    assert opened == []
+    texts = [e.get("text") for e in stored_events(url, "cache-pool") if e["event"] == "user"]
+    assert texts == ["first", "question 0", "question 1", "question 2"]

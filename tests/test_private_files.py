@@ -88,3 +88,43 @@ def test_secrets_and_the_endpoints_file_are_private(
     write_endpoints(endpoints, "http://127.0.0.1:5055", "sqlite:///x.db", "token")
     assert mode(endpoints) == 0o600
     assert mode(endpoints.parent) == 0o700
+
+
+def test_narrowing_an_open_database_keeps_its_locks(tmp_path: Path) -> None:
+    """Issue 22: the tracker store keeps SQLite connections open; making the database file
+    private again (as every new engine does) must not drop their locks. Before, private_file
+    opened and closed the file, which drops all of this process's POSIX locks on it: another
+    process closing its connection then deleted the write-ahead log under the open one, and
+    the next query failed with "disk I/O error"."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from core.private_files import private_sqlite_file
+
+    database = tmp_path / "open.db"
+    kept = sqlite3.connect(database)
+    try:
+        kept.execute("PRAGMA journal_mode=WAL")
+        kept.execute("CREATE TABLE t (x)")
+        kept.commit()
+        kept.execute("INSERT INTO t VALUES (1)")
+        kept.commit()
+        private_sqlite_file(f"sqlite:///{database}")
+        other = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('PRAGMA journal_mode=WAL'); "
+            "c.execute('INSERT INTO t VALUES (2)'); c.commit(); c.close()"
+        )
+        subprocess.run([sys.executable, "-c", other, str(database)], check=True)
+        kept.execute("INSERT INTO t VALUES (3)")
+        kept.commit()
+        fresh = sqlite3.connect(database)  # as a new engine of this process connects
+        try:
+            fresh.execute("PRAGMA journal_mode=WAL")
+            assert fresh.execute("SELECT count(*) FROM t").fetchone() == (3,)
+        finally:
+            fresh.close()
+    finally:
+        kept.close()
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600

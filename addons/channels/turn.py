@@ -42,6 +42,7 @@ from addons.channels.idempotency import Receipts, Reply, answer_once, part_id
 from addons.channels.replies import emergency_language, emergency_messages, failure_messages
 from addons.cleaning.inbound import prepare_message
 from addons.cleaning.payloads import allowed_payloads
+from addons.engine import action_results, graph_runner
 from addons.safety.red_flags import mentions_red_flag
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,9 @@ class TurnPipeline:
     """Answers one client message for a channel; shared state is per process."""
 
     def __init__(self, channel_name: str, backlog: ConversationBacklog = BACKLOG) -> None:
+        # Cheaper stand-ins for two parts of Rasa's turn, same behaviour (addons/engine/).
+        action_results.install()
+        graph_runner.install()
         self.channel_name = channel_name
         self.backlog = backlog
         self._receipts: Receipts | None = None
