@@ -160,6 +160,8 @@ def _redact_details(text: str) -> str:
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
+    if ids.MBI_CUE.search(text):
+        text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
     text = SSN.sub(SSN_MARK, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     text = DATE.sub(DATE_MARK, text)
@@ -168,7 +170,9 @@ def _redact_details(text: str) -> str:
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
-    for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
+    text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = ids.STREET.sub(ids.masked_street, text)
+    for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
