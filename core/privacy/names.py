@@ -144,10 +144,10 @@ APPOSITION = re.compile(
     re.IGNORECASE,
 )
 # Words that, before "my son", are verbs or small words, not a name ("Will my son ...").
-_NOT_BEFORE_KIN = frozenset(
-    """will may can could should would does did do hope let ask tell call help thank thanks
-    take bring drive mark bill pat sue rob drew chase see meet love miss visit told asked""".split()
-)
+_NOT_BEFORE_KIN_WORDS = """will may can could should would does did do hope let ask tell call help
+thank thanks take bring drive mark bill pat sue rob drew chase see meet love miss visit told
+asked"""
+_NOT_BEFORE_KIN = frozenset(_NOT_BEFORE_KIN_WORDS.split())
 # "Ngozi or Chidi": a capitalised word in no list joined to a name found.
 JOINED = re.compile(r"\s+(?:or|and|&)\s+(?P<name>[A-Z][\w'\u2019-]*)")
 # "[name removed] parks": a surname left after a name masked before (idempotence).
@@ -276,8 +276,12 @@ def unknown(word: str, slips: bool = True) -> bool:
     if ordinary(word) or lowered in DESCRIBING or lowered in _NOT_NAMES or lowered in _INSTITUTIONS:
         return False
     parts = _parts(word)
-    if len(parts) == 2 and parts[1] in _CONTRACTIONS and (
-        ordinary(parts[0]) or (parts[1] == "t" and parts[0].endswith("n"))  # "isn't"
+    if (
+        len(parts) == 2
+        and parts[1] in _CONTRACTIONS
+        and (
+            ordinary(parts[0]) or (parts[1] == "t" and parts[0].endswith("n"))  # "isn't"
+        )
     ):
         return False  # "can't", "dad's", "she'll"
     if len(parts) > 1 and all(len(part) == 1 or ordinary(part) for part in parts):
@@ -528,7 +532,7 @@ def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
         _capitalised(word)
         and len(word) > 2
         and not word.isupper()
-        and not word[1:].lower() != word[1:]  # "McDonald" passes; "iPhone" is no name
+        and word[1:].islower()  # not "iPhone", "McAfee" (brands)
         and word.lower() not in NOT_ALONE
         and not _sentence_start(text, match.start())
         and unknown(word, slips=False)  # capitalised inside a sentence: no typo of a word
