@@ -141,7 +141,11 @@ def redact(text: str) -> str:
     ):
         text = _redact_details(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
-    return redact_names(text) if might_name(text) else text
+    text = redact_names(text) if might_name(text) else text
+    return redact_cued_part(text) if CUE_GATE.search(text) else text
+
+
+CUE_GATE = re.compile(r"[\w.@-]\W*$")
 
 
 def _redact_details(text: str) -> str:
@@ -206,6 +210,84 @@ def _masked_town(match: re.Match[str]) -> str:
             break
         end = word.end()
     return ADDRESS_MARK + town[end:]
+
+
+# Identifiers split over two messages ("my number is 860 555" / "0178 sorry hit send too
+# soon"; "send it to my email margaret.ohara" / "@sbcglobal.net thank you": an outside tester
+# found both halves stored raw). A message that ends in a cue and the start of a value: the
+# start goes (it is part of the detail whatever comes next).
+_PART_CUE = (
+    r"(?:number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|medicare|mbi|"
+    r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday)"
+)
+CUED_PART_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
+    r"(?P<part>(?=[\w.+-]*[\d.@_])[\w.+@-]+(?:[\s./-]+(?=[\w-]*\d)[\w-]+)*)[^\w@]*$",
+    re.IGNORECASE,
+)
+# The rest of it at the start of the next message: digits or an id's part, or "@domain".
+CONTINUATION = re.compile(
+    r"^\s*(?P<part>@\s*[\w-]+(?:\s*\.\s*[\w-]+)+"
+    r"|[-\u2013./]?\s*(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]+(?:[\s./-]+(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]+)*)"
+    r"(?![\w@])",
+)
+
+
+def _split_mark(part: str, cue: str = "") -> str:
+    """The mark for a part of a detail, by the cue before it or its own shape."""
+    if "@" in part or re.search(r"mail", cue, re.I):
+        return EMAIL_MARK
+    if re.search(r"ssn|social", cue, re.I):
+        return SSN_MARK
+    if re.search(r"phone|cell|mobile|number", cue, re.I) and part[0].isdigit():
+        return PHONE_MARK
+    return ID_MARK
+
+
+def _is_part(part: str, cue: str) -> bool:
+    """Three digits or more; after an e-mail cue, a word with a dot or an underscore too."""
+    if sum(ch.isdigit() for ch in part) >= 3:
+        return True
+    return bool(re.search(r"mail", cue, re.I)) and any(ch in part for ch in "._@")
+
+
+def redact_cued_part(text: str) -> str:
+    """The text with the start of a detail after a cue at its very end masked."""
+    match = CUED_PART_AT_END.search(text)
+    if not match:
+        return text
+    part, cue = match.group("part"), match.group("cue")
+    if MARKS_PATTERN.search(part) or not _is_part(part, cue):
+        return text
+    return text[: match.start("part")] + _split_mark(part, cue) + text[match.end("part") :]
+
+
+def continued_part(previous: str, text: str) -> str | None:
+    """The rest of a detail the previous message of the same person broke off, at the start
+    of this one (the caller masks it wherever the message's text is kept)."""
+    cued = CUED_PART_AT_END.search(previous)
+    if not cued or not _is_part(cued.group("part"), cued.group("cue")):
+        return None
+    match = CONTINUATION.match(text)
+    return match.group("part") if match else None
+
+
+def continuation(previous: str, text: str) -> tuple[str, str] | None:
+    """(the rest of a detail `previous` broke off, at the start of `text`; its mark), if any."""
+    part = continued_part(previous, text)
+    cue = CUED_PART_AT_END.search(previous)
+    if not part or not cue:
+        return None
+    return part, _split_mark(part, cue.group("cue"))
+
+
+def redact_continuation(previous: str, text: str) -> str:
+    """`redact(text)`, with the rest of a detail `previous` broke off masked first."""
+    found = continuation(previous, text)
+    return redact(text.replace(*found, 1) if found else text)
+
+
+MARKS_PATTERN = re.compile("|".join(re.escape(mark) for mark in MARKS))
 
 
 def contains_pii(text: str) -> bool:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from core.privacy.redaction import PHONE_MARK, redact
+from core.privacy.redaction import PHONE_MARK, continuation, redact
 from core.vocabulary.callback_form import taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
@@ -132,6 +132,37 @@ def _masked_slot(event: dict[str, Any]) -> dict[str, Any]:
     return {**event, "value": PERSONAL_SLOT_MARKS[str(event.get("name"))]}
 
 
+def _previous_texts(events: Sequence[dict[str, Any]]) -> dict[int, str]:
+    """For each user event's index, the raw text of the user message before it."""
+    previous: dict[int, str] = {}
+    last = ""
+    for index, event in enumerate(events):
+        if event.get("event") == "user":
+            previous[index] = last
+            text = event.get("text")
+            last = text if isinstance(text, str) else ""
+    return previous
+
+
+def _replaced(value: Any, old: str, new: str) -> Any:
+    """`value` with `old` replaced by `new` in every string of it (keys kept)."""
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, dict):
+        return {key: _replaced(item, old, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, old, new) for item in value]
+    return value
+
+
+def _continuation_masked(event: dict[str, Any], previous: str) -> dict[str, Any]:
+    """The user event with the rest of a detail the previous message broke off masked
+    ("my number is 860 555" / "0178 sorry hit send too soon"), in its text and parse data."""
+    text = event.get("text")
+    found = continuation(previous, text) if previous and isinstance(text, str) else None
+    return _replaced(event, *found) if found else event
+
+
 def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict[str, Any]]:
     """What to store of `events[first_new:]` (event dicts), judged with the whole list.
 
@@ -141,9 +172,12 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     listed = list(events)
     answers = form_answer_indexes(listed)
     scrubber = _Scrubber(personal_values(listed, answers))
+    previous = _previous_texts(listed)
     stored = []
     for index in range(first_new, len(listed)):
         event = listed[index]
+        if index in previous:
+            event = _continuation_masked(event, previous[index])
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
