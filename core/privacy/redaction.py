@@ -133,12 +133,7 @@ def _phones_by_library(text: str) -> str:
 
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
-    if (
-        any(ch.isdigit() or ch == "@" for ch in text)
-        or SPELLED_AT.search(text)
-        or _SPELLED_DIGIT.search(text)
-        or _WORDY.search(text)
-    ):
+    if _has_detail(text):
         text = _redact_details(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
@@ -146,6 +141,22 @@ def redact(text: str) -> str:
 
 
 CUE_GATE = re.compile(r"[\w.@-]\W*$")
+
+
+def redact_all_but_names(text: str) -> str:
+    """Every detail `redact` masks except people's names: for the call-back form's name field,
+    which is a name on purpose but may carry a Medicare number or a birth date too."""
+    return _redact_details(text) if _has_detail(text) else text
+
+
+def _has_detail(text: str) -> bool:
+    """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
+    return bool(
+        any(ch.isdigit() or ch == "@" for ch in text)
+        or SPELLED_AT.search(text)
+        or _SPELLED_DIGIT.search(text)
+        or _WORDY.search(text)
+    )
 
 
 def _redact_details(text: str) -> str:
