@@ -103,6 +103,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             else form_answers_ttl()
         )
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self.form_answers_sweep = form_answers.start_sweeping(self.engine, self.form_answers_ttl)
 
     # -- reading -------------------------------------------------------------------------
 
