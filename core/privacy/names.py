@@ -524,6 +524,13 @@ def _compound_word(word: str) -> bool:
     return len(parts) > 1 and any(p.islower() and _ordinary(p) for p in parts[1:])
 
 
+# Words written capitalised that are in no list of lower-case words and are no one's name.
+_CAPITALISED = """god lord christ allah bible christmas thanksgiving hanukkah ramadan diwali
+internet google facebook youtube amazon walmart zoom skype whatsapp iphone android tylenol
+advil aleve motrin ibuprofen uber lyft medicare medicaid tricare humana aetna cigna anthem kaiser"""
+_CAPITALISED_WORDS = frozenset(_CAPITALISED.split())
+
+
 def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
     """ "Can Kwabena come", "mum, Consolata, to see", "dad (abuelo Ramón)": a capitalised word
     in no list, inside a sentence, is a name. Not at a sentence's start (any word is
@@ -534,6 +541,7 @@ def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
         and not word.isupper()
         and word[1:].islower()  # not "iPhone", "McAfee" (brands)
         and word.lower() not in NOT_ALONE
+        and word.lower() not in _CAPITALISED_WORDS
         and not _sentence_start(text, match.start())
         and unknown(word, slips=False)  # capitalised inside a sentence: no typo of a word
         and not _TERM_ENDING.search(word)

@@ -239,8 +239,8 @@ CUED_PART_AT_END = re.compile(
 # The rest of it at the start of the next message: digits or an id's part, or "@domain".
 CONTINUATION = re.compile(
     r"^\s*(?P<part>@\s*[\w-]+(?:\s*\.\s*[\w-]+)+"
-    r"|[-\u2013./]?\s*(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]+(?:[\s./-]+(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]+)*)"
-    r"(?![\w@])",
+    r"|[-\u2013./]?\s*(?=[^\W\d_]{0,4}\d)[^\W_]+(?:[\s./-]+(?=[^\W\d_]{0,4}\d)[^\W_]+)*)"
+    r"(?!\w)",
 )
 
 

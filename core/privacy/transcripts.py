@@ -132,18 +132,6 @@ def _masked_slot(event: dict[str, Any]) -> dict[str, Any]:
     return {**event, "value": PERSONAL_SLOT_MARKS[str(event.get("name"))]}
 
 
-def _previous_texts(events: Sequence[dict[str, Any]]) -> dict[int, str]:
-    """For each user event's index, the raw text of the user message before it."""
-    previous: dict[int, str] = {}
-    last = ""
-    for index, event in enumerate(events):
-        if event.get("event") == "user":
-            previous[index] = last
-            text = event.get("text")
-            last = text if isinstance(text, str) else ""
-    return previous
-
-
 def _replaced(value: Any, old: str, new: str) -> Any:
     """`value` with `old` replaced by `new` in every string of it (keys kept)."""
     if isinstance(value, str):
@@ -155,12 +143,20 @@ def _replaced(value: Any, old: str, new: str) -> Any:
     return value
 
 
-def _continuation_masked(event: dict[str, Any], previous: str) -> dict[str, Any]:
-    """The user event with the rest of a detail the previous message broke off masked
-    ("my number is 860 555" / "0178 sorry hit send too soon"), in its text and parse data."""
-    text = event.get("text")
-    found = continuation(previous, text) if previous and isinstance(text, str) else None
-    return _replaced(event, *found) if found else event
+def _continuations(events: Sequence[dict[str, Any]]) -> dict[int, tuple[str, str]]:
+    """For each event of a turn whose user message finishes a detail the message before it
+    broke off ("my number is 860 555" / "0178 sorry hit send too soon"), the rest of that
+    detail and its mark: masked in the message, its parse data and any reply that repeats it."""
+    found: dict[int, tuple[str, str]] = {}
+    previous, current = "", None
+    for index, event in enumerate(events):
+        text = event.get("text")
+        if event.get("event") == "user":
+            current = continuation(previous, text) if previous and isinstance(text, str) else None
+            previous = text if isinstance(text, str) else ""
+        if current:
+            found[index] = current
+    return found
 
 
 def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict[str, Any]]:
@@ -172,12 +168,12 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     listed = list(events)
     answers = form_answer_indexes(listed)
     scrubber = _Scrubber(personal_values(listed, answers))
-    previous = _previous_texts(listed)
+    continued = _continuations(listed)
     stored = []
     for index in range(first_new, len(listed)):
         event = listed[index]
-        if index in previous:
-            event = _continuation_masked(event, previous[index])
+        if index in continued:
+            event = _replaced(event, *continued[index])
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
