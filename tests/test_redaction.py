@@ -703,6 +703,9 @@ def test_third_testers_names_are_removed(text: str, name: str) -> None:
         ("Faith in God gets me through", "God"),
         ("Mark my words, I will be back", "Mark"),
         ("my dad can't move his legs", "can't"),
+        # found by the tester's runner on this branch (the capitalised-word rule)
+        ("is it done by Dr. Patel or one of the other radiologists", "Dr. Patel"),
+        ("I live in Bristol, do I need a ride or can I take the bus", "Bristol"),
     ],
 )
 def test_third_testers_ordinary_words_are_kept(text: str, kept: str) -> None:
@@ -772,3 +775,16 @@ def test_the_callback_forms_fields_keep_only_what_is_needed() -> None:
     when = time_field("after 5pm or ring my son Bartosz on 203 555 0139")
     assert when is not None and when.startswith("after 5pm")
     assert "Bartosz" not in when and "0139" not in when
+
+
+@pytest.mark.parametrize(("first", "second", "raw_first", "raw_second"), SPLIT)
+def test_a_split_identifiers_rest_is_masked_after_a_first_half_read_back_masked(
+    first: str, second: str, raw_first: str, raw_second: str
+) -> None:
+    """Live, the previous message may come back from the database already masked ("my number
+    is [phone removed]"): the rest must still go (the tester's runner found "0178" raw)."""
+    from core.privacy.transcripts import stored_events
+
+    masked_first = stored_events([{"event": "user", "text": first}], 0)[0]["text"]
+    events = [{"event": "user", "text": masked_first}, {"event": "user", "text": second}]
+    assert raw_second not in stored_events(events, 1)[0]["text"]

@@ -273,11 +273,27 @@ def redact_cued_part(text: str) -> str:
     return text[: match.start("part")] + _split_mark(part, cue) + text[match.end("part") :]
 
 
+# The same cue when the previous message is read back masked (from the database, on
+# another server or after a cache eviction): "my number is [phone removed]".
+CUED_MARK_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
+    r"(?P<part>\[(?:phone|SSN|ID|email|name|address) removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+
+
+def _cue_at_end(previous: str) -> re.Match[str] | None:
+    """The cue and start of a detail that `previous` ends with, raw or already masked."""
+    raw = CUED_PART_AT_END.search(previous)
+    if raw and _is_part(raw.group("part"), raw.group("cue")):
+        return raw
+    return CUED_MARK_AT_END.search(previous)
+
+
 def continued_part(previous: str, text: str) -> str | None:
     """The rest of a detail the previous message of the same person broke off, at the start
     of this one (the caller masks it wherever the message's text is kept)."""
-    cued = CUED_PART_AT_END.search(previous)
-    if not cued or not _is_part(cued.group("part"), cued.group("cue")):
+    if not _cue_at_end(previous):
         return None
     match = CONTINUATION.match(text)
     return match.group("part") if match else None
@@ -286,7 +302,7 @@ def continued_part(previous: str, text: str) -> str | None:
 def continuation(previous: str, text: str) -> tuple[str, str] | None:
     """(the rest of a detail `previous` broke off, at the start of `text`; its mark), if any."""
     part = continued_part(previous, text)
-    cue = CUED_PART_AT_END.search(previous)
+    cue = _cue_at_end(previous)
     if not part or not cue:
         return None
     return part, _split_mark(part, cue.group("cue"))
