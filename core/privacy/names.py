@@ -7,6 +7,10 @@ identifiers. Two ways a word is taken as a name:
 - **After a cue** that says a name follows ("my name is", "I'm", "this is", "my husband /
   mother / son ...", "Mr", "Mrs"): the capitalised words there, or lower-case ones that are
   known first names or surnames and not ordinary words ("I'm worried" stays).
+- **A word in no list** (`unknown`: not ordinary, not the project's own, not one slip from
+  such a word) after a person cue, in any case ("my dad oluwaseun adeyemi", "hi im mehmet
+  yilmaz"), or capitalised inside a sentence ("Can Kwabena come"): names from the many
+  cultures no census list holds (issue 21, third outside tester).
 - **Without a cue**: a capitalised known first name that is not an ordinary English word
   ("Margaret", "Dorothy"), and the names that follow it; or a first name that is also a word
   ("Will", "Grace", "Hope") only when a capitalised surname that is not a word follows
