@@ -26,6 +26,7 @@ from rasa_sdk.types import DomainDict
 from actions.runtime import log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
+from core.privacy.redaction import redact, redact_all_but_names
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
 from core.vocabulary.buttons import CONSENT_BUTTONS
 from core.vocabulary.callback_form import CALLBACK_SLOTS, completed_form_values
@@ -107,6 +108,22 @@ def _clean_text(value: Any) -> str | None:
     return text[:MAX_FIELD_CHARS].rstrip() or None
 
 
+def name_field(value: Any) -> str | None:
+    """The name answer as stored: the name kept, any other detail typed with it masked
+    ("Leokadia Zielinska medicare [ID removed] dob [date removed]": staff need the name to
+    call back, not the Medicare number or the birth date; an outside tester found them raw)."""
+    text = _clean_text(value)
+    return redact_all_but_names(text) if text else None
+
+
+def time_field(value: Any) -> str | None:
+    """The preferred-time answer as stored: the time kept, names and numbers in it masked
+    ("after 5pm or ring my son [name removed] on [phone removed]"): the request's phone
+    field is the one number the form keeps."""
+    text = _clean_text(value)
+    return redact(text) if text else None
+
+
 class ValidateCallbackForm(FormValidationAction):
     def name(self) -> str:
         return "validate_callback_form"
@@ -130,7 +147,7 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"callback_name": _clean_text(value)}
+        return {"callback_name": name_field(value)}
 
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -143,7 +160,7 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"callback_time": _clean_text(value)}
+        return {"callback_time": time_field(value)}
 
 
 class ActionSubmitCallback(Action):
@@ -186,9 +203,9 @@ class ActionSubmitCallback(Action):
             return None  # slots changed behind the form's back
         if any(is_mark(value) for value in form.values()):
             return None  # a detail masked in the stored transcript, not the patient's
-        name = _clean_text(form.get("callback_name"))
+        name = name_field(form.get("callback_name"))
         phone = normalise_phone(form.get("callback_phone"))
-        preferred_time = _clean_text(form.get("callback_time"))
+        preferred_time = time_field(form.get("callback_time"))
         conversation_id = identifier(tracker.sender_id, MAX_CONVERSATION_ID_CHARS)
         if not (name and phone and preferred_time and conversation_id):
             return None

@@ -451,3 +451,42 @@ def test_sqlite_connections_are_kept_between_turns(tmp_path: Path) -> None:
     assert opened == []
     texts = [e.get("text") for e in stored_events(url, "cache-pool") if e["event"] == "user"]
     assert texts == ["first", "question 0", "question 1", "question 2"]
+
+
+def test_a_server_start_deletes_abandoned_form_answers_without_any_write(
+    database_url: str,
+) -> None:
+    """Issue 21, third tester: an abandoned form's answers stayed in form_answers after a
+    full restart (the docs said "deleted at restart"); the tracker store's creation (a Rasa
+    server start) now deletes those past FORM_ANSWERS_MINUTES, with no conversation writing,
+    and keeps a form still being filled."""
+    store = sql_tracker_store(
+        database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP, form_answers_minutes=30
+    )
+    open_form_with_a_name(store, "walked-away-before-restart")
+    age_form_answers(database_url, 31)
+    sql_tracker_store(
+        database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP, form_answers_minutes=30
+    )
+    assert form_answers_in(database_url) == []
+    open_form_with_a_name(store, "still-typing")
+    sql_tracker_store(
+        database_url, CachedSQLTrackerStore, DOMAIN, keep_turns=KEEP, form_answers_minutes=30
+    )
+    assert form_answers_in(database_url) == [("callback_name", "Jane Doe")]
+
+
+def test_a_split_phone_number_is_stored_masked_in_both_messages(database_url: str) -> None:
+    """Issue 21, third tester: "my number is 860 555" then "0178 sorry hit send too soon"
+    were both stored raw (neither half looks like a number alone)."""
+    store = cached_store(database_url)
+    sender = "split-number"
+    start_conversation(store, sender)
+    for text in ("my number is 860 555", "0178 sorry hit send too soon"):
+        tracker = run(store.retrieve(sender))
+        for event in turn(text):
+            tracker.update(event)
+        run(store.save(tracker))
+    stored = str(stored_events(database_url, sender))
+    assert "860 555" not in stored and "0178" not in stored
+    assert "sorry hit send too soon" in stored

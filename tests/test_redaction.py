@@ -663,3 +663,128 @@ def test_a_first_name_used_as_a_thing_after_my_or_the_is_kept(
 ) -> None:
     text = f"can I bring {det} {word}{rest}?"
     assert redact(text) == text
+
+
+# Issue 21, third outside tester: what was stored raw, kind by kind.
+THIRD_TESTER_NAMES = [
+    ("my dad oluwaseun adeyemi is booked for vertebroplasty", "oluwaseun"),
+    ("my daughter in law pooja will drive me home is that ok", "pooja"),
+    ("i took mum, Consolata, to see dr patel yesterday", "Consolata"),
+    ("hi this is keoni kahananui, my tutu (grandma) needs this done", "kahananui"),
+    ("my granny thandiwe dlamini wants a letter", "thandiwe"),
+    ("hi im mehmet yilmaz from plainville, my wife ayse is scared of needles", "ayse"),
+    ("hi im mehmet yilmaz from plainville", "mehmet"),
+    ("Can Kwabena come with me on the day?", "Kwabena"),
+    ("my mother lakshmi and my father venkatesh both need it", "venkatesh"),
+    ("patient: chen wei, 88, L1 fracture, on warfarin", "chen"),
+    ("dad (abuelo Ramón) is very frail", "Ramón"),
+    ("Faith my daughter will drive me, she has the paperwork", "Faith"),
+    ("can the nurse call my mobile. ask for grace", "grace"),
+    ("-- sent by Agnieszka Kowalczyk on behalf of her dad", "Agnieszka"),
+    ("my name's gwen, my hubby rhys needs it", "rhys"),
+    ("ok thanks. xoxo nana dot", "dot"),
+    ("hi its my grandad arjun mehta he is covered?", "arjun"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), THIRD_TESTER_NAMES)
+def test_third_testers_names_are_removed(text: str, name: str) -> None:
+    assert name not in redact(text).split(" ") and name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("hi im mehmet yilmaz from plainville", "hi im "),  # the cue stays, the name goes
+        ("we're in room 12 at the st francis, which door", "room 12 at the st francis"),
+        ("Will I be able to drive myself home afterwards?", "Will I"),
+        ("is there a grace period if i'm running late", "grace period"),
+        ("I came from Bristol Hospital's website", "Bristol"),
+        ("Faith in God gets me through", "God"),
+        ("Mark my words, I will be back", "Mark"),
+        ("my dad can't move his legs", "can't"),
+        # found by the tester's runner on this branch (the capitalised-word rule)
+        ("is it done by Dr. Patel or one of the other radiologists", "Dr. Patel"),
+        ("I live in Bristol, do I need a ride or can I take the bus", "Bristol"),
+    ],
+)
+def test_third_testers_ordinary_words_are_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("she'll be ninety-one in march, is the sedation ok", "ninety-one"),
+        ("visa ending in 4412 was charged twice", "4412"),
+        ("will medicare cover it , my mbi: 2 F H 7 A B 3 C D 4 5 thanks", "3 C D 4 5"),
+        ("my MBI number is 1EG4TE5MK73 and my wife's is 3HC2-XY7-AB10", "3HC2"),
+    ],
+)
+def test_third_testers_other_identifiers_are_removed(text: str, raw: str) -> None:
+    assert raw not in redact(text)
+
+
+SPLIT = [
+    ("my number is 860 555", "0178 sorry hit send too soon", "860 555", "0178"),
+    ("my ssn is 078 05", "1120 sorry. do you need it", "078 05", "1120"),
+    ("my medicare number is 1EG4-TE5", "-MK73 sorry, is it covered", "1EG4", "MK73"),
+    ("send it to my email margaret.ohara", "@sbcglobal.net thank you", "ohara", "sbcglobal"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "raw_first", "raw_second"), SPLIT)
+def test_an_identifier_split_over_two_messages_is_removed_from_both(
+    first: str, second: str, raw_first: str, raw_second: str
+) -> None:
+    from core.privacy.transcripts import stored_events
+
+    events = [{"event": "user", "text": first}, {"event": "user", "text": second}]
+    stored = stored_events(events, 0)
+    assert raw_first not in stored[0]["text"]
+    assert raw_second not in stored[1]["text"]
+    assert second.split(" ", 1)[1] in stored[1]["text"]  # the rest of the message stays
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(
+    cue=st.sampled_from(["my number is", "my cell is", "my ssn is", "medicare number is"]),
+    head=st.from_regex(r"[0-9]{3} [0-9]{2,3}", fullmatch=True),
+    tail=st.from_regex(r"[0-9]{4}", fullmatch=True),
+    after=st.text(alphabet=st.characters(categories=["L", "Zs", "P"]), max_size=30),
+)
+def test_any_cued_number_broken_over_two_messages_is_masked(
+    cue: str, head: str, tail: str, after: str
+) -> None:
+    from core.privacy.transcripts import stored_events
+
+    events = [{"event": "user", "text": f"{cue} {head}"}, {"event": "user", "text": tail + after}]
+    first, second = (e["text"] for e in stored_events(events, 0))
+    assert head not in first
+    assert tail not in second
+
+
+def test_the_callback_forms_fields_keep_only_what_is_needed() -> None:
+    """A completed call-back stored a Medicare number and a birth date in the name field and
+    a son's name and number in the preferred time (third tester)."""
+    from actions.callback import name_field, time_field
+
+    name = name_field("Leokadia Zielinska medicare 4KT8-PU6-QW22 dob 1/2/1938")
+    assert name is not None and name.startswith("Leokadia Zielinska")
+    assert "4KT8" not in name and "1938" not in name
+    when = time_field("after 5pm or ring my son Bartosz on 203 555 0139")
+    assert when is not None and when.startswith("after 5pm")
+    assert "Bartosz" not in when and "0139" not in when
+
+
+@pytest.mark.parametrize(("first", "second", "raw_first", "raw_second"), SPLIT)
+def test_a_split_identifiers_rest_is_masked_after_a_first_half_read_back_masked(
+    first: str, second: str, raw_first: str, raw_second: str
+) -> None:
+    """Live, the previous message may come back from the database already masked ("my number
+    is [phone removed]"): the rest must still go (the tester's runner found "0178" raw)."""
+    from core.privacy.transcripts import stored_events
+
+    masked_first = stored_events([{"event": "user", "text": first}], 0)[0]["text"]
+    events = [{"event": "user", "text": masked_first}, {"event": "user", "text": second}]
+    assert raw_second not in stored_events(events, 1)[0]["text"]

@@ -107,6 +107,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             else form_answers_ttl()
         )
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        self.form_answers_sweep = form_answers.start_sweeping(self.engine, self.form_answers_ttl)
 
     def _pool_sqlite_connections(self) -> None:
         """Keep SQLite connections open between turns instead of one new one per query.

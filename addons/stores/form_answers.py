@@ -8,11 +8,15 @@ asked the patient for their name again. While the form is open its answers are w
 in the same transaction as the transcript rows; when the form ends, or the session does
 (expiry or restart), they are deleted; a tracker read from the database gets them back in
 place of the masks. An abandoned form's answers go after FORM_ANSWERS_MINUTES (default 60,
-the session's expiry) unchanged: on any conversation's next write, or the retention job.
+the session's expiry) unchanged: on any conversation's next write, when the Rasa server
+starts (the tracker store's creation), every twelfth of that time from an idle timer (so
+they go even when no one writes; nothing is added to a turn), or by the retention job.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -26,6 +30,38 @@ from core.privacy.retention import expired_form_answers
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
 
 TABLE = FormAnswer.__table__
+LOGGER = logging.getLogger(__name__)
+MIN_SWEEP_SECONDS = 30.0
+
+
+def sweep_interval(ttl: timedelta) -> float:
+    """Seconds between idle sweeps: a twelfth of the TTL (5 minutes for 60), at least 30 s;
+    an abandoned answer so lives at most 13/12 of FORM_ANSWERS_MINUTES."""
+    return max(MIN_SWEEP_SECONDS, ttl.total_seconds() / 12)
+
+
+def sweep(engine: sa.engine.Engine, ttl: timedelta) -> int:
+    """Delete the abandoned answers now; 0 if the table is not there yet (before migrations)."""
+    try:
+        with engine.begin() as connection:
+            return expired_form_answers(connection, ttl)
+    except sa.exc.SQLAlchemyError as error:
+        LOGGER.warning("Form answers not swept: %s", type(error).__name__)
+        return 0
+
+
+def start_sweeping(engine: sa.engine.Engine, ttl: timedelta) -> threading.Event:
+    """Sweep now (a restart: a form left before it cannot wait for a write) and then every
+    `sweep_interval(ttl)` in a daemon thread; set the returned event to stop it."""
+    stop = threading.Event()
+    sweep(engine, ttl)
+
+    def run() -> None:
+        while not stop.wait(sweep_interval(ttl)):
+            sweep(engine, ttl)
+
+    threading.Thread(target=run, name="form-answers-sweep", daemon=True).start()
+    return stop
 
 
 def open_form_answers(tracker: DialogueStateTracker) -> dict[str, str]:

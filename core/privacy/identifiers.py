@@ -43,13 +43,35 @@ MEDICARE = re.compile(
     rf"{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}{_MBI_LETTER}{_SEP}\d{_SEP}\d(?![\w-])"
     r"|(?<![\w-])\d{3}-?\d{2}-?\d{4}\s?[A-Za-z]\d?(?![\w-])"  # the old HICN: SSN + letter
 )
+# After a Medicare / MBI cue anywhere in the message, any 11-character id shape goes, even one
+# with a letter CMS leaves out ("my mbi: 2 F H 7 A B 3 C D 4 5", "my wife's is 3HC2-XY7-AB10":
+# an outside tester found both raw). Its parts are single characters or hold a digit, so
+# words never make one up ("2 T 12 fractures").
+MBI_CUE = re.compile(r"\b(?:medicare|mbi|hicn|beneficiary)\b", re.IGNORECASE)
+MBI_SHAPE = re.compile(r"(?<![\w-])[1-9](?:[\s.-]?[A-Za-z0-9]){10}(?![\w-])")
+
+
+def masked_mbi_shape(match: re.Match[str]) -> str:
+    """MBI_SHAPE's replacement: ID_MARK when the parts look like an id, not words."""
+    value = match.group()
+    parts = re.split(r"[\s.-]", value)
+    letters = sum(ch.isalpha() for ch in value)
+    if letters < 2 or sum(ch.isdigit() for ch in value) < 3:
+        return value
+    if all(len(part) == 1 or any(ch.isdigit() for ch in part) for part in parts):
+        return ID_MARK
+    return value
+
+
 _ID_NAME = (
     r"(member|subscriber|policy|policy\s+holder|group|grp|medicaid|medicare|mbi|hicn|"
     r"insurance|insurance\s+card|plan|beneficiary|claim|account|acct|card|credit\s+card|"
     r"debit\s+card|bank\s+account|routing|patient|mrn|medical\s+record|record|chart|"
     r"hospital|case|license|licence|driver'?s?\s+licen[cs]e|dl|passport|certificate|"
     r"vehicle|plate|license\s+plate|vin|serial|device|badge|employee|tricare|va|"
-    r"blue\s+cross|aetna|humana|cigna|united\s*healthcare|anthem|kaiser)"
+    r"blue\s+cross|aetna|humana|cigna|united\s*healthcare|anthem|kaiser|"
+    # "visa ending in 4412": a card's brand is its name (an outside tester found it raw).
+    r"visa|mastercard|master\s+card|amex|american\s+express|discover\s+card)"
 )
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
@@ -105,8 +127,11 @@ _PLACE = (
     rf"|{_CITY},?\s*{_STATE}(?:\s*,?\s*{_ZIP})?|,?\s*{_ZIP})?"
 )
 _TAIL = rf"{_DIRECTION}{_UNIT_PART}{_PLACE}"
+# "room 12 at the st francis", "bed 4", "ward 5 on the 2nd floor": a room in a building is no
+# street number (an outside tester found "room 12 at the st" masked as an address).
+_ROOM_BEFORE = re.compile(r"\b(?:room|rm|ward|bed|bay)\s*#?\s*$", re.IGNORECASE)
 STREET = re.compile(
-    r"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d+)?\s+"
+    rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+"
     r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
     rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{_SURE}))\b\.?"
     rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
@@ -177,6 +202,8 @@ ZIP_GATE = re.compile(r"\b\d{5}\b")
 AGE = re.compile(
     rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
+    # "she'll be ninety-one in march", "will be 92 next month"
+    rf"(?:'ll|will)\s+be|"
     rf"turning|turned|turns|turn|now|is|was)\s+"
     # "patient age: 103", "Age = 97", "age - 91" (an outside tester found the first raw).
     rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
@@ -258,6 +285,13 @@ def masked_card(match: re.Match[str]) -> str:
     other run is left for the phone patterns (which mask it as a phone)."""
     digits = "".join(ch for ch in match.group() if ch.isdigit())
     return CARD_MARK if len(set(digits)) > 1 and _luhn(digits) else match.group()
+
+
+def masked_street(match: re.Match[str]) -> str:
+    """STREET's replacement: ADDRESS_MARK, unless a room's word is right before the number."""
+    if _ROOM_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+        return match.group()
+    return ADDRESS_MARK
 
 
 def masked_code(match: re.Match[str]) -> str:

@@ -133,15 +133,30 @@ def _phones_by_library(text: str) -> str:
 
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
-    if (
+    if _has_detail(text):
+        text = _redact_details(text)
+    # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
+    text = redact_names(text) if might_name(text) else text
+    return redact_cued_part(text) if CUE_GATE.search(text) else text
+
+
+CUE_GATE = re.compile(r"[\w.@-]\W*$")
+
+
+def redact_all_but_names(text: str) -> str:
+    """Every detail `redact` masks except people's names: for the call-back form's name field,
+    which is a name on purpose but may carry a Medicare number or a birth date too."""
+    return _redact_details(text) if _has_detail(text) else text
+
+
+def _has_detail(text: str) -> bool:
+    """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
+    return bool(
         any(ch.isdigit() or ch == "@" for ch in text)
         or SPELLED_AT.search(text)
         or _SPELLED_DIGIT.search(text)
         or _WORDY.search(text)
-    ):
-        text = _redact_details(text)
-    # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
-    return redact_names(text) if might_name(text) else text
+    )
 
 
 def _redact_details(text: str) -> str:
@@ -160,6 +175,8 @@ def _redact_details(text: str) -> str:
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
+    if ids.MBI_CUE.search(text):
+        text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
     text = SSN.sub(SSN_MARK, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     text = DATE.sub(DATE_MARK, text)
@@ -168,7 +185,9 @@ def _redact_details(text: str) -> str:
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
-    for address in (ids.PO_BOX, ids.STREET, ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
+    text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = ids.STREET.sub(ids.masked_street, text)
+    for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
@@ -202,6 +221,100 @@ def _masked_town(match: re.Match[str]) -> str:
             break
         end = word.end()
     return ADDRESS_MARK + town[end:]
+
+
+# Identifiers split over two messages ("my number is 860 555" / "0178 sorry hit send too
+# soon"; "send it to my email margaret.ohara" / "@sbcglobal.net thank you": an outside tester
+# found both halves stored raw). A message that ends in a cue and the start of a value: the
+# start goes (it is part of the detail whatever comes next).
+_PART_CUE = (
+    r"(?:number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|medicare|mbi|"
+    r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday)"
+)
+CUED_PART_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
+    r"(?P<part>(?=[\w.+-]*[\d.@_])[\w.+@-]+(?:[\s./-]+(?=[\w-]*\d)[\w-]+)*)[^\w@]*$",
+    re.IGNORECASE,
+)
+# The rest of it at the start of the next message: digits or an id's part, or "@domain".
+CONTINUATION = re.compile(
+    r"^\s*(?P<part>@\s*[\w-]+(?:\s*\.\s*[\w-]+)+"
+    r"|[-\u2013./]?\s*(?=[^\W\d_]{0,4}\d)[^\W_]+(?:[\s./-]+(?=[^\W\d_]{0,4}\d)[^\W_]+)*)"
+    r"(?!\w)",
+)
+
+
+def _split_mark(part: str, cue: str = "") -> str:
+    """The mark for a part of a detail, by the cue before it or its own shape."""
+    if "@" in part or re.search(r"mail", cue, re.I):
+        return EMAIL_MARK
+    if re.search(r"ssn|social", cue, re.I):
+        return SSN_MARK
+    if re.search(r"phone|cell|mobile|number", cue, re.I) and part[0].isdigit():
+        return PHONE_MARK
+    return ID_MARK
+
+
+def _is_part(part: str, cue: str) -> bool:
+    """Three digits or more; after an e-mail cue, a word with a dot or an underscore too."""
+    if sum(ch.isdigit() for ch in part) >= 3:
+        return True
+    return bool(re.search(r"mail", cue, re.I)) and any(ch in part for ch in "._@")
+
+
+def redact_cued_part(text: str) -> str:
+    """The text with the start of a detail after a cue at its very end masked."""
+    match = CUED_PART_AT_END.search(text)
+    if not match:
+        return text
+    part, cue = match.group("part"), match.group("cue")
+    if MARKS_PATTERN.search(part) or not _is_part(part, cue):
+        return text
+    return text[: match.start("part")] + _split_mark(part, cue) + text[match.end("part") :]
+
+
+# The same cue when the previous message is read back masked (from the database, on
+# another server or after a cache eviction): "my number is [phone removed]".
+CUED_MARK_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
+    r"(?P<part>\[(?:phone|SSN|ID|email|name|address) removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+
+
+def _cue_at_end(previous: str) -> re.Match[str] | None:
+    """The cue and start of a detail that `previous` ends with, raw or already masked."""
+    raw = CUED_PART_AT_END.search(previous)
+    if raw and _is_part(raw.group("part"), raw.group("cue")):
+        return raw
+    return CUED_MARK_AT_END.search(previous)
+
+
+def continued_part(previous: str, text: str) -> str | None:
+    """The rest of a detail the previous message of the same person broke off, at the start
+    of this one (the caller masks it wherever the message's text is kept)."""
+    if not _cue_at_end(previous):
+        return None
+    match = CONTINUATION.match(text)
+    return match.group("part") if match else None
+
+
+def continuation(previous: str, text: str) -> tuple[str, str] | None:
+    """(the rest of a detail `previous` broke off, at the start of `text`; its mark), if any."""
+    part = continued_part(previous, text)
+    cue = _cue_at_end(previous)
+    if not part or not cue:
+        return None
+    return part, _split_mark(part, cue.group("cue"))
+
+
+def redact_continuation(previous: str, text: str) -> str:
+    """`redact(text)`, with the rest of a detail `previous` broke off masked first."""
+    found = continuation(previous, text)
+    return redact(text.replace(*found, 1) if found else text)
+
+
+MARKS_PATTERN = re.compile("|".join(re.escape(mark) for mark in MARKS))
 
 
 def contains_pii(text: str) -> bool:

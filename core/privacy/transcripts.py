@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from core.privacy.redaction import PHONE_MARK, redact
+from core.privacy.redaction import PHONE_MARK, continuation, redact
 from core.vocabulary.callback_form import taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
@@ -132,6 +132,33 @@ def _masked_slot(event: dict[str, Any]) -> dict[str, Any]:
     return {**event, "value": PERSONAL_SLOT_MARKS[str(event.get("name"))]}
 
 
+def _replaced(value: Any, old: str, new: str) -> Any:
+    """`value` with `old` replaced by `new` in every string of it (keys kept)."""
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, dict):
+        return {key: _replaced(item, old, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, old, new) for item in value]
+    return value
+
+
+def _continuations(events: Sequence[dict[str, Any]]) -> dict[int, tuple[str, str]]:
+    """For each event of a turn whose user message finishes a detail the message before it
+    broke off ("my number is 860 555" / "0178 sorry hit send too soon"), the rest of that
+    detail and its mark: masked in the message, its parse data and any reply that repeats it."""
+    found: dict[int, tuple[str, str]] = {}
+    previous, current = "", None
+    for index, event in enumerate(events):
+        text = event.get("text")
+        if event.get("event") == "user":
+            current = continuation(previous, text) if previous and isinstance(text, str) else None
+            previous = text if isinstance(text, str) else ""
+        if current:
+            found[index] = current
+    return found
+
+
 def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict[str, Any]]:
     """What to store of `events[first_new:]` (event dicts), judged with the whole list.
 
@@ -141,9 +168,12 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     listed = list(events)
     answers = form_answer_indexes(listed)
     scrubber = _Scrubber(personal_values(listed, answers))
+    continued = _continuations(listed)
     stored = []
     for index in range(first_new, len(listed)):
         event = listed[index]
+        if index in continued:
+            event = _replaced(event, *continued[index])
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
