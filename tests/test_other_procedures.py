@@ -43,6 +43,10 @@ OTHER_PROCEDURE_QUESTIONS = [
     "how long does a nerve root block injection last",
     "is a facet joint injection the same as this cement injection?",
     "Is the cement injection the same as a cortisone shot",
+    # Issue 24: the net keeps conditions asked about on their own or against another treatment.
+    "how is sciatica treated",
+    "can people with spinal stenosis have a fusion",
+    "would someone with sciatica benefit more from an epidural injection",
 ]
 THIS_PAGE_QUESTIONS = [
     "I had a spinal fusion in 2015, can I still have vertebroplasty?",
@@ -58,6 +62,12 @@ THIS_PAGE_QUESTIONS = [
     "Is it any good for a herniated disc?",
     "would the cement injection help my slipped disc",
     "are bone cement injections useful for sciatica?",
+    # Issue 24 (strict): asked about the patient or the benefit, the same question.
+    "Can someone with a herniated disc get this procedure?",
+    "would a person with sciatica benefit from it",
+    "can patients with a slipped disk have the cement treatment",
+    "is the procedure recommended for a bulging disc?",
+    "Would my mother benefit from vertebroplasty with her pinched nerve?",
 ]
 
 

@@ -64,6 +64,21 @@ def test_other_procedures_are_never_answered_with_vertebroplasty_facts(
     assert not set(got) & {f"utter_{topic}" for topic in FAQ_TOPICS}
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "would a person with a slipped disc benefit from it",
+        "can someone with a herniated disc get this procedure",
+    ],
+)
+def test_a_disc_question_about_who_it_is_for_gets_the_pages_answer(
+    assistant: Assistant, domain_texts: dict[str, str], message: str
+) -> None:
+    """Issue 24: the page answers it ("not usually helpful for ... disc problems"); the
+    other-procedures net used to hand it off."""
+    assert replies(assistant, message, domain_texts) == ["utter_candidates"]
+
+
 def test_a_long_message_with_a_phone_number_is_answered(
     assistant: Assistant, domain_texts: dict[str, str]
 ) -> None:

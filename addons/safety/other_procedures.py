@@ -109,7 +109,14 @@ THIS_PROCEDURE = re.compile(
 DOES_IT_HELP = re.compile(
     r"\b(can|could|will|would|does|do|is|are)\s+(it|this|that|vertebroplasty|kyphoplasty|"
     r"the\s+procedure|the\s+treatment|(the\s+|bone\s+)?cement(\s+(injection|treatment))?)\b"
-    r".{0,25}\b(treat|help|fix|cure|work|relieve|used|good\s+for|suitable|an?\s+option|useful)"
+    r".{0,25}\b(treat|help|fix|cure|work|relieve|used|good\s+for|suitable|an?\s+option|useful|"
+    r"effective|recommended|appropriate|indicated|benefit)"
+    # "Can someone with a herniated disc get this procedure?", "Would a person with sciatica
+    # benefit from it?": the same question about who it is for, asked about the patient.
+    r"|\b(someone|anyone|a\s+person|people|patients?)\s+with\b.{0,40}"
+    r"\b(get|have|benefit|qualify|be\s+treated)\b"
+    r"|\bbenefit\s+from\s+(it|this|that|the\s+(procedure|treatment)|vertebroplasty|kyphoplasty|"
+    r"(bone\s+)?cement)\b"
 )
 # "Is this for me?", "could she have it?": the same question about who it is for.
 FOR_ME = re.compile(

@@ -38,6 +38,15 @@ CONVERSATION_INTENTS: tuple[str, ...] = (
 )
 
 
+# Conversation intents whose reply carries no medical fact and changes no state (a greeting, a
+# thank-you, the help menu, the contact details, "I only answer about vertebroplasty"): the
+# fallback accepts a weaker reading for them (addons/nlu/fallback.py). Not affirm/deny (the
+# call-back form's consent), stop and request_callback (they end or start the form).
+SMALL_TALK_INTENTS: frozenset[str] = frozenset(
+    {"greet", "goodbye", "thanks", "bot_challenge", "help", "contact", "out_of_scope"}
+)
+
+
 def answer_response(topic: str) -> str:
     """The domain response that answers a topic."""
     return f"utter_{topic}"
