@@ -139,7 +139,7 @@ TOKEN = re.compile(r"[^\W_]+")
 # Kinds measured by their words (issue 21): each word of the value that the rest of the
 # sentence does not also hold must be gone ("Margaret Olsen": both; "12 Oak St, Hartford").
 BY_WORDS = frozenset(
-    {"name", "address", "health_plan_id", "mrn", "account", "licence", "url", "ip", "age"}
+    {"name", "address", "health_plan_id", "mrn", "account", "licence", "url", "ip", "age", "date"}
 )
 
 

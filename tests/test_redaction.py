@@ -84,6 +84,7 @@ KINDS = {
     "email",
     "ssn",
     "date_of_birth",
+    "date",
     "age",
     "name",
     "address",
@@ -788,3 +789,70 @@ def test_a_split_identifiers_rest_is_masked_after_a_first_half_read_back_masked(
     masked_first = stored_events([{"event": "user", "text": first}], 0)[0]["text"]
     events = [{"event": "user", "text": masked_first}, {"event": "user", "text": second}]
     assert raw_second not in stored_events(events, 1)[0]["text"]
+
+
+# --- issue 21, fourth outside round: the tester's messages, with the raw piece each stored ---
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("she lives at 88 Elm Street apt 3 Bristol 06010", "06010"),
+        ("Mr Bartholomew Quigley, 61 Maple Ave, West Hartford, 06107, Q: a pillow?", "06107"),
+        ("we live on 14 Orchard Lane, Southington 06489 - is there parking", "06489"),
+        ("our house is number 31, Wolcott Road, Bristol, CT 06010-3344. home visit?", "Wolcott"),
+        ("write to me at 17 Rue Lafayette, Hartford CT 06103-2211", "Rue"),
+        ("we moved to 5 Chestnut Row, Terryville 06786 last year", "06786"),
+        ("i had a fall on 2 december and they found a fracture", "december"),
+        ("she fell on 28 november and broke a bone in her back", "november"),
+        ("i got my fracture on the 3rd of november, is it too late", "november"),
+        ("appointment letter says it is on 12/15 - what time should I arrive", "12/15"),
+        ("said you have my MRI from 11/20", "11/20"),
+        ("we saw Dr. Ferreira-Lopes on 19 Oct and she said it is urgent", "19"),
+        ("when they admitted me (Dec 1st) they took xrays", "1st"),
+        ("visa card 4111 1111 1111 1111 exp 09/28 can I prepay the copay here", "09/28"),
+        ("hi this is soo-ah kim, 92 this year, how many days in hospital", "92"),
+        ("mi mamá Guadalupe Ramírez Torres tiene 95 años, can she have it", "95"),
+        ("minha mãe tem 95 anos", "95"),
+        ("moja mama ma 95 lat", "95"),
+        ("mom (Lakshmi Venkataraman, 93) cant lie flat, will that be a problem", "93"),
+        ("appointment letter says ref no 2026-IR-004417 and it is soon", "004417"),
+        ("tricare sponsor ssn last 4 is 6789 and DoD ID 1234567890", "6789"),
+    ],
+)
+def test_the_fourth_outside_rounds_identifiers_are_masked(text: str, raw: str) -> None:
+    assert raw not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom has Parkinson's, can she have it",
+        "I have Paget's disease of the spine",
+        "dad has Alzheimer's and cannot lie still",
+        "pain is 8/10 for 1-2 hours, within 24-48 hours",
+        "the fracture is at T12/L1, I take 1/2 a pill",
+        "2 may help, or 3 may be better",
+    ],
+)
+def test_eponymous_diseases_scores_and_fractions_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@given(
+    st.from_regex(r"[A-Z][a-z]{2,11}", fullmatch=True),
+    st.from_regex(r"[0-9]{5}(-[0-9]{4})?", fullmatch=True),
+    st.sampled_from([" ", ", ", " , "]),
+)
+@settings(max_examples=150, derandomize=True, deadline=None)
+def test_a_zip_after_a_street_and_any_town_is_masked(town: str, zip_code: str, sep: str) -> None:
+    """Whatever the town's word, the ZIP after a street address never stays."""
+    assert zip_code[:5] not in redact(f"I stay at 12 Oak Street{sep}{town}{sep}{zip_code} now")
+
+
+@given(st.text(alphabet="0123456789/ ,-onfrmexpdcDNOR[]thesincevy", max_size=80))
+@settings(max_examples=200, derandomize=True, deadline=None)
+def test_yearless_dates_take_hostile_input(text: str) -> None:
+    """Hostile mixes of date cues, figures, slashes and brackets never break redaction, and a
+    cued month/day never survives it."""
+    assert "on 12/15" not in redact(text + " on 12/15")

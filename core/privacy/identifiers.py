@@ -71,14 +71,16 @@ _ID_NAME = (
     r"vehicle|plate|license\s+plate|vin|serial|device|badge|employee|tricare|va|"
     r"blue\s+cross|aetna|humana|cigna|united\s*healthcare|anthem|kaiser|"
     # "visa ending in 4412": a card's brand is its name (an outside tester found it raw).
-    r"visa|mastercard|master\s+card|amex|american\s+express|discover\s+card)"
+    r"visa|mastercard|master\s+card|amex|american\s+express|discover\s+card|"
+    # "ref no 2026-IR-004417" (issue 21, fourth outside round): a booking's reference.
+    r"ref|reference|booking|confirmation)"
 )
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
     rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|code\b|nbr\b)?"
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:in|with)\s+)?)"
     # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K").
-    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
@@ -130,12 +132,20 @@ _TAIL = rf"{_DIRECTION}{_UNIT_PART}{_PLACE}"
 # "room 12 at the st francis", "bed 4", "ward 5 on the 2nd floor": a room in a building is no
 # street number (an outside tester found "room 12 at the st" masked as an address).
 _ROOM_BEFORE = re.compile(r"\b(?:room|rm|ward|bed|bay)\s*#?\s*$", re.IGNORECASE)
+# "17 Rue Lafayette", "4 Calle Mayor": the street word first, then a capitalised name.
+_FOREIGN = r"(?:Rue|Calle|Rua|Avenida|Via|Viale|Chemin)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
 STREET = re.compile(
-    rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?\s+"
+    # "number 31, Wolcott Road": a comma after the number when a capitalised name follows.
+    rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?(?:\s+|,\s+(?=[A-Z]))"
     r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
     rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{_SURE}))\b\.?"
-    rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
+    rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?|{_FOREIGN})"
     rf"{_TAIL}"
+)
+# "[address removed] Bristol 06010", "[address removed], 06107": a ZIP after a masked address
+# and up to three capitalised words (its town) goes with it (an outside tester found it raw).
+ZIP_AFTER_ADDRESS = re.compile(
+    re.escape(ADDRESS_MARK) + rf"(?:\s*,?\s+[A-Z][\w'-]*){{0,3}}\s*,?\s*{_ZIP}(?!-?\d)"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
@@ -200,7 +210,9 @@ AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
-    rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old)"
+    # "92 this year"; "tiene 95 años", "tem 95 anos", "ma 95 lat" (issue 21, fourth round).
+    rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old|this\s+year\b"
+    r"|(?:años|anos|anni|ans|lat|jahre)\b)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
     # "she'll be ninety-one in march", "will be 92 next month"
     rf"(?:'ll|will)\s+be|"
@@ -212,9 +224,17 @@ AGE = re.compile(
 )
 
 
+# "(Lakshmi Venkataraman, 93)", "[name removed], 92,": a number of 90 or more right after a
+# masked name, before a bracket, comma or the end, is that person's age (run after names).
+AGE_AFTER_NAME = re.compile(
+    r"(?P<cue>\[name removed\]\s*,\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def masked_age(match: re.Match[str]) -> str:
     """AGE's replacement: the words around the age stay."""
-    if match.group("age"):
+    if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
     return (match.group("cue") or " ") + AGE_MARK
 
@@ -252,6 +272,34 @@ WORDED_DATE = re.compile(
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
     re.IGNORECASE,
 )
+# Dates without a year (Safe Harbor removes every element of a date but the year): "fall on
+# 2 december", "on the 3rd of november", "19 Oct", "(Dec 1st)", "on 12/15", "my MRI from
+# 11/20", "exp 09/28" (an outside tester found each raw in the fourth round). Figures with a
+# slash count only after a date's cue, so pain scores ("8/10") and levels ("T12/L1") stay;
+# "may" only after a cue ("2 may help" is no date).
+_DAY_FIGURE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})"
+_MONTH_NOT_MAY = _MONTH.replace("may|", "")
+_DATE_CUE = r"\b(?:on|from|since|dated|by|until|till|before|after)\s+(?:the\s+)?"
+YEARLESS_DATE = re.compile(
+    rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
+    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
+    r"(?![\w/])"
+    r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
+    r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
+    re.IGNORECASE,
+)
+DATE_WORDS = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_yearless_date(match: re.Match[str], mark: str) -> str:
+    """YEARLESS_DATE's replacement: the cue stays ("on", "exp"), the date goes."""
+    return (match.group("cue") or match.group("expiry") or "") + mark
+
+
 _NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
 BIRTH_DATE = re.compile(
     rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
