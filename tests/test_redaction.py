@@ -818,6 +818,9 @@ def test_a_split_identifiers_rest_is_masked_after_a_first_half_read_back_masked(
         ("mom (Lakshmi Venkataraman, 93) cant lie flat, will that be a problem", "93"),
         ("appointment letter says ref no 2026-IR-004417 and it is soon", "004417"),
         ("tricare sponsor ssn last 4 is 6789 and DoD ID 1234567890", "6789"),
+        ("hello i am the wife of Yusuf Demirtas, he is in room 412", "Yusuf"),
+        ("Hello. I am the husband of Fatou, she is scared", "Fatou"),
+        ("i am the carer of Precious, she has a compression fracture", "Precious"),
     ],
 )
 def test_the_fourth_outside_rounds_identifiers_are_masked(text: str, raw: str) -> None:

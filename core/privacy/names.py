@@ -72,7 +72,10 @@ SELF_CUE = re.compile(
 RELATIVE_CUE = re.compile(
     rf"\b(?=[mchto])(my|call|his|her|their|our)\s+(\w+\s+)?{_RELATIVE}s?"
     rf"{_IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
-    r"|\bcall\s+me[\s,]+",
+    r"|\bcall\s+me[\s,]+"
+    # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
+    # outside round: the names after them were stored raw).
+    rf"|\b(?=[a-z]{{2,}}\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+(?!(?:dr|doctor)\b)",
     re.IGNORECASE,
 )
 # Cues after which a word in no list of ordinary words is a name, whatever its case: "he's
