@@ -833,6 +833,8 @@ def test_the_fourth_outside_rounds_identifiers_are_masked(text: str, raw: str) -
         "my mom has Parkinson's, can she have it",
         "I have Paget's disease of the spine",
         "dad has Alzheimer's and cannot lie still",
+        "we moved here last year, is Bristol the nearest",
+        "Hartford site or Bristol site, which one is it done at",
         "pain is 8/10 for 1-2 hours, within 24-48 hours",
         "the fracture is at T12/L1, I take 1/2 a pill",
         "2 may help, or 3 may be better",
