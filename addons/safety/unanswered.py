@@ -47,6 +47,8 @@ ASKS = re.compile(
 
 @lru_cache(maxsize=1)
 def _english() -> frozenset[str]:
+    """The English word forms, kept: `english_words` re-reads its table on every call (it
+    only builds a cached list elsewhere), and this net looks words up on every fallback."""
     return english_words()
 
 
