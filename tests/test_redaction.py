@@ -8,6 +8,8 @@ message.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -861,3 +863,118 @@ def test_yearless_dates_take_hostile_input(text: str) -> None:
     """Hostile mixes of date cues, figures, slashes and brackets never break redaction, and a
     cued month/day never survives it."""
     assert "on 12/15" not in redact(text + " on 12/15")
+
+
+# Issue 21, round 4's leftovers, each as a class: five or more phrasings of each (other names,
+# other languages' names, lower case), none taken from the tester's own messages but the first.
+ROUND_4_LEFTOVER_NAMES = [
+    # A name after "call / ring / text / reach" and before a phone number.
+    ("call jean-baptiste at +1 860-555-0122 ext 4 he is my son", "jean-baptiste"),
+    ("call marie-claire on 860 555 0199 after six", "marie-claire"),
+    ("pls ring siobhan on 07700 900123", "siobhan"),
+    ("you can reach mohammed-ali at (860) 555-0143", "mohammed-ali"),
+    ("or contact giorgos papadopoulos on 860 555 0177", "giorgos papadopoulos"),
+    ("text oksana at eight six zero five five five zero one four four", "oksana"),
+    ("olumide's cell is 860-555-0166, he is my nephew", "olumide"),
+    # A name after "mine is / his is / my sister's is" when the message is about names.
+    ("my wife's name is Ye-jin Park and mine is Min-ho Park. same day?", "Min-ho Park"),
+    ("her name is Ana; mine is lucía garcía", "lucía garcía"),
+    ("his name is raj and mine's priya, we both need appointments", "priya"),
+    ("whose name goes on the form? mine is wanjiru kamau", "wanjiru kamau"),
+    ("my mother's name is agnes and my sister's is bridget", "bridget"),
+    ("what name do you need, mine is Park Ji-woo", "Park Ji-woo"),
+    # A first name, then "from next door / down the street / church / work".
+    ("Carol from next door asks what the success rate is", "Carol"),
+    ("Dawn from church will drive me there", "Dawn"),
+    ("Ngozi from down the street had it done last year", "Ngozi"),
+    ("Ivy across the hall had it done, she is 90", "Ivy"),
+    ("rosa from work asked me to ask about the cost", "rosa"),
+    ("Precious next door is scared of the needle", "Precious"),
+    ("Mark from church says it helped him", "Mark"),
+    # A first name that is also a word, after "I am / I'm / this is", before a surname.
+    ("I am Blessing Okafor, Medicare Part A and B", "Blessing Okafor"),
+    ("I'm Precious Moyo, Medicare Advantage", "Precious Moyo"),
+    ("this is Memory Banda, asking for my gran", "Memory Banda"),
+    ("I am Favour Eze, is it safe at 70", "Favour Eze"),
+    ("hi I'm Gift Phiri", "Gift Phiri"),
+    ("It's Comfort Asante again, about my scan", "Comfort Asante"),
+    # A surname after a nickname in brackets or quotes.
+    ("thanks, ttyl. Love, Gertrude (Trudy) Bakker-Van Dijk", "Bakker-Van Dijk"),
+    ("I'm Robert (Bob) O'Neill, can I drive after", "O'Neill"),
+    ("my father William [Bill] Hartley-Smith needs it", "Bill Hartley-Smith"),
+    ("this is Nguyen Thi (Lan) Tran", "Lan Tran"),
+    ('Margaret ("Peggy") Hollins is my mum', "Hollins"),
+    ("my mum Josefina 'Pepa' de la Cruz is 80", "Pepa Cruz"),
+    # A pair where only one word was caught: the first name before a masked surname.
+    ("Blessing Okafor will bring me in the morning", "Blessing"),
+    ("I am Patience Mwangi, can my son come", "Patience"),
+    ("hello i am the wife of Yusuf Demirtas, he is in room 412", "Yusuf"),
+    ("my appointment is with Sunny Okonkwo-Bello at noon", "Sunny"),
+    ("we came with Mercy Achieng from Bristol", "Mercy"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ROUND_4_LEFTOVER_NAMES)
+def test_round_4s_leftover_names_are_removed_as_a_class(text: str, name: str) -> None:
+    redacted = redact(text)
+    assert NAME_MARK in redacted
+    for part in re.split(r"[\s-]+", name):
+        assert not re.search(rf"(?<!\w){re.escape(part)}(?!\w)", redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Will" + a town is a question about the town (issue 21, round 4: decided to keep).
+        "Will Hartford Hospital take my insurance?",
+        "Will Bristol take my plan?",
+        "May Southington patients park there",
+        "Will Farmington be open on Sunday",
+        # Cues of the new rules with ordinary words after them.
+        "mine is worse than hers, is that normal",
+        "my name is on the form and mine is the first one",
+        "Noise from next door keeps me awake",
+        "Help from church is there if I need it",
+        "I'm Jehovah's Witness, can I refuse blood",
+        "I'm Taking Prolia now, is that ok",
+        "I am Medicare Part B only",
+        "Can I bring my Bible and my Rosary in with me?",
+        "Will I be awake?",
+        "May I eat breakfast?",
+        "Grace period on my insurance ends soon",
+        "my husband has Parkinson's, can he have it",
+        "can i use my Walker after",
+        "Dawn is the best time for me to come in",
+    ],
+)
+def test_round_4s_ordinary_words_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "before", ["call me at", "call back at", "call the office on", "call dr patel at", "ring us on"]
+)
+def test_ordinary_words_before_a_phone_stay(before: str) -> None:
+    assert redact(f"{before} 860-555-0100 please") == f"{before} {PHONE_MARK} please"
+
+
+@given(
+    st.sampled_from(["call", "ring", "text", "reach", "contact"]),
+    st.from_regex(r"[a-z]{3,9}(-[a-z]{3,8})?", fullmatch=True),
+    st.sampled_from([" at ", " on ", ": ", " "]),
+)
+@settings(max_examples=150, derandomize=True, deadline=None)
+def test_a_word_in_no_list_before_a_phone_is_removed(verb: str, name: str, sep: str) -> None:
+    """Whatever the unknown word after "call", before a phone number it is a name."""
+    text = f"{verb} {name}{sep}860-555-0122 please"
+    if not ordinary(name) and all(not ordinary(p) for p in name.split("-")):
+        assert name not in redact(text)
+    assert "555" not in redact(text)
+
+
+@given(st.text(alphabet="abcdeFGHIJ ()[]\"'-,.", max_size=60))
+@settings(max_examples=200, derandomize=True, deadline=None)
+def test_nicknames_in_brackets_take_hostile_input(text: str) -> None:
+    """Brackets, quotes and capitals in any mix never break redaction, and it stays idempotent."""
+    once = redact("Margaret (Peggy) " + text)
+    assert redact(once) == once

@@ -32,6 +32,8 @@ ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
 LINK_MARK = "[link removed]"
 AGE_MARK = "[age removed]"
+# Here, not in redaction.py, so that names.py can read a masked phone as a cue ("call X at").
+PHONE_MARK = "[phone removed]"
 
 _MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
 _MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"

@@ -28,6 +28,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy.identifiers import PHONE_MARK
+
 NAME_MARK = "[name removed]"
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +80,30 @@ RELATIVE_CUE = re.compile(
     rf"|\b(?=[a-z]{{2,}}\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+(?!(?:dr|doctor)\b)",
     re.IGNORECASE,
 )
+# "call jean-baptiste at +1 860...", "ring siobhan on 07700...", "olumide's cell is 860...":
+# the one to three words between a verb of calling and a phone number (masked by then: names
+# run last) are whose number it is (issue 21, round 4: "call jean-baptiste at" was stored raw).
+# Ordinary words there stay ("call me at", "call the office on", "call back at"), and so do
+# doctors (kept by decision, docs/privacy.md).
+_NAME_WORD = r"[^\W\d_][\w'\u2019-]*"
+_BEFORE_PHONE = rf"(?:\s*(?:at|on|via|:|-)\s*|\s+){re.escape(PHONE_MARK)}"
+PHONE_CUE = re.compile(
+    r"\b(?=[crtpmw])(?:call|ring|text|phone|contact|reach|message|whatsapp)\s+"
+    rf"(?!(?:dr|doctor|nurse|prof)\b)(?=(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}{_BEFORE_PHONE})"
+    rf"|(?:^|(?<=[\s,(]))(?={_NAME_WORD}['\u2019]s\s+(?:cell|mobile|phone|number|landline)"
+    rf"(?:\s+(?:phone|number))?\s*(?:is|:)?\s*{re.escape(PHONE_MARK)})",
+    re.IGNORECASE,
+)
+# "my wife's name is Ye-jin Park and mine is Min-ho Park", "whose name goes on it? mine is
+# wanjiru kamau", "my mother's name is agnes and my sister's is bridget": "mine / his / hers /
+# my sister's is" say a name follows when the message spoke of names before (`NAME_TALK`;
+# issue 21, round 4: stored raw).
+MINE_CUE = re.compile(
+    r"\b(?=[mhto])(?:mine|his|hers|theirs|ours|(?:my|his|her|their|our)\s+(?:\w+\s+)?"
+    rf"{_RELATIVE}{_IN_LAW}['\u2019]s)(?:\s+is|['\u2019]s|\s*:)\s+",
+    re.IGNORECASE,
+)
+NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
 # Cues after which a word in no list of ordinary words is a name, whatever its case: "he's
 # called Tadeusz", "ask for Ngozi", "Regards, Hiroshi", "-- Tomasz Wiśniewski" (a sign-off at
 # the end), "Kwame Mensah here", "it's maeve again", "Hi its Maeve," (an outside tester found
@@ -150,6 +176,18 @@ APPOSITION = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=my\s+{_RELATIVE}\b)",
     re.IGNORECASE,
 )
+# "Carol from next door asks...", "Dawn from church will drive me", "Ngozi across the hall":
+# the word before where a person is from (issue 21, round 4: stored raw). It is a name when it
+# is a first name, even one that is also a word, or a word in no list (`_neighbour`); the
+# first name before it goes with it (`_with_first_names`).
+NEIGHBOUR = re.compile(
+    r"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?="
+    r"(?:from\s+)?(?:next\s+door|(?:down|across|up)\s+the\s+(?:street|road|hall|lane|block)"
+    r"|upstairs|downstairs)\b"
+    r"|(?:from|at)\s+(?:my\s+|our\s+|the\s+)?(?:church|chapel|choir|temple|mosque|synagogue|"
+    r"parish|work|bingo|book\s+club|senior\s+cent(?:er|re))\b)",
+    re.IGNORECASE,
+)
 # Words that, before "my son", are verbs or small words, not a name ("Will my son ...").
 _NOT_BEFORE_KIN_WORDS = """will may can could should would does did do hope let ask tell call help
 thank thanks take bring drive mark bill pat sue rob drew chase see meet love miss visit told
@@ -189,7 +227,16 @@ DESCRIBING = frozenset(
     | set(_FAITHS_AND_PEOPLES.split())
     # Church and other titles: "I'm Bishop of our church" (an outsider found it masked).
     | {"bishop", "pastor", "deacon", "reverend", "priest", "elder", "chaplain", "rabbi", "imam"}
+    # "I'm Jehovah's Witness" (masked until issue 21's round 4 leftovers).
+    | {"jehovah's", "jehovah\u2019s", "jehovah"}
 )
+# Virtue names common in West and Southern Africa that are ordinary English words and in no
+# census list ("I am Blessing Okafor", "this is Memory Banda": issue 21, round 4). Taken as a
+# first name only before a surname, after a cue or before a name already found.
+_VIRTUE = """blessing favour favor gift memory comfort godswill goodluck precious patience mercy
+peace charity prosper fortune happiness beauty lovemore innocent marvellous loveness knowledge
+privilege miracle testimony praise wisdom justice promise trust talent destiny divine treasure"""
+VIRTUE_NAMES = frozenset(_VIRTUE.split())
 # Small words after a name that still leave it a name ("I'm Grace and ...", "Sven here",
 # "my son Tom will drive").
 _GOES_ON = """and here again speaking will would can could is was has had says said needs"""
@@ -321,7 +368,7 @@ def _next_name_word(word: str, cue: str) -> bool:
         return False
     if _capitalised(word):
         return _initial(word) or _is_last(word) or not _ordinary(word)
-    if cue == "named":
+    if cue in ("named", "mine"):
         return not ordinary(word)
     if cue in ("relative", "self") and unknown(word):
         return True  # "my dad oluwaseun adeyemi", "this is keoni kahananui"
@@ -338,6 +385,8 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
         return False
     if cue == "strong":
         return True
+    if cue == "mine":  # "mine is Min-ho Park", "my sister's is bridget"
+        return _capitalised(word) or not ordinary(word) or _is_first(word)
     if cue == "named":
         # "ask for grace", "sent by wiremu": a first name, even one that is also a word.
         return not ordinary(word) or (_is_first(word) and word.lower() not in NOT_ALONE)
@@ -351,6 +400,15 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
             return bool(nxt) and (unknown(nxt) or _known(nxt) or nxt.lower() in _SELF_GOES_ON)
         # "this is maeve gallagher": a word in no list before a known surname.
         return _known(word) or (not ordinary(word) and _is_last(nxt) and not ordinary(nxt))
+    # "I am Blessing Okafor", "this is Memory Banda": a first name that is also a word, then
+    # a capitalised surname (issue 21, round 4); not "I'm Jehovah's Witness", "I am Medicare".
+    if (
+        cue == "self"
+        and _capitalised(word)
+        and (word.lower() in _lists()[3] or word.lower() in VIRTUE_NAMES)
+        and _surname_follows(nxt)
+    ):
+        return True
     # "I'm Siddharth, my father": in no list, but the writer's name; not "I'm Sterling
     # silver allergic" (the sentence goes on in lower case).
     if (
@@ -413,6 +471,8 @@ _CUES = (
     (HERE_CUE, "named"),
     (SHORT_CUE, "named"),
     (ALONG_CUE, "along"),
+    (PHONE_CUE, "named"),
+    (MINE_CUE, "mine"),
 )
 
 
@@ -428,6 +488,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, cue in _CUES:
         for match in pattern.finditer(text):
+            if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
+                continue  # "mine is worse than hers"
             span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
             if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
                 continue  # "thanks - Humana member": the words after it are ordinary
@@ -442,6 +504,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
             continue
         if unknown(word) or (_capitalised(word) and _is_first(word)):
             spans.append(match.span("name"))
+    spans.extend(m.span("name") for m in NEIGHBOUR.finditer(text) if _neighbour(m.group("name")))
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -460,11 +523,27 @@ def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
     return [word.span()] if _CLAUSE_END.match(text, word.end()) else []
 
 
+def _neighbour(word: str) -> bool:
+    """NEIGHBOUR's word: a first name ("Carol", "Mark") or a word in no list ("Ngozi"), not a
+    place, a day or a thing ("Noise from next door", "Sunday at church")."""
+    lowered = word.lower()
+    if lowered in STOP or lowered in _OPENERS or lowered in _TOWNS:
+        return False
+    if lowered in _NOT_NAMES and not _is_first(word):
+        return False  # "Sunday at church"; not "June from the choir"
+    if lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS or lowered in DESCRIBING:
+        return False
+    return unknown(word) or (_is_first(word) and (_capitalised(word) or not ordinary(word)))
+
+
 def _before_and(match: re.Match[str]) -> tuple[int, int] | None:
     """AND_ME's name: its words from the first that is no ordinary word ("Does Margaret")."""
     words = list(WORD.finditer(match.group()))
-    while words and ordinary(words[0].group()):
+    while words and (ordinary(words[0].group()) or words[0].group().lower() in _CAPITALISED_WORDS):
         words.pop(0)
+    before = WORD_BEFORE.search(match.string, 0, match.start())
+    if before and before.group(1).lower() in _DETERMINERS:
+        return None  # "my Bible and my Rosary": a thing of mine
     if not words or (len(words) == 1 and words[0].group().lower() in NOT_ALONE):
         return None
     return match.start() + words[0].start(), match.end()
@@ -509,11 +588,13 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _surname_follows(nxt: str) -> bool:
-    """A surname after a first name ("Will Smith"; not "Will Jesus Help Me")."""
+    """A surname after a first name ("Will Smith"; not "Will Jesus Help Me", nor "Will
+    Hartford Hospital take my plan": the hospital's town and its neighbours are places)."""
     return (
         bool(nxt)
         and _capitalised(nxt)
         and nxt.lower() not in NOT_ALONE
+        and nxt.lower() not in _TOWNS
         and (_is_last(nxt) or not _ordinary(nxt))
     )
 
@@ -641,6 +722,7 @@ def _uncued(text: str) -> list[tuple[int, int]]:
         elif (
             adjacent
             and nxt.lower() not in NOT_ALONE  # "Will Jesus Help Me"
+            and nxt.lower() not in _TOWNS  # "Will Bristol take my plan?"
             and _is_last(nxt)
             and not _ordinary(nxt)
             and (
@@ -678,9 +760,72 @@ def might_name(text: str) -> bool:
     )
 
 
+# The word right before a position, with only spaces between ("Blessing [Okafor]").
+WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019-]*)[ \t]+$")
+_NOT_FIRST_WORDS = """love regards cheers best sincerely warmly blessings hugs xoxo thx mr mrs ms
+miss mx dr doctor prof professor nurse sister father rev"""
+# Words that are no first name before a name found: small words, openers, sign-offs, titles,
+# brands, descriptions, days, the hospital's towns, places kept alone, institutions.
+_NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split()).union(
+    STOP, _OPENERS, _CAPITALISED_WORDS, DESCRIBING, _NOT_NAMES, _TOWNS, NOT_ALONE, _INSTITUTIONS
+)
+
+
+def _first_name_before(text: str, start: int) -> int:
+    """Where a name that starts at `start` really starts: a capitalised first name right before
+    it goes with it ("Blessing Okafor", "with Mercy Achieng", "wife of Yusuf Demirtas": issue
+    21, round 4 found pairs with one word left raw): a first name, a virtue name or a word in
+    no list; never a title, a place, a kin word, nor "Will" or "Can" opening a sentence."""
+    match = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not match or not _capitalised(text[start]):
+        return start
+    word = match.group(1)
+    lowered = word.lower()
+    if len(word) < 2 or word.isupper() or not _capitalised(word) or lowered in _NOT_FIRST:
+        return start
+    if RELATIVE_WORD.fullmatch(lowered) or (
+        lowered in _NOT_BEFORE_KIN and _sentence_start(text, match.start())
+    ):
+        return start  # "my Auntie [name]", "Will [name] need a driver?"
+    first = _is_first(word) or lowered in VIRTUE_NAMES or unknown(word, slips=False)
+    return match.start(1) if first else start
+
+
+RELATIVE_WORD = re.compile(_RELATIVE)
+# A nickname in brackets or quotes after a name, and the surname after it: 'Margaret
+# ("Peggy") Hollins', "Gertrude (Trudy) Bakker-Van Dijk", "Josefina 'Pepa' de la Cruz"
+# (issue 21, round 4: the surname after the bracket was stored raw).
+_NICK = rf"(?:{re.escape(NAME_MARK)}|[^\W\d_][\w'\u2019-]*)"
+NICKNAME = re.compile(
+    re.escape(NAME_MARK)
+    + rf"(?:\s*(?:[(\[]\s*[\"'\u201c\u2018]?{_NICK}[\"'\u201d\u2019]?\s*[)\]]"
+    + rf"|[\"\u201c\u2018']{_NICK}[\"\u201d\u2019'](?!\w)))+"
+    + r"(?P<rest>(?:\s+(?:[A-Z][\w'\u2019-]*|\[name removed\]"
+    + r"|(?:van|von|de|der|den|del|della|da|di|du|dos|das|la|le|bin|ibn|al|el|ter|ten)(?=\s)))*)"
+)
+_REST_WORD = re.compile(re.escape(NAME_MARK) + r"|\S+")
+
+
+def _not_surname(word: str) -> bool:
+    return word != NAME_MARK and (word.islower() or word.lower() in STOP)
+
+
+def _masked_nickname(match: re.Match[str]) -> str:
+    """NICKNAME's replacement: the name, its nickname and the surname after it, one mark; a
+    trailing particle or a capitalised small word ("... Hollins Is") stays."""
+    rest = match.group("rest")
+    words = list(_REST_WORD.finditer(rest))
+    keep = len(words)
+    while keep and _not_surname(words[keep - 1].group()):
+        keep -= 1
+    end = words[keep - 1].end() if keep else 0
+    return NAME_MARK + rest[end:]
+
+
 def redact_names(text: str) -> str:
     """The text with every name found replaced by NAME_MARK."""
     found = _cued(text) + _uncued(text)
+    found = [(_first_name_before(text, start), end) for start, end in found]
     spans = sorted(set(found + _joined(text, found)))
     merged: list[list[int]] = []
     for start, end in spans:
@@ -690,7 +835,9 @@ def redact_names(text: str) -> str:
             merged.append([start, end])
     for start, end in reversed(merged):
         text = text[:start] + NAME_MARK + text[end:]
-    return AFTER_MARK.sub(_masked_after_mark, text) if NAME_MARK in text else text
+    if NAME_MARK not in text:
+        return text
+    return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
 
 def _masked_after_mark(match: re.Match[str]) -> str:

@@ -31,11 +31,10 @@ import re
 import phonenumbers
 
 from core.privacy import identifiers as ids
-from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
+from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
 from core.privacy.names import NAME_MARK, might_name, ordinary, redact_names
 
 EMAIL_MARK = "[email removed]"
-PHONE_MARK = "[phone removed]"
 SSN_MARK = "[SSN removed]"
 DATE_MARK = "[date removed]"
 MARKS = (
