@@ -978,3 +978,60 @@ def test_nicknames_in_brackets_take_hostile_input(text: str) -> None:
     """Brackets, quotes and capitals in any mix never break redaction, and it stays idempotent."""
     once = redact("Margaret (Peggy) " + text)
     assert redact(once) == once
+
+
+# Issue 21, round 4 leftovers, step two: 109 new messages in phrasings no round had tried
+# (bench/NOTES.md); what leaked, as classes.
+NEW_PHRASINGS_LEAKED = [
+    # Sign-offs after "ta", "ty", "thank u", "yours (truly)", and a title of the writer's own.
+    ("ok ty, marisol", "marisol"),
+    ("ta, siobhán", "siobhán"),
+    ("thank u, oyelaran", "oyelaran"),
+    ("yours truly, eleanor whitcombe", "whitcombe"),
+    ("many thanks, Fr. Oisin", "Oisin"),
+    ("blessings, sr. mary agnes", "agnes"),
+    # "greetings from X", "under the name X".
+    ("greetings from Ikechukwu, I have a question about the needle", "Ikechukwu"),
+    ("hello from Olumide and family", "Olumide"),
+    ("put it under the name Mwajuma Said please", "Mwajuma"),
+    ("book it under the name of tanvir hossain", "tanvir"),
+    # A name's possessive before a relative.
+    ("i'm chiamaka's daughter, she is the patient", "chiamaka"),
+    ("I am fatou's husband and she is scared", "fatou"),
+    ("this is zbigniew's son, he can't type", "zbigniew"),
+    # An e-mail with " . " before the top-level domain.
+    ("its rosa_m (at) yahoo . com", "rosa_m"),
+    ("mail: tom (at) aol . com", "tom"),
+    # A house number in words after a cue of where one lives.
+    ("i live at forty two elm street in bristol", "elm"),
+    ("my house is twelve oak st, plainville", "oak"),
+    ("we moved to nine Cherry Lane last year", "Cherry"),
+    # A phone number in figures and words mixed, in fewer than seven runs.
+    ("my # is 860 five five five 01 23", "01 23"),
+    ("cell 860 555 oh one two three", "555"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw"), NEW_PHRASINGS_LEAKED)
+def test_new_phrasings_that_leaked_are_masked(text: str, raw: str) -> None:
+    assert raw not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "greetings from Bristol, is the hospital open",
+        "hello from Florida, can I fly after",
+        "Hi from Southington!",
+        "I live on one floor now",
+        "two blocks down the road is the bus stop",
+        "one more street to cross, then the clinic",
+        "my mom's sister had it done",
+        "I have one two three questions",
+        "take 2 3 or 4 pills",
+        "thank u so much",
+        "ta very much",
+    ],
+)
+def test_new_phrasings_ordinary_words_stay(text: str) -> None:
+    assert redact(text) == text

@@ -149,6 +149,18 @@ STREET = re.compile(
 ZIP_AFTER_ADDRESS = re.compile(
     re.escape(ADDRESS_MARK) + rf"(?:\s*,?\s+[A-Z][\w'-]*){{0,3}}\s*,?\s*{_ZIP}(?!-?\d)"
 )
+# "i live at forty two elm street", "my house is twelve oak st": a house number in words after
+# a cue of where one lives, before a street's word (issue 21, round 4 leftovers: stored raw);
+# "I live on one floor", "two blocks down the road" stay.
+_HOUSE_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+_HOUSE_WORD += r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+WORDED_STREET = re.compile(
+    r"(?P<cue>\b(?i:live[sd]?\s+(?:at|on)|address\s*(?:is|:)|(?:house|home)\s+is|"
+    r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+at|located\s+at|reside\s+at|staying\s+at|moved\s+to|"
+    r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
+    rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+(?:[\w'.-]+\s+){{1,3}}"
+    rf"(?:{_SURE})\b\.?){_TAIL}"
+)
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 PO_BOX = re.compile(
@@ -172,7 +184,8 @@ ZIP_BEFORE_TOWN = re.compile(
 CUED_ADDRESS = re.compile(
     r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
     r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
-    r"\d[^.!?;\n]{0,60}?(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
+    r"\d[^.!?;\n]{0,60}?"
+    r"(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
     re.I,
 )
 WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE)
@@ -342,6 +355,11 @@ def masked_street(match: re.Match[str]) -> str:
     if _ROOM_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
         return match.group()
     return ADDRESS_MARK
+
+
+def masked_worded_street(match: re.Match[str]) -> str:
+    """WORDED_STREET's replacement: the cue stays, the address goes."""
+    return match.group("cue") + ADDRESS_MARK
 
 
 def masked_code(match: re.Match[str]) -> str:

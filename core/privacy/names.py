@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.identifiers import PHONE_MARK
+from core.privacy.identifiers import PHONE_MARK, STATE_WORD
 
 NAME_MARK = "[name removed]"
 DATA = Path(__file__).resolve().parent / "data"
@@ -112,15 +112,21 @@ NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
 # dash, or alone on the last line ("thank you, aroha ngata", "...\nwiremu tane", "- ngaio
 # parata"), whatever the case and whatever marks or emoji end the message.
 NAMED_CUE = re.compile(
-    r"\b(?=[cnaosp])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to|speak\s+to|speak\s+with|"
+    r"\b(?=[cnaospghu])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to|speak\s+to|speak\s+with|"
     # "-- sent by Agnieszka Kowalczyk", "on behalf of Abdul", "patient: chen wei, 88"
-    r"sent\s+by|on\s+behalf\s+of|patient\s*:|pt\s*:)\s*",
+    r"sent\s+by|on\s+behalf\s+of|patient\s*:|pt\s*:"
+    # "greetings from Ikechukwu", "put it under the name Mwajuma Said" (issue 21, round 4
+    # leftovers); a place after "greetings from" stays (`_PLACE_WORDS`).
+    r"|(?:greetings|hello|hi|hugs|best\s+wishes)\s+from|under\s+(?:the\s+|my\s+)?name(?:\s+of)?)\s*",
     re.IGNORECASE,
 )
 SIGN_OFF = re.compile(
-    r"(?:(?:\b(?:regards|thanks|thx|thank\s+you|cheers|best|sincerely|love\s+from|love|warmly|"
-    r"blessings|xoxo|xx+|hugs)\b(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance)?"
+    r"(?:(?:\b(?:regards|thanks|thx|thank\s+you|thank\s+u|ty|tysm|ta|cheers|best|sincerely|"
+    r"love\s+from|love|warmly|blessings|xoxo|xx+|hugs|yours(?:\s+truly)?)\b"
+    r"(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance)?"
     r"|--+|(?<=\s)-|\u2014|\u2013|~)[\s,!.]*|\n\s*)"
+    # "many thanks, Fr. Oisin", "blessings, Sr. Mary Agnes": a title of the writer's own.
+    r"(?:(?:fr|father|sr|sister|br|brother|rev|pastor|deacon)\.?\s+)?"
     rf"(?:{_RELATIVE}\s+(?=[^\W\d_]))?"
     r"(?=(?:[^\W\d_][\w'\u2019-]*\s*){1,3}[^\w?]{0,8}$)",
     re.IGNORECASE,
@@ -186,6 +192,12 @@ NEIGHBOUR = re.compile(
     r"|upstairs|downstairs)\b"
     r"|(?:from|at)\s+(?:my\s+|our\s+|the\s+)?(?:church|chapel|choir|temple|mosque|synagogue|"
     r"parish|work|bingo|book\s+club|senior\s+cent(?:er|re))\b)",
+    re.IGNORECASE,
+)
+# "i'm chiamaka's daughter", "I am Fatou's husband": a name's possessive before a relative
+# (issue 21, round 4 leftovers: stored raw); checked as NEIGHBOUR's word is.
+POSSESSOR = re.compile(
+    rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)['\u2019]s\s+(?=(?:\w+\s+)?{_RELATIVE}\b)",
     re.IGNORECASE,
 )
 # Words that, before "my son", are verbs or small words, not a name ("Will my son ...").
@@ -388,6 +400,8 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     if cue == "mine":  # "mine is Min-ho Park", "my sister's is bridget"
         return _capitalised(word) or not ordinary(word) or _is_first(word)
     if cue == "named":
+        if word.lower() in _TOWNS or word.lower() in NOT_ALONE or STATE_WORD.fullmatch(word):
+            return False  # "greetings from Bristol", "hello from Florida"
         # "ask for grace", "sent by wiremu": a first name, even one that is also a word.
         return not ordinary(word) or (_is_first(word) and word.lower() not in NOT_ALONE)
     if cue == "along":
@@ -505,6 +519,10 @@ def _cued(text: str) -> list[tuple[int, int]]:
         if unknown(word) or (_capitalised(word) and _is_first(word)):
             spans.append(match.span("name"))
     spans.extend(m.span("name") for m in NEIGHBOUR.finditer(text) if _neighbour(m.group("name")))
+    # A typo of a word is rarely a possessive before a relative ("fatou's husband").
+    spans.extend(
+        m.span("name") for m in POSSESSOR.finditer(text) if _neighbour(m.group("name"), False)
+    )
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -523,7 +541,7 @@ def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
     return [word.span()] if _CLAUSE_END.match(text, word.end()) else []
 
 
-def _neighbour(word: str) -> bool:
+def _neighbour(word: str, slips: bool = True) -> bool:
     """NEIGHBOUR's word: a first name ("Carol", "Mark") or a word in no list ("Ngozi"), not a
     place, a day or a thing ("Noise from next door", "Sunday at church")."""
     lowered = word.lower()
@@ -533,7 +551,7 @@ def _neighbour(word: str) -> bool:
         return False  # "Sunday at church"; not "June from the choir"
     if lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS or lowered in DESCRIBING:
         return False
-    return unknown(word) or (_is_first(word) and (_capitalised(word) or not ordinary(word)))
+    return unknown(word, slips) or (_is_first(word) and (_capitalised(word) or not ordinary(word)))
 
 
 def _before_and(match: re.Match[str]) -> tuple[int, int] | None:

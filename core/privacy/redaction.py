@@ -72,7 +72,9 @@ _DOT = r"(?:\s*(?:\(dot\)|\[dot\])\s*|\s+dot\s+)"
 SPELLED_EMAIL = re.compile(
     r"\b[\w.+-]{1,64}(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
     rf"(?:(?:{_DOT}|\.)[\w-]+)*"
-    rf"(?:(?:{_DOT}|\.)(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)(?:\.[a-z]{{2}}(?![\w.]))?"
+    # "rosa_m (at) yahoo . com": a dot with spaces around it before a common top-level domain.
+    rf"(?:(?:{_DOT}|\s?\.\s?)(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)"
+    r"(?:\.[a-z]{2}(?![\w.]))?"
     rf"|{_DOT}[a-z]{{2}}|\.{ids.CC_CHAIN})\b",
     re.IGNORECASE,
 )
@@ -113,15 +115,31 @@ DATE = re.compile(
 # A ZIP+4 ("06105-1234") is left to the addresses, which run after the phones.
 PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,}(?!\w)")
 # "eight six zero, five five five, zero one nine one": seven or more digits said in words
-# (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…").
+# (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…",
+# "860 five five five 01 23": four runs or more, counted by digits in `_masked_spelled_phone`).
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)"
 SPELLED_PHONE = re.compile(
-    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{6,}}\b",
+    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{3,}}\b",
     re.IGNORECASE,
 )
+_DIGIT_RUN = re.compile(r"\d+|[a-z]+", re.IGNORECASE)
+
+
+def _masked_spelled_phone(match: re.Match[str]) -> str:
+    """SPELLED_PHONE's replacement: a phone when it holds 7 digits or more, one in words at
+    least, or seven runs of figures ("1, 2, 3, 4, 5, 6, 7")."""
+    runs = [run for run in _DIGIT_RUN.findall(match.group()) if run.lower() not in _MULTIPLIERS]
+    digits = sum(len(run) if run.isdigit() else 1 for run in runs)
+    words = any(not run.isdigit() for run in runs)
+    return PHONE_MARK if digits >= 7 and (words or len(runs) >= 7) else match.group()
+
+
+_MULTIPLIERS = frozenset({"double", "triple"})
 # Words that may start a detail without a digit: a date in words, a link.
 _WORDY = re.compile(
-    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|www|https?)\b"
+    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|www|https?|"
+    # A house number in words ("my house is twelve oak st").
+    r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b"
     r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
     re.IGNORECASE,
 )
@@ -179,7 +197,7 @@ def _redact_details(text: str) -> str:
     """Everything but names (those need no digit or @ to be there)."""
     # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     text = ids.CARD.sub(ids.masked_card, text)
-    text = SPELLED_PHONE.sub(PHONE_MARK, text)
+    text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     if "@" in text:
@@ -207,6 +225,7 @@ def _redact_details(text: str) -> str:
     text = ids.STREET.sub(ids.masked_street, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
+    text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
