@@ -501,6 +501,10 @@ _ADJECTIVE = re.compile(r"(?:ic|ous|ive|ed|ing|ful|less|able|ible|ish|oid|\w{5}a
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, cue in _CUES:
+        if (pattern is PHONE_CUE and PHONE_MARK not in text) or (
+            cue == "mine" and not NAME_TALK.search(text)
+        ):
+            continue  # cheap tests first: these cues need a masked phone, a word of names
         for match in pattern.finditer(text):
             if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
                 continue  # "mine is worse than hers"
@@ -518,11 +522,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
             continue
         if unknown(word) or (_capitalised(word) and _is_first(word)):
             spans.append(match.span("name"))
-    spans.extend(m.span("name") for m in NEIGHBOUR.finditer(text) if _neighbour(m.group("name")))
-    # A typo of a word is rarely a possessive before a relative ("fatou's husband").
-    spans.extend(
-        m.span("name") for m in POSSESSOR.finditer(text) if _neighbour(m.group("name"), False)
-    )
+    spans.extend(_neighbours(text))
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -539,6 +539,28 @@ def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
     if _ADJECTIVE.search(word.group()) or _compound_word(word.group()):
         return []
     return [word.span()] if _CLAUSE_END.match(text, word.end()) else []
+
+
+# Cheap tests before NEIGHBOUR and POSSESSOR, which try every word of the message.
+NEIGHBOUR_GATE = re.compile(
+    r"\b(?:door|street|road|hall|lane|block|upstairs|downstairs|church|chapel|choir|temple|"
+    r"mosque|synagogue|parish|work|bingo|club|senior)\b",
+    re.IGNORECASE,
+)
+POSSESSIVE_GATE = re.compile(rf"['\u2019]s\s+(?:\w+\s+)?{_RELATIVE}\b", re.IGNORECASE)
+
+
+def _neighbours(text: str) -> list[tuple[int, int]]:
+    """Names before where a person is from ("Carol from next door") or a possessive before a
+    relative ("chiamaka's daughter"; a typo of a word rarely is one: no slips there)."""
+    spans = []
+    if NEIGHBOUR_GATE.search(text):
+        spans += [m.span("name") for m in NEIGHBOUR.finditer(text) if _neighbour(m.group("name"))]
+    if POSSESSIVE_GATE.search(text):
+        spans += [
+            m.span("name") for m in POSSESSOR.finditer(text) if _neighbour(m.group("name"), False)
+        ]
+    return spans
 
 
 def _neighbour(word: str, slips: bool = True) -> bool:
