@@ -21,6 +21,7 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy import select
 
 from actions.callback import ActionSubmitCallback, ValidateCallbackForm
+from addons.cleaning.questions import focus
 from core.db.database import session_factory
 from core.db.rasa_events import rasa_events
 from core.privacy.transcripts import FORM_ANSWER_MARK, PERSONAL_SLOT_MARKS, stored_events
@@ -196,3 +197,98 @@ def test_hostile_text_never_keeps_a_phone_or_a_form_value(
     assert stored[3]["text"] == FORM_ANSWER_MARK
     assert stored[5]["value"] == PERSONAL_SLOT_MARKS["callback_name"]
     assert stored_events(stored, 0) == stored_events(stored_events(stored, 0), 0)
+
+
+# --- Issue 21, round 5: every stored copy of a message from ONE redaction of the whole text.
+
+
+def nlu_user_event(text: str, **parse: Any) -> dict[str, Any]:
+    """A user event as the Rasa server stores it: the NLU's text is QuestionFocus's (the
+    question without its details), not the message (addons/nlu/focus.py)."""
+    event = user_event(text, "procedure_steps")
+    event["parse_data"].update({"text": focus(text), **parse})
+    return event
+
+
+def words_of(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"[^\W_]+", text)}
+
+
+def test_the_nlu_text_loses_what_the_message_lost_f005() -> None:
+    """The outside tester's f005: the stored text was masked, but parse_data.text kept
+    "Anastazja , , will the cement hurt?" (the focus text, redacted on its own, reads no name)."""
+    message = "ok never mind, I'll just ask here. Anastazja Lewandowska, 91, will the cement hurt?"
+    events = [
+        user_event("please call me back", "request_callback"),
+        action("callback_form"),
+        loop("callback_form"),
+        slot("requested_slot", "callback_name"),
+        user_event("Anastazja Lewandowska", "nlu_fallback"),
+        slot("callback_name", "Anastazja Lewandowska"),
+        user_event("cancel", "stop"),
+        loop(None),
+        nlu_user_event(message, entities=[{"entity": "x", "value": "Anastazja"}]),
+        bot("Thanks Anastazja, here is what the page says."),
+    ]
+    stored = stored_events(events, 0)
+    assert "anastazja" not in dumped(stored).casefold()
+    assert "lewandowska" not in dumped(stored).casefold()
+    assert stored[-2]["text"].endswith("will the cement hurt?")
+
+
+def test_a_name_the_focus_text_keeps_alone_is_masked_there_too() -> None:
+    message = "hi, my name is Oluwatoyin Adebayo-Cole, i am 68. how long is the recovery?"
+    [stored] = stored_events([nlu_user_event(message)], 0)
+    assert "Oluwatoyin" not in dumped([stored])
+    assert "recovery" in stored["parse_data"]["text"]
+
+
+def test_a_batch_that_starts_after_the_message_masks_its_reply() -> None:
+    message = "my son Chukwuemeka will drive me, how long is the recovery?"
+    events = [nlu_user_event(message), bot("Chukwuemeka can wait in the lounge.")]
+    [reply] = stored_events(events, 1)
+    assert "Chukwuemeka" not in reply["text"]
+
+
+_DETAILS = [
+    "my name is Zuzanna Pietrzyk-Haas",
+    "I am Habiba Warsame",
+    "my dad Oluwaseun Adeyemi is 93",
+    "call me on 860 589 2274",
+    "her medicare is 1AC9-KM3-HX72",
+    "we live at 19 Whispering Pines Road, Burlington CT 06013",
+    "ssn 340-82-1176",
+    "email clem.abaraross@gmail.com",
+    "born 3/8/1934",
+    "my wife Aigerim Nurlanovna",
+    "Anastazja Lewandowska, 91,",
+]
+_QUESTIONS = ["will the cement hurt?", "how long is the recovery?", "can I drive after?"]
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(
+    details=st.lists(st.sampled_from(_DETAILS), min_size=1, max_size=3),
+    filler=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    question=st.sampled_from(_QUESTIONS),
+    cut=st.integers(0, 12),
+    echo=st.integers(0, 40),
+)
+def test_every_stored_copy_of_a_message_holds_no_word_its_redaction_removed(
+    details: list[str], filler: str, question: str, cut: int, echo: int
+) -> None:
+    """Property over the stored event: whatever the NLU's text, entity values or a reply
+    repeat of the message (any slice of its words), no word the one redaction of the whole
+    message removed is stored anywhere in the turn, and the copies are stable."""
+    message = f"{' '.join(details)} {filler} {question}"
+    tokens = message.split()
+    piece = " ".join(tokens[cut % len(tokens) :][:4])
+    events = [
+        nlu_user_event(message, entities=[{"entity": "x", "value": piece}]),
+        bot(f"You said: {' '.join(tokens[echo % len(tokens) :])}"),
+    ]
+    stored = stored_events(events, 0)
+    lost = words_of(message) - words_of(stored[0]["text"])
+    for text in (json.dumps(event, ensure_ascii=False) for event in stored):
+        assert not lost & words_of(text), lost & words_of(text)
+    assert stored[0]["text"] == stored_events(events, 0)[0]["text"]

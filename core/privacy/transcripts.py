@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import Any
 
-from core.privacy.redaction import PHONE_MARK, continuation, redact
+from core.privacy.redaction import MARKS_PATTERN, PHONE_MARK, continuation, redact
 from core.vocabulary.callback_form import taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
@@ -159,6 +160,80 @@ def _continuations(events: Sequence[dict[str, Any]]) -> dict[int, tuple[str, str
     return found
 
 
+# A mark, or a word (letters and digits, inner apostrophes and hyphens), or one other sign.
+_TOKEN = re.compile(r"\[(?:[a-zA-Z]+ )+removed\]|[^\W_]+(?:['\u2019-][^\W_]+)*|\S", re.UNICODE)
+_ANY_MARK = re.compile(
+    "|".join(re.escape(mark) for mark in sorted(MARKS, key=len, reverse=True))
+    + "|"
+    + MARKS_PATTERN.pattern
+)
+
+
+def removed_words(raw: str, stored: str) -> dict[str, str]:
+    """The words of `raw` that its one redaction `stored` replaced by a mark, each with that
+    mark (lower-cased keys); words the stored text still holds elsewhere are not among them.
+
+    Why: an event holds several copies of the patient's text (the text, the NLU's text, which
+    is the question without its details, entity values, a reply that repeats a word). Redacted
+    one by one, each copy is judged in its own context: "Anastazja Lewandowska, 91, will..."
+    is a name, but the NLU's "Anastazja , , will..." is not, and was stored raw (outside tester,
+    round 5). So the whole text is redacted once and what it removed is removed from every
+    other copy.
+    """
+    if raw == stored:
+        return {}
+    before = _TOKEN.findall(raw)
+    after = _TOKEN.findall(stored)
+    kept = {token.casefold() for token in after if not _ANY_MARK.fullmatch(token)}
+    removed: dict[str, str] = {}
+    matcher = SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        marks = [token for token in after[b0:b1] if _ANY_MARK.fullmatch(token)]
+        mark = marks[0] if marks else PERSONAL_VALUE_MARK
+        for token in before[a0:a1]:
+            word = token.casefold()
+            if any(ch.isalnum() for ch in token) and word not in kept:
+                removed.setdefault(word, mark)
+    return removed
+
+
+def _without_words(value: Any, removed: dict[str, str]) -> Any:
+    """`value` with every word of `removed` replaced by its mark in each string (keys kept)."""
+    if not removed:
+        return value
+    pattern = re.compile(
+        r"(?<![^\W_])(?:"
+        + "|".join(re.escape(word) for word in sorted(removed, key=len, reverse=True))
+        + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+
+    def masked(text: str) -> str:
+        return pattern.sub(lambda match: removed[match.group().casefold()], text)
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, str):
+            return masked(item) if not is_mark(item) else item
+        if isinstance(item, dict):
+            return {key: sub if key in STRUCTURAL_KEYS else walk(sub) for key, sub in item.items()}
+        if isinstance(item, list):
+            return [walk(sub) for sub in item]
+        return item
+
+    return walk(value)
+
+
+def _stored_turn_text(event: dict[str, Any], scrubber: _Scrubber) -> tuple[str, dict[str, str]]:
+    """The user message's ONE redaction and the words it removed (see `removed_words`)."""
+    raw = event.get("text")
+    if not isinstance(raw, str):
+        return "", {}
+    stored = scrubber.text(raw)
+    return stored, removed_words(raw, stored)
+
+
 def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict[str, Any]]:
     """What to store of `events[first_new:]` (event dicts), judged with the whole list.
 
@@ -170,14 +245,25 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     scrubber = _Scrubber(personal_values(listed, answers))
     continued = _continuations(listed)
     stored = []
+    # A batch may start after its turn's user message: what that message's redaction removed.
+    starts = [i for i in range(first_new) if listed[i].get("event") == "user"]
+    removed = _stored_turn_text(listed[starts[-1]], scrubber)[1] if starts else {}
     for index in range(first_new, len(listed)):
         event = listed[index]
         if index in continued:
             event = _replaced(event, *continued[index])
+        if event.get("event") == "user":
+            text, removed = _stored_turn_text(event, scrubber)
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
             stored.append(_masked_slot(event))
+        elif event.get("event") == "user" and isinstance(event.get("text"), str):
+            # Every copy of the text from the one redaction: the text itself is it; the
+            # others are redacted as any string is, then lose what it removed.
+            copy = _without_words(scrubber.data(event), removed)
+            stored.append({**copy, "text": text})
         else:
-            stored.append(scrubber.data(event))
+            # The turn's other events (a reply may repeat the patient's words) lose them too.
+            stored.append(_without_words(scrubber.data(event), removed))
     return stored
