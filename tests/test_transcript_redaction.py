@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
@@ -292,3 +293,53 @@ def test_every_stored_copy_of_a_message_holds_no_word_its_redaction_removed(
     for text in (json.dumps(event, ensure_ascii=False) for event in stored):
         assert not lost & words_of(text), lost & words_of(text)
     assert stored[0]["text"] == stored_events(events, 0)[0]["text"]
+
+
+def stored_texts(*messages: str) -> list[str]:
+    events = [nlu_user_event(message) for message in messages]
+    return [event["text"] for event in stored_events(events, 0)]
+
+
+@pytest.mark.parametrize(
+    ("messages", "raw"),
+    [
+        # The outside tester's round 5 (n047, p004, y001, y002, y004, y008, d008, w003).
+        (("My name is", "Zuzanna Pietrzyk-Haas. what do I do if the pain comes back"), "Zuzanna"),
+        (("call me back at 860 589", "2274 sorry my thumb slipped"), "589"),
+        (("call me back at 860 589", "2274 sorry my thumb slipped"), "2274"),
+        (("my mums name is Perpetua", "Nwachukwu, she's the one having it"), "Nwachukwu"),
+        (("her medicare is 1AC9", "-KM3-HX72"), "1AC9"),
+        (("her medicare is 1AC9", "-KM3-HX72"), "HX72"),
+        (("we live at 19", "Whispering Pines Road in Burlington"), "Whispering"),
+        (("ssn 340", "82", "1176"), "1176"),
+        (("our home is 78 Shuttle Meadow Ave", "New Britain 06051 in case"), "06051"),
+        (("I live at 88 Tunxis Road", "Plainville 06062"), "06062"),
+        # Own phrasings of the same kinds.
+        (("my husband's name is", "Tadeusz Wiśniewski, will he be asleep?"), "Tadeusz"),
+        (("you can reach me at 203 555", "0147 thanks"), "0147"),
+        (("you can reach me at 203 555", "0147 thanks"), "555"),
+        (("her mbi is 2FH7", "-AB3-CD45"), "CD45"),
+        (("i live at 42", "Maple Street, Bristol"), "Maple"),
+        (("ssn is 123", "45", "6789"), "6789"),
+        (("address is 12 Oak St", "Hartford 06103 ok"), "06103"),
+    ],
+)
+def test_a_detail_split_over_messages_is_masked_in_each(
+    messages: tuple[str, ...], raw: str
+) -> None:
+    texts = stored_texts(*messages)
+    assert not any(re.search(rf"(?<!\w){re.escape(raw)}(?!\w)", text) for text in texts), texts
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("call me at 860 555 0199", "5 more questions"),
+        ("how long is the recovery", "Will I need help"),
+        ("my pain is 8", "10 today"),
+        ("I will call you at 3", "pm ok"),
+        ("we fell 3 times", "2 weeks ago"),
+    ],
+)
+def test_a_message_after_a_finished_one_is_kept(messages: tuple[str, ...]) -> None:
+    assert stored_texts(*messages)[-1] == messages[-1]

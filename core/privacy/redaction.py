@@ -272,7 +272,9 @@ def _masked_town(match: re.Match[str]) -> str:
 # start goes (it is part of the detail whatever comes next).
 _PART_CUE = (
     r"(?:number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|medicare|mbi|"
-    r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday)"
+    r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday|"
+    # "call me back at 860 589" / "2274 sorry": a number after a request to call.
+    r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on))"
 )
 CUED_PART_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
@@ -293,15 +295,24 @@ def _split_mark(part: str, cue: str = "") -> str:
         return EMAIL_MARK
     if re.search(r"ssn|social", cue, re.I):
         return SSN_MARK
-    if re.search(r"phone|cell|mobile|number", cue, re.I) and part[0].isdigit():
+    if (
+        re.search(r"phone|cell|mobile|number|call|ring|text|reach|contact", cue, re.I)
+        and part[0].isdigit()
+    ):
         return PHONE_MARK
     return ID_MARK
+
+
+_ID_PART_CUE = re.compile(r"medicare|mbi|member|\bid\b|ssn|social", re.IGNORECASE)
 
 
 def _is_part(part: str, cue: str) -> bool:
     """Three digits or more; after an e-mail cue, a word with a dot or an underscore too."""
     if sum(ch.isdigit() for ch in part) >= 3:
         return True
+    # "her medicare is 1AC9" / "-KM3-HX72": an id's first group of letters and digits.
+    if _ID_PART_CUE.search(cue) and len(part) >= 3 and any(ch.isdigit() for ch in part):
+        return any(ch.isalpha() for ch in part)
     return bool(re.search(r"mail", cue, re.I)) and any(ch in part for ch in "._@")
 
 
@@ -336,8 +347,11 @@ def _cue_at_end(previous: str) -> re.Match[str] | None:
 def continued_part(previous: str, text: str) -> str | None:
     """The rest of a detail the previous message of the same person broke off, at the start
     of this one (the caller masks it wherever the message's text is kept)."""
-    if not _cue_at_end(previous):
+    cue = _cue_at_end(previous)
+    if not cue:
         return None
+    if sum(ch.isdigit() for ch in cue.group("part")) >= 10:
+        return None  # "call me at 860 555 0199" / "5 more questions": it was whole
     match = CONTINUATION.match(text)
     return match.group("part") if match else None
 

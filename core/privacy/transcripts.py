@@ -199,6 +199,10 @@ def removed_words(raw: str, stored: str) -> dict[str, str]:
     return removed
 
 
+# "[address removed] [address removed]": one detail's words masked one by one read as one.
+_REPEATED_MARK = re.compile(r"(\[(?:[a-zA-Z]+ )+removed\])(?:\s+\1)+")
+
+
 def _without_words(value: Any, removed: dict[str, str]) -> Any:
     """`value` with every word of `removed` replaced by its mark in each string (keys kept)."""
     if not removed:
@@ -211,7 +215,8 @@ def _without_words(value: Any, removed: dict[str, str]) -> Any:
     )
 
     def masked(text: str) -> str:
-        return pattern.sub(lambda match: removed[match.group().casefold()], text)
+        text = pattern.sub(lambda match: removed[match.group().casefold()], text)
+        return _REPEATED_MARK.sub(r"\1", text)
 
     def walk(item: Any) -> Any:
         if isinstance(item, str):
@@ -225,12 +230,54 @@ def _without_words(value: Any, removed: dict[str, str]) -> Any:
     return walk(value)
 
 
-def _stored_turn_text(event: dict[str, Any], scrubber: _Scrubber) -> tuple[str, dict[str, str]]:
-    """The user message's ONE redaction and the words it removed (see `removed_words`)."""
+# A message read with the ones before it only while they break off: not after a sentence's end.
+_ENDED = re.compile(r"[.!?]\W*$")
+SPLIT_MESSAGES = 2  # "ssn 340" / "82" / "1176": a detail over three messages
+
+
+def split_detail_words(previous: Sequence[str], text: str) -> dict[str, str]:
+    """The words at the start of `text` that finish a detail the messages before it began,
+    with its mark ("My name is" / "Zuzanna Pietrzyk-Haas. what do I do...", "call me back
+    at 860 589" / "2274 sorry", "her medicare is 1AC9" / "-KM3-HX72", "we live at 19" /
+    "Whispering Pines Road", "...78 Shuttle Meadow Ave" / "New Britain 06051": an outside
+    tester found each raw in round 5).
+
+    The messages are joined and redacted once; a mark that covers the first word of `text`
+    (a detail across the join, or one that begins there) takes that mark's words of `text`.
+    Only previous messages that end without a full stop, question or exclamation mark are read.
+    """
+    head: list[str] = []
+    for message in reversed(previous[-SPLIT_MESSAGES:]):
+        if _ENDED.search(message) or is_mark(message):
+            break
+        head.insert(0, message)
+    if not head:
+        return {}
+    joined_head = " ".join(head)
+    boundary = len(_TOKEN.findall(joined_head))
+    before = _TOKEN.findall(joined_head + " " + text)
+    after = _TOKEN.findall(redact(joined_head + " " + text))
+    for tag, a0, a1, b0, b1 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag != "equal" and a0 <= boundary < a1:
+            marks = [token for token in after[b0:b1] if _ANY_MARK.fullmatch(token)]
+            if not marks:
+                return {}
+            words = [token for token in before[boundary:a1] if any(ch.isalnum() for ch in token)]
+            if all(word.isdigit() for word in words) and len("".join(words)) < 3:
+                return {}  # "call me at 860 555 0199" / "5 more questions": not a part
+            return {word.casefold(): marks[-1] for word in words}
+    return {}
+
+
+def _stored_turn_text(
+    event: dict[str, Any], scrubber: _Scrubber, previous: Sequence[str] = ()
+) -> tuple[str, dict[str, str]]:
+    """The user message's ONE redaction (with the end of a detail earlier messages began) and
+    the words it removed (see `removed_words`)."""
     raw = event.get("text")
     if not isinstance(raw, str):
         return "", {}
-    stored = scrubber.text(raw)
+    stored = _without_words(scrubber.text(raw), split_detail_words(previous, raw))
     return stored, removed_words(raw, stored)
 
 
@@ -246,14 +293,22 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     continued = _continuations(listed)
     stored = []
     # A batch may start after its turn's user message: what that message's redaction removed.
-    starts = [i for i in range(first_new) if listed[i].get("event") == "user"]
-    removed = _stored_turn_text(listed[starts[-1]], scrubber)[1] if starts else {}
+    users = [i for i, event in enumerate(listed) if event.get("event") == "user"]
+    texts = {i: text for i in users if isinstance(text := listed[i].get("text"), str)}
+
+    def before(index: int) -> list[str]:
+        return [texts.get(i, "") for i in users if i < index][-SPLIT_MESSAGES:]
+
+    starts = [i for i in users if i < first_new]
+    removed = (
+        _stored_turn_text(listed[starts[-1]], scrubber, before(starts[-1]))[1] if starts else {}
+    )
     for index in range(first_new, len(listed)):
         event = listed[index]
         if index in continued:
             event = _replaced(event, *continued[index])
         if event.get("event") == "user":
-            text, removed = _stored_turn_text(event, scrubber)
+            text, removed = _stored_turn_text(event, scrubber, before(index))
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
