@@ -80,9 +80,17 @@ _ID_NAME = (
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
     rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|code\b|nbr\b)?"
-    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:in|with)\s+)?)"
-    # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K").
-    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
+    # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
+    # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
+    r"(?=[A-Za-z-]*\s?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+    re.IGNORECASE,
+)
+# "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
+# name and its value.
+BOOKING_CODE = re.compile(
+    r"(?P<head>\b(?:confirmation|booking|reference|ref)\s+(?:code|number|no\.?|#)"
+    r"[^.?!\d]{0,30}?\b(?:is|was|:)\s*)(?=[A-Za-z]*\d)[A-Za-z0-9-]{5,}(?![\w-])",
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
@@ -158,8 +166,10 @@ WORDED_STREET = re.compile(
     r"(?P<cue>\b(?i:live[sd]?\s+(?:at|on)|address\s*(?:is|:)|(?:house|home)\s+is|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+at|located\s+at|reside\s+at|staying\s+at|moved\s+to|"
     r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
-    rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+(?:[\w'.-]+\s+){{1,3}}"
-    rf"(?:{_SURE})\b\.?){_TAIL}"
+    rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+)"
+    # "one hundred twelve Fernwood Drive" (round 5): a capitalised name before Drive, Way...
+    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
+    rf"{_TAIL}"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
@@ -217,11 +227,13 @@ def masked_ipv6(match: re.Match[str]) -> str:
 
 _OLD = (
     r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?)"
+    r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?"
+    # "tiene noventa y tres años" (round 5)
+    r"|noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to\s+\w+)?)"
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred", re.IGNORECASE)
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred|noventa|cien", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
@@ -230,11 +242,13 @@ AGE = re.compile(
     r"|(?:años|anos|anni|ans|lat|jahre)\b)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
     # "she'll be ninety-one in march", "will be 92 next month"
-    rf"(?:'ll|will)\s+be|"
+    rf"(?:'ll|will)\s+be|(?:going\s+to|gonna)\s+be|"
     rf"turning|turned|turns|turn|now|is|was)\s+"
     # "patient age: 103", "Age = 97", "age - 91" (an outside tester found the first raw).
     rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
-    rf"|(?<=,)\s*{_OLD}\s*(?=,)",
+    rf"|(?<=,)\s*{_OLD}\s*(?=,)"
+    # "is it risky at 91", "safe at 95?": a second mention after "at", before the clause ends.
+    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))",
     re.IGNORECASE,
 )
 
@@ -251,7 +265,7 @@ def masked_age(match: re.Match[str]) -> str:
     """AGE's replacement: the words around the age stay."""
     if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
-    return (match.group("cue") or " ") + AGE_MARK
+    return (match.group("cue") or match.group("at") or " ") + AGE_MARK
 
 
 _ORDINAL_WORD = (
@@ -292,14 +306,37 @@ WORDED_DATE = re.compile(
 # 11/20", "exp 09/28" (an outside tester found each raw in the fourth round). Figures with a
 # slash count only after a date's cue, so pain scores ("8/10") and levels ("T12/L1") stay;
 # "may" only after a cue ("2 may help" is no date).
+_MESES = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro)"
+)
+_HOLIDAY = (
+    r"(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s(?:\s+(?:eve|day))?|valentine'?s(?:\s+day)?|"
+    r"halloween|thanksgiving(?:\s+day)?|independence\s+day|(?:the\s+)?(?:4th|fourth)\s+of\s+july|"
+    r"st\.?\s+patrick'?s\s+day|easter(?:\s+(?:sunday|monday))?)"
+)
 _DAY_FIGURE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})"
 _MONTH_NOT_MAY = _MONTH.replace("may|", "")
-_DATE_CUE = r"\b(?:on|from|since|dated|by|until|till|before|after)\s+(?:the\s+)?"
+_DATE_CUE = (
+    r"\b(?:on|from|since|dated|by|until|till|before|after|"
+    # "my procedure is scheduled for 12/18" (round 5): a cue of an appointment makes it a date.
+    r"(?:scheduled|booked|set|planned|due|appointment|appt)(?:\s+(?:is\s+)?(?:for|on))?)\s+"
+    r"(?:the\s+)?"
+)
 YEARLESS_DATE = re.compile(
     rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
     r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
     rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
     r"(?![\w/])"
+    # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
+    rf"|\b\d{{1,2}}\s+de\s+{_MESES}(?:\s+(?:de|del)\s+\d{{4}})?\b"
+    # "on sunday the 14th", "on the 27th of last month", "an xray on the 2nd".
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?P<on>\bon\s+the\s+)\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:last|this|next|the)\s+month)?"
+    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|in|i|we|he|she|my|his|her|of|it)\b))"
+    # "born in 1931, on christmas eve": a holiday after "born" is a date of birth.
+    rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
     r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
     r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
     re.IGNORECASE,
@@ -312,7 +349,8 @@ DATE_WORDS = re.compile(
 
 def masked_yearless_date(match: re.Match[str], mark: str) -> str:
     """YEARLESS_DATE's replacement: the cue stays ("on", "exp"), the date goes."""
-    return (match.group("cue") or match.group("expiry") or "") + mark
+    kept = match.group("cue") or match.group("expiry") or match.group("on") or ""
+    return (kept or match.group("born") or "") + mark
 
 
 _NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"

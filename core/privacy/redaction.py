@@ -88,14 +88,18 @@ SSN = re.compile(
 # cue are part of it (an outside tester found them raw in the fourth round).
 SSN_LAST_FOUR = re.compile(
     r"\b(?:ssn|social(?:\s+security)?)\b[^.?!\d]{0,30}?\blast\s+(?:4|four)(?:\s+digits)?"
-    r"\s*(?:is|are|:|=|-)?\s*(?P<digits>\d{4})\b",
+    r"\s*(?:is|are|:|=|-)?\s*(?P<digits>\d{4})\b"
+    # "last four of my ssn are 8826" (round 5): the cue after "last four".
+    r"|\blast\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:my|his|her|their|the)?\s*"
+    r"(?:ssn|social(?:\s+security)?(?:\s+number)?)\s*(?:is|are|:|=|-)?\s*(?P<after>\d{4})\b",
     re.IGNORECASE,
 )
 
 
 def _masked_last_four(match: re.Match[str]) -> str:
     """SSN_LAST_FOUR's replacement: the cue stays, the digits go."""
-    return match.group()[: match.start("digits") - match.start()] + SSN_MARK
+    group = "digits" if match.group("digits") else "after"
+    return match.group()[: match.start(group) - match.start()] + SSN_MARK
 
 
 MONTH = (
@@ -117,7 +121,11 @@ PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,
 # "eight six zero, five five five, zero one nine one": seven or more digits said in words
 # (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…",
 # "860 five five five 01 23": four runs or more, counted by digits in `_masked_spelled_phone`).
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)"
+_DIGIT_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+"
+    # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
+    r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+)
 SPELLED_PHONE = re.compile(
     rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{3,}}\b",
     re.IGNORECASE,
@@ -137,13 +145,15 @@ def _masked_spelled_phone(match: re.Match[str]) -> str:
 _MULTIPLIERS = frozenset({"double", "triple"})
 # Words that may start a detail without a digit: a date in words, a link.
 _WORDY = re.compile(
-    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|www|https?|"
+    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|noventa|cien|www|https?|"
     # A house number in words ("my house is twelve oak st").
     r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b"
     r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
     re.IGNORECASE,
 )
-_SPELLED_DIGIT = re.compile(r"\b(zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+_SPELLED_DIGIT = re.compile(
+    r"\b(zero|one|two|three|four|five|six|seven|eight|nine|cero|dos|tres|cinco|seis|ocho)\b", re.I
+)
 PHONE_REGIONS: tuple[str, ...] = ("US",)
 POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
 
@@ -214,6 +224,7 @@ def _redact_details(text: str) -> str:
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
+    text = ids.BOOKING_CODE.sub(ids.masked_cued_id, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
