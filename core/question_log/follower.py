@@ -8,10 +8,11 @@ since the log began. So the log is now a projection of the tracker store. The Ra
 does nothing for it; the action server's writer thread follows the store:
 
 - every poll it asks for the store's newest row id; when rows came in since the last one it
-  reads the new user messages (one indexed range query), drops those whose entries are
-  already known (this process's recent keys, then the log and the quarantine), and only for
-  the rest reads their conversation's recent rows and builds the entries with the same code
-  as the back-fill (`question_record.py`, on the events as stored: redacted);
+  reads the new user messages (one indexed range query), drops those whose keys it has
+  already looked at, and only for the rest reads their conversation's recent rows and
+  builds the entries with the same code as the back-fill (`question_record.py`, on the
+  events as stored: redacted). It reads only Rasa's table, so it keeps spooling while the
+  log's own table is locked or refusing writes;
 - a turn is one transaction of the store (Rasa saves the tracker once, after the replies),
   so a user message that can be read comes with every event of its turn;
 - entries go through the spool and writer like every other entry, and the log's unique
@@ -33,12 +34,12 @@ from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from core.db.database import session_factory
 from core.db.rasa_events import rasa_events
 from core.db.values import identifier, one_line
-from core.question_log.backfill import logged_keys
 from core.question_log.question_record import (
     CONVERSATION_ID_CHARS,
     message_key,
@@ -54,7 +55,7 @@ RECHECK_ROWS = 200
 # form's start (its answers are not questions) and the values it collected (redaction). A
 # form is a handful of turns of about ten events each.
 CONTEXT_ROWS = 200
-# Keys this follower logged recently, so a re-read of the look-back asks the database for none.
+# Keys this follower looked at recently, so the look-back never builds an entry twice.
 REMEMBERED_KEYS = 20_000
 
 
@@ -86,7 +87,6 @@ class StoreFollower:
             records = self._new_records(session, max(self.mark - RECHECK_ROWS, 0), newest)
         for record in records:
             writer.submit("question", record)
-            self._remember(record["message_id"])
         self.mark = newest
         return len(records)
 
@@ -96,12 +96,20 @@ class StoreFollower:
         return self._table_seen
 
     def _new_records(self, session: Session, after: int, upto: int) -> list[dict[str, Any]]:
+        """Entries for the user messages in rows (after, upto] whose keys are not known yet.
+
+        Every key looked at is remembered, entry or not (a greeting has none), so the
+        look-back never builds a message twice in this process. The database is not asked
+        which keys it holds: the log's unique key drops what another follower (or this one
+        before a restart) already wrote, and a follower that only reads Rasa's table keeps
+        spooling while the log's table is locked or down.
+        """
         users = session.execute(
             select(rasa_events.c.id, rasa_events.c.sender_id, rasa_events.c.data)
             .where(rasa_events.c.id > after, rasa_events.c.id <= upto)
             .where(rasa_events.c.type_name == "user")
         ).all()
-        keyed: dict[str, tuple[str, int]] = {}
+        fresh: dict[str, tuple[str, int]] = {}
         for row_id, sender, data in users:
             conversation = identifier(sender, CONVERSATION_ID_CHARS)
             event = stored_event(data)
@@ -109,22 +117,24 @@ class StoreFollower:
                 continue  # question_of_turn would give no entry either
             key = message_key(conversation, event)
             if key not in self._keys:
-                keyed.setdefault(key, (sender, row_id))
-        fresh = set(keyed) - logged_keys(session, keyed)
+                fresh.setdefault(key, (sender, row_id))
         wanted: dict[str, set[int]] = {}
-        for key in fresh:
-            sender, row_id = keyed[key]
+        for sender, row_id in fresh.values():
             wanted.setdefault(sender, set()).add(row_id)
         records = []
         for sender, row_ids in wanted.items():
             try:
                 records += turn_records(sender, self._rows(session, sender, row_ids), row_ids)
+            except SQLAlchemyError:
+                raise  # the database, not this conversation: the round is retried
             except Exception as error:  # one bad conversation must not stop the others
                 logger.warning(
                     "Question log: conversation %r not followed (%s)",
                     one_line(sender, 255),
                     type(error).__name__,
                 )
+        for key in fresh:
+            self._remember(key)
         # A key two rows share (a forged or replayed message id) is one entry.
         unique = {r["message_id"]: r for r in records if r["message_id"] in fresh}
         return list(unique.values())
