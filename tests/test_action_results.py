@@ -44,7 +44,7 @@ replies = st.fixed_dictionaries(
 
 
 def action() -> RemoteAction:
-    return RemoteAction("action_log_question", EndpointConfig("http://127.0.0.1:1/webhook"))
+    return RemoteAction("action_handoff", EndpointConfig("http://127.0.0.1:1/webhook"))
 
 
 def outcome(check: Any, reply: Any) -> str:

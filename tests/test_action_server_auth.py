@@ -61,7 +61,7 @@ def test_the_health_check_stays_open(assistant: Assistant) -> None:
 
 
 def test_an_error_reply_does_not_echo_the_request(assistant: Assistant) -> None:
-    call = {"next_action": "action_log_question", "tracker": "a private conversation"}
+    call = {"next_action": "action_handoff", "tracker": "a private conversation"}
     response = requests.post(
         assistant.action_url + "/webhook",
         json=call,

@@ -23,9 +23,8 @@ from actions.callback import (
     normalise_phone,
 )
 from actions.handoff import ActionHandoff
-from actions.log_question import ActionLogQuestion
 from core.db.database import session_factory
-from core.db.models import MAX_TEXT_CHARS, CallbackRequest, Question
+from core.db.models import CallbackRequest
 from core.vocabulary.contact import ContactDetails, handoff_text, load_contact_details
 
 
@@ -67,84 +66,6 @@ def run(action: Any, tracker: Tracker) -> tuple[list[dict[str, Any]], list[Any]]
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, {}))
     return dispatcher.messages, events
-
-
-def stored_questions(url: str) -> list[Question]:
-    assert runtime.log_writer().flush()
-    with session_factory(url)() as session:
-        return list(session.execute(select(Question).order_by(Question.id)).scalars())
-
-
-def test_log_question_records_an_answered_question(action_env: str) -> None:
-    tracker = make_tracker(
-        [
-            user_event("how long does it take? call me on 860-555-0123", "procedure_duration"),
-            {"event": "bot", "text": "The procedure usually takes 1-2 hours."},
-            {"event": "action", "name": "utter_procedure_duration"},
-        ]
-    )
-    messages, events = run(ActionLogQuestion(), tracker)
-    assert messages == [] and events == []
-    [row] = stored_questions(action_env)
-    assert row.conversation_id == "patient-7"
-    assert row.text == "how long does it take? call me on [phone removed]"
-    assert (row.intent, row.outcome, row.channel) == ("procedure_duration", "answered", "rest")
-    assert row.confidence == pytest.approx(0.9)
-    assert row.response == "The procedure usually takes 1-2 hours."
-    assert row.model_version == "model-123"
-
-
-@pytest.mark.parametrize(
-    ("intent", "actions", "outcome"),
-    [
-        ("nlu_fallback", ["utter_fallback"], "fallback"),
-        ("out_of_scope", ["utter_out_of_scope"], "out_of_scope"),
-        ("emergency", ["utter_emergency"], "emergency"),
-        ("contact", ["action_handoff"], "handoff"),
-        ("not_covered", ["utter_not_covered", "action_handoff"], "handoff"),
-        ("out_of_scope", ["utter_still_not_understood", "action_handoff"], "handoff"),
-    ],
-)
-def test_log_question_outcomes(
-    action_env: str, intent: str, actions: list[str], outcome: str
-) -> None:
-    events = [user_event("something", intent)] + [{"event": "action", "name": a} for a in actions]
-    run(ActionLogQuestion(), make_tracker(events))
-    [row] = stored_questions(action_env)
-    assert row.outcome == outcome
-
-
-def test_greetings_are_not_questions_and_each_message_is_logged_once(action_env: str) -> None:
-    run(ActionLogQuestion(), make_tracker([user_event("hello", "greet")]))
-    asked = user_event("is it safe", "complications", message_id="same-id")
-    run(ActionLogQuestion(), make_tracker([asked]))
-    run(ActionLogQuestion(), make_tracker([asked]))
-    rows = stored_questions(action_env)
-    assert [r.intent for r in rows] == ["complications"]
-
-
-def test_huge_and_hostile_messages_are_stored_safely(action_env: str) -> None:
-    huge = "<img src=x onerror=alert(1)>" + "é" * 10_000
-    run(ActionLogQuestion(), make_tracker([user_event(huge, "nlu_fallback", 0.2)]))
-    [row] = stored_questions(action_env)
-    assert len(row.text) == MAX_TEXT_CHARS and row.text_truncated
-    assert row.text.startswith("<img src=x onerror=alert(1)>")  # escaped when shown, not here
-
-
-def test_logging_with_the_database_down_keeps_the_entry(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'x' / 'none.db'}")
-    monkeypatch.setenv("SPOOL_DIR", str(tmp_path / "spool"))
-    runtime.log_writer.cache_clear()
-    try:
-        messages, events = run(
-            ActionLogQuestion(), make_tracker([user_event("is it safe", "complications")])
-        )
-        assert messages == [] and events == []
-        assert not runtime.log_writer().flush()
-        assert runtime.log_writer().spool.pending_count() == 1
-    finally:
-        runtime.log_writer().stop()
-        runtime.log_writer.cache_clear()
 
 
 def test_handoff_shows_only_configured_details(tmp_path: Path) -> None:
@@ -239,7 +160,6 @@ def form_run(slots: dict[str, Any], answers: dict[str, str] | None = None) -> li
         action("action_listen"),
         user_event("please call me back", "request_callback"),
         action("action_extract_slots"),
-        action("action_log_question"),
         action("callback_form"),
         loop("callback_form"),
         slot("requested_slot", "callback_name"),

@@ -54,7 +54,7 @@ def turn(text: str, intent: str = "recovery") -> list[Event]:
         UserUttered(text, intent={"name": intent, "confidence": 0.99}),
         ActionExecuted(f"utter_{intent}"),
         BotUttered(f"answer to {text}"),
-        ActionExecuted("action_log_question"),
+        ActionExecuted("action_handoff"),
         ActionExecuted("action_listen"),
     ]
 

@@ -7,6 +7,7 @@ that the database accepts. Specific attacks first, then the property over arbitr
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from datetime import datetime, timezone
@@ -17,15 +18,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from actions import runtime
-from actions.log_question import ActionLogQuestion
 from core.db.database import session_factory
 from core.db.models import Question
+from core.db.rasa_events import rasa_events
+from core.question_log.follower import StoreFollower
 from core.question_log.question_record import MODEL_ONLY, question_from_events
+from core.question_log.spool import Spool
+from core.question_log.writer import LogWriter
 from tests.log_entries import (
     assert_fits_columns,
 )
-from tests.test_actions import make_tracker, run, user_event
+from tests.test_actions import user_event
 
 QUESTIONS = Question.__table__
 # Rasa's own channel names (rasa.core.channels.BUILTIN_CHANNELS), and "unknown".
@@ -199,24 +202,42 @@ def test_events_that_are_not_a_list_of_dicts_give_no_entry(events: Any) -> None:
     assert question_from_events("patient-7", events, None) is None
 
 
-def test_hostile_values_from_the_action_server_reach_the_database(action_env: str) -> None:
-    """Before the fix an object as model id or a list as channel failed every later insert."""
-    event = user_event(
-        "is it safe?\x00",
-        "complications",
-        input_channel=["rest", "socketio"],
-        metadata={"model_id": {"a": 1}},
-    )
-    run(ActionLogQuestion(), make_tracker([event]))
-    event = user_event("how long?", "procedure_duration", input_channel=5)
-    run(ActionLogQuestion(), make_tracker([event]))
-    assert runtime.log_writer().flush()
-    with session_factory(action_env)() as session:
+def test_hostile_values_in_the_store_reach_the_database(database_url: str, tmp_path) -> None:
+    """Before the fix an object as model id or a list as channel failed every later insert.
+
+    (Then sent by the action server's caller; now read from Rasa's table by the follower.)
+    """
+    follower = StoreFollower(database_url)
+    follower.poll(None)
+    hostile = [
+        user_event(
+            "is it safe?\x00",
+            "complications",
+            input_channel=["rest", "socketio"],
+            metadata={"model_id": {"a": 1}},
+        ),
+        user_event("how long?", "procedure_duration", input_channel=5),
+    ]
+    with session_factory(database_url).begin() as session:
+        if follower.mark == 0:
+            rasa_events.create(session.connection(), checkfirst=True)
+        for event in hostile:
+            session.execute(
+                rasa_events.insert().values(
+                    sender_id="patient-7", type_name="user", timestamp=time.time(),
+                    data=json.dumps(event),
+                )
+            )  # fmt: skip
+    writer = LogWriter(Spool(tmp_path / "spool"), database_url, interval=3600)
+    follower.poll(writer)
+    assert writer.flush()
+    with session_factory(database_url)() as session:
         rows = list(session.execute(select(Question).order_by(Question.id)).scalars())
     assert [(r.text, r.channel, r.model_version) for r in rows] == [
         ("is it safe?", "unknown", None),
         ("how long?", "unknown", "model-123"),
     ]
+    writer.stop()
 
 
 # --- the property ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.safety.red_flag_policy import EMERGENCY, LOG, script, split_report
+from addons.safety.red_flag_policy import EMERGENCY, script, split_report
 from addons.safety.red_flags import (
     RED_FLAG_CONTEXT_KEY,
     RED_FLAG_KEY,
@@ -188,7 +188,7 @@ def test_a_split_report_keeps_its_reason_even_when_the_model_said_emergency(inte
         UserUttered("hold my pee anymore since this morning", {"name": intent, "confidence": 0.9}),
     ]
     assert script(users) == (
-        [EMERGENCY, LOG],
+        [EMERGENCY],
         "bladder_or_bowel_control | two messages",
     )
 

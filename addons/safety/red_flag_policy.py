@@ -11,7 +11,10 @@ the text of the previous one. Three things need the conversation (the tracker):
   language help is: the department's number in the hand-off that follows when
   config/contact.yml has one, else the hospital's Contact Us page (and 911);
 - talk about a symptom (a question, a hypothetical, history; not a negation): after its
-  answer, a conditional safety line ("If you have this now, call 911...").
+  answer, a conditional safety line ("If you have this now, call 911..."). "After the
+  answer" is where the rules would wait for the patient: `RulesThenSafetyLine`, the
+  project's RulePolicy, puts the line there (the rules' replies differ in length, and only
+  the rule policy knows where they end).
 Channel-side checks were the alternative for the first; a policy keeps it in one place for
 every channel (REST, Socket.IO, the fail-safe path aside) and in the tracker's history.
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
@@ -47,7 +51,6 @@ LANGUAGE_HELP = "utter_language_help"
 # The same line when the department's phone number is configured (it is in the hand-off).
 LANGUAGE_HELP_PHONE = "utter_language_help_phone"
 HANDOFF = "action_handoff"
-LOG = "action_log_question"
 LISTEN = "action_listen"
 REASON_SLOT = "red_flag_reason"
 OUT_OF_SCOPE = "out_of_scope"
@@ -127,12 +130,12 @@ def script(users: list[UserUttered]) -> tuple[list[str], str | None]:
     # Also when the model said "emergency" on the second message ("i cant" / "hold my pee
     # anymore"): the same steps as the rule, plus the reason staff see (issue 23).
     if reason is not None or (intent == EMERGENCY_INTENT and translated):
-        return [a for a in (EMERGENCY, translated, LOG) if a], reason
+        return [a for a in (EMERGENCY, translated) if a], reason
     if intent == EMERGENCY_INTENT:
         return [], None  # the rule sends it
     help_line = language_help(language) if language in OTHER_LANGUAGES else None
     if intent == OUT_OF_SCOPE and help_line:
-        return [help_line, HANDOFF, LOG], None
+        return [help_line, HANDOFF], None
     return [], None
 
 
@@ -177,8 +180,8 @@ class RedFlagPolicy(Policy):
             following = steps[len(done)]
             if not done and reason is not None:
                 events = [SlotSet(REASON_SLOT, reason)]
-        elif done and done[-1] == LOG and line:
-            following = line
+        elif scripted and line and line not in done:
+            following = line  # the script is done: the line after it, as after a rule
         elif scripted or (done and done[-1] == line):
             following = LISTEN
         else:
@@ -187,3 +190,53 @@ class RedFlagPolicy(Policy):
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(following)] = 1.0
         return self._prediction(probabilities, events=events)
+
+
+def pending_safety_line(tracker: DialogueStateTracker) -> str | None:
+    """The safety line this turn still owes, once something has been replied; else None."""
+    users, done = _turn(tracker)
+    if not users or not done or tracker.active_loop_name:
+        return None
+    line = safety_line(users[-1])
+    return None if line is None or line in done else line
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class RulesThenSafetyLine(RulePolicy):
+    """Rasa's RulePolicy, with the safety line where a rule's replies end.
+
+    Why: the line used to follow `action_log_question`, the last step of every question's
+    rule. That action is gone (issue 22: the question log is read from the tracker store), so
+    the end of the reply is where the rule policy predicts `action_listen`; only it knows,
+    because a topic's answer ends one rule and is followed by the hand-off in its
+    kyphoplasty twin. Training and every other prediction are RulePolicy's own.
+    """
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        prediction = super().predict_action_probabilities(tracker, domain, rule_only_data, **kwargs)
+        listening = prediction.max_confidence_index == domain.index_for_action(LISTEN)
+        if prediction.max_confidence <= 0 or not listening:
+            return prediction
+        line = pending_safety_line(tracker)
+        if line is None or line not in domain.action_names_or_texts:
+            return prediction
+        probabilities = [0.0] * len(prediction.probabilities)
+        probabilities[domain.index_for_action(line)] = prediction.max_confidence
+        return PolicyPrediction(
+            probabilities,
+            prediction.policy_name,
+            prediction.policy_priority,
+            events=prediction.events,
+            optional_events=prediction.optional_events,
+            is_end_to_end_prediction=prediction.is_end_to_end_prediction,
+            is_no_user_prediction=prediction.is_no_user_prediction,
+            hide_rule_turn=prediction.hide_rule_turn,
+        )

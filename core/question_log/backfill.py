@@ -1,10 +1,10 @@
-"""Log the questions that were answered while the action server was down.
+"""Log the questions the follower did not see: the net under `follower.py`.
 
-Why: answers are responses inside the Rasa server, so patients keep getting them when the
-action server is away, but `action_log_question` cannot run then. Rasa's tracker store still
-has every message, in the same event format the action server receives, so the missing log
-entries are rebuilt from it with the same code (`question_from_events`) and written through
-the same spool and writer: the log catches up, and nothing is written twice (message ids).
+Why: the follower logs each question from Rasa's tracker store while the action server runs;
+questions answered while it was down, and on PostgreSQL a turn committed out of id order
+behind the follower's look-back, are still in the store. The missing entries are rebuilt from
+it with the same code (`turn_records`) and written through the same spool and writer: the
+log catches up, and nothing is written twice (message ids).
 
 Runs when the action server starts and every BACKFILL_INTERVAL seconds after; also
 `python -m core.question_log [--hours 24]`.
@@ -12,7 +12,6 @@ Runs when the action server starts and every BACKFILL_INTERVAL seconds after; al
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterable
@@ -26,45 +25,31 @@ from core.db.database import session_factory
 from core.db.models import QuarantinedEntry, Question
 from core.db.rasa_events import rasa_events
 from core.db.values import one_line
-from core.question_log.question_record import question_from_events
+from core.question_log.question_record import stored_event, turn_records
 
 logger = logging.getLogger(__name__)
 BACKFILL_INTERVAL = 300.0
 KEYS_PER_QUERY = 500  # bound the IN (...) lists
 
 
-def _events(rows: Iterable[Any]) -> tuple[list[dict[str, Any]], int]:
-    """The rows that are JSON objects, as events, and how many rows were not."""
-    events, unreadable = [], 0
-    for row in rows:
-        try:
-            event = json.loads(row)
-        except (TypeError, ValueError, RecursionError):
-            event = None
-        if isinstance(event, dict):
-            events.append(event)
-        else:
-            unreadable += 1
-    return events, unreadable
-
-
-def _conversation_questions(sender: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The log entry of each question in a conversation's events, as the action built it."""
-    starts = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    records = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(events)
-        record = question_from_events(sender, events[:end], events[start].get("input_channel"))
-        if record is not None:
-            records.append(record)
-    return records
-
-
-def _stored_keys(session: Session, column: Any, keys: list[str], *where: Any) -> set[str]:
+def logged_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """Which of `keys` are already in the question log or its quarantine."""
+    keys = sorted(set(keys))
     found: set[str] = set()
     for at in range(0, len(keys), KEYS_PER_QUERY):
         chunk = keys[at : at + KEYS_PER_QUERY]
-        found.update(session.execute(select(column).where(column.in_(chunk), *where)).scalars())
+        found.update(
+            session.execute(
+                select(Question.message_id).where(Question.message_id.in_(chunk))
+            ).scalars()
+        )
+        found.update(
+            session.execute(
+                select(QuarantinedEntry.entry_key).where(
+                    QuarantinedEntry.entry_key.in_(chunk), QuarantinedEntry.kind == "question"
+                )
+            ).scalars()
+        )
     return found
 
 
@@ -91,19 +76,19 @@ def missing_questions(database_url: str, hours: float = 24.0) -> list[dict[str, 
         for sender in senders:
             try:
                 rows = session.execute(
-                    select(rasa_events.c.data)
+                    select(rasa_events.c.id, rasa_events.c.data)
                     .where(rasa_events.c.sender_id == sender)
                     .where(rasa_events.c.timestamp >= since)
                     .order_by(rasa_events.c.id)
-                ).scalars()
-                events, unreadable = _events(rows)
+                ).all()
+                unreadable = sum(stored_event(data) is None for _, data in rows)
                 if unreadable:
                     logger.warning(
                         "Question log back-fill: %d unreadable events skipped in conversation %r",
                         unreadable,
                         one_line(sender, 255),
                     )
-                records += _conversation_questions(sender, events)
+                records += turn_records(sender, [(int(i), data) for i, data in rows])
             except SQLAlchemyError:
                 raise  # the database, not this conversation: the whole run waits
             except Exception as error:
@@ -112,10 +97,7 @@ def missing_questions(database_url: str, hours: float = 24.0) -> list[dict[str, 
                     one_line(sender, 255),
                     type(error).__name__,
                 )
-        keys = sorted({r["message_id"] for r in records})
-        done = _stored_keys(session, Question.message_id, keys) | _stored_keys(
-            session, QuarantinedEntry.entry_key, keys, QuarantinedEntry.kind == "question"
-        )
+        done = logged_keys(session, (r["message_id"] for r in records))
     return [r for r in records if r["message_id"] not in done]
 
 

@@ -11,7 +11,10 @@ surrogates. Whatever the events hold, the result is None or an entry the databas
 
 from __future__ import annotations
 
+import json
 import time
+from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -154,12 +157,25 @@ def question_from_events(
     `channel` is the channel Rasa reported for the message, if the caller has it; otherwise
     (and when it is not a channel name) the user event's own `input_channel` is used.
     """
-    conversation = identifier(conversation_id, CONVERSATION_ID_CHARS)
-    if not conversation or not isinstance(events, list):
+    if not identifier(conversation_id, CONVERSATION_ID_CHARS) or not isinstance(events, list):
         return None
     # As the transcript stores them: PII and the call-back form's details masked, so the
     # reply that repeats a patient's name and number is logged without them.
     usable = stored_events([e for e in events if isinstance(e, dict)], 0)
+    return question_of_turn(conversation_id, usable, channel)
+
+
+def question_of_turn(
+    conversation_id: str, usable: list[dict[str, Any]], channel: str | None = None
+) -> dict[str, Any] | None:
+    """The entry for the latest user message of `usable`: events as stored (redacted dicts).
+
+    Split from `question_from_events` so that a conversation's rows are judged by
+    `stored_events` once, not once per message (the follower and the back-fill).
+    """
+    conversation = identifier(conversation_id, CONVERSATION_ID_CHARS)
+    if not conversation:
+        return None
     turn = _events_since_last_user_message(usable)
     if not turn or taken_by_the_form(usable[: len(usable) - len(turn)], turn):
         return None
@@ -200,3 +216,47 @@ def question_from_events(
         "red_flag": red_flag,
         "red_flag_cue": red_flag_cue,
     }
+
+
+def stored_event(data: Any) -> dict[str, Any] | None:
+    """A stored row's event, or None when the row is not a JSON object."""
+    try:
+        event = json.loads(data)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return event if isinstance(event, dict) else None
+
+
+def turn_records(
+    sender: str, rows: Sequence[tuple[int, Any]], wanted: set[int] | None = None
+) -> list[dict[str, Any]]:
+    """The entries of the user messages stored in rows `wanted` (None: all of them).
+
+    `rows` are (row id, stored JSON) in id order; a turn runs from its user message to the
+    next one. Rows that are not events are left out; the rest is judged as the store keeps it
+    (`stored_events` over all of them, once) and each wanted turn goes to `question_of_turn`.
+    """
+    ids: list[int] = []
+    events: list[dict[str, Any]] = []
+    for row_id, data in rows:
+        event = stored_event(data)
+        if event is not None:
+            ids.append(row_id)
+            events.append(event)
+    starts = [
+        i
+        for i, e in enumerate(events)
+        if e.get("event") == "user" and (wanted is None or ids[i] in wanted)
+    ]
+    if not starts:
+        return []
+    every_start = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    usable = stored_events(events, 0)
+    records = []
+    for start in starts:
+        following = bisect_right(every_start, start)
+        end = every_start[following] if following < len(every_start) else len(usable)
+        record = question_of_turn(sender, usable[:end], usable[start].get("input_channel"))
+        if record is not None:
+            records.append(record)
+    return records

@@ -1,4 +1,4 @@
-"""The question-log writer as a service: spool, periodic back-fill and start-up report.
+"""The question-log writer as a service: store follower, spool, back-fill, start-up report.
 
 Why here and not in the action server: the writer is started by the action server, but the
 back-fill command (`python -m core.question_log`) and the tests build the same writer;
@@ -12,6 +12,7 @@ import logging
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.question_log.backfill import BACKFILL_INTERVAL, backfill
+from core.question_log.follower import StoreFollower
 from core.question_log.spool import Spool
 from core.question_log.writer import LogWriter
 from core.settings import Settings
@@ -20,7 +21,10 @@ logger = logging.getLogger(__name__)
 
 
 def build_log_writer(settings: Settings) -> LogWriter:
-    """A writer over the settings' spool and database, back-filling from the transcripts.
+    """A writer over the settings' spool and database that follows the tracker store.
+
+    Every round (`flush_interval_seconds`) it logs the questions stored since the last one
+    (follower.py); the back-fill is the net for what the follower could not see.
 
     The first back-fill after a start looks back a day (the action server may have been down
     that long); later ones only need the last two intervals, so the transcripts are not re-read
@@ -39,6 +43,7 @@ def build_log_writer(settings: Settings) -> LogWriter:
         periodic=periodic_backfill,
         periodic_interval=BACKFILL_INTERVAL,
         on_start=report_quarantine,
+        every_round=StoreFollower(settings.database_url).poll,
     )
 
 

@@ -10,9 +10,10 @@ before the insert (core/db/entries.py), and if the batch still fails for a reaso
 database is unavailable", its entries are written one by one and each one that fails again
 goes to the quarantine (core/db/quarantine.py) with the reason. The batch is then done.
 
-The same thread runs an optional periodic task: the back-fill of questions answered while the
-action server was down (backfill.py); and, once when it starts, an optional start-up task
-(the action server reports the quarantine's size).
+The same thread runs an optional task every round, before it waits: the follower that reads
+new questions from Rasa's tracker store (follower.py); an optional periodic task: the
+back-fill of what the follower did not see (backfill.py); and, once when it starts, an
+optional start-up task (the action server reports the quarantine's size).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class LogWriter:
         periodic: Callable[[LogWriter], Any] | None = None,
         periodic_interval: float = 300.0,
         on_start: Callable[[LogWriter], Any] | None = None,
+        every_round: Callable[[LogWriter], Any] | None = None,
     ) -> None:
         self.spool = spool
         self.database_url = database_url
@@ -70,6 +72,7 @@ class LogWriter:
         self._periodic = periodic
         self._periodic_interval = periodic_interval
         self._on_start = on_start
+        self._every_round = every_round
         self._last_periodic = 0.0
         self._wake = threading.Event()
         self._flush_lock = threading.Lock()
@@ -145,6 +148,13 @@ class LogWriter:
             except Exception:
                 logger.exception("Log writer start-up task failed")
         while not self._stopping.is_set():
+            # The follower first: its first round sets its mark before the start-up back-fill
+            # reads, so a question stored in between is seen by one of them (or both: keys).
+            if self._every_round:
+                try:
+                    self._every_round(self)
+                except Exception as error:  # the database away: the next round catches up
+                    logger.warning("Question log: store not followed (%s)", describe(error))
             if self._periodic and time.monotonic() - self._last_periodic >= self._periodic_interval:
                 self._last_periodic = time.monotonic()
                 try:

@@ -63,7 +63,7 @@ def taken_by_the_form(before: list[dict[str, Any]], turn: list[dict[str, Any]]) 
     """Was the message an answer to the callback form (a name, a number, a time)?
 
     The form was active when it arrived and ran on it. Such answers are personal details,
-    not questions: `action_log_question` does not run on them, and the back-fill must not turn
+    not questions: the question log (core/question_log/) must not turn
     them into question-log rows either. The turn that submits the request is a hand-off and
     stays logged.
     """
