@@ -62,6 +62,9 @@ OTHER_PROCEDURE_QUESTIONS = [
     "is a SpineJack a kind of kyphoplasty",
     "they want to put metal rods along his spine, how long is recovery",
     "he needs an operation on his back, will he walk again",
+    "in what way does osteoporosis weaken the skeleton",
+    "is swimming good exercise for someone with osteoporosis",
+    "I was told I have low bone density, what now",
 ]
 THIS_PAGE_QUESTIONS = [
     # Issue 24, third pass: osteoporosis as the cause of the fracture, a medicine or a brace

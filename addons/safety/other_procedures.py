@@ -108,6 +108,10 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\b(causes?|causing)\s+(of\s+)?(osteoporosis|osteopenia)\b(?!\s+(fractures?|compression))",
         r"\b(who|which\s+people)\s+(gets?|is\s+at\s+risk\s+of|develops?)\s+(osteoporosis|osteopenia)\b",
         r"\b(osteoporosis|osteopenia)\s+and\s+who\s+gets\b",
+        r"\b(osteoporosis|osteopenia)\s+(affects?|do(es)?\s+to|weakens?)\b",
+        r"\blow\s+bone\s+(mass|density)\b",
+        r"\b(exercis\w*|workouts?|diet|calcium|vitamin\s+d)\b.{0,40}\b(osteoporo\w*|osteopenia)\b",
+        r"\b(osteoporo\w*|osteopenia)\b.{0,40}\b(exercis\w*|workouts?|diet|calcium|vitamin\s+d)\b",
         # Its medicines, by name: their side effects are not the procedure's complications.
         r"\b(bisphosphonates?|alendronate|fosamax|risedronate|actonel|ibandronate|boniva|"
         r"zoledronic|reclast|aclasta|denosumab|prolia|teriparatide|forteo|romosozumab|evenity|"
