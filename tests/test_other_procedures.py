@@ -65,6 +65,7 @@ OTHER_PROCEDURE_QUESTIONS = [
     "in what way does osteoporosis weaken the skeleton",
     "is swimming good exercise for someone with osteoporosis",
     "I was told I have low bone density, what now",
+    "how long does the implant battery last before it needs changing",
 ]
 THIS_PAGE_QUESTIONS = [
     # Issue 24, third pass: osteoporosis as the cause of the fracture, a medicine or a brace

@@ -67,6 +67,9 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\b(radiofrequency|rf)\s+ablation\b",
         r"\brhizotom(y|ies)\b",
         r"\bspinal\s+cord\s+stimulat(or|ion)\b",
+        # A stimulator described, not named: vertebroplasty leaves nothing to charge.
+        r"\b(implant|device|stimulator)('s)?\s+batter(y|ies)\b",
+        r"\brecharg\w*\b.{0,30}\b(implant|device|batter(y|ies))\b",
         r"\bsacroplast(y|ies)\b",
         r"\bscoliosis\s+(surgery|operation|correction)\b",
         r"\b(spine|spinal|back|neck)\s+(surgery|operation)\b",
