@@ -9,6 +9,7 @@ of the held-out set: a question copied into data/nlu.yml would score itself. Fas
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -152,3 +153,25 @@ def test_the_untouched_set_shares_no_question_and_no_source_site_with_the_develo
     untouched = questions(UNTOUCHED)
     assert not [e["text"] for e in untouched if canonical(e["text"]) in texts]
     assert not sorted({site(e["source"]) for e in untouched} & sites)
+
+
+def test_an_empty_set_is_reported_as_not_scored_and_leaves_no_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The untouched set between versions is an empty placeholder (issue 24, third pass).
+
+    Scoring it must neither crash (the TF-IDF baseline refuses zero samples) nor leave an
+    older run's figures for `make bench` to report as this release's.
+    """
+    from bench import real_questions
+
+    stale = tmp_path / "untouched_questions.json"
+    stale.write_text("{}")
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"not read: nothing to score")
+    monkeypatch.setattr(real_questions, "OUT", tmp_path)
+    monkeypatch.setattr(real_questions, "load_questions", lambda relative: [])
+    monkeypatch.setattr("sys.argv", ["real_questions", "--set", "untouched", "--model", str(model)])
+    real_questions.main()
+    assert "not scored" in capsys.readouterr().out
+    assert not stale.exists()
