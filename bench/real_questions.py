@@ -318,6 +318,12 @@ def main() -> None:
     quiet_rasa()
     relative, out_name = SETS[args.set]
     questions = load_heldout(relative) if args.set == "heldout" else load_questions(relative)
+    if not questions:
+        # The untouched set between versions is an empty placeholder: nothing to score, and an
+        # older run's figures must not be reported as if they were this release's.
+        (OUT / out_name).unlink(missing_ok=True)
+        print(f"{relative}: no questions yet (a placeholder until its next version); not scored.")
+        return
     texts = [q.text for q in questions]
     parsed = parse_all(str(args.model), texts)
     shipped = [score_parsed(q, p) for q, p in zip(questions, parsed, strict=True)]

@@ -47,8 +47,34 @@ OTHER_PROCEDURE_QUESTIONS = [
     "how is sciatica treated",
     "can people with spinal stenosis have a fusion",
     "would someone with sciatica benefit more from an epidural injection",
+    # Issue 24, third pass: osteoporosis itself, its medicines, braces, other devices and
+    # open operations described rather than named.
+    "what exactly is osteopenia",
+    "what are the main causes of osteoporosis in women",
+    "which people get osteoporosis",
+    "my doctor put me on alendronate, is it safe long term",
+    "do denosumab injections have side effects",
+    "should my mother wear a back brace for her fracture",
+    "is bracing enough for a broken vertebra",
+    "how long do I wear a corset after a spine fracture",
+    "how risky is an osteotomy to straighten the spine",
+    "is the SpineJack implant better",
+    "is a SpineJack a kind of kyphoplasty",
+    "they want to put metal rods along his spine, how long is recovery",
+    "he needs an operation on his back, will he walk again",
+    "in what way does osteoporosis weaken the skeleton",
+    "is swimming good exercise for someone with osteoporosis",
+    "I was told I have low bone density, what now",
+    "how long does the implant battery last before it needs changing",
 ]
 THIS_PAGE_QUESTIONS = [
+    # Issue 24, third pass: osteoporosis as the cause of the fracture, a medicine or a brace
+    # beside vertebroplasty, stay with the model.
+    "does osteoporosis cause spine fractures",
+    "what causes osteoporotic fractures of the spine",
+    "I take Fosamax, can I still have vertebroplasty?",
+    "do I need a brace after vertebroplasty",
+    "is vertebroplasty a kind of surgery",
     "I had a spinal fusion in 2015, can I still have vertebroplasty?",
     "is vertebroplasty considered spine surgery?",
     "how long does vertebroplasty take",

@@ -67,10 +67,25 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"\b(radiofrequency|rf)\s+ablation\b",
         r"\brhizotom(y|ies)\b",
         r"\bspinal\s+cord\s+stimulat(or|ion)\b",
+        # A stimulator described, not named: vertebroplasty leaves nothing to charge.
+        r"\b(implant|device|stimulator)('s)?\s+batter(y|ies)\b",
+        r"\brecharg\w*\b.{0,30}\b(implant|device|batter(y|ies))\b",
         r"\bsacroplast(y|ies)\b",
         r"\bscoliosis\s+(surgery|operation|correction)\b",
         r"\b(spine|spinal|back|neck)\s+(surgery|operation)\b",
         r"\bchiropract(or|ors|ic)\b",
+        # Surgery on the back described rather than named ("an operation on his back to put
+        # rods in"): the page's procedure is an injection, never an open operation.
+        r"\b(surgery|operation)\s+on\s+(my|his|her|their|the|your)\s+(back|spine|neck)\b",
+        r"\b(put|putting|insert\w*|plac\w+)\s+(metal\s+|titanium\s+)?rods?\b",
+        r"\bkyphosis\s+(correction|surgery|operation|repair)\b",
+        r"\bosteotom(y|ies)\b",
+        # Devices and methods the page does not name (issue 24, third pass).
+        r"\bspine\s?jacks?\b",
+        # Braces and corsets: the page says nothing about bracing a fracture.
+        r"\b(back|spinal|spine|lumbar|thoracic|neck|tlso)\s+(braces?|corsets?|orthos[ie]s)\b",
+        r"\b(braces?|bracing|corsets?)\b.{0,30}\b(fractures?|spine|back|vertebra\w*)\b",
+        r"\b(wear\w*)\s+(a\s+|the\s+)?(braces?|corsets?)\b",
     ],
     "other_spine_condition": [
         r"\b(herniated|slipped|bulging|ruptured|prolapsed)\s+(disc|disk)s?\b",
@@ -89,6 +104,21 @@ OTHER_PROCEDURE_PATTERNS: dict[str, list[str]] = {
         r"screening|bone\s+density)\b.{0,40}\bosteoporo\w*",
         r"\bfragility\s+fractures?\b",
         r"\bdexa\b",
+        # Osteoporosis itself as the subject: what it is, its causes, who gets it. "Fractures
+        # caused by osteoporosis" and "osteoporotic fractures" stay with the fracture answer.
+        r"\bwhat(\s+exactly|\s+really)?('s|\s+is|\s+are)\s+(exactly\s+|really\s+)?"
+        r"(osteoporosis|osteopenia)\b(?!\s+(fractures?|compression))",
+        r"\b(causes?|causing)\s+(of\s+)?(osteoporosis|osteopenia)\b(?!\s+(fractures?|compression))",
+        r"\b(who|which\s+people)\s+(gets?|is\s+at\s+risk\s+of|develops?)\s+(osteoporosis|osteopenia)\b",
+        r"\b(osteoporosis|osteopenia)\s+and\s+who\s+gets\b",
+        r"\b(osteoporosis|osteopenia)\s+(affects?|do(es)?\s+to|weakens?)\b",
+        r"\blow\s+bone\s+(mass|density)\b",
+        r"\b(exercis\w*|workouts?|diet|calcium|vitamin\s+d)\b.{0,40}\b(osteoporo\w*|osteopenia)\b",
+        r"\b(osteoporo\w*|osteopenia)\b.{0,40}\b(exercis\w*|workouts?|diet|calcium|vitamin\s+d)\b",
+        # Its medicines, by name: their side effects are not the procedure's complications.
+        r"\b(bisphosphonates?|alendronate|fosamax|risedronate|actonel|ibandronate|boniva|"
+        r"zoledronic|reclast|aclasta|denosumab|prolia|teriparatide|forteo|romosozumab|evenity|"
+        r"raloxifene|evista|calcitonin)\b",
     ],
     # Cancer care in the spine (metastases, myeloma): the page names tumours only as a cause
     # of fractures.
@@ -136,7 +166,10 @@ CONDITIONS = frozenset({"other_spine_condition", "osteoporosis_care", "spine_can
 COMPARISON = re.compile(
     r"\b(vs\.?|versus|compared?\s+(to|with)|comparison|better\s+than|worse\s+than|"
     r"difference|differ|instead\s+of|rather\s+than|or\s+(a|an|the)\b|"
-    r"(the\s+)?same\s+(thing\s+)?as|similar\s+to|like\s+(a|an|the)\b)"
+    r"(the\s+)?same\s+(thing\s+)?as|similar\s+to|like\s+(a|an|the)\b|"
+    # "Is SpineJack a kyphoplasty?", "is a sacroplasty a kind of vertebroplasty?"
+    r"\bis\s+(an?\s+)?\w+\s+(an?\s+)?((kind|type|form|version|variant)\s+of\s+)?(an?\s+)?"
+    r"(vertebro|kypho))"
 )
 
 _PATTERNS = {
