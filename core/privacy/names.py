@@ -717,7 +717,7 @@ def _kin_slip(word: str) -> bool:
 
 def _kin_names(text: str) -> list[tuple[int, int]]:
     """Names by their kin: pairs before "are my sons", after "it's me", after a kin slip."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     if _ARE_MY.search(text):
         for match in KIN_PAIR.finditer(text):
             words = [match.group(g) for g in ("a", "b") if match.group(g)]
