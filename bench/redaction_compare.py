@@ -153,7 +153,7 @@ def found(value: str, kind: str, redacted: str, text: str = "") -> bool:
         return value.lower() not in redacted.lower()
     digits = "".join(ch for ch in value if ch.isdigit())
     remaining = "".join(ch for ch in redacted if ch.isdigit())
-    if kind == "date_of_birth" and not digits:
+    if not digits:  # a date of birth or a phone in words ("ocho seis cero ...")
         return value not in redacted
     return digits[-4:] not in remaining
 
@@ -175,10 +175,12 @@ REPEATS = 5
 
 
 def seconds_per_message(redactor: Redactor, texts: list[str]) -> float:
-    start = time.perf_counter()
+    """CPU seconds per message (this process's time, so the other agents' load on the shared
+    cores does not count: wall time moved 2-3x between runs in issue 21's fifth round)."""
+    start = time.process_time()
     for text in texts:
         redactor(text)
-    return (time.perf_counter() - start) / len(texts)
+    return (time.process_time() - start) / len(texts)
 
 
 # Hostile shapes at the channel's 1,000-character cap (addons/cleaning/payloads.py): many

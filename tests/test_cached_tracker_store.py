@@ -8,6 +8,7 @@ conversations are trimmed for the policies without losing slot values.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
@@ -490,3 +491,52 @@ def test_a_split_phone_number_is_stored_masked_in_both_messages(database_url: st
     stored = str(stored_events(database_url, sender))
     assert "860 555" not in stored and "0178" not in stored
     assert "sorry hit send too soon" in stored
+
+
+@pytest.mark.parametrize(
+    ("messages", "raw"),
+    [
+        # The outside tester's round 5, live (y004, y008, d008, w003): the first part is the
+        # conversation's first message, so the next turn reads it back from the database,
+        # already masked.
+        (("we live at 19", "Whispering Pines Road in Burlington"), "Whispering"),
+        (("ssn 340", "82", "1176"), "1176"),
+        (("ssn 340", "82", "1176"), "82"),
+        (("our home is 78 Shuttle Meadow Ave", "New Britain 06051 in case you send"), "06051"),
+        (("I live at 88 Tunxis Road", "Plainville 06062"), "06062"),
+        (("call me back at 860 589", "2274 sorry my thumb slipped"), "2274"),
+        (("her medicare is 1AC9", "-KM3-HX72"), "HX72"),
+        (("my mums name is Perpetua", "Nwachukwu, she's the one having it"), "Nwachukwu"),
+        # Own variants of the same kinds.
+        (("i live at 42", "Maple Street, Bristol"), "Maple"),
+        (("ssn is 123", "45", "6789"), "6789"),
+        (("address is 12 Oak St", "Hartford 06103 ok"), "06103"),
+        (("you can reach me at 203 555", "0147 thanks"), "0147"),
+    ],
+)
+@pytest.mark.parametrize("reopened", [False, True])
+def test_a_detail_split_from_the_first_message_is_stored_masked(
+    database_url: str, messages: tuple[str, ...], raw: str, reopened: bool
+) -> None:
+    """Issue 21, round 5 live: offline the joined messages were raw, but the running store
+    re-reads a conversation after its first turn (a new session) or another server's write,
+    so the earlier part came back masked ("we live at [address removed]") and the rest of the
+    detail in the next message was stored raw. `reopened`: a new store (another server, a
+    restart) for each message, so every earlier message comes from the database."""
+    store = cached_store(database_url)
+    sender = f"split-first-{abs(hash(messages)) % 10**8}-{reopened}"
+    tracker = run(store.get_or_create_tracker(sender))
+    for event in session_start() + turn(messages[0]):
+        tracker.update(event)
+    run(store.save(tracker))
+    for text in messages[1:]:
+        if reopened:
+            store = cached_store(database_url)
+        tracker = run(store.retrieve(sender))
+        for event in turn(text):
+            tracker.update(event)
+        run(store.save(tracker))
+    texts = [
+        event["text"] for event in stored_events(database_url, sender) if event["event"] == "user"
+    ]
+    assert not any(re.search(rf"(?<!\w){re.escape(raw)}(?!\w)", text) for text in texts), texts

@@ -1035,3 +1035,163 @@ def test_new_phrasings_that_leaked_are_masked(text: str, raw: str) -> None:
 )
 def test_new_phrasings_ordinary_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+# Issue 21, round 5 (outside tester), second pass: the names left raw, each as a class (the
+# tester's line first, then phrasings of our own), and the previous pass's class fixes (the
+# tester's lines, which had no regression tests). Each listed value must be gone word by word
+# (names) or whole (other kinds).
+ROUND_5_NAMES = [
+    (
+        "Tupac and Precious are my two sons, both of them want to be there, is that allowed?",
+        ["Tupac", "Precious"],
+    ),
+    ("Kofi and Ama are my grandkids, can they visit after", ["Kofi", "Ama"]),
+    ("tariq & yusuf are our sons and they will drive me", ["tariq", "yusuf"]),
+    ("Mercy and Gift are my daughters, can both come in", ["Mercy", "Gift"]),
+    ("Oluwaseun is my nephew, he will bring me", ["Oluwaseun"]),
+    ("hey its me yaw again lol. how many hours till i can walk", ["yaw"]),
+    ("its me kofi again, one more question about the cement", ["kofi"]),
+    ("hi it's me jade here, when can I shower", ["jade"]),
+    ("it's me, Tanvi. is the numbness normal", ["Tanvi"]),
+    ("my dauter marisela will come with me is that ok", ["marisela"]),
+    ("my daugter Ximena will drive me home", ["Ximena"]),
+    ("my husbend tomasz asks if he can stay", ["tomasz"]),
+    ("my grandaughter keoni is worried about the needle", ["keoni"]),
+    ("Hi! Love from Niamh & Cormac xx", ["Niamh", "Cormac"]),
+    ("thanks for everything, love from Siobhan and Padraig x", ["Siobhan", "Padraig"]),
+    (
+        "hello from kailani and nalu, our tutu is having vertebroplasty on friday, "
+        "what should we pack",
+        ["kailani", "nalu"],
+    ),
+    ("greetings from ikaika and leilani, how long does it take", ["ikaika", "leilani"]),
+    ("hugs from Amara & Zainab, will grandma be awake", ["Amara", "Zainab"]),
+    (
+        "Tatsuya and Keiko Morimoto would like to know about aftercare",
+        ["Tatsuya", "Keiko Morimoto"],
+    ),
+    ("Bongani and Lindiwe Dlamini want to ask about the cost", ["Bongani", "Lindiwe Dlamini"]),
+    ("Radu and Ioana Popescu have a question about driving", ["Radu", "Ioana Popescu"]),
+    ("thx\n- kwabena o.", ["kwabena"]),
+    ("thanks\n- efua b.", ["efua"]),
+    ("cheers, tomasz k.", ["tomasz"]),
+    ("my auntie Blessing is coming from Ghana for the procedure", ["Blessing"]),
+    ("my sister Precious will drive me home", ["Precious"]),
+    ("my niece Memory is staying with me after", ["Memory"]),
+    ("my mum Patience has a question about the cement", ["Patience"]),
+    (
+        "Thank you!! God bless you all. Erasmus & Thokozile Ndlovu",
+        ["Erasmus", "Thokozile", "Ndlovu"],
+    ),
+    ("God bless. Kwame & Efua Asante", ["Kwame", "Efua Asante"]),
+    ("thanks so much, Bongani and Lindiwe", ["Bongani", "Lindiwe"]),
+    ("Love, Saoirse & Oisin x", ["Saoirse", "Oisin"]),
+]
+ROUND_5_FIRST_PASS = [
+    (
+        "quick question from Habiba Warsame: is there any special preparation for this procedure",
+        ["Habiba", "Warsame"],
+    ),
+    ("Our mother Tsehay Abebe is 91, is vertebroplasty risky at 91", ["91"]),
+    ("last four of my ssn are 8826", ["8826"]),
+    (
+        "Member ID: XQH 448 210 937 group 0077412, Anthem Blue Cross. Is vertebroplasty covered?",
+        ["XQH"],
+    ),
+    ("card ending 7734 was charged twice for the copay", ["7734"]),
+    ("confirmation code for my appointment is KZ7Q42M1, is it still on?", ["KZ7Q42M1"]),
+    (
+        "My mom lives at one hundred twelve Fernwood Drive in Plainville, she needs a ride",
+        ["one hundred twelve Fernwood Drive"],
+    ),
+    ("my procedure is scheduled for 12/18, what time should i stop eating", ["12/18"]),
+    (
+        "fecha de nacimiento 5 de mayo de 1940, mi cita es el 9 de diciembre",
+        ["5 de mayo", "9 de diciembre"],
+    ),
+    (
+        "He was born in 1931, on christmas eve, and he turns ninety-five this year. "
+        "Is that too old?",
+        ["christmas eve"],
+    ),
+    (
+        "I had a fall on the 27th of last month and an xray on the 2nd, "
+        "when can I have the procedure",
+        ["27th of last month"],
+    ),
+    ("mi papa tiene noventa y tres anos, puede tener la vertebroplastia", ["noventa y tres"]),
+    ("she's going to be 100 in march!! will she recover ok", ["100"]),
+    ("he fell on sunday the 14th and hes been in agony", ["sunday the 14th"]),
+    ("my dad is Ho Sung Kim (born 3/8/1934), he lives alone", ["Ho Sung Kim"]),
+    ("insurance member id AZB 772 019 544, will there be any out of pocket cost", ["AZB"]),
+    (
+        "mi numero es ocho seis cero cinco ocho cuatro dos dos uno ocho",
+        ["ocho seis cero cinco ocho cuatro dos dos uno ocho"],
+    ),
+]
+
+
+def _left_raw(text: str, values: list[str], by_word: bool) -> list[str]:
+    stored = redact(text)
+    parts = [word for value in values for word in value.split()] if by_word else values
+    return [part for part in parts if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", stored)]
+
+
+@pytest.mark.parametrize(("text", "names"), ROUND_5_NAMES)
+def test_round_5s_leftover_names_are_removed_as_a_class(text: str, names: list[str]) -> None:
+    assert not _left_raw(text, names, by_word=True), redact(text)
+
+
+@pytest.mark.parametrize(("text", "values"), ROUND_5_FIRST_PASS)
+def test_round_5s_first_pass_fixes_hold(text: str, values: list[str]) -> None:
+    assert not _left_raw(text, values, by_word=False), redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have Crohn's and take Humira, any issue?",
+        "Buenas tardes, tengo una pregunta sobre la recuperacion",
+        "what is an MBI and where do I find it",
+        "i had my first one at St Francis and now another vertebra broke",
+        "my daughter lives in Puerto Rico, can she fly up",
+        "I live in New Britain, how far is the drive",
+        "we come from New Britain CT",
+        "its me again, one more question",
+        "it's me, Mum. is it painful",
+        "salt and pepper are my friends after surgery",
+        "Love you all, thank you",
+        "my dauter will come with me is that ok",
+    ],
+)
+def test_round_5s_ordinary_words_stay(text: str) -> None:
+    """Over-masked in round 5 (Humira, Buenas tardes, MBI, St Francis, Puerto Rico, New
+    Britain) or near the new name cues ("its me again", a kin word with a typo alone)."""
+    assert redact(text) == text
+
+
+@given(st.text(alphabet="abkoyMNP &,.-\n'itsmerandugh", max_size=70))
+@settings(max_examples=200, derandomize=True, deadline=None)
+def test_round_5s_name_cues_take_hostile_input(text: str) -> None:
+    """Pairs, "it's me", kin words with slips and sign-offs in any mix never break redaction,
+    stay idempotent, and a name after them never survives."""
+    once = redact(text + " its me Zyxwvu again")
+    assert redact(once) == once
+    assert "Zyxwvu" not in once
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("my mothers MBI is 7-VR2-YT4-KE81 and shes 92", "my mothers MBI is"),
+        ("I have Crohn's and take Humira, any issue?", "take Humira"),
+        ("i had my first one on feb 3rd 2025 at St Francis and now another", "at St Francis"),
+        ("send a letter to my daughter at 15 Calle Aurora, Bayamón 00961 Puerto Rico", "Rico"),
+        ("Buenas tardes, soy Rosalba Villaseñor Cruz, mi mamá Eusebia tiene 95", "Buenas tardes"),
+        ("we are at 78 Shuttle Meadow Ave, I grew up in New Britain", "in New Britain"),
+    ],
+)
+def test_round_5s_over_masked_words_stay_beside_details(text: str, kept: str) -> None:
+    """The tester's messages whose ordinary words were masked with their details (round 5)."""
+    assert kept in redact(text)

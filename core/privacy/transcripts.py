@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from core.privacy.redaction import MARKS_PATTERN, PHONE_MARK, continuation, redact
+from core.privacy.redaction import (
+    ADDRESS_MARK,
+    ID_MARK,
+    MARKS_PATTERN,
+    PHONE_MARK,
+    SSN_MARK,
+    continuation,
+    redact,
+)
 from core.vocabulary.callback_form import taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
@@ -235,6 +243,23 @@ _ENDED = re.compile(r"[.!?]\W*$")
 SPLIT_MESSAGES = 2  # "ssn 340" / "82" / "1176": a detail over three messages
 
 
+# What a detail's mark at the end of the earlier messages stands for: the start of a detail
+# of its kind, shortest first ("ssn [SSN removed] [SSN removed]" / "1176" needs two groups;
+# "our home is [address removed]" / "New Britain 06051" a whole street). Live in round 5 the
+# rest of the detail was stored raw because the earlier part came back masked.
+_STAND_INS: dict[str, tuple[str, ...]] = {
+    ADDRESS_MARK: ("live at 19", "live at 19 Oak Street"),
+    SSN_MARK: ("340", "340 82"),
+    PHONE_MARK: ("860 589",),
+    ID_MARK: ("1AC9",),
+}
+# One detail's mark (repeated when its parts came in several messages) near the end of the
+# text, with at most figures after it ("ssn [SSN removed] 82" / "1176").
+_TRAILING_MARK = re.compile(
+    r"(?P<marks>(?P<mark>\[(?:[a-zA-Z]+ )+removed\])(?:\s*(?P=mark))*)[^a-zA-Z\[\]]*$"
+)
+
+
 def split_detail_words(previous: Sequence[str], text: str) -> dict[str, str]:
     """The words at the start of `text` that finish a detail the messages before it began,
     with its mark ("My name is" / "Zuzanna Pietrzyk-Haas. what do I do...", "call me back
@@ -254,6 +279,20 @@ def split_detail_words(previous: Sequence[str], text: str) -> dict[str, str]:
     if not head:
         return {}
     joined_head = " ".join(head)
+    # Read back from the database (a new session's first turn, another server, a restart),
+    # the earlier part is a mark: a stand-in of its kind is read in its place.
+    trailing = _TRAILING_MARK.search(joined_head)
+    for stand_in in _STAND_INS.get(trailing.group("mark"), ()) if trailing else ():
+        start, end = trailing.span("marks")  # type: ignore[union-attr]
+        words = _words_across(joined_head[:start] + stand_in + joined_head[end:], text)
+        if words:
+            return words
+    return _words_across(joined_head, text)
+
+
+def _words_across(joined_head: str, text: str) -> dict[str, str]:
+    """The words of `text` that a mark of the joined text's one redaction covers from the
+    join on (see `split_detail_words`)."""
     boundary = len(_TOKEN.findall(joined_head))
     before = _TOKEN.findall(joined_head + " " + text)
     after = _TOKEN.findall(redact(joined_head + " " + text))
