@@ -38,6 +38,18 @@ pytestmark = pytest.mark.e2e
 ALLOWED_TABLE = CallbackRequest.__tablename__
 
 
+def appears(value: str, haystack: str) -> bool:
+    """Whether `value` stands in `haystack` as itself, in any case.
+
+    Not inside a longer run of letters, digits or a decimal: a made-up ZIP code "06123" is
+    in a stored intent confidence such as 0.0061234 one run in a few dozen (a false leak
+    that failed a fresh-clone run), and a raw ZIP is always typed apart ("CT 06123.").
+    """
+    return (
+        re.search(rf"(?<![^\W_])(?<!\d\.){re.escape(value)}(?![^\W_])", haystack, re.I) is not None
+    )
+
+
 @dataclass(frozen=True)
 class Details:
     """One made-up patient's details, fresh for each run so no other test can hold them."""
@@ -65,7 +77,7 @@ class Details:
                 ("birth date", self.birth_date),
                 ("call time", self.call_time),
             )
-            if value.lower() in haystack.lower()
+            if appears(value, haystack)
         ]
         phone = r"\D{0,4}".join(self.digits)
         if re.search(phone, haystack):
@@ -278,7 +290,7 @@ def test_identifiers_patients_type_are_stored_nowhere_raw(assistant: Assistant) 
     wait_for(lambda: len(questions_of(assistant, sender)) >= 11)
 
     def leaks(haystack: str) -> list[str]:
-        return [label for label, value in ids.items() if value.lower() in haystack.lower()]
+        return [label for label, value in ids.items() if appears(value, haystack)]
 
     found = {
         f"table {table}": hit
@@ -347,7 +359,7 @@ def test_what_the_third_outside_tester_typed_is_stored_nowhere_raw(assistant: As
     wait_for(lambda: len(questions_of(assistant, sender)) >= 9)
 
     def leaks(haystack: str) -> list[str]:
-        found = [label for label, value in values.items() if value.lower() in haystack.lower()]
+        found = [label for label, value in values.items() if appears(value, haystack)]
         found += [
             label
             for label, pattern in (

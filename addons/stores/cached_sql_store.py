@@ -53,9 +53,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from addons.stores import form_answers
+from addons.stores.unsaved import UnsavedTurns
+from core.db.database import database_unavailable
 from core.privacy.retention import form_answers_ttl
 from core.privacy.transcripts import stored_events
 from core.private_files import private_file
+from core.settings import load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +110,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             else form_answers_ttl()
         )
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        # Turns the database refused while it was away: stored once it is back (unsaved.py).
+        self.unsaved = UnsavedTurns(load_settings().spool_dir / "transcripts", self._write_rows)
         self.form_answers_sweep = form_answers.start_sweeping(self.engine, self.form_answers_ttl)
 
     def _pool_sqlite_connections(self) -> None:
@@ -174,7 +179,40 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     # -- writing -------------------------------------------------------------------------
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Append the events this store has not written yet, then remember the tracker."""
+        """Append the events this store has not written yet, then remember the tracker.
+
+        With the database away, the new events are kept on disk, redacted as stored, and
+        written once it is back (unsaved.py): the question log reads them from the table.
+        """
+        try:
+            self.unsaved.write_waiting()  # one flag test when nothing waits
+            await self._save(tracker)
+        except Exception as error:
+            if not database_unavailable(error):
+                raise
+            cached = self._cache.pop(tracker.sender_id, None)
+            # A tracker this store handed out: its stored part is known; one made while the
+            # database was away (Rasa's fail-safe store) holds only this turn's events.
+            first_new = cached.saved_events if cached and cached.tracker is tracker else 0
+            events = [event.as_dict() for event in tracker.events]
+            rows = [
+                self._row(tracker.sender_id, data)
+                for data in stored_events(events, min(first_new, len(events)))
+            ]
+            self.unsaved.keep(tracker.sender_id, rows)
+            logger.warning("Tracker store: database away, turn kept on disk (%s)", error)
+
+    def _write_rows(self, sender_id: str, rows: list[dict[str, Any]]) -> None:
+        """Store kept rows of one conversation in one transaction, after its stored ones."""
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sender_id)))
+                )
+            self._append(connection, rows)
+        self._cache.pop(sender_id, None)
+
+    async def _save(self, tracker: DialogueStateTracker) -> None:
         cached = self._cache.get(tracker.sender_id)
         if cached is None or cached.tracker is not tracker:
             # Not a tracker this store handed out (a brand-new conversation): the events not
