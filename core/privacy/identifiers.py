@@ -83,14 +83,21 @@ CUED_ID = re.compile(
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
     # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
     # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
-    r"(?=[A-Za-z-]*\s?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+    # The value's first part holds a digit, or is a prefix in capitals or dashed: "hospital
+    # near 1142 Farmington Ave" is a street (round 6 found "near 1142" masked as an id).
+    r"(?=[A-Za-z-]*\s?\d)(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4})(?=\s\d)|[A-Za-z]+(?=[-/]))"
+    r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
 # "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
 # name and its value.
 BOOKING_CODE = re.compile(
-    r"(?P<head>\b(?:confirmation|booking|reference|ref)\s+(?:code|number|no\.?|#)"
-    r"[^.?!\d]{0,30}?\b(?:is|was|:)\s*)(?=[A-Za-z]*\d)[A-Za-z0-9-]{5,}(?![\w-])",
+    r"(?P<head>\b(?:confirmation|booking|reference|ref|appointment|appt)\s+"
+    r"(?:code|number|no\.?|#|ref(?:erence)?)"
+    r"(?:[^.?!\d]{0,30}?\b(?:is|was|:)\s*|\s*[:#]?\s*))"
+    # "confirmation code QX7T9P from the booking email" (round 6): the code right after its
+    # name, before the words that say what it is; letters and digits mixed, 5 or more.
+    r"(?=[A-Za-z]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{5,}(?![\w-])",
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
@@ -413,4 +420,10 @@ def masked_cued_id(match: re.Match[str]) -> str:
     value = match.group()[len(match.group("head")) :]
     if sum(ch.isdigit() for ch in value) < 3:
         return match.group()
+    return match.group("head") + ID_MARK
+
+
+def masked_booking_code(match: re.Match[str]) -> str:
+    """BOOKING_CODE's replacement: a code of letters and digits is one however few digits it
+    holds ("QX7T9P"); its name stays."""
     return match.group("head") + ID_MARK

@@ -224,7 +224,7 @@ def _redact_details(text: str) -> str:
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
-    text = ids.BOOKING_CODE.sub(ids.masked_cued_id, text)
+    text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
