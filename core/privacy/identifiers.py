@@ -333,7 +333,12 @@ _DATE_CUE = (
 )
 YEARLESS_DATE = re.compile(
     rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
-    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+    # "called me on 10-17" (round 6): with a dash, two digits on one side at least and the
+    # clause ending after it ("from 1-2 hours", "from 10-12 weeks" stay).
+    r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
+    r"(?![\w/])"
     rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
     r"(?![\w/])"
     # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
@@ -346,6 +351,22 @@ YEARLESS_DATE = re.compile(
     rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
     r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
     r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
+    re.IGNORECASE,
+)
+# "dob is june" / "the 8th 1941" (round 6: a date of birth split over two messages; the
+# month was stored raw): a month alone after a cue of birth, at the end of the message or
+# clause; and a day's ordinal with a year ("the 8th 1941", "21st, 1938").
+BIRTH_MONTH = re.compile(
+    r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|birthday|birth\s*date|date\s+of\s+birth)"
+    r"(?:\s+(?:is|was|in|on|:))*\s*:?\s*)"
+    rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b))"
+    rf"|\b(?:the\s+)?{_DAY_FIGURE},?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
+    re.IGNORECASE,
+)
+# "back in september on the 21st" (round 6: the day was masked, the month kept): a month
+# right before a masked day goes with it.
+MONTH_BEFORE_DATE = re.compile(
+    rf"\b{_MONTH_NOT_MAY},?\s+(?:(?:on|around|about|near)\s+)?(?:the\s+)?(?=\[date removed\])",
     re.IGNORECASE,
 )
 DATE_WORDS = re.compile(

@@ -253,6 +253,9 @@ def _redact_details(text: str) -> str:
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
+    text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
+    if DATE_MARK in text:
+        text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
@@ -283,6 +286,11 @@ _TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
 def _masked_yearless_date(match: re.Match[str]) -> str:
     """YEARLESS_DATE's replacement with this module's date mark."""
     return ids.masked_yearless_date(match, DATE_MARK)
+
+
+def _masked_birth_month(match: re.Match[str]) -> str:
+    """BIRTH_MONTH's replacement: the cue of birth stays, the month or the day goes."""
+    return (match.group("cue") or "") + DATE_MARK
 
 
 def _masked_zip_and_town(match: re.Match[str]) -> str:
