@@ -240,7 +240,9 @@ _OLD = (
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred|noventa|cien", re.IGNORECASE)
+AGE_GATE = re.compile(
+    r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE
+)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
@@ -255,7 +257,12 @@ AGE = re.compile(
     rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)"
     # "is it risky at 91", "safe at 95?": a second mention after "at", before the clause ends.
-    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))",
+    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))"
+    # "his 100th birthday", "her ninety-fifth bday" (round 6: stored raw): an ordinal birthday.
+    r"|\b(?P<nth>(?:9\d|1[01]\d)(?:st|nd|rd|th)|ninetieth|ninety[\s-](?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|(?:one\s+|a\s+)?hundredth"
+    r"|(?:one\s+)?hundred\s+(?:and\s+)?(?:first|second|third|fourth|fifth))"
+    r"(?=\s+(?:birthday|bday|b-day|birthday\s+party)\b)",
     re.IGNORECASE,
 )
 
@@ -270,6 +277,8 @@ AGE_AFTER_NAME = re.compile(
 
 def masked_age(match: re.Match[str]) -> str:
     """AGE's replacement: the words around the age stay."""
+    if match.groupdict().get("nth"):
+        return AGE_MARK
     if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
     return (match.group("cue") or match.group("at") or " ") + AGE_MARK
