@@ -159,6 +159,15 @@ STREET = re.compile(
     rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?|{_FOREIGN})"
     rf"{_TAIL}"
 )
+# "Calle de los Olivos 12, Hartford", "Avenida Paulista 1578", "carrera 15 # 88-64" (round 6:
+# the number and street word were stored raw): a Spanish or Portuguese street word, the
+# street's name (particles included, any case), then the house number.
+FOREIGN_STREET = re.compile(
+    r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa|alameda|plaza)\s+"
+    r"(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}(?:[^\W\d_][\w'.-]*\s+){0,3}?"
+    r"(?:(?i:n[º°o]\.?|no\.|#)\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:#|(?i:no\.?|n[º°]))\s*\d+(?:-\d+)?)?"
+    rf"(?![\w-]){_TAIL}"
+)
 # "[address removed] Bristol 06010", "[address removed], 06107": a ZIP after a masked address
 # and up to three capitalised words (its town) goes with it (an outside tester found it raw).
 ZIP_AFTER_ADDRESS = re.compile(

@@ -261,6 +261,7 @@ def _redact_details(text: str) -> str:
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
     text = ids.STREET.sub(ids.masked_street, text)
+    text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
