@@ -163,7 +163,7 @@ STREET = re.compile(
 # the number and street word were stored raw): a Spanish or Portuguese street word, the
 # street's name (particles included, any case), then the house number.
 FOREIGN_STREET = re.compile(
-    r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa|alameda|plaza)\s+"
+    r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa)\s+"
     r"(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}(?:[^\W\d_][\w'.-]*\s+){0,3}?"
     r"(?:(?i:n[º°o]\.?|no\.|#)\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:#|(?i:no\.?|n[º°]))\s*\d+(?:-\d+)?)?"
     rf"(?![\w-]){_TAIL}"
