@@ -249,9 +249,7 @@ _OLD = (
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(
-    r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE
-)
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(

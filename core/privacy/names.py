@@ -566,6 +566,7 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
     return start, end
 
 
+_HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)
 _CUES = (
     (STRONG_CUE, "strong"),
     (WEAK_CUE, "weak"),
@@ -610,6 +611,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
             span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
             if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
                 continue  # "thanks - Humana member": the words after it are ordinary
+            if pattern is HERE_CUE and span and not _HERE_AFTER.match(text, span[1]):
+                continue  # "is the kit used here" (round 6): the name must reach "here"
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
