@@ -1195,3 +1195,153 @@ def test_round_5s_name_cues_take_hostile_input(text: str) -> None:
 def test_round_5s_over_masked_words_stay_beside_details(text: str, kept: str) -> None:
     """The tester's messages whose ordinary words were masked with their details (round 5)."""
     assert kept in redact(text)
+
+
+# Issue 21, round 6 (outside tester t21r6): each leak as a class, the tester's line first, then
+# phrasings of our own; names gone word by word, other details whole; the over-masked words
+# (a device brand, an eponymous disease before a possessive, a hospital named after people)
+# and the ordinary words near the new cues stay.
+ROUND_6_NAMES = [
+    ("Cheers mate, Tāne Rangihuna", ["Tāne Rangihuna"]),
+    ("Cheers mate, Tane Rangihuna", ["Tane Rangihuna"]),
+    ("cheers mate, wiremu tane", ["wiremu tane"]),
+    ("thanks heaps, Aroha Ngata", ["Aroha Ngata"]),
+    ("Cheers all, Siobhan Ní Bhriain", ["Siobhan Ní Bhriain"]),
+    ("thanks love, Oluwakemi", ["Oluwakemi"]),
+    ("question from Fenella Urquhart-Boyd: how soon can I fly after it", ["Fenella Urquhart-Boyd"]),
+    ("message from Oluwadamilare Bankole: is it done asleep", ["Oluwadamilare Bankole"]),
+    ("a quick query from siobhan o'reilly - how long is the stay", ["siobhan o'reilly"]),
+    ("Question from Dagny Lindqvist: can I drive after", ["Dagny Lindqvist"]),
+    ("note from Thabo Mokoena, my back still hurts", ["Thabo Mokoena"]),
+    ("I was referred by my GP. Signed, Kazimierz Wróblewski", ["Kazimierz Wróblewski"]),
+    ("thats all for now. signed: Bolesław Krzyżanowski", ["Bolesław Krzyżanowski"]),
+    ("Signing off, Nkechi Eze", ["Nkechi Eze"]),
+    ("see you tuesday. Signed, Mohammed Al-Rashidi", ["Mohammed Al-Rashidi"]),
+    ("can u tell nurse beatriz that i will be late", ["beatriz"]),
+    ("please thank nurse Ngozi Okafor for me", ["Ngozi Okafor"]),
+    ("is nurse siobhan on today", ["siobhan"]),
+    ("tell Nurse Guadalupe i said hi", ["Guadalupe"]),
+    ("is Dr Sunita Raghavan-Pillai doing my procedure?", ["Sunita Raghavan-Pillai"]),
+    ("will Dr. Olumide Adeyemi do the injection", ["Olumide Adeyemi"]),
+    ("my surgeon is dr keiko tanaka, is she good", ["keiko tanaka"]),
+    ("question from Dr. Amara Okoye: is it safe", ["Amara Okoye"]),
+    (
+        "husband: Fitzgerald O'Shaughnessy. me: Peig O'Shaughnessy. we both have questions",
+        ["Fitzgerald", "O'Shaughnessy", "Peig"],
+    ),
+    ("wife: Aigerim Seitkali, me: Nurlan Seitkali", ["Aigerim", "Seitkali", "Nurlan"]),
+    ("daughter: mei-ling chow. she will drive", ["mei-ling", "chow"]),
+    ("Patient: Eilidh MacLeod. carer: Ruaridh MacLeod", ["Eilidh", "MacLeod", "Ruaridh"]),
+]
+ROUND_6_DETAILS = [
+    ("reply to rosalind_fairweather at icloud", ["rosalind_fairweather at icloud"]),
+    ("its bongani.dlamini at gmail", ["bongani.dlamini at gmail"]),
+    ("email me kofi88 at hotmail thanks", ["kofi88 at hotmail"]),
+    ("my email is wanjiru at yahoo", ["wanjiru at yahoo"]),
+    (
+        "my email is gigi underscore marchetti at yahoo dot com",
+        ["gigi underscore marchetti at yahoo dot com"],
+    ),
+    ("write to jo dash kim at gmail dot com", ["jo dash kim at gmail dot com"]),
+    (
+        "ana underscore paula underscore silva at hotmail dot com is mine",
+        ["ana underscore paula underscore silva at hotmail dot com"],
+    ),
+    ("confirmation code QX7T9P from the booking email", ["QX7T9P"]),
+    ("booking ref AB12CD for the scan", ["AB12CD"]),
+    ("reference number 7KXQ2M in the letter", ["7KXQ2M"]),
+    ("appointment reference: ZK3-9PQ, can I move it", ["ZK3-9PQ"]),
+    ("I had my MRI on Oct. 3 and the radiologist called me on 10-17", ["Oct. 3", "10-17"]),
+    ("seen on 11-04 and then again", ["11-04"]),
+    ("the scan is booked for 03-22.", ["03-22"]),
+    ("she called since 09-30, is that normal", ["09-30"]),
+    ("dob is june", ["june"]),
+    ("my birthday is in october", ["october"]),
+    ("born in march, is that too old", ["march"]),
+    ("the 8th 1941", ["8th"]),
+    ("back in september on the 21st i had the scan", ["september", "21st"]),
+    ("in march on the 3rd i fell down the stairs", ["march", "3rd"]),
+    ("it was october on the 14th, when it started", ["october", "14th"]),
+    ("my dad just had his 100th birthday, lol, is he a candidate", ["100th"]),
+    ("her 95th bday is next week, can she have it", ["95th"]),
+    ("mum's ninety-fifth birthday is in may", ["ninety-fifth"]),
+    ("my 101st birthday party is soon", ["101st"]),
+    ("grandpa's ninetieth birthday was last week", ["ninetieth"]),
+    (
+        "Mi dirección es Calle de los Olivos 12, Hartford. ¿Me mandan la información?",
+        ["Calle de los Olivos 12", "Olivos", "12", "Hartford"],
+    ),
+    ("vivo en Avenida Paulista 1578, São Paulo", ["Avenida Paulista 1578", "Paulista", "1578"]),
+    ("mi casa: carrera 15 # 88-64 bogota", ["carrera 15 # 88-64", "88-64"]),
+    ("Rua das Flores 45 apt 3", ["Rua das Flores 45", "Flores"]),
+    ("calle mayor 4, madrid", ["calle mayor 4"]),
+    ("is the hospital near 1142 Farmington Ave?", ["1142 Farmington Ave", "1142", "Farmington"]),
+    ("we are near 88 Shuttle Meadow Ave", ["88 Shuttle Meadow Ave", "88", "Meadow"]),
+    ("the clinic near 21 Oak Lane is closer", ["21 Oak Lane", "21"]),
+]
+ROUND_6_KEPT = [
+    ("Does the Kyphon balloon method differ from vertebroplasty?", "Kyphon balloon"),
+    ("is the Medtronic Kyphon kit used here", "Medtronic Kyphon"),
+    ("Is Stryker cement the same", "Stryker"),
+    ("what is a SpineJack implant", "SpineJack"),
+    ("Will it help my Alzheimer's mother's back pain?", "Alzheimer's mother's"),
+    ("my Parkinson's father's spine is weak", "Parkinson's father's"),
+    ("can my Paget's husband's bones take the cement", "Paget's husband's"),
+    ("Is Virginia Mason a place that does vertebroplasty too?", "Virginia Mason"),
+    ("Did Johns Hopkins hospital invent it", "Johns Hopkins"),
+    ("Is Mayo Clinic better for this", "Mayo Clinic"),
+    ("is the hospital near the highway", "near the highway"),
+    ("Is Dr. Patel doing it?", "Dr. Patel"),
+    ("a note from Dr Patel said 2 weeks", "Dr Patel"),
+    ("the nurse said rest for 2 days", "nurse said"),
+    ("nurse practitioner visit after", "nurse practitioner"),
+    ("it takes from 1-2 hours", "1-2 hours"),
+    ("from 10-12 weeks to heal", "10-12 weeks"),
+    ("I had surgery in june", "in june"),
+    ("my 60th birthday is soon", "60th birthday"),
+    ("we met at 10 at gmail", "at 10"),
+    ("the plaza 2 blocks away", "plaza 2 blocks"),
+    ("confirmation code arrived by email", "confirmation code arrived"),
+    ("I signed the consent form", "signed the consent form"),
+    ("me: worried about it", "me: worried"),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ROUND_6_NAMES)
+def test_round_6s_names_are_removed_as_a_class(text: str, names: list[str]) -> None:
+    assert not _left_raw(text, names, by_word=True), redact(text)
+
+
+@pytest.mark.parametrize(("text", "values"), ROUND_6_DETAILS)
+def test_round_6s_details_are_removed_as_a_class(text: str, values: list[str]) -> None:
+    assert not _left_raw(text, values, by_word=False), redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), ROUND_6_KEPT)
+def test_round_6s_ordinary_words_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_doctors_surname_alone_stays_and_the_full_name_goes() -> None:
+    """docs/privacy.md: "Dr. Patel" is kept (a clinician typed by surname), "Dr Sunita
+    Raghavan-Pillai" is masked like any name."""
+    assert redact("ask Dr. Patel") == "ask Dr. Patel"
+    assert redact("ask Dr. Anjali Patel") == f"ask Dr. {NAME_MARK}"
+
+
+def test_a_split_date_of_birth_is_masked_in_both_messages() -> None:
+    """ "dob is june" / "the 8th 1941" (round 6): the month was stored raw in the first."""
+    assert redact("dob is june") == f"dob is {DATE_MARK}"
+    assert redact("the 8th 1941") == DATE_MARK
+
+
+@given(
+    st.sampled_from(["nurse ", "Dr ", "husband: ", "Signed, ", "cheers mate, ", "question from "]),
+    st.text(alphabet="abkoyMNP &,.:-\n'0123456789", max_size=40),
+)
+@settings(max_examples=200, derandomize=True, deadline=None)
+def test_round_6s_cues_take_hostile_input(cue: str, text: str) -> None:
+    """The new cues before any mix of letters, digits and marks never break redaction and
+    stay idempotent."""
+    once = redact(cue + text)
+    assert redact(once) == once

@@ -83,14 +83,21 @@ CUED_ID = re.compile(
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
     # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
     # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
-    r"(?=[A-Za-z-]*\s?\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+    # The value's first part holds a digit, or is a prefix in capitals or dashed: "hospital
+    # near 1142 Farmington Ave" is a street (round 6 found "near 1142" masked as an id).
+    r"(?=[A-Za-z-]*\s?\d)(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4})(?=\s\d)|[A-Za-z]+(?=[-/]))"
+    r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
 # "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
 # name and its value.
 BOOKING_CODE = re.compile(
-    r"(?P<head>\b(?:confirmation|booking|reference|ref)\s+(?:code|number|no\.?|#)"
-    r"[^.?!\d]{0,30}?\b(?:is|was|:)\s*)(?=[A-Za-z]*\d)[A-Za-z0-9-]{5,}(?![\w-])",
+    r"(?P<head>\b(?:confirmation|booking|reference|ref|appointment|appt)\s+"
+    r"(?:code|number|no\.?|#|ref(?:erence)?)"
+    r"(?:[^.?!\d]{0,30}?\b(?:is|was|:)\s*|\s*[:#]?\s*))"
+    # "confirmation code QX7T9P from the booking email" (round 6): the code right after its
+    # name, before the words that say what it is; letters and digits mixed, 5 or more.
+    r"(?=[A-Za-z]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{5,}(?![\w-])",
     re.IGNORECASE,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
@@ -151,6 +158,15 @@ STREET = re.compile(
     rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{_SURE}))\b\.?"
     rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?|{_FOREIGN})"
     rf"{_TAIL}"
+)
+# "Calle de los Olivos 12, Hartford", "Avenida Paulista 1578", "carrera 15 # 88-64" (round 6:
+# the number and street word were stored raw): a Spanish or Portuguese street word, the
+# street's name (particles included, any case), then the house number.
+FOREIGN_STREET = re.compile(
+    r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa)\s+"
+    r"(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}(?:[^\W\d_][\w'.-]*\s+){0,3}?"
+    r"(?:(?i:n[º°o]\.?|no\.|#)\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:#|(?i:no\.?|n[º°]))\s*\d+(?:-\d+)?)?"
+    rf"(?![\w-]){_TAIL}"
 )
 # "[address removed] Bristol 06010", "[address removed], 06107": a ZIP after a masked address
 # and up to three capitalised words (its town) goes with it (an outside tester found it raw).
@@ -233,7 +249,7 @@ _OLD = (
 )
 _NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninety|hundred|noventa|cien", re.IGNORECASE)
+AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
@@ -248,7 +264,12 @@ AGE = re.compile(
     rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)"
     # "is it risky at 91", "safe at 95?": a second mention after "at", before the clause ends.
-    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))",
+    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))"
+    # "his 100th birthday", "her ninety-fifth bday" (round 6: stored raw): an ordinal birthday.
+    r"|\b(?P<nth>(?:9\d|1[01]\d)(?:st|nd|rd|th)|ninetieth|ninety[\s-](?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|(?:one\s+|a\s+)?hundredth"
+    r"|(?:one\s+)?hundred\s+(?:and\s+)?(?:first|second|third|fourth|fifth))"
+    r"(?=\s+(?:birthday|bday|b-day|birthday\s+party)\b)",
     re.IGNORECASE,
 )
 
@@ -263,6 +284,8 @@ AGE_AFTER_NAME = re.compile(
 
 def masked_age(match: re.Match[str]) -> str:
     """AGE's replacement: the words around the age stay."""
+    if match.groupdict().get("nth"):
+        return AGE_MARK
     if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
     return (match.group("cue") or match.group("at") or " ") + AGE_MARK
@@ -326,7 +349,12 @@ _DATE_CUE = (
 )
 YEARLESS_DATE = re.compile(
     rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
-    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+    # "called me on 10-17" (round 6): with a dash, two digits on one side at least and the
+    # clause ending after it ("from 1-2 hours", "from 10-12 weeks" stay).
+    r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
+    r"(?![\w/])"
     rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
     r"(?![\w/])"
     # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
@@ -339,6 +367,22 @@ YEARLESS_DATE = re.compile(
     rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
     r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
     r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
+    re.IGNORECASE,
+)
+# "dob is june" / "the 8th 1941" (round 6: a date of birth split over two messages; the
+# month was stored raw): a month alone after a cue of birth, at the end of the message or
+# clause; and a day's ordinal with a year ("the 8th 1941", "21st, 1938").
+BIRTH_MONTH = re.compile(
+    r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|birthday|birth\s*date|date\s+of\s+birth)"
+    r"(?:\s+(?:is|was|in|on|:))*\s*:?\s*)"
+    rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b))"
+    rf"|\b(?:the\s+)?{_DAY_FIGURE},?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
+    re.IGNORECASE,
+)
+# "back in september on the 21st" (round 6: the day was masked, the month kept): a month
+# right before a masked day goes with it.
+MONTH_BEFORE_DATE = re.compile(
+    rf"\b{_MONTH_NOT_MAY},?\s+(?:(?:on|around|about|near)\s+)?(?:the\s+)?(?=\[date removed\])",
     re.IGNORECASE,
 )
 DATE_WORDS = re.compile(
@@ -413,4 +457,10 @@ def masked_cued_id(match: re.Match[str]) -> str:
     value = match.group()[len(match.group("head")) :]
     if sum(ch.isdigit() for ch in value) < 3:
         return match.group()
+    return match.group("head") + ID_MARK
+
+
+def masked_booking_code(match: re.Match[str]) -> str:
+    """BOOKING_CODE's replacement: a code of letters and digits is one however few digits it
+    holds ("QX7T9P"); its name stays."""
     return match.group("head") + ID_MARK

@@ -81,6 +81,19 @@ RELATIVE_CUE = re.compile(
     rf"|\b(?=[a-z]{{2,}}\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+(?!(?:dr|doctor)\b)",
     re.IGNORECASE,
 )
+# "can u tell nurse beatriz", "is Dr Sunita Raghavan-Pillai doing it" (round 6: stored raw):
+# after a nurse's title a first name (nurses go by theirs) is a name; after a doctor's, a
+# first name with a surname (a doctor's surname typed alone stays: docs/privacy.md).
+TITLE_CUE = re.compile(
+    r"\b(?=[ndpms])(?:(?P<nurse>nurse|matron|midwife|sr)|dr|doctor|prof|professor|surgeon)\.?\s+",
+    re.IGNORECASE,
+)
+# "husband: Fitzgerald O'Shaughnessy. me: Peig O'Shaughnessy" (round 6): a kin word or "me"
+# as a label before a colon says whose name follows.
+LABEL_CUE = re.compile(
+    rf"(?:^|(?<=[\s.,;(]))(?:{_RELATIVE}{_IN_LAW}|me|myself|caller|writer)\s*:\s*",
+    re.IGNORECASE,
+)
 # "call jean-baptiste at +1 860...", "ring siobhan on 07700...", "olumide's cell is 860...":
 # the one to three words between a verb of calling and a phone number (masked by then: names
 # run last) are whose number it is (issue 21, round 4: "call jean-baptiste at" was stored raw).
@@ -113,12 +126,14 @@ NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
 # dash, or alone on the last line ("thank you, aroha ngata", "...\nwiremu tane", "- ngaio
 # parata"), whatever the case and whatever marks or emoji end the message.
 NAMED_CUE = re.compile(
-    r"\b(?=[cnaospghu])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to|speak\s+to|speak\s+with|"
+    r"\b(?=[cnaospghumqei])(?:called|named|ask\s+for|ask\s+to\s+speak\s+to|speak\s+to|speak\s+with|"
     # "-- sent by Agnieszka Kowalczyk", "on behalf of Abdul", "patient: chen wei, 88"
     r"sent\s+by|on\s+behalf\s+of|patient\s*:|pt\s*:"
     # "greetings from Ikechukwu", "put it under the name Mwajuma Said" (issue 21, round 4
     # leftovers); a place after "greetings from" stays (`_PLACE_WORDS`).
-    r"|(?:greetings|hello|hi|hugs|best\s+wishes)\s+from|under\s+(?:the\s+|my\s+)?name(?:\s+of)?)\s*",
+    r"|(?:greetings|hello|hi|hugs|best\s+wishes)\s+from|"
+    # "question from Fenella Urquhart-Boyd:", "a quick message from siobhan" (round 6).
+    r"(?:questions?|message|note|query|enquiry|inquiry)\s+from|under\s+(?:the\s+|my\s+)?name(?:\s+of)?)\s*",
     re.IGNORECASE,
 )
 # What may end a sign-off after the names: kisses ("xx", "x o x"), marks, emoji.
@@ -126,8 +141,10 @@ _KISSES = r"(?:\s+(?:x+o*x*|xo)\b)?[^\w?]{0,8}"
 SIGN_OFF = re.compile(
     r"(?:(?:\b(?:regards|thanks|thx|thank\s+you|thank\s+u|ty|tysm|ta|cheers|best|sincerely|"
     r"love\s+from|love|warmly|blessings|(?:god\s+)?bless(?:\s+you)?|xoxo|xx+|hugs|"
-    r"yours(?:\s+truly)?)\b"
-    r"(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance)?"
+    r"yours(?:\s+truly)?|signed|sign(?:ing|ed)\s+off)\b"
+    r"(?:\s+(?:so|very)\s+much|\s+again|\s+all|\s+in\s+advance|\s+heaps|\s+a\s+lot)?"
+    # "Cheers mate, Tane Rangihuna", "thanks love, Siobhan" (round 6): who is thanked.
+    r"(?:[\s,]+(?:mate|mates|love|all|everyone|folks|guys|team|doc|heaps)\b)?"
     r"|--+|(?<=\s)-|\u2014|\u2013|~)[\s,!.]*|\n\s*)"
     # "many thanks, Fr. Oisin", "blessings, Sr. Mary Agnes": a title of the writer's own.
     r"(?:(?:fr|father|sr|sister|br|brother|rev|pastor|deacon)\.?\s+)?"
@@ -284,7 +301,9 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 
 # Words that are never a person here though capitalised and in no list of lower-case words
-# (an outside tester found each masked in round 5): medicines by brand ("I take Humira"),
+# (an outside tester found each masked in round 5): medicines and devices by brand ("I take
+# Humira", "the Kyphon balloon": round 6), eponymous diseases before a possessive
+# ("my Alzheimer's mother's back": round 6),
 # greetings in Spanish ("Buenas tardes"), the names of identifiers ("my mothers MBI is"),
 # places kept like towns ("Puerto Rico").
 _KEPT = """humira enbrel xeljanz remicade stelara rinvoq otezla prolia evenity forteo tymlos
@@ -292,6 +311,10 @@ reclast fosamax boniva actonel eliquis xarelto pradaxa coumadin plavix brilinta 
 aleve motrin excedrin ozempic mounjaro jardiance januvia metformin lipitor crestor synthroid
 lasix norco percocet vicodin ultram tramadol lyrica neurontin gabapentin celebrex mobic
 medrol prednisone keytruda
+kyphon medtronic stryker spinejack osteocool avaflex cortoss vertecem kyphopak osteo
+alzheimer alzheimers parkinson parkinsons paget pagets crohn crohns hodgkin hodgkins
+huntington cushing raynaud sjogren sjögren tourette asperger kummell kümmell scheuermann
+bechterew forestier guillain barre barré gehrig meniere ménière dupuytren
 buenas buenos tardes dias días noches hola gracias saludos
 mbi mrn ssn hicn dob npi
 puerto rico guam"""
@@ -415,7 +438,7 @@ def _next_name_word(word: str, cue: str) -> bool:
         return _initial(word) or _is_last(word) or not _ordinary(word)
     if cue in ("named", "mine"):
         return not ordinary(word) or _LOWER_INITIAL.fullmatch(word) is not None  # "kwabena o."
-    if cue in ("relative", "self") and unknown(word):
+    if cue in ("relative", "self", "nurse", "doctor") and unknown(word):
         return True  # "my dad oluwaseun adeyemi", "this is keoni kahananui"
     return _known(word) or (cue == "strong" and (_is_last(word) or _is_first(word)))
 
@@ -435,10 +458,14 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     if cue == "named":
         if word.lower() in _TOWNS or word.lower() in NOT_ALONE or STATE_WORD.fullmatch(word):
             return False  # "greetings from Bristol", "hello from Florida"
+        if word.lower().rstrip(".") in _TITLES:
+            return False  # "a note from Dr Patel": TITLE_CUE judges what follows a title
         # "ask for grace", "sent by wiremu": a first name, even one that is also a word.
         return not ordinary(word) or (_is_first(word) and word.lower() not in NOT_ALONE)
     if cue == "along":
         return _is_first(word) and word.lower() not in NOT_ALONE
+    if cue in ("nurse", "doctor"):
+        return _titled_name(word, nxt, cue)
     if not _capitalised(word):
         if cue == "relative" and unknown(word):
             return True  # "my daughter in law pooja", "my wife ayse"
@@ -490,6 +517,24 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     return _is_first(word) or _known(word) or two_unknown or relative_unknown
 
 
+_TITLES = frozenset({"dr", "doctor", "prof", "professor", "nurse", "surgeon"})
+
+
+def _titled_name(word: str, nxt: str, cue: str) -> bool:
+    """After "nurse" a first name or a word in no list ("nurse beatriz", not "nurse said");
+    after "dr" the same, but only with a surname after it ("Dr Sunita Raghavan-Pillai";
+    "Dr. Patel" stays, a clinician's surname typed alone: docs/privacy.md)."""
+    lowered = word.lower().rstrip(".")
+    if lowered in STOP or lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS:
+        return False
+    first = (_is_first(word) and not _ordinary(word)) or unknown(word, slips=False)
+    if not first or _goes_on_as_a_word(word, nxt):
+        return False
+    if cue == "nurse":
+        return True
+    return bool(nxt) and nxt.lower() not in STOP and _next_name_word(nxt, "relative")
+
+
 def _goes_on_as_a_word(word: str, nxt: str) -> bool:
     """A name that is also a word, then the sentence goes on in lower case: the word."""
     return (
@@ -521,6 +566,7 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
     return start, end
 
 
+_HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)
 _CUES = (
     (STRONG_CUE, "strong"),
     (WEAK_CUE, "weak"),
@@ -533,6 +579,8 @@ _CUES = (
     (ALONG_CUE, "along"),
     (PHONE_CUE, "named"),
     (MINE_CUE, "mine"),
+    (TITLE_CUE, "title"),
+    (LABEL_CUE, "relative"),
 )
 
 
@@ -558,9 +606,13 @@ def _cued(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
                 continue  # "mine is worse than hers"
+            if cue == "title":
+                cue = "nurse" if match.group("nurse") else "doctor"
             span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
             if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
                 continue  # "thanks - Humana member": the words after it are ordinary
+            if pattern is HERE_CUE and span and not _HERE_AFTER.match(text, span[1]):
+                continue  # "is the kit used here" (round 6): the name must reach "here"
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
@@ -998,9 +1050,26 @@ def _masked_nickname(match: re.Match[str]) -> str:
     return NAME_MARK + rest[end:]
 
 
+# Well-known hospitals named after people or places, before a hospital's word or "a place"
+# ("Is Virginia Mason a place that does it", "Johns Hopkins hospital": round 6 found the
+# first masked); a place is kept (docs/privacy.md), a person after them is not.
+HOSPITAL = re.compile(
+    r"\b(?:virginia\s+mason|johns\s+hopkins|mass(?:achusetts)?\s+general|cedars[\s-]sinai|"
+    r"mount\s+sinai|mt\.?\s+sinai|sloan[\s-]kettering|md\s+anderson|beth\s+israel|"
+    r"brigham(?:\s+and\s+women'?s)?|mayo|cleveland\s+clinic|yale\s+new\s+haven|"
+    r"hartford\s+healthcare|lahey|baystate|dartmouth|geisinger|ochsner|hackensack|"
+    r"henry\s+ford|barnes[\s-]jewish|scripps|emory|duke|vanderbilt|rush|st\.?\s+francis)"
+    r"(?=(?:['\u2019]s)?\s+(?:(?:an?|the)\s+)?(?:place|hospital|clinic|medical|health|"
+    r"center|centre|institute|cancer|spine|university))",
+    re.IGNORECASE,
+)
+
+
 def redact_names(text: str) -> str:
     """The text with every name found replaced by NAME_MARK."""
     found = _cued(text) + _uncued(text)
+    kept = [m.span() for m in HOSPITAL.finditer(text)]
+    found = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in kept)]
     found = [(_first_name_before(text, start), end) for start, end in found]
     found = [span for span in found if not _saints_place(text, *span)]
     spans = sorted(set(found + _joined(text, found)))

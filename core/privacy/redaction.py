@@ -70,7 +70,9 @@ SPACED_EMAIL = re.compile(
 # "sleep at night. How" and "at home.It" stay sentences.
 _DOT = r"(?:\s*(?:\(dot\)|\[dot\])\s*|\s+dot\s+)"
 SPELLED_EMAIL = re.compile(
-    r"\b[\w.+-]{1,64}(\s+dot\s+[\w+-]+)*\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
+    # "gigi underscore marchetti at yahoo dot com" (round 6): spoken joins in the local part.
+    r"\b[\w.+-]{1,64}(\s+(?:dot|underscore|dash|hyphen|period)\s+[\w+-]+)*"
+    r"\s*(\(at\)|\[at\]|\sat\s)\s*[\w-]+"
     rf"(?:(?:{_DOT}|\.)[\w-]+)*"
     # "rosa_m (at) yahoo . com": a dot with spaces around it before a common top-level domain.
     rf"(?:(?:{_DOT}|\s?\.\s?)(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)"
@@ -78,6 +80,27 @@ SPELLED_EMAIL = re.compile(
     rf"|{_DOT}[a-z]{{2}}|\.{ids.CC_CHAIN})\b",
     re.IGNORECASE,
 )
+# "reply to rosalind_fairweather at icloud", "kofi88 at hotmail" (round 6): no "dot com", but
+# a mail provider after "at" and a local part with an underscore, a dot or a digit in it, or
+# any word after an e-mail cue ("my email is wanjiru at yahoo").
+_PROVIDER = (
+    r"(?:gmail|googlemail|yahoo|icloud|hotmail|outlook|aol|comcast|verizon|sbcglobal|"
+    r"protonmail|msn|ymail|optonline|earthlink|gmx|zoho)"
+)
+PROVIDER_EMAIL = re.compile(
+    r"(?P<cue>\be-?mail(?:\s+address)?(?:\s+(?:is|me))?\s*:?\s+)?"
+    rf"(?P<local>\b(?=[\w.+-]*[^\W\d_])[\w+-][\w.+-]{{0,63}})\s+at\s+{_PROVIDER}\b(?!\s*(?:dot|\.)\s*\w)",
+    re.IGNORECASE,
+)
+
+
+def _masked_provider_email(match: re.Match[str]) -> str:
+    """PROVIDER_EMAIL's replacement: with a cue, or a local part that is no plain word."""
+    if not (match.group("cue") or re.search(r"[._\d]", match.group("local"))):
+        return match.group()
+    return (match.group("cue") or "") + EMAIL_MARK
+
+
 SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]", re.IGNORECASE)
 SSN = re.compile(
     r"(?<![\w-])\d{3}([-\s.])\d{2}\1\d{4}(?![\w-])"
@@ -214,6 +237,7 @@ def _redact_details(text: str) -> str:
         text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
+        text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
@@ -224,16 +248,20 @@ def _redact_details(text: str) -> str:
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
-    text = ids.BOOKING_CODE.sub(ids.masked_cued_id, text)
+    text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
+    text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
+    if DATE_MARK in text:
+        text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
     text = ids.STREET.sub(ids.masked_street, text)
+    text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
@@ -259,6 +287,11 @@ _TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
 def _masked_yearless_date(match: re.Match[str]) -> str:
     """YEARLESS_DATE's replacement with this module's date mark."""
     return ids.masked_yearless_date(match, DATE_MARK)
+
+
+def _masked_birth_month(match: re.Match[str]) -> str:
+    """BIRTH_MONTH's replacement: the cue of birth stays, the month or the day goes."""
+    return (match.group("cue") or "") + DATE_MARK
 
 
 def _masked_zip_and_town(match: re.Match[str]) -> str:
