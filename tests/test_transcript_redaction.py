@@ -25,6 +25,7 @@ from actions.callback import ActionSubmitCallback, ValidateCallbackForm
 from addons.cleaning.questions import focus
 from core.db.database import session_factory
 from core.db.rasa_events import rasa_events
+from core.privacy.names import ordinary
 from core.privacy.transcripts import FORM_ANSWER_MARK, PERSONAL_SLOT_MARKS, stored_events
 from tests.test_actions import (
     action,
@@ -289,9 +290,15 @@ def test_every_stored_copy_of_a_message_holds_no_word_its_redaction_removed(
         bot(f"You said: {' '.join(tokens[echo % len(tokens) :])}"),
     ]
     stored = stored_events(events, 0)
-    lost = words_of(message) - words_of(stored[0]["text"])
-    for text in (json.dumps(event, ensure_ascii=False) for event in stored):
-        assert not lost & words_of(text), lost & words_of(text)
+    # Less the intent's name, which every event holds as a key ("procedure_steps"): a filler
+    # such as "PROCEDURE_" swallowed by a mark is no leak there.
+    lost = words_of(message) - words_of(stored[0]["text"]) - words_of("procedure steps")
+    [user, reply] = (json.dumps(event, ensure_ascii=False) for event in stored)
+    assert not lost & words_of(user), lost & words_of(user)
+    # The bot's reply keeps ordinary words (round 7: replies were garbled), never a figure
+    # or a word that names someone.
+    named = {word for word in lost if any(ch.isdigit() for ch in word) or not ordinary(word)}
+    assert not named & words_of(reply), named & words_of(reply)
     assert stored[0]["text"] == stored_events(events, 0)[0]["text"]
 
 
@@ -343,3 +350,22 @@ def test_a_detail_split_over_messages_is_masked_in_each(
 )
 def test_a_message_after_a_finished_one_is_kept(messages: tuple[str, ...]) -> None:
     assert stored_texts(*messages)[-1] == messages[-1]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "follow mums progress at caringbridge.org/visit/eleanorwhitby",
+        "my birthday is the 3rd of may, is it a problem",
+    ],
+)
+def test_the_bots_own_reply_keeps_its_ordinary_words(message: str) -> None:
+    """Outside tester, round 7: a mark over a detail's ordinary words ("at", "is", "may")
+    took those words out of the turn's replies too ("the radiology team [email removed]
+    Bristol Hospital"); staff read the garbled replies in the log."""
+    reply = (
+        "The radiology team at Bristol Hospital is here. This is not medical advice; you may ask."
+    )
+    stored = stored_events([nlu_user_event(message), bot(reply)], 0)
+    assert stored[1]["text"] == reply
+    assert "caringbridge" not in dumped(stored) and "3rd" not in dumped(stored)

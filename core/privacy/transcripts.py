@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
+from core.privacy.names import ordinary
 from core.privacy.redaction import (
     ADDRESS_MARK,
     ID_MARK,
@@ -207,6 +208,23 @@ def removed_words(raw: str, stored: str) -> dict[str, str]:
     return removed
 
 
+def identifying(removed: dict[str, str]) -> dict[str, str]:
+    """The removed words that say who someone is: not ordinary words ("is", "at", "may").
+
+    Why: a mark covers a detail's ordinary words too ("my birthday is the 3rd of may" ->
+    "my [date removed]"); removed from every other copy of the turn, they garbled the
+    bot's own replies in storage ("This [date removed] not medical advice", "the radiology
+    team [email removed] Bristol Hospital": outside tester, round 7). The replies are redacted
+    on their own as well, so a detail's figures and names are still removed there; the
+    patient's own copies (the NLU's text, entity values) lose every removed word.
+    """
+    return {
+        word: mark
+        for word, mark in removed.items()
+        if any(ch.isdigit() for ch in word) or not ordinary(word)
+    }
+
+
 # "[address removed] [address removed]": one detail's words masked one by one read as one.
 _REPEATED_MARK = re.compile(r"(\[(?:[a-zA-Z]+ )+removed\])(?:\s+\1)+")
 
@@ -358,6 +376,7 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
             copy = _without_words(scrubber.data(event), removed)
             stored.append({**copy, "text": text})
         else:
-            # The turn's other events (a reply may repeat the patient's words) lose them too.
-            stored.append(_without_words(scrubber.data(event), removed))
+            # The turn's other events (a reply may repeat the patient's words) lose the words
+            # that identify; the bot's own ordinary words stay (`identifying`).
+            stored.append(_without_words(scrubber.data(event), identifying(removed)))
     return stored
