@@ -80,6 +80,13 @@ class _Cached:
     used_at: float
 
 
+def _queue_on_conversation(connection: sa.engine.Connection, sender_id: str) -> None:
+    """On PostgreSQL, one conversation's writers queue on an advisory lock until the commit
+    (SQLite's write lock already serialises them): no rows of another server in between."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sender_id))))
+
+
 class CachedSQLTrackerStore(SQLTrackerStore):
     """An `SQLTrackerStore` that reads each live conversation from the database only once."""
 
@@ -205,10 +212,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def _write_rows(self, sender_id: str, rows: list[dict[str, Any]]) -> None:
         """Store kept rows of one conversation in one transaction, after its stored ones."""
         with self.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(
-                    sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sender_id)))
-                )
+            _queue_on_conversation(connection, sender_id)
             self._append(connection, rows)
         self._cache.pop(sender_id, None)
 
@@ -278,10 +282,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             for data in stored_events(events, min(first_new, len(events)))
         ]
         with self.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(
-                    sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(tracker.sender_id)))
-                )
+            _queue_on_conversation(connection, tracker.sender_id)
             before = self._newest_row(connection, tracker.sender_id)
             after = self._append(connection, rows) if rows else before
             answers = form_answers.open_form_answers(tracker)
