@@ -1345,3 +1345,151 @@ def test_round_6s_cues_take_hostile_input(cue: str, text: str) -> None:
     stay idempotent."""
     once = redact(cue + text)
     assert redact(once) == once
+
+
+# Issue 21, round 7 (outside tester t21r7): each leak class with the tester's lines and 3-5
+# phrasings of our own (names of many origins, lower case, typos); the over-masked words stay.
+ROUND_7_DETAILS = [
+    # 1 a surname before "family"
+    ("msg for the nurse from Oyelaran family: mum is nervous", ["Oyelaran"]),
+    ("this is a question from the Kowalczyk-Nowak family about grandma", ["Kowalczyk-Nowak"]),
+    ("the Abernethy-Quaye family are all coming to the hospital with her", ["Abernethy-Quaye"]),
+    ("msg from the Tembo-Mwakyusa family, is it safe", ["Tembo-Mwakyusa"]),
+    ("from the oyelaran famly, thank you", ["oyelaran"]),
+    ("Nakamura family here, quick question", ["Nakamura"]),
+    ("the nguyen-tran family says thanks", ["nguyen-tran"]),
+    ("love from the Szczepański family", ["Szczepański"]),
+    # 2 "its <kin> <name>" without the apostrophe
+    ("hi its grandma bev, and ps my member id is ZHA 1193 0471", ["bev", "1193 0471"]),
+    ("hello again, its uncle dov, is the cement safe", ["dov"]),
+    ("its uncle fitzroy, one more question about driving", ["fitzroy"]),
+    ("its auntie ngozi here again", ["ngozi"]),
+    ("its nana wiremu, can i ask", ["wiremu"]),
+    ("its granddad wojtek, me again", ["wojtek"]),
+    ("its cousn tomasz asking for my aunt", ["tomasz"]),
+    # 3 a house number in words before any street word
+    ("i live at eighty seven juniper court, how far is the hospital", ["eighty seven", "juniper"]),
+    ("my address is one twenty two hawthorn circle", ["one twenty two", "hawthorn"]),
+    ("mum lives at nine willowbrook court by herself", ["nine willowbrook", "willowbrook"]),
+    ("we live at forty one maple way near the school", ["forty one", "maple"]),
+    ("send it to three oakridge terrace please", ["three oakridge", "oakridge"]),
+    ("i live at twelve birchwood drive", ["twelve birchwood", "birchwood"]),
+    ("she lives at sixty two cedar loop", ["sixty two", "cedar"]),
+    ("my address is five linden place", ["five linden", "linden"]),
+    # 4 a ZIP in words
+    ("zip code zero six four eight nine", ["zero six four eight nine"]),
+    ("my zip is oh six seven eight six", ["oh six seven eight six"]),
+    ("zipcode: zero six zero five one", ["zero six zero five one"]),
+    ("my zip is zero six seven one six", ["zero six seven one six"]),
+    ("zip: one oh one two three and the town is small", ["one oh one two three"]),
+    ("postal code is nine zero two one oh", ["nine zero two one oh"]),
+    ("zip code 0 six 1 0 three", ["0 six 1 0 three"]),
+    # 5 a mobile-home or RV lot with its park
+    ("lot 17 at Sunny Acres mobile home park off route 6", ["lot 17", "Sunny Acres"]),
+    ("we are in space 14 at Shady Oaks RV park, is that close", ["space 14", "Shady", "Oaks"]),
+    ("trailer 22 Pine Grove mobile home court plainville", ["trailer 22", "Pine", "Grove"]),
+    ("site 9, lakeview rv resort", ["site 9", "lakeview"]),
+    ("lot #203 in Maple Leaf trailer park", ["lot #203", "Maple Leaf"]),
+    ("space 31 willow creek mobile home community", ["space 31", "willow creek"]),
+    ("pad 12 at Desert Palms RV park", ["pad 12", "Desert Palms"]),
+    # 6 a phone in words whose first six digits end the message
+    ("my number is eight six oh, five eight two", ["eight six oh, five eight two"]),
+    ("my cell is eight six oh, five five five", ["eight six oh, five five five"]),
+    ("call me at two oh three four four one", ["two oh three four four one"]),
+    ("my phone is nine one seven, two two three", ["nine one seven, two two three"]),
+    ("text me at 860 five eight two", ["860 five eight two"]),
+    # 7 a personal URL path after a domain
+    ("follow mums progress at caringbridge.org/visit/eleanorwhitby", ["eleanorwhitby"]),
+    ("see our updates at caringbridge.org/visit/harrietmcnulty", ["harrietmcnulty"]),
+    ("photos at instagram.com/leokadia_z_1937", ["leokadia_z_1937"]),
+    ("posting at facebook.com/margaret.osei.92", ["margaret.osei.92"]),
+    ("donate at gofundme.com/f/help-for-dad-walter", ["help-for-dad-walter"]),
+    ("nana is at tiktok.com/@nana_rosa", ["nana_rosa"]),
+    # 8 the letter prefix of a spaced member / policy id
+    ("BCBS member # XKP 884 21 9987", ["XKP", "884 21 9987"]),
+    ("member id ABQ 772 19 4410 for my wife", ["ABQ", "772 19 4410"]),
+    ("policy # ZRT 118 44 2290", ["ZRT", "118 44 2290"]),
+    ("subscriber id WXY 123 45 6789", ["WXY"]),
+    ("policy number: hmo 553 21 8890", ["hmo"]),
+    ("my member no. KD 448 21 0093", ["KD"]),
+    # 9 bill, invoice, statement and account numbers
+    ("my bill number is 66128, do you take payment plans", ["66128"]),
+    ("my bill # 33105 says I owe money", ["33105"]),
+    ("invoice 44812 from radiology, is that right", ["44812"]),
+    ("statement number 90217 arrived today", ["90217"]),
+    ("my bill number is 57201, can I pay monthly", ["57201"]),
+    ("invoice no. 7731 is wrong", ["7731"]),
+    ("billing number 229014", ["229014"]),
+    ("receipt number 55120 for the scan", ["55120"]),
+    # 10 placard, tag, plate and permit codes
+    ("handicap placard number 7KXR22 is on my car", ["7KXR22"]),
+    ("parking placard 9RTW41 in the windscreen ok?", ["9RTW41"]),
+    ("tag number 3HJK77", ["3HJK77"]),
+    ("my permit is 4GHT9 for the lot", ["4GHT9"]),
+    ("disability tag# 88ZX3", ["88ZX3"]),
+    ("license plate 7ABC12 is my sons car", ["7ABC12"]),
+    # 11 ages over 89 without "is" or "aged"
+    ("nonagenarian here, 92 last month. still want it done!", ["92"]),
+    ("dad, 98 this spring, still drives, can he drive after", ["98"]),
+    ("she just had her 93rd last month", ["93rd"]),
+    ("at ninety-six should she even bother", ["ninety-six"]),
+    ("grandad, 97 in june, can he have it", ["97"]),
+    ("my aunt's 96th was in may", ["96th"]),
+    ("at ninety two is she too old", ["ninety two"]),
+    ("mum 95 next month and still walking", ["95"]),
+    # 12 Spanish spelled e-mails and dates in words
+    ("mi correo es rosa punto linares arroba gmail punto com", ["rosa punto linares", "linares"]),
+    ("mi correo: jose punto garcia arroba hotmail punto com", ["jose punto garcia", "garcia"]),
+    ("juan guion bajo perez arroba yahoo punto es", ["juan guion bajo perez", "perez"]),
+    ("escriba a carmen23 arroba outlook punto com punto mx", ["carmen23"]),
+    ("nací el doce de marzo de mil novecientos cuarenta", ["doce de marzo"]),
+    ("nació el primero de enero de mil novecientos treinta y ocho", ["primero de enero"]),
+    ("fecha de nacimiento: veintiuno de junio de 1941", ["veintiuno de junio"]),
+    ("el tres de mayo de mil novecientos treinta", ["tres de mayo"]),
+    # 13 the last four of an SSN after "ends in"; a name after "c/o"
+    ("social security no. ends in 4471", ["4471"]),
+    ("ssn ending in 0932", ["0932"]),
+    ("my social ends with 7781", ["7781"]),
+    ("write to me c/o Ashworth-Pryce, 12 Mill Lane", ["Ashworth-Pryce", "12 Mill Lane"]),
+    ("send it c/o nkechi eze please", ["nkechi", "eze"]),
+    ("care of Mrs Oduya-Bankole, same address", ["Oduya-Bankole"]),
+    ("c/o Lindqvist at the farm", ["Lindqvist"]),
+]
+ROUND_7_KEPT = [
+    ("we go to Mass every Sunday, can I kneel after", "Mass"),
+    ("I go to mass on Sundays and Tuesdays", "Sundays and Tuesdays"),
+    ("we came from Guatemala and speak K'iche' at home", "Guatemala"),
+    ("we came from Guatemala and speak K'iche' at home", "K'iche'"),
+    ("my mother was born in Mexico", "Mexico"),
+    ("im a nonagenarian, is it safe", "nonagenarian"),
+    ("can I bring water from Lourdes", "water from Lourdes"),
+    ("I pray at the grotto of Lourdes", "grotto of Lourdes"),
+    ("my family is worried", "family is worried"),
+    ("the whole family is coming", "whole family"),
+    ("our family doctor said yes", "our family doctor"),
+    ("any family history of it matters?", "any family history"),
+    ("the same family of drugs", "same family"),
+    ("its uncle again with one more question", "uncle again"),
+    ("I live two hours drive away", "two hours drive"),
+    ("we live at one end of a long court", "one end"),
+    ("pain 8/10 after 87 steps, T12", "8/10 after 87 steps, T12"),
+    ("the bill was 2500 dollars", "2500 dollars"),
+    ("the tag on the box says 2 doses", "tag on the box"),
+    ("permit me to ask one thing", "permit me"),
+    ("she walks 95 meters this week", "95 meters"),
+    ("is there an RV park near the hospital", "an RV park near"),
+    ("the 95th percentile", "95th percentile"),
+    ("zip it, I know", "zip it"),
+    ("how long is the trailer ride", "trailer ride"),
+    ("cinco minutos", "cinco minutos"),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), ROUND_7_DETAILS)
+def test_round_7s_details_are_removed_as_a_class(text: str, values: list[str]) -> None:
+    assert not _left_raw(text, values, by_word=False), redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), ROUND_7_KEPT)
+def test_round_7s_ordinary_words_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -75,7 +75,9 @@ _ID_NAME = (
     # "visa ending in 4412": a card's brand is its name (an outside tester found it raw).
     r"visa|mastercard|master\s+card|amex|american\s+express|discover\s+card|"
     # "ref no 2026-IR-004417" (issue 21, fourth outside round): a booking's reference.
-    r"ref|reference|booking|confirmation)"
+    r"ref|reference|booking|confirmation|"
+    # "my bill # 33105", "invoice 44812", "handicap placard number 7KXR22" (round 7: raw).
+    r"bill|billing|invoice|statement|receipt|placard|tag|permit)"
 )
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
@@ -178,13 +180,20 @@ ZIP_AFTER_ADDRESS = re.compile(
 # "I live on one floor", "two blocks down the road" stay.
 _HOUSE_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
 _HOUSE_WORD += r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+_NOT_A_STREET_NAME = (
+    r"(?:hours?|hrs?|minutes?|mins?|miles?|blocks?|doors?|streets?|houses?|floors?|steps?|"
+    r"of|a|an|the|end|or|and|more|long|short|side|little|bit|way|day|days|weeks?|time)"
+)
 WORDED_STREET = re.compile(
     r"(?P<cue>\b(?i:live[sd]?\s+(?:at|on)|address\s*(?:is|:)|(?:house|home)\s+is|"
     r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+at|located\s+at|reside\s+at|staying\s+at|moved\s+to|"
     r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
     rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+)"
     # "one hundred twelve Fernwood Drive" (round 5): a capitalised name before Drive, Way...
-    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?)"
+    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?"
+    # "eighty seven juniper court", "nine willowbrook court" (round 7: raw): after the cue, a
+    # lower-case name before any street word, unless it measures a way ("two hours drive").
+    rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{_UNSURE}|crescent|cove)\b\.?))"
     rf"{_TAIL}"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
@@ -196,10 +205,41 @@ PO_BOX = re.compile(
     rf"\s*#?\s*\d+\s*,?\s*box)\s*#?\s*\d+[A-Za-z]?\b{_TAIL}",
     re.I,
 )
+# "lot 17 at Sunny Acres mobile home park", "space 14 at Shady Oaks RV park" (round 7: raw):
+# a park of mobile homes or RVs is a street, its lot, space or pad the house number. The park's
+# name goes with its kind (small words before it stay: "is there an RV park near").
+_PARK_KIND = (
+    r"(?:mobile\s+home|manufactured\s+home|trailer|rv|caravan|camper|motor\s*home)\s+"
+    r"(?:park|court|community|estates?|village|resort|campground|home\s+park)"
+)
+_NOT_A_PARK_NAME = (
+    r"(?:the|a|an|any|some|our|my|this|that|in|at|near|of|to|is|there|nearest|local|good|"
+    r"nice|and|or|from|by|on)"
+)
+PARK = re.compile(
+    r"(?i:\b(?:lot|space|site|pad|trailer|spot|unit)\s*#?\s*\d{1,4}[a-z]?\b"
+    r"(?:,?\s+(?:at|in|of|on)\b)?(?:,?\s+[\w'.-]+){0,4}?,?\s+"
+    rf"{_PARK_KIND}\b|(?<![\w-])(?:(?!{_NOT_A_PARK_NAME}\b)[A-Za-z][\w'.-]*\s+){{1,3}}{_PARK_KIND}\b)"
+)
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = re.compile(
     rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}", re.I
 )
+# "zip code zero six four eight nine", "my zip is oh six seven eight six" (round 7: raw): five
+# digits in words (figures may be mixed in) after the word "zip" or "postal code".
+_ZIP_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)"
+WORDED_ZIP = re.compile(
+    r"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)(?:'s)?\s*(?:is|:|#|=)?\s*:?\s*)"
+    rf"{_ZIP_DIGIT}(?:[\s,.-]+{_ZIP_DIGIT}){{4}}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def masked_worded_zip(match: re.Match[str]) -> str:
+    """WORDED_ZIP's replacement: the cue stays, the ZIP goes."""
+    return match.group("cue") + ADDRESS_MARK
+
+
 # "am in 06103 hartford": five digits after "in"/"near"/"from", then a word; the caller keeps
 # it when that word is an ordinary one ("in 10000 patients").
 ZIP_BEFORE_TOWN = re.compile(
@@ -247,7 +287,15 @@ _OLD = (
     # "tiene noventa y tres años" (round 5)
     r"|noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to\s+\w+)?)"
 )
-_NOT_AN_AGE = r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars))"
+_NOT_AN_AGE = (
+    r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars|degrees|meters|"
+    r"metres|feet|steps))"
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|christmas|easter"
+)
+_UNITS_OF_AGE = r"one|two|three|four|five|six|seven|eight|nine|y\s+\w+"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
 AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
@@ -255,7 +303,10 @@ ZIP_GATE = re.compile(r"\b\d{5}\b")
 AGE = re.compile(
     # "92 this year"; "tiene 95 años", "tem 95 anos", "ma 95 lat" (issue 21, fourth round).
     rf"\b(?P<age>{_OLD})\s*-?\s*(?:years?|yrs?|y\.?\s?o\b\.?|year-old|this\s+year\b"
-    r"|(?:años|anos|anni|ans|lat|jahre)\b)"
+    r"|(?:años|anos|anni|ans|lat|jahre)\b"
+    # "92 last month", "98 this spring", "97 in june" (round 7: raw): an age said with when.
+    rf"|(?:this|last|next)\s+(?:month|week|spring|summer|fall|autumn|winter|{_MONTHS})\b"
+    rf"|in\s+(?:may|{_MONTHS})\b)"
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
     # "she'll be ninety-one in march", "will be 92 next month"
     rf"(?:'ll|will)\s+be|(?:going\s+to|gonna)\s+be|"
@@ -264,7 +315,16 @@ AGE = re.compile(
     rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)"
     # "is it risky at 91", "safe at 95?": a second mention after "at", before the clause ends.
-    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$))"
+    r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$)|\s+(?:should|is|can|could|does|will|"
+    r"would|she|he|i|is|are|too)\b)"
+    # "at ninety-six should she even bother" (round 7: raw): in words, whatever follows.
+    # A round "at ninety" alone stays ("am i too old to have it at ninety": the corpus's).
+    rf"|\b(?P<at_words>at\s+)(?:(?:ninety|noventa)[\s-]+(?:{_UNITS_OF_AGE})|(?:one|a)\s+hundred"
+    rf"(?:\s+and\s+\w+)?|cien\w*)\b{_NOT_AN_AGE}"
+    # "she just had her 93rd", "my aunt's 96th was in may" (round 7: raw): an ordinal after
+    # whose it is.
+    r"|\b(?P<whose>(?:her|his|my|their|your|our|[^\W\d_]+['\u2019]s)\s+)(?:9\d|1[01]\d)(?:st|nd|rd|th)"
+    r"(?!\s+(?:percent|percentile|day|floor|street|st|time|place)\b)"
     # "his 100th birthday", "her ninety-fifth bday" (round 6: stored raw): an ordinal birthday.
     r"|\b(?P<nth>(?:9\d|1[01]\d)(?:st|nd|rd|th)|ninetieth|ninety[\s-](?:first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth)|(?:one\s+|a\s+)?hundredth"
@@ -288,7 +348,10 @@ def masked_age(match: re.Match[str]) -> str:
         return AGE_MARK
     if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
-    return (match.group("cue") or match.group("at") or " ") + AGE_MARK
+    kept = (
+        match.group("cue") or match.group("at") or match.group("at_words") or match.group("whose")
+    )
+    return (kept or " ") + AGE_MARK
 
 
 _ORDINAL_WORD = (
@@ -386,7 +449,26 @@ MONTH_BEFORE_DATE = re.compile(
     re.IGNORECASE,
 )
 DATE_WORDS = re.compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+    rf"{_MESES})\b",
+    re.IGNORECASE,
+)
+# "doce de marzo de mil novecientos cuarenta" (round 7: raw): a Spanish or Portuguese day in
+# words before "de" and a month, with a year in words or figures if any.
+_DIA = (
+    r"(?:primero|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|"
+    r"catorce|quince|dieci\w+|veinte|veinti\w+|treinta(?:\s+y\s+uno)?|um|primeiro|"
+    r"quatro|sete|oito|nove|dez|onze|doze|treze|quatorze|catorze|quinze|dezesseis|dezessete|"
+    r"dezoito|dezenove|vinte(?:\s+e\s+\w+)?|trinta(?:\s+e\s+um)?)"
+)
+_NUM_ES = (
+    r"(?:y|e|uno|una|um|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|"
+    r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|quatro|sete|oito|nove|vinte|trinta|"
+    r"quarenta|cinquenta|sessenta|setenta|oitenta|noventa|dieci\w+|veinti\w+)"
+)
+SPANISH_DATE = re.compile(
+    rf"\b{_DIA}\s+de\s+{_MESES}"
+    rf"(?:\s+(?:de|del)\s+(?:\d{{4}}|mil\s+(?:novecientos|novecentos)(?:\s+{_NUM_ES}){{0,3}}))?\b",
     re.IGNORECASE,
 )
 
@@ -455,8 +537,29 @@ def masked_cued_id(match: re.Match[str]) -> str:
     A value of fewer than 3 digits is no identifier ("the plan 2 weeks after").
     """
     value = match.group()[len(match.group("head")) :]
-    if sum(ch.isdigit() for ch in value) < 3:
+    if _AMOUNT_AFTER.match(match.string, match.end()):
+        return match.group()  # "the bill was 2500 dollars"
+    # "my permit is 4GHT9" (round 7): letters and digits mixed make a code with fewer digits.
+    mixed = len(value) >= 5 and value.isalnum() and not value.isdigit() and not _UNIT.match(value)
+    if sum(ch.isdigit() for ch in value) < 3 and not mixed:
         return match.group()
+    return match.group("head") + ID_MARK
+
+
+_AMOUNT_AFTER = re.compile(r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?)\b", re.IGNORECASE)
+# "BCBS member # XKP 884 21 9987" (round 7): the digits were masked as an SSN or a phone first;
+# the id's letters before that mark go with it (small words after the id's name stay).
+CUED_ID_PREFIX = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|nbr\b)?"
+    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
+    r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)[A-Za-z]{1,4}"
+    r"\s+\[(?:SSN|ID|phone) removed\]",
+    re.IGNORECASE,
+)
+
+
+def masked_id_prefix(match: re.Match[str]) -> str:
+    """CUED_ID_PREFIX's replacement: the id's name stays, its letters and digits go."""
     return match.group("head") + ID_MARK
 
 

@@ -77,7 +77,15 @@ SPELLED_EMAIL = re.compile(
     # "rosa_m (at) yahoo . com": a dot with spaces around it before a common top-level domain.
     rf"(?:(?:{_DOT}|\s?\.\s?)(?:com|org|net|edu|gov|us|co|uk|ca|info|biz|io|me)"
     r"(?:\.[a-z]{2}(?![\w.]))?"
-    rf"|{_DOT}[a-z]{{2}}|\.{ids.CC_CHAIN})\b",
+    rf"|{_DOT}[a-z]{{2}}|\.{ids.CC_CHAIN})\b"
+    # "progress at caringbridge.org/visit/eleanorwhitby" (round 7) is a link with its path.
+    r"(?!/)",
+    re.IGNORECASE,
+)
+# "rosa punto linares arroba gmail punto com" (round 7: raw): Spanish spoken e-mails.
+SPANISH_EMAIL = re.compile(
+    r"\b[\w.+-]{1,64}(?:\s+(?:punto|gui[oó]n(?:\s+bajo)?|raya|barra\s+baja)\s+[\w+-]+)*"
+    r"\s+arroba\s+[\w-]+(?:(?:\s+punto\s+|\.)[\w-]+)+",
     re.IGNORECASE,
 )
 # "reply to rosalind_fairweather at icloud", "kofi88 at hotmail" (round 6): no "dot com", but
@@ -101,7 +109,7 @@ def _masked_provider_email(match: re.Match[str]) -> str:
     return (match.group("cue") or "") + EMAIL_MARK
 
 
-SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]", re.IGNORECASE)
+SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]|\sarroba\s", re.IGNORECASE)
 SSN = re.compile(
     r"(?<![\w-])\d{3}([-\s.])\d{2}\1\d{4}(?![\w-])"
     r"|\b(ssn|social\s+security(\s+(number|no\.?|#))?|social)\b\W{0,5}\d{9}\b",
@@ -114,14 +122,17 @@ SSN_LAST_FOUR = re.compile(
     r"\s*(?:is|are|:|=|-)?\s*(?P<digits>\d{4})\b"
     # "last four of my ssn are 8826" (round 5): the cue after "last four".
     r"|\blast\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:my|his|her|their|the)?\s*"
-    r"(?:ssn|social(?:\s+security)?(?:\s+number)?)\s*(?:is|are|:|=|-)?\s*(?P<after>\d{4})\b",
+    r"(?:ssn|social(?:\s+security)?(?:\s+number)?)\s*(?:is|are|:|=|-)?\s*(?P<after>\d{4})\b"
+    # "social security no. ends in 4471", "ssn ending in 0932" (round 7: raw).
+    r"|\b(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*(?:is\s+|that\s+)?"
+    r"end(?:s|ing)\s+(?:(?:in|with)\s+)?(?P<ends>\d{4})\b",
     re.IGNORECASE,
 )
 
 
 def _masked_last_four(match: re.Match[str]) -> str:
     """SSN_LAST_FOUR's replacement: the cue stays, the digits go."""
-    group = "digits" if match.group("digits") else "after"
+    group = next(name for name in ("digits", "after", "ends") if match.group(name))
     return match.group()[: match.start(group) - match.start()] + SSN_MARK
 
 
@@ -238,6 +249,7 @@ def _redact_details(text: str) -> str:
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
         text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
+        text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
@@ -248,10 +260,13 @@ def _redact_details(text: str) -> str:
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
+    if "removed]" in text:
+        text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
     text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
+    text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
     if DATE_MARK in text:
@@ -260,6 +275,8 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = ids.PARK.sub(ADDRESS_MARK, text)
+    text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
     text = ids.STREET.sub(ids.masked_street, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
@@ -322,7 +339,10 @@ _PART_CUE = (
 )
 CUED_PART_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
-    r"(?P<part>(?=[\w.+-]*[\d.@_])[\w.+@-]+(?:[\s./-]+(?=[\w-]*\d)[\w-]+)*)[^\w@]*$",
+    r"(?P<part>(?=[\w.+-]*[\d.@_])[\w.+@-]+(?:[\s./-]+(?=[\w-]*\d)[\w-]+)*"
+    # "my number is eight six oh, five eight two" (round 7: raw): three digits or more in
+    # words (figures mixed in), the rest sent in the next message.
+    rf"|{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{2,}})[^\w@]*$",
     re.IGNORECASE,
 )
 # The rest of it at the start of the next message: digits or an id's part, or "@domain".
@@ -350,9 +370,22 @@ def _split_mark(part: str, cue: str = "") -> str:
 _ID_PART_CUE = re.compile(r"medicare|mbi|member|\bid\b|ssn|social", re.IGNORECASE)
 
 
+def _digit_count(part: str) -> int:
+    """Digits in figures and in words ("860 five eight two": 6)."""
+    runs = [run for run in _DIGIT_RUN.findall(part) if run.lower() not in _MULTIPLIERS]
+    if not all(
+        run.isdigit() or SPELLED_PHONE.fullmatch(run) or run.lower() in _DIGIT_NAMES for run in runs
+    ):
+        return sum(ch.isdigit() for ch in part)
+    return sum(len(run) if run.isdigit() else 1 for run in runs)
+
+
+_DIGIT_NAMES = frozenset(re.findall(r"[a-z]+", _DIGIT_WORD))
+
+
 def _is_part(part: str, cue: str) -> bool:
     """Three digits or more; after an e-mail cue, a word with a dot or an underscore too."""
-    if sum(ch.isdigit() for ch in part) >= 3:
+    if _digit_count(part) >= 3:
         return True
     # "her medicare is 1AC9" / "-KM3-HX72": an id's first group of letters and digits.
     if _ID_PART_CUE.search(cue) and len(part) >= 3 and any(ch.isdigit() for ch in part):
@@ -394,7 +427,7 @@ def continued_part(previous: str, text: str) -> str | None:
     cue = _cue_at_end(previous)
     if not cue:
         return None
-    if sum(ch.isdigit() for ch in cue.group("part")) >= 10:
+    if _digit_count(cue.group("part")) >= 10:
         return None  # "call me at 860 555 0199" / "5 more questions": it was whole
     match = CONTINUATION.match(text)
     return match.group("part") if match else None
