@@ -1482,6 +1482,15 @@ ROUND_7_KEPT = [
     ("zip it, I know", "zip it"),
     ("how long is the trailer ride", "trailer ride"),
     ("cinco minutos", "cinco minutos"),
+    # the tester's own lines
+    ("I will miss Mass on Sunday, is that ok", "Mass on Sunday"),
+    ("my daughter visits on Sundays and Tuesdays", "Sundays and Tuesdays"),
+    ("we are from Guatemala and my mother speaks only K'iche'", "Guatemala"),
+    ("we are from Guatemala and my mother speaks only K'iche'", "K'iche'"),
+    ("Is Lourdes water ok to drink before", "Lourdes water"),
+    ("Can you tell Father Ignatius Okeke that I will miss mass while I recover?", "miss mass"),
+    ("whatsapp +52 55 4821 9930 es mi hijo en Mexico", "Mexico"),
+    ("nonagenarian here, 92 last month. still want it done!", "nonagenarian here"),
 ]
 
 

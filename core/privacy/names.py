@@ -73,7 +73,9 @@ SELF_CUE = re.compile(
 # "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
 # is not an ordinary word is a name even if no list holds it ("my grandson Jayden").
 RELATIVE_CUE = re.compile(
-    rf"\b(?=[mchto])(my|call|his|her|their|our)\s+(\w+\s+)?{_RELATIVE}s?"
+    # "its grandma bev", "it's uncle dov" (round 7: raw without the apostrophe): the writer
+    # says who they are by their kin word.
+    rf"\b(?=[mchtoi])(my|call|his|her|their|our|it['\u2019]?s|this\s+is)\s+(\w+\s+)?{_RELATIVE}s?"
     rf"{_IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
     r"|\bcall\s+me[\s,]+"
     # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
@@ -133,7 +135,9 @@ NAMED_CUE = re.compile(
     # leftovers); a place after "greetings from" stays (`_PLACE_WORDS`).
     r"|(?:greetings|hello|hi|hugs|best\s+wishes)\s+from|"
     # "question from Fenella Urquhart-Boyd:", "a quick message from siobhan" (round 6).
-    r"(?:questions?|message|note|query|enquiry|inquiry)\s+from|under\s+(?:the\s+|my\s+)?name(?:\s+of)?)\s*",
+    r"(?:questions?|message|note|query|enquiry|inquiry)\s+from|under\s+(?:the\s+|my\s+)?name(?:\s+of)?"
+    # "write to me c/o Ashworth-Pryce" (round 7: raw): whose care a letter goes in.
+    r"|c/o|care\s+of)\s*",
     re.IGNORECASE,
 )
 # What may end a sign-off after the names: kisses ("xx", "x o x"), marks, emoji.
@@ -317,7 +321,12 @@ huntington cushing raynaud sjogren sjögren tourette asperger kummell kümmell s
 bechterew forestier guillain barre barré gehrig meniere ménière dupuytren
 buenas buenos tardes dias días noches hola gracias saludos
 mbi mrn ssn hicn dob npi
-puerto rico guam"""
+puerto rico guam
+mass sundays mondays tuesdays wednesdays thursdays fridays saturdays nonagenarian centenarian
+octogenarian mexico guatemala honduras salvador nicaragua colombia ecuador venezuela bolivia
+peru cuba haiti jamaica brazil argentina chile ukraine poland vietnam philippines nigeria ghana
+kenya ethiopia somalia k'iche kiche quiche nahuatl quechua tagalog creole urdu hindi punjabi
+bengali swahili yoruba igbo amharic arabic farsi pashto"""
 KEPT_WORDS = frozenset(_KEPT.split())
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
@@ -606,6 +615,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
                 continue  # "mine is worse than hers"
+            if cue == "strong" and _miss_as_a_verb(text, match):
+                continue  # "I will miss Mass on Sunday" (round 7: "Mass" was masked)
             if cue == "title":
                 cue = "nurse" if match.group("nurse") else "doctor"
             span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
@@ -626,10 +637,48 @@ def _cued(text: str) -> list[tuple[int, int]]:
             spans.append(match.span("name"))
     spans.extend(_neighbours(text))
     spans.extend(_kin_names(text))
+    spans.extend(_families(text))
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
     return spans
+
+
+# "from the Oyelaran family", "the Abernethy-Quaye family are coming", "Nakamura family here"
+# (round 7: raw): a surname before "family" ("the whole family", "our family doctor" stay).
+FAMILY = re.compile(
+    r"(?P<name>[^\W\d_][\w'\u2019-]*)\s+(?:family|famly|familly|fam|household|clan)\b",
+    re.IGNORECASE,
+)
+
+
+def _families(text: str) -> list[tuple[int, int]]:
+    """FAMILY's surnames: a word in no list, or a surname written as one."""
+    if "fam" not in text.lower():
+        return []
+    return [
+        m.span("name")
+        for m in FAMILY.finditer(text)
+        if m.group("name").lower() not in _NOT_FIRST
+        and (
+            unknown(m.group("name"), slips=False)
+            or (_capitalised(m.group("name")) and _known(m.group("name")))
+        )
+    ]
+
+
+_MISS_AFTER = re.compile(
+    r"\b(?:will|would|to|i|we|you|they|she|he|may|might|can|could|not|never|don'?t|won'?t|ll|"
+    r"gonna|really|also|all|did|do|does)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _miss_as_a_verb(text: str, match: re.Match[str]) -> bool:
+    """STRONG_CUE's "miss" after a subject or a helping verb is the verb ("we'll miss mass")."""
+    return match.group().lower().startswith("miss") and bool(
+        _MISS_AFTER.search(text, max(0, match.start() - 12), match.start())
+    )
 
 
 def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
@@ -752,7 +801,9 @@ ME_AGAIN = re.compile(
 )
 _NOT_ME = frozenset({"again", "here", "there", "back", "myself", "lol", "ok", "okay", "also"})
 # "my dauter marisela", "my husbend tomasz" (round 5): a kin word typed with a slip or two.
-KIN_SLIP = re.compile(r"\b(?:my|our|his|her)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE)
+KIN_SLIP = re.compile(
+    r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE
+)
 _KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE) if len(w) >= 5)
 
 
@@ -979,6 +1030,8 @@ def might_name(text: str) -> bool:
     case: "dorothy mcallister")?"""
     if any(ch.isupper() for ch in text) or any(p.search(text) for p, _ in _CUES):
         return True
+    if "fam" in text.lower() and FAMILY.search(text):
+        return True  # "from the oyelaran family"
     if ME_AGAIN.search(text) or any(_kin_slip(m.group("kin")) for m in KIN_SLIP.finditer(text)):
         return True  # "its me yaw again", "my husbend tomasz"
     first, _, ordinary_words, also_words = _lists()
@@ -1060,7 +1113,11 @@ HOSPITAL = re.compile(
     r"hartford\s+healthcare|lahey|baystate|dartmouth|geisinger|ochsner|hackensack|"
     r"henry\s+ford|barnes[\s-]jewish|scripps|emory|duke|vanderbilt|rush|st\.?\s+francis)"
     r"(?=(?:['\u2019]s)?\s+(?:(?:an?|the)\s+)?(?:place|hospital|clinic|medical|health|"
-    r"center|centre|institute|cancer|spine|university))",
+    r"center|centre|institute|cancer|spine|university))"
+    # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
+    r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
+    r"|(?:(?<=water from )|(?<=water of )|(?<=grotto of )|(?<=grotto at )|(?<=shrine of )"
+    r"|(?<=shrine at )|(?<=grotto in ))lourdes\b",
     re.IGNORECASE,
 )
 
