@@ -329,6 +329,15 @@ def stored_texts(*messages: str) -> list[str]:
         (("i live at 42", "Maple Street, Bristol"), "Maple"),
         (("ssn is 123", "45", "6789"), "6789"),
         (("address is 12 Oak St", "Hartford 06103 ok"), "06103"),
+        # Round 7 (p077/p083, p147, p149) and our own: a phone in words cut after six digits,
+        # a phone in figures cut before its last two.
+        (("my number is eight six oh, five eight two", "zero one nine one"), "eight"),
+        (("my number is eight six oh, five eight two", "zero one nine one"), "nine"),
+        (("my cell is eight six oh, five five five", "oh one two three thx"), "five"),
+        (("call me at two oh three four four one", "seven seven two two"), "seven"),
+        (("the number I gave before was wrong, its 203-555-01", "87 sorry"), "87"),
+        (("my cell is 860-555-01", "42 thanks"), "42"),
+        (("new number 917 555 01", "9 sorry"), "9"),
     ],
 )
 def test_a_detail_split_over_messages_is_masked_in_each(
@@ -346,6 +355,9 @@ def test_a_detail_split_over_messages_is_masked_in_each(
         ("my pain is 8", "10 today"),
         ("I will call you at 3", "pm ok"),
         ("we fell 3 times", "2 weeks ago"),
+        # Round 7 (p128): a greeting after an address that ended the message stays.
+        ("I'll be staying with my cousin at 882 Meriden Road in Wolcott", "hi its me again"),
+        ("we live at 19 Oak St", "hello, one more question"),
     ],
 )
 def test_a_message_after_a_finished_one_is_kept(messages: tuple[str, ...]) -> None:

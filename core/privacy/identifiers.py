@@ -216,6 +216,9 @@ _NOT_A_PARK_NAME = (
     r"(?:the|a|an|any|some|our|my|this|that|in|at|near|of|to|is|there|nearest|local|good|"
     r"nice|and|or|from|by|on)"
 )
+# Cheap tests first: PARK and WORDED_ZIP try many words at every position.
+PARK_GATE = re.compile(r"\b(?:mobile|manufactured|trailer|rv|caravan|camper|motor\s*home)\b", re.I)
+ZIP_WORD_GATE = re.compile(r"\b(?:zip|postal|postcode)", re.IGNORECASE)
 PARK = re.compile(
     r"(?i:\b(?:lot|space|site|pad|trailer|spot|unit)\s*#?\s*\d{1,4}[a-z]?\b"
     r"(?:,?\s+(?:at|in|of|on)\b)?(?:,?\s+[\w'.-]+){0,4}?,?\s+"

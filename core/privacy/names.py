@@ -173,6 +173,7 @@ _OPENER_WORDS = """hi hello hey dear thanks ok okay yes no sorry please also so 
 greetings morning evening afternoon doc doctor nurse i'm im i've i'd i'll it's its we're we've
 you're that's what's how's"""
 _OPENERS = frozenset(_OPENER_WORDS.split())
+OPENERS = _OPENERS  # read by transcripts.py: a greeting starts no part of a detail
 # Words that make the opening a place or an organisation ("Hartford Hospital, where...").
 _INSTITUTION_WORDS = """hospital hospitals clinic center centre medical health healthcare university
 college pharmacy insurance county city town care group associates radiology orthopedics

@@ -266,7 +266,8 @@ def _redact_details(text: str) -> str:
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
-    text = ids.SPANISH_DATE.sub(DATE_MARK, text)
+    if " de " in text:
+        text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
     if DATE_MARK in text:
@@ -275,8 +276,10 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
-    text = ids.PARK.sub(ADDRESS_MARK, text)
-    text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
+    if ids.PARK_GATE.search(text):
+        text = ids.PARK.sub(ADDRESS_MARK, text)
+    if ids.ZIP_WORD_GATE.search(text):
+        text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
     text = ids.STREET.sub(ids.masked_street, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from core.privacy.names import ordinary
+from core.privacy.names import OPENERS as _OPENERS
 from core.privacy.redaction import (
     ADDRESS_MARK,
     ID_MARK,
@@ -320,10 +321,23 @@ def _words_across(joined_head: str, text: str) -> dict[str, str]:
             if not marks:
                 return {}
             words = [token for token in before[boundary:a1] if any(ch.isalnum() for ch in token)]
-            if all(word.isdigit() for word in words) and len("".join(words)) < 3:
+            if words and words[0].casefold() in _OPENERS:
+                return {}  # "...882 Meriden Road in Wolcott" / "hi its me" (round 7, p128)
+            if _short_figures(words) and not _phone_completed(before[a0:boundary], words):
                 return {}  # "call me at 860 555 0199" / "5 more questions": not a part
             return {word.casefold(): marks[-1] for word in words}
     return {}
+
+
+def _short_figures(words: list[str]) -> bool:
+    return all(word.isdigit() for word in words) and len("".join(words)) < 3
+
+
+def _phone_completed(head: list[str], words: list[str]) -> bool:
+    """Do the figures end a phone number the head broke off ("its 203-555-01" / "87 sorry":
+    round 7 found the "87" raw)? The head's figures are 6 to 9 digits; with these, 10 or 11."""
+    held = sum(ch.isdigit() for token in head for ch in token)
+    return 6 <= held < 10 and held + len("".join(words)) in (10, 11)
 
 
 def _stored_turn_text(
