@@ -85,3 +85,29 @@ KEPT = st.sampled_from(
 def test_a_phone_next_to_a_kept_part_is_still_redacted(kept: str, before: str, after: str) -> None:
     line = redact_line(f"{before}{kept} call 860-555-0123 {after}")
     assert "555-0123" not in line and "0123" not in line.replace(after, "").replace(before, "")
+
+
+WARNING_SCRIPT = r"""
+import warnings
+from core.privacy import log_redaction
+from rasa.shared.utils.io import raise_warning
+log_redaction.install()
+warnings.simplefilter("always")
+raise_warning(
+    "Failed to parse arguments in line '/leokadia_z_1937 photos at instagram.com/leokadia_z_1937'."
+    " Continuing without call me on (860) 555-0199."
+)
+warnings.warn("user text: jane.doe@example.com")
+"""
+
+
+def test_warnings_a_library_raises_are_redacted() -> None:
+    """Round 7 (p153): Rasa's "Failed to parse arguments in line" UserWarning quotes the
+    patient's message and goes to stderr through the warnings module, not through logging."""
+    result = subprocess.run(
+        [sys.executable, "-c", WARNING_SCRIPT], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    out = result.stdout + result.stderr
+    assert "Failed to parse arguments in line" in out and "UserWarning" in out, out
+    for raw in ("leokadia_z_1937", "555-0199", "jane.doe@example.com"):
+        assert raw not in out, out

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from core.privacy.names import ordinary
 from core.privacy.names import OPENERS as _OPENERS
+from core.privacy.names import ordinary
 from core.privacy.redaction import (
     ADDRESS_MARK,
     ID_MARK,
