@@ -54,7 +54,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from addons.stores import form_answers
 from addons.stores.unsaved import UnsavedTurns
-from core.db.database import database_unavailable
+from core.db.database import clear_sqlite_log, database_unavailable, secure_delete
 from core.privacy.retention import form_answers_ttl
 from core.privacy.transcripts import stored_events
 from core.private_files import private_file
@@ -138,6 +138,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.engine = sa.create_engine(
             url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
         )
+        # Deleted rows (the form's answers) overwritten, not left in the file (round 7).
+        sa.event.listen(self.engine, "connect", secure_delete)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     # -- reading -------------------------------------------------------------------------
@@ -281,13 +283,18 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._row(tracker.sender_id, data)
             for data in stored_events(events, min(first_new, len(events)))
         ]
+        ended = False
         with self.engine.begin() as connection:
             _queue_on_conversation(connection, tracker.sender_id)
             before = self._newest_row(connection, tracker.sender_id)
             after = self._append(connection, rows) if rows else before
             answers = form_answers.open_form_answers(tracker)
             if answers or any(data.get("event") in FORM_ENDS for data in events[first_new:]):
-                form_answers.keep(connection, tracker.sender_id, answers, self.form_answers_ttl)
+                ended = form_answers.keep(
+                    connection, tracker.sender_id, answers, self.form_answers_ttl
+                )
+        if ended:
+            clear_sqlite_log(self.engine)
         return after if before == expected_newest else None
 
     def _append(self, connection: sa.engine.Connection, rows: list[dict[str, Any]]) -> int:

@@ -80,10 +80,13 @@ def keep(
     conversation_id: str,
     answers: Mapping[str, str],
     ttl: timedelta,
-) -> None:
+) -> bool:
     """Replace the conversation's kept answers with `answers` (none: the form has ended),
-    and delete every conversation's answers left unchanged for `ttl` (abandoned forms)."""
-    connection.execute(sa.delete(TABLE).where(TABLE.c.conversation_id == conversation_id))
+    and delete every conversation's answers left unchanged for `ttl` (abandoned forms).
+    True when answers were deleted for good (the caller clears SQLite's log of them)."""
+    deleted = connection.execute(
+        sa.delete(TABLE).where(TABLE.c.conversation_id == conversation_id)
+    ).rowcount
     expired_form_answers(connection, ttl)
     if answers:
         now = datetime.now(timezone.utc)
@@ -99,6 +102,7 @@ def keep(
                 for slot, value in answers.items()
             ],
         )
+    return bool(deleted) and not answers
 
 
 def kept(connection: sa.engine.Connection, conversation_id: str, ttl: timedelta) -> dict[str, str]:

@@ -32,7 +32,33 @@ T = TypeVar("T")
 SQLITE_BUSY_TIMEOUT_MS = 2000
 
 
-def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def secure_delete(dbapi_connection: Any, _record: Any = None) -> None:
+    """Deleted rows are overwritten with zeros in the file, not only unlinked (see below)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def clear_sqlite_log(engine: Engine) -> None:
+    """Empty SQLite's write-ahead log (a checkpoint that truncates it), best effort.
+
+    Why: secure_delete zeroes a deleted row in the database's pages, but the log still holds
+    the frames that inserted it until it is rewound: the call-back form's answers, deleted
+    when the form ends, were readable in var/assistant.db-wal (outside tester, round 7).
+    A reader elsewhere may keep it from truncating now; the next form's end tries again.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def configure_sqlite(dbapi_connection: Any, _record: Any = None) -> None:
+    """WAL, a busy timeout, foreign keys; and secure_delete: SQLite otherwise leaves a deleted
+    row's bytes in the file (and its WAL) until the page is reused, so the call-back form's
+    answers, deleted when the form ends, stayed readable there (outside tester, round 7).
+    Every SQLite connection the product opens is configured here (the tracker store's too)."""
+    secure_delete(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -44,7 +70,7 @@ def create_db_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         private_sqlite_file(url)
         engine = create_engine(url, future=True, connect_args={"timeout": 2})
-        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "connect", configure_sqlite)
         return engine
     # Sized by the same settings as Rasa's tracker store (SQL_POOL_SIZE, SQL_MAX_OVERFLOW), so
     # that processes x (pool + overflow) stays under the server's max_connections.

@@ -50,7 +50,8 @@ _kept = _compile_kept()
 # Rasa's lines that quote a patient's whole message (round 7, p153: "Failed to parse arguments
 # in line '/leokadia_z_1937 ...'" kept a handle no pattern reads as a detail): the quote goes.
 QUOTED_MESSAGE = re.compile(
-    r"(?P<head>(?:in line|user_text=|Continuing without)\s*)(?P<quote>'[^\n]*?'(?=[.,\s]|$)|\S[^\n]*?(?=\.\s*$|$))"
+    r"(?P<head>(?:in line|user_text=|Continuing without)\s*)"
+    r"(?P<quote>'[^\n]*?'(?=[.,\s]|$)|\S[^\n]*?(?=\.\s*$|$))"
 )
 MESSAGE_MARK = "[message removed]"
 
