@@ -12,11 +12,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from rasa.shared.core.events import ActiveLoop
 
 from addons.stores import form_answers
 from core.db.database import create_db_engine
-from rasa.shared.core.events import ActiveLoop
-
 from tests.test_cached_tracker_store import cached_store, run, session_start, turn
 
 RAW = "Zebulon Quartermaine-Okonkwo 860-555-0143"

@@ -374,12 +374,15 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
     removed = (
         _stored_turn_text(listed[starts[-1]], scrubber, before(starts[-1]))[1] if starts else {}
     )
+    # Once per turn, not per event: a turn has many events and `identifying` reads each word.
+    named = identifying(removed)
     for index in range(first_new, len(listed)):
         event = listed[index]
         if index in continued:
             event = _replaced(event, *continued[index])
         if event.get("event") == "user":
             text, removed = _stored_turn_text(event, scrubber, before(index))
+            named = identifying(removed)
         if index in answers:
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
@@ -392,5 +395,5 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
         else:
             # The turn's other events (a reply may repeat the patient's words) lose the words
             # that identify; the bot's own ordinary words stay (`identifying`).
-            stored.append(_without_words(scrubber.data(event), identifying(removed)))
+            stored.append(_without_words(scrubber.data(event), named))
     return stored
