@@ -348,6 +348,25 @@ def test_a_detail_split_over_messages_is_masked_in_each(
 
 
 @pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("my number is eight six oh, five eight two", "four four one eight, call anytime"),
+        ("my cell is eight six oh, five five five", "zero one nine two"),
+        ("call me at two oh three four four one", "seven seven two oh thanks"),
+    ],
+)
+def test_a_phone_in_words_split_over_messages_is_masked_when_read_back(
+    first: str, rest: str
+) -> None:
+    """Round 7 live (p077/p078): the first half was stored as an id's mark, and read back
+    from the database it no longer joined the rest, which was stored raw."""
+    stored = stored_texts(first)[0]
+    assert stored.endswith("[phone removed]"), stored
+    later = stored_events([nlu_user_event(stored), nlu_user_event(rest)], 1)
+    assert not re.search(r"\b(?:four|one|eight|zero|nine|two|seven|oh)\b", later[0]["text"]), later
+
+
+@pytest.mark.parametrize(
     "messages",
     [
         ("call me at 860 555 0199", "5 more questions"),
@@ -369,6 +388,7 @@ def test_a_message_after_a_finished_one_is_kept(messages: tuple[str, ...]) -> No
     [
         "follow mums progress at caringbridge.org/visit/eleanorwhitby",
         "my birthday is the 3rd of may, is it a problem",
+        "we live at 88 Elm Street apt 3 Bristol 06010, how far is it",
     ],
 )
 def test_the_bots_own_reply_keeps_its_ordinary_words(message: str) -> None:

@@ -967,6 +967,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TOWN_WORDS = """bristol hartford southington terryville plainville wolcott waterbury farmington
 burlington harwinton plymouth thomaston torrington cheshire meriden britain"""
 _TOWNS = frozenset(_TOWN_WORDS.split())
+TOWNS = _TOWNS  # read by transcripts.py: the bot names the hospital's town in its replies
 
 
 def _uncued(text: str) -> list[tuple[int, int]]:

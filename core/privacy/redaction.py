@@ -362,14 +362,15 @@ def _split_mark(part: str, cue: str = "") -> str:
         return EMAIL_MARK
     if re.search(r"ssn|social", cue, re.I):
         return SSN_MARK
-    if (
-        re.search(r"phone|cell|mobile|number|call|ring|text|reach|contact", cue, re.I)
-        and part[0].isdigit()
+    if re.search(r"phone|cell|mobile|number|call|ring|text|reach|contact", cue, re.I) and (
+        part[0].isdigit() or _STARTS_SPELLED.match(part)
     ):
         return PHONE_MARK
     return ID_MARK
 
 
+# "my number is eight six oh, five eight two" (round 7): a phone's start in words.
+_STARTS_SPELLED = re.compile(rf"{_DIGIT_WORD}\b", re.IGNORECASE)
 _ID_PART_CUE = re.compile(r"medicare|mbi|member|\bid\b|ssn|social", re.IGNORECASE)
 
 
