@@ -1491,6 +1491,9 @@ ROUND_7_KEPT = [
     ("Can you tell Father Ignatius Okeke that I will miss mass while I recover?", "miss mass"),
     ("whatsapp +52 55 4821 9930 es mi hijo en Mexico", "Mexico"),
     ("nonagenarian here, 92 last month. still want it done!", "nonagenarian here"),
+    ("Ms Adeyemi-Balogun said I should ask here", "said I should"),
+    ("Mrs Okafor says hello", "says hello"),
+    ("my name is Wanjiru Kamau said my nurse", "said my nurse"),
 ]
 
 

@@ -444,6 +444,8 @@ def _next_name_word(word: str, cue: str) -> bool:
     name is", a surname that is also a word goes too ("john doe")."""
     if word.lower().rstrip(".") in STOP:
         return False
+    if not _capitalised(word) and word.lower() in _NAME_GOES_ON:
+        return False  # "Ms Adeyemi-Balogun said I should" (round 7: "said" went with the name)
     if _capitalised(word):
         return _initial(word) or _is_last(word) or not _ordinary(word)
     if cue in ("named", "mine"):
@@ -1118,8 +1120,8 @@ HOSPITAL = re.compile(
     r"center|centre|institute|cancer|spine|university))"
     # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
     r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
-    r"|(?:(?<=water from )|(?<=water of )|(?<=grotto of )|(?<=grotto at )|(?<=shrine of )"
-    r"|(?<=shrine at )|(?<=grotto in ))lourdes\b",
+    r"|\blourdes\b(?:(?<=water from lourdes)|(?<=water of lourdes)|(?<=grotto of lourdes)"
+    r"|(?<=grotto at lourdes)|(?<=shrine of lourdes)|(?<=shrine at lourdes)|(?<=grotto in lourdes))",
     re.IGNORECASE,
 )
 
