@@ -1121,7 +1121,8 @@ HOSPITAL = re.compile(
     # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
     r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
     r"|\blourdes\b(?:(?<=water from lourdes)|(?<=water of lourdes)|(?<=grotto of lourdes)"
-    r"|(?<=grotto at lourdes)|(?<=shrine of lourdes)|(?<=shrine at lourdes)|(?<=grotto in lourdes))",
+    r"|(?<=grotto at lourdes)|(?<=shrine of lourdes)|(?<=shrine at lourdes)"
+    r"|(?<=grotto in lourdes))",
     re.IGNORECASE,
 )
 
