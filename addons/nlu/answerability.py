@@ -14,14 +14,17 @@ text the classifiers read (the question, addons/nlu/focus.py):
 
 - **an off-page subject**: the question is about something the page never answers: costs and
   bills, medicines by name or kind, eating and fasting, driving and travel, washing, hospital
-  practicalities (what to bring or wear, checking in, visitors, cancelling), being unwell
-  before the day, the scanner (noise, metal, contrast, radiation), aftercare the page does not
-  describe (physiotherapy, exercise, sleeping positions, lifting), one's own results or case.
-  Unless the same word ties it to the topic the classifiers chose: "will medicare pay for it?"
-  keeps the insurance answer ("pay" is one of that topic's cues) and "will I need an MRI
-  beforehand?" the tests answer (the page names the MRI for preparation). A topic's cues are
-  learned at training time from its training examples (words mostly used for that topic) and
-  from the page passage its answer restates (domain.yml `metadata.source`).
+  practicalities (what to bring or wear, checking in, visitors, cancelling, appointments and
+  waiting lists), other treatments instead of it, being unwell before the day, the scanner
+  (noise, metal, contrast, radiation), aftercare the page does not describe (physiotherapy,
+  exercise and sports, sleeping positions, lifting), what one's own results mean. Everyday
+  activities stay with the recovery answer ("back to normal activities within 24-48 hours").
+  Unless the same word ties it to the topic the classifiers chose (never for one's own results):
+  "will medicare pay for it?" keeps the insurance answer ("pay" is one of that topic's cues)
+  and "will I need an MRI beforehand?" the tests answer (the page names the MRI for
+  preparation). A topic's cues are learned at training time from its training examples (words
+  mostly used for that topic) and from the page passage its answer restates (domain.yml
+  `metadata.source`).
 - **no subject of the topic**: a topic about one thing needs that thing named or pointed at.
   Only the compression-fracture answer needs it (a fracture, a vertebra, the bones, a
   collapse... or "it"/"that"): "what causes low back pain?" is not a question about fractures.
@@ -88,7 +91,11 @@ OFF_PAGE_SUBJECTS: dict[str, str] = {
         r"\b(park|parking|paperwork|check\s+in|checking\s+in|arrive|arrival|bring|bringing|"
         r"wear(?!\s+off)|wearing|jewel\w*|make-?up|nail\s+polish|piercings?|visitors?|visiting|"
         r"waiting\s+room|kept\s+informed|cancel\w*|reschedul\w*|directions|facility|"
-        r"accompany|escort|ride\s+home|take\s+me\s+home|someone\s+with\s+me)\b"
+        r"accompany|escort|ride\s+home|take\s+me\s+home|someone\s+with\s+me|"
+        r"waiting\s+lists?|wait(ing)?\s+times?|referr\w*|refer\s+me|appointments?|book\w*)\b"
+    ),
+    "alternatives": (
+        r"\b(alternatives?|other\s+(treatments?|options?|ways|procedures?)|instead\s+of)\b"
     ),
     "unwell before": r"\b(sick|ill|a\s+cold|the\s+flu|flu|covid|coronavirus)\b",
     "scanner": (
@@ -97,14 +104,17 @@ OFF_PAGE_SUBJECTS: dict[str, str] = {
     ),
     "aftercare": (
         r"\b(physio\w*|physical\s+therap\w*|rehab\w*|exercis\w*|sleep\w*|mattress|pillows?|"
-        r"lift\w*|bend\w*|twist\w*|sex|golf|stitches|dressings?|bandages?|ice|heat|"
-        r"heating\s+pad)\b"
+        r"lift\w*|bend\w*|twist\w*|sex|golf|tennis|gym|yoga|pilates|jog\w*|running|hik\w*|"
+        r"stitches|dressings?|bandages?|ice|heat|heating\s+pad)\b"
     ),
-    "own case": (
-        r"\b(in|for)\s+my\s+(case|situation)\b|\bmy\s+(results?|reports?|scans?|x-?rays?|mri)\s+"
-        r"(show\w*|says?|said|mean\w*)\b"
+    "own results": (
+        r"\bmy\s+((mri|x-?ray|bone|ct|blood)\s+)?"
+        r"(results?|reports?|scans?|x-?rays?|mri|tests?|images?)\s+(show\w*|says?|said|mean\w*)\b"
     ),
 }
+# Reasons no topic's word can excuse: the page never reads anyone's own results. ("What about in
+# my situation?" is not one: after the candidates answer it asks whether it is for them.)
+WHATEVER_THE_TOPIC = frozenset({"own results"})
 _OFF_PAGE = {reason: re.compile(pattern) for reason, pattern in OFF_PAGE_SUBJECTS.items()}
 # "how fast does the cement harden" asks about time, not fasting.
 _HOW_FAST = re.compile(r"\bhow\s+fast\b")
@@ -168,7 +178,7 @@ def decline_reason(text: str | None, topic: str, cues: TopicCues) -> str | None:
     checked = _HOW_FAST.sub(" ", lowered)
     for reason, pattern in _OFF_PAGE.items():
         for match in pattern.finditer(checked):
-            if not cues.ties(topic, match.group(0)):
+            if reason in WHATEVER_THE_TOPIC or not cues.ties(topic, match.group(0)):
                 return f"{reason}: {match.group(0).strip()}"
     return None
 
