@@ -27,10 +27,13 @@ baseline trained on data/nlu.yml (bench/nlu_accuracy.py's model; a best probabil
 
 Sets (--set): `dev` (bench/real_questions.yml, the development set used to find gaps),
 `untouched` (bench/untouched_questions.yml: never tuned on, scored once per release) and
-`heldout` (tests/nlu_heldout.yml, the patient-typed held-out set; its label is the intent).
+`heldout` (tests/nlu_heldout.yml, the patient-typed held-out set; its label is the intent) and
+`fresh` (bench/fresh_questions.yml, issue 24's fourth pass: questions from sites no other set
+uses; `--half a|b` scores one half by site, and half b is printed without details).
 
-Run: `.venv/bin/python -m bench.real_questions [--set dev|untouched|heldout] [--model ...]`.
-Writes bench/out/real_questions.json (dev), untouched_questions.json or heldout_strict.json.
+Run: `.venv/bin/python -m bench.real_questions [--set dev|untouched|heldout|fresh] [--half a|b]
+[--model ...]`. Writes bench/out/real_questions.json (dev), untouched_questions.json,
+heldout_strict.json or fresh_questions[_a|_b].json.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from addons.nlu.passages import domain_passages
 from bench.nlu_accuracy import OUT, examples, parse_all, tfidf_model
@@ -54,7 +59,11 @@ SETS = {
     "dev": ("bench/real_questions.yml", "real_questions.json"),
     "untouched": ("bench/untouched_questions.yml", "untouched_questions.json"),
     "heldout": ("tests/nlu_heldout.yml", "heldout_strict.json"),
+    "fresh": ("bench/fresh_questions.yml", "fresh_questions.json"),
 }
+# The fresh set (issue 24, fourth pass) is split by site: half "a" to find causes, half "b"
+# kept unread (figures only, no details) so it still measures new text.
+HALVES = ("a", "b")
 REAL_QUESTIONS = SETS["dev"][0]
 NOT_ON_PAGE = "not_on_page"
 FALLBACK = "nlu_fallback"
@@ -109,6 +118,12 @@ def load_questions(relative: str = REAL_QUESTIONS) -> list[Question]:
         )
         for entry in load_yaml(relative)["questions"]
     ]
+
+
+def half_of(source: str) -> str:
+    """The fresh set's half of a question, fixed by its site so a site is never in both."""
+    site = urlparse(source).netloc.lower().removeprefix("www.")
+    return HALVES[zlib.crc32(site.encode()) % 2]
 
 
 def load_heldout(relative: str = SETS["heldout"][0]) -> list[Question]:
@@ -311,6 +326,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=MODEL, help="trained model archive")
     parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which questions")
+    parser.add_argument("--half", choices=HALVES, help="the fresh set: one half, by site")
     args = parser.parse_args()
     if not args.model.exists():
         raise SystemExit(f"No trained model at {args.model}: run `make train` first.")
@@ -318,6 +334,9 @@ def main() -> None:
     quiet_rasa()
     relative, out_name = SETS[args.set]
     questions = load_heldout(relative) if args.set == "heldout" else load_questions(relative)
+    if args.half:
+        questions = [q for q in questions if half_of(q.source) == args.half]
+        out_name = out_name.replace(".json", f"_{args.half}.json")
     if not questions:
         # The untouched set between versions is an empty placeholder: nothing to score, and an
         # older run's figures must not be reported as if they were this release's.
@@ -342,7 +361,7 @@ def main() -> None:
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / out_name).write_text(json.dumps(result, indent=1, ensure_ascii=False))
-    print_summary(result, details=args.set != "untouched")
+    print_summary(result, details=args.set != "untouched" and args.half != "b")
 
 
 if __name__ == "__main__":
