@@ -45,6 +45,8 @@ def test_asking_whether_someone_has_the_condition_is_a_diagnosis_request(text: s
         "can I have vertebroplasty if I have osteoporosis",
         "does it help with old fractures",
         "have you got a leaflet about it",
+        "why do I have a compression fracture?",
+        "how can I tell if I have broken a vertebra",
     ],
 )
 def test_questions_the_page_answers_are_left_to_the_classifiers(text: str) -> None:

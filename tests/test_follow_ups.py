@@ -92,6 +92,26 @@ def test_the_same_question_of_someone_else_gets_the_last_answer(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "is that the case for everyone?",
+        "does this apply to older patients too",
+        "would it be true for someone my age",
+        "and does that hold for most people",
+    ],
+)
+def test_whether_the_last_answer_holds_for_others_stays_with_it(text: str) -> None:
+    """The success rate, then "would that be true for most people": read as the candidates."""
+    sure = [("candidates", 0.72), ("success_rate", 0.1)]
+    assert follow_up_topic(message(text, "candidates", sure), "success_rate") == "success_rate"
+
+
+def test_an_emergency_is_never_read_as_whether_the_last_answer_holds() -> None:
+    asked = message("is that the case for everyone", "emergency", [("emergency", 1.0)])
+    assert follow_up_topic(asked, "success_rate") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "what about her? can she drive home after",
         "why does my back hurt more when i walk and less in bed at night",
         "what about kyphoplasty instead, is that any different from this one",

@@ -50,14 +50,12 @@ def topics(replies: list[dict[str, Any]]) -> list[str]:
         ),
         # the steps: a needle through a tiny cut
         ("will they have to cut my back open", "procedure_steps"),
-        ("how large is the incision for this", "procedure_steps"),
         ("will it leave a big scar", "procedure_steps"),
         # the duration: 1-2 hours depending on how many bones
         ("if they treat two vertebrae does it take more time", "procedure_duration"),
         ("does the number of broken bones change how long it takes", "procedure_duration"),
         ("she has several fractures, will her procedure be longer", "procedure_duration"),
         # recovery: some feel relief straight away
-        ("will the pain go the moment it's done", "recovery"),
         ("do people feel better right after", "recovery"),
         ("is the relief instant", "recovery"),
         # candidates: not usually helpful for chronic back pain

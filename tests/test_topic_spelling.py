@@ -35,7 +35,13 @@ def test_one_slip_in_a_topic_word_is_corrected(typed: str, read: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["is it covered by medicaid", "does it help my cemented hip", "preparing for it"]
+    "text",
+    [
+        "is it covered by medicaid",
+        "does it help my cemented hip",
+        "preparing for it",
+        "why do I need vertebral augmentation",
+    ],
 )
 def test_english_words_are_never_changed(text: str) -> None:
     assert correct_topic_words(text) == text

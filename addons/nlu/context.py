@@ -86,6 +86,15 @@ ABOUT_SOMEONE = re.compile(
     r"^(?:and\s+)?(?:what|how)\s+about\s+(?:him|her|them|me|us|mine|my\s+\w+)\W*(?:$|[?.!,])"
     r"|^and\s+for\s+(?:him|her|them|me|us|my\s+\w+)\W*(?:$|[?.!,])"
 )
+# "would that be true for most people?", "does this apply to older patients?": whether the
+# last answer holds for others. It names no topic, though its words ("people", "patients")
+# pulled the classifiers to the candidates answer after the success rate's.
+APPLIES_TO_OTHERS = re.compile(
+    r"^(?:(?:and|but|so|ok|okay)\W+)?(?:would|is|does|will|do|are|can)\s+"
+    r"(?:that|this|it|those|these)\s+(?:be\s+)?(?:true|the\s+case|apply|hold|go|count|"
+    r"work\s+the\s+same)\s+(?:for|to|with)\s+(?:most|all|every|everyone|everybody|other|"
+    r"older|younger|elderly|people|patients|someone|anyone|me|him|her|them)\b"
+)
 TOPICS_THAT_SAY_HOW_LONG = frozenset({"recovery", "success_rate", "procedure_duration"})
 # What a patient asks about next, after each topic's answer, when asking "and after that?".
 NEXT_TOPIC = {
@@ -121,6 +130,8 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
     best = ranked[0][0] if ranked else None
     if intent == FOLLOW_UP_INTENT or (intent == FALLBACK_INTENT and best == FOLLOW_UP_INTENT):
         return NEXT_TOPIC[last_topic] if ASKS_WHAT_FOLLOWS.search(text) else last_topic
+    if intent in (*FAQ_TOPICS, FALLBACK_INTENT) and APPLIES_TO_OTHERS.match(text):
+        return last_topic
     if last_topic in TOPICS_THAT_SAY_HOW_LONG and asks_how_long_of_previous(text):
         return last_topic
     if intent != FALLBACK_INTENT:

@@ -57,12 +57,20 @@ ASKS_DIAGNOSIS = re.compile(
     rf"|\b(am|is|are)\s+{WHO}\s+(suffering\s+from|having)\s+{CONDITION}"
 )
 
+# A question word right before "do I have...": the cause or the signs, not a diagnosis.
+ASKED_ABOUT = re.compile(r"\b(why|how|when|where|what|which|who|if|whether)\s*$")
+
 
 def asks_for_diagnosis(text: str | None) -> str | None:
     """ "diagnosis_request" when the message asks whether someone has the condition."""
     if not text:
         return None
-    return DIAGNOSIS_KEY if ASKS_DIAGNOSIS.search(fold(text)) else None
+    folded = fold(text)
+    for found in ASKS_DIAGNOSIS.finditer(folded):
+        # "why do I have a compression fracture?" asks the cause, which the page answers
+        if not ASKED_ABOUT.search(folded, 0, found.start()):
+            return DIAGNOSIS_KEY
+    return None
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -40,6 +40,9 @@ TOPIC_WORDS = (
     "anaesthetic", "anesthetic", "cement", "painful", "effective", "treatment", "radiologist",
     "candidate", "preparation", "prepare", "covered", "experience",
 )  # fmt: skip
+# Words of the spine that the English word list lacks but that are no slips: "vertebral"
+# read as "vertebra" sent "why do I need vertebral augmentation?" to the fracture answer.
+NOT_SLIPS = frozenset({"vertebral", "vertebro", "spinal", "vertebrals"})
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 WORD = re.compile(r"[a-z']+")
 ANY_CASE_WORD = re.compile(r"[A-Za-z']+")
@@ -65,7 +68,12 @@ def slip_table(words: tuple[str, ...]) -> dict[str, str]:
     for word in words:
         for typo in one_slip_away(word):
             # Slips of two letters or fewer would be read into too many messages.
-            if len(typo) >= 3 and typo not in english and typo not in words:
+            if (
+                len(typo) >= 3
+                and typo not in english
+                and typo not in words
+                and typo not in NOT_SLIPS
+            ):
                 table.setdefault(typo, word)
     return table
 
