@@ -99,6 +99,24 @@ def test_a_question_the_page_answers_gets_its_answer(
         (
             "how long does the procedure last",
             "procedure_duration",
+            "will it be painful after?",
+            "recovery",
+        ),
+        (
+            "how long does the procedure last",
+            "procedure_duration",
+            "is it painful after that?",
+            "recovery",
+        ),
+        (
+            "how long does the procedure last",
+            "procedure_duration",
+            "what about my wife? she has two fractures",
+            "procedure_duration",
+        ),
+        (
+            "how long does the procedure last",
+            "procedure_duration",
             "what about my dad? he has three fractures",
             "procedure_duration",
         ),
@@ -163,6 +181,9 @@ def test_a_request_for_a_diagnosis_is_declined_with_whom_to_contact(
     assert "compression_fracture" not in topics(replies)
 
 
+# The model said "emergency" on the tester's own wording only; these wordings did not alarm
+# before either: the class is checked against the model's emergency in
+# tests/test_red_flag_context.py (failed before the fix); these keep the whole turn honest.
 @pytest.mark.parametrize(
     "message",
     [
