@@ -74,7 +74,7 @@ def sibling_rules(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     steps[1],
                     # the page says nothing of the sibling itself: the way to a person too
                     {"action": HANDOFF},
-                    *steps[2:],
+                    *(step for step in steps[2:] if step != {"action": HANDOFF}),
                 ],
             }
         )

@@ -41,6 +41,18 @@ def test_the_same_answer_is_given_once() -> None:
     assert merge_parts(parts, CLARIFY) == [answer("procedure_duration")]
 
 
+def test_the_same_hand_off_is_given_once() -> None:
+    """Outside round 2: the insurance answer ends with the hand-off; a second part that is
+    handed off too must not show the contact details twice."""
+    handoff: dict[str, Any] = {"text": "contact the department", "buttons": []}
+    parts = [[answer("insurance_coverage"), handoff], [{"text": "not on the page"}, handoff]]
+    assert merge_parts(parts, CLARIFY) == [
+        answer("insurance_coverage"),
+        handoff,
+        {"text": "not on the page"},
+    ]
+
+
 def test_a_question_back_about_other_topics_is_kept() -> None:
     parts = [[clarify("recovery", "complications")], [answer("insurance_coverage")]]
     assert merge_parts(parts, CLARIFY) == [

@@ -58,6 +58,9 @@ def test_the_disclaimer_is_only_sent_once_per_conversation(assistant: Assistant)
 @pytest.mark.parametrize("topic", FAQ_TOPICS)
 def test_every_topic_is_answered_from_the_page(assistant: Assistant, domain_texts, topic) -> None:
     texts = normalised(assistant.texts(new_sender(), QUESTIONS[topic]))
+    if topic == "insurance_coverage":  # every question about paying ends with whom to ask
+        assert texts[-1] == HANDOFF, texts
+        texts = texts[:-1]
     assert texts[-1] == domain_texts[answer_response(topic)]
 
 

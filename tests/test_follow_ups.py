@@ -63,6 +63,65 @@ def test_how_long_of_the_previous_answer_stays_with_it(text: str, kept: str) -> 
     assert follow_up_topic(asked, kept) == kept
 
 
+@pytest.mark.parametrize(
+    "text", ["why?", "how come", "and why is that needed?", "what for?", "why do they need those"]
+)
+@pytest.mark.parametrize("kept", ["preparation", "candidates", "complications"])
+def test_a_bare_why_asks_the_reason_for_the_last_answer(text: str, kept: str) -> None:
+    """Outside round 2: "why?" after the answer about tests got "I didn't understand"."""
+    unsure = [("nlu_fallback", 0.55), ("compression_fracture", 0.26), ("out_of_scope", 0.13)]
+    assert follow_up_topic(message(text, "nlu_fallback", unsure), kept) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what about her? she has two fractures",
+        "how about my dad, he has three broken bones",
+        "and for my mum? she is 88",
+        "what about him",
+    ],
+)
+def test_the_same_question_of_someone_else_gets_the_last_answer(text: str) -> None:
+    """Outside round 2: "what about her? she has two fractures" after the duration answer."""
+    unsure = [("nlu_fallback", 0.55), ("not_covered", 0.2), ("out_of_scope", 0.1)]
+    asked = message(text, "nlu_fallback", unsure)
+    assert follow_up_topic(asked, "procedure_duration") == "procedure_duration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is that the case for everyone?",
+        "does this apply to older patients too",
+        "would it be true for someone my age",
+        "and does that hold for most people",
+    ],
+)
+def test_whether_the_last_answer_holds_for_others_stays_with_it(text: str) -> None:
+    """The success rate, then "would that be true for most people": read as the candidates."""
+    sure = [("candidates", 0.72), ("success_rate", 0.1)]
+    assert follow_up_topic(message(text, "candidates", sure), "success_rate") == "success_rate"
+
+
+def test_an_emergency_is_never_read_as_whether_the_last_answer_holds() -> None:
+    asked = message("is that the case for everyone", "emergency", [("emergency", 1.0)])
+    assert follow_up_topic(asked, "success_rate") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what about her? can she drive home after",
+        "why does my back hurt more when i walk and less in bed at night",
+        "what about kyphoplasty instead, is that any different from this one",
+    ],
+)
+def test_a_why_or_about_someone_with_its_own_question_is_not_the_last_answer(text: str) -> None:
+    unsure = [("nlu_fallback", 0.55), ("not_covered", 0.2), ("out_of_scope", 0.1)]
+    assert follow_up_topic(message(text, "nlu_fallback", unsure), "procedure_duration") is None
+
+
 def test_how_long_after_an_answer_that_says_no_duration_is_the_duration_question() -> None:
     asked = message("and for how long?", "procedure_duration", [("procedure_duration", 0.9)])
     assert follow_up_topic(asked, "insurance_coverage") is None

@@ -250,6 +250,53 @@ def test_a_question_only_the_model_called_an_emergency_gets_the_risks_answer(tex
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "my husband Piotr is 87 and frightened",
+        "she's really nervous about having it done",
+        "I am so anxious about next week",
+        "terrified",
+        "my gran is worried about the procedure",
+    ],
+)
+def test_fear_or_worry_alone_does_not_alarm(text: str) -> None:
+    """Outside round 2: the model alone said emergency on "my wife ... is 91 and scared"."""
+    message = _model_said_emergency(text)
+    assert message.get(INTENT) == {"name": "recovery", "confidence": 0.1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm scared, something is very wrong with my dad",
+        "she is frightened and shaking",
+        "my mum is worried and in a lot of pain",
+        "he's anxious and his chest feels odd",
+        "i am scared please help",
+    ],
+)
+def test_fear_with_anything_of_the_body_or_alarm_keeps_the_models_emergency(text: str) -> None:
+    assert _model_said_emergency(text).get(INTENT) == {"name": "emergency", "confidence": 0.8}
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    fear=st.sampled_from(["i'm scared", "she is terrified", "so worried", "nervous,"]),
+    report=st.sampled_from(
+        [
+            r["text"]
+            for r in CORPUS["reports"]
+            if r["kind"] not in ("spanish", "portuguese", "polish")
+        ]
+    ),
+)
+def test_fear_never_hides_a_red_flag(fear: str, report: str) -> None:
+    """Every report of the corpus, with fear before it, is still an emergency."""
+    message = _model_said_emergency(f"{fear} {report}")
+    assert message.get(INTENT)["name"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["my arm went funny", "i feel weird", "will it cause this? my arm went funny", "help me"],
 )
 def test_anything_unclear_keeps_the_models_emergency(text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.vocabulary.topics import CONVERSATION_INTENTS, FAQ_TOPICS, answer_response
-from ops.generate_rules import OPENING_RULES, RULES, SIBLING_RULES, render
+from ops.generate_rules import OPENING_RULES, RULES, SIBLING_RULES, render, sibling_rules
 from tests.project import ROOT, load_yaml, nlu_examples
 
 MIN_TRAINING_PER_TOPIC = 30
@@ -70,6 +70,26 @@ def test_every_topic_has_a_sibling_rule_with_the_note_first() -> None:
         actions = [step["action"] for step in rule["steps"] if "action" in step]
         assert rule["steps"][0]["entities"] == ["sibling_procedure"], rule
         assert actions[:2] == ["utter_sibling_note", f"utter_{topic}"], rule
+        # the way to a person once, also after an answer whose own rule ends with it
+        assert actions.count("action_handoff") == 1, rule
+
+
+def test_a_sibling_twin_of_a_rule_that_hands_off_hands_off_once() -> None:
+    """Issue 24, outside round 2: the insurance answer ends with the hand-off."""
+    rule = {
+        "rule": "answer insurance_coverage",
+        "steps": [
+            {"intent": "insurance_coverage"},
+            {"action": "utter_insurance_coverage"},
+            {"action": "action_handoff"},
+        ],
+    }
+    (twin,) = sibling_rules([rule])
+    assert [step.get("action") for step in twin["steps"][1:]] == [
+        "utter_sibling_note",
+        "utter_insurance_coverage",
+        "action_handoff",
+    ]
 
 
 def test_every_intent_has_a_disclaimer_first_opening_except_emergency() -> None:

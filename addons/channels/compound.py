@@ -8,9 +8,12 @@ So, across the parts of one message:
 
 - a clarifying question is dropped when another part's answer is one of the topics it
   offers (the patient has that answer already);
-- an answer that an earlier part already gave (same topic) is not given again.
+- an answer that an earlier part already gave (same topic) is not given again;
+- a hand-off (or any other message) exactly as an earlier part sent it is not sent again:
+  since the insurance answer ends with the hand-off (issue 24, outside round 2), "is it
+  covered by Medicare? and what would I pay myself?" would otherwise show it twice.
 
-Everything else (the disclaimer, notes, hand-offs, emergency messages) is kept as sent. The
+Everything else (the disclaimer, notes, emergency messages) is kept as sent. The
 conversation's own record (the tracker) keeps every turn; only the reply is merged.
 """
 
@@ -50,6 +53,8 @@ def merge_parts(parts: list[list[Message]], clarify_text: str) -> list[Message]:
             topic = answered_topic(message)
             if topic is not None and topic in given:
                 continue  # the same answer again
+            if len(parts) > 1 and message in merged:
+                continue  # the same hand-off (or note) again
             if len(parts) > 1 and offered_topics(message, clarify_text) & answered:
                 continue  # "did you mean X?" next to the answer to X
             if topic is not None:

@@ -41,6 +41,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.cleaning.questions import is_question
 from addons.cleaning.text import fold
 from addons.safety.override import override_intent
 from core.vocabulary.topics import FAQ_TOPICS
@@ -67,6 +68,32 @@ ELLIPTICAL_HOW_LONG = re.compile(
     r"^(?:(?P<lead>and|so|but|then|also)\W+)?(?P<for>for\s+)?how\s+long(?:\s+for)?"
     r"(?:\s+(?:does|will|would|do|is)\s+(?:it|that|this|they|the\s+relief)"
     r"(?:\s+(?P<verb>last|take|go\s+on))?)?\W*$"
+)
+# "why?", "how come?", "what for?", "why do they need those?": a bare why names nothing of
+# its own, so it asks the reason for what was just said ("why?" after the answer about tests
+# got "I didn't understand" and the menu: issue 24, outside round 2). The answers carry their
+# reasons (the tests "show where the fractures are and how recent they are").
+BARE_WHY = re.compile(
+    r"^(?:(?:and|but|so|ok|okay)\W+)?(?:why|how come|what for|for what reason)"
+    r"(?:\s+(?:is|was|do|does|would|are)\s+(?:that|it|this|they|you|i|we|those|these)"
+    r"(?:\s+(?:need(?:ed)?|do(?:ne)?|use(?:d)?|have|having|get|getting)"
+    r"(?:\s+(?:that|it|this|them|those|these))?)?)?\W*$"
+)
+# "what about her?", "and for my dad? he has two fractures": the same question of someone
+# else, whatever the detail after it; the answer already says what it depends on (issue 24,
+# outside round 2: the duration answer's "how many bones", handed off before).
+ABOUT_SOMEONE = re.compile(
+    r"^(?:and\s+)?(?:what|how)\s+about\s+(?:him|her|them|me|us|mine|my\s+\w+)\W*(?:$|[?.!,])"
+    r"|^and\s+for\s+(?:him|her|them|me|us|my\s+\w+)\W*(?:$|[?.!,])"
+)
+# "would that be true for most people?", "does this apply to older patients?": whether the
+# last answer holds for others. It names no topic, though its words ("people", "patients")
+# pulled the classifiers to the candidates answer after the success rate's.
+APPLIES_TO_OTHERS = re.compile(
+    r"^(?:(?:and|but|so|ok|okay)\W+)?(?:would|is|does|will|do|are|can)\s+"
+    r"(?:that|this|it|those|these)\s+(?:be\s+)?(?:true|the\s+case|apply|hold|go|count|"
+    r"work\s+the\s+same)\s+(?:for|to|with)\s+(?:most|all|every|everyone|everybody|other|"
+    r"older|younger|elderly|people|patients|someone|anyone|me|him|her|them)\b"
 )
 TOPICS_THAT_SAY_HOW_LONG = frozenset({"recovery", "success_rate", "procedure_duration"})
 # What a patient asks about next, after each topic's answer, when asking "and after that?".
@@ -103,10 +130,14 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
     best = ranked[0][0] if ranked else None
     if intent == FOLLOW_UP_INTENT or (intent == FALLBACK_INTENT and best == FOLLOW_UP_INTENT):
         return NEXT_TOPIC[last_topic] if ASKS_WHAT_FOLLOWS.search(text) else last_topic
+    if intent in (*FAQ_TOPICS, FALLBACK_INTENT) and APPLIES_TO_OTHERS.match(text):
+        return last_topic
     if last_topic in TOPICS_THAT_SAY_HOW_LONG and asks_how_long_of_previous(text):
         return last_topic
     if intent != FALLBACK_INTENT:
         return None
+    if BARE_WHY.match(text) or about_someone(text):
+        return last_topic
     leans = len(text.split()) <= SHORT_MESSAGE_WORDS or LEANS_ON_PREVIOUS.search(text)
     if not leans:
         return None
@@ -115,6 +146,15 @@ def follow_up_topic(message: Message, last_topic: str | None) -> str | None:
     if last_topic in candidates or FOLLOW_UP_INTENT in candidates[:FOLLOW_UP_DEPTH]:
         return last_topic
     return None
+
+
+def about_someone(text: str) -> bool:
+    """ "what about her? she has two fractures": someone else, then at most a statement.
+
+    A second question after it ("what about her? can she drive?") is a question of its own.
+    """
+    found = ABOUT_SOMEONE.match(text)
+    return found is not None and not is_question(text[found.end() :])
 
 
 def asks_how_long_of_previous(text: str) -> bool:

@@ -1,7 +1,8 @@
 """The NLU component that shows the classifiers the question, not the whole message.
 
 First in the pipeline (config.yml): the text the tokenizer, featurizers and DIET read becomes
-`questions.focus(text)`: without phone numbers, e-mail addresses and other personal details,
+`questions.focus(text)`, with slips of the page's topic words corrected
+(addons/safety/spelling.py): without phone numbers, e-mail addresses and other personal details,
 and, for a long message, only its last two questions. The patient's whole message is kept
 under `full_text` for the safety nets (addons/safety/override.py): a red flag in the story before
 the question must still raise the emergency. The stored message (the transcript, the
@@ -21,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.cleaning.questions import focus
+from addons.safety.spelling import correct_topic_words
 
 FULL_TEXT = "full_text"
 
@@ -57,7 +59,7 @@ class QuestionFocus(GraphComponent):
             text = message.get(TEXT)
             if not isinstance(text, str) or not text:
                 continue
-            focused = focus(text)
+            focused = correct_topic_words(focus(text))
             if focused != text:
                 message.set(FULL_TEXT, text)
                 message.set(TEXT, focused)

@@ -32,8 +32,6 @@ from typing import Any
 
 import spacy_lookups_data
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES
-from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from addons.cleaning.text import fold
@@ -138,6 +136,7 @@ class EnglishOnlyGuard(IntentOverride):
 
     intent = OUT_OF_SCOPE_INTENT
     reason_key = LANGUAGE_KEY
+    marker_entity = LANGUAGE_ENTITY
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
@@ -145,12 +144,3 @@ class EnglishOnlyGuard(IntentOverride):
 
     def reason(self, text: str | None) -> str | None:
         return detect_other_language(text)
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        super().process(messages)
-        for message in messages:
-            language = message.get(LANGUAGE_KEY)
-            if isinstance(language, str):
-                entity = {"entity": LANGUAGE_ENTITY, "value": language, "start": 0, "end": 0}
-                message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
-        return messages

@@ -13,6 +13,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
+    ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -44,11 +45,14 @@ class IntentOverride(GraphComponent, IntentClassifier):
     """Base of the safety-net components: `intent` when `reason(text)` gives a reason.
 
     Subclasses set `intent` and `reason_key` and implement `reason`; they are registered with
-    Rasa's recipe themselves (this base is not a pipeline component).
+    Rasa's recipe themselves (this base is not a pipeline component). A net whose intent has
+    more than one reply sets `marker_entity`: the reason is then also an entity of that name,
+    which a rule can ask for (rules read entities, not the parse's other keys).
     """
 
     intent: str
     reason_key: str
+    marker_entity: str | None = None
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.component_config = config
@@ -77,4 +81,7 @@ class IntentOverride(GraphComponent, IntentClassifier):
             reason = self.reason(full_text(message))
             if reason is not None:
                 override_intent(message, self.intent, self.reason_key, reason)
+                if self.marker_entity is not None:
+                    entity = {"entity": self.marker_entity, "value": reason, "start": 0, "end": 0}
+                    message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
         return messages

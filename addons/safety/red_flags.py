@@ -34,7 +34,7 @@ from addons.safety.override import IntentOverride, override_intent
 from addons.safety.prefilter import LiteralPrefilter
 from addons.safety.red_flag_context import Mention, judge_all, model_only_talk
 from addons.safety.red_flag_languages import OTHER_LANGUAGES
-from addons.safety.spelling import correct
+from addons.safety.spelling import RED_FLAG_WORDS, correct
 
 EMERGENCY_INTENT = "emergency"
 RED_FLAG_KEY = "red_flag"
@@ -52,11 +52,31 @@ MODEL_ONLY = "model_only"
 FRAGMENT_KEY = "red_flag_fragment"
 # A bare body part, "chest", "my legs": half a message, not yet a report (issue 23, round 3).
 # It gets no alarm of its own; with the next message it is read as one (red_flag_policy.py).
-BARE_BODY_PART = re.compile(
-    r"\W*((my|his|her|their|the|mum'?s|mom'?s|dad'?s|both|left|right|lower|upper)\s+)*"
+BODY_PARTS = (
     r"(legs?|feet|foot|knees?|chest|back|spine|bladder|bowels?|arms?|hands?|face|head|"
     r"breath|breathing|site|wound|dressing|bandage|stomach|belly|tummy|bottom|groin|hips?|neck)"
-    r"(\s+(and|&)\s+(my\s+)?(legs?|feet|foot|back|arms?|chest|hips?))?\W*"
+)
+BARE_BODY_PART = re.compile(
+    r"\W*((my|his|her|their|the|mum'?s|mom'?s|dad'?s|both|left|right|lower|upper)\s+)*"
+    + BODY_PARTS
+    + r"(\s+(and|&)\s+(my\s+)?(legs?|feet|foot|back|arms?|chest|hips?))?\W*"
+)
+# Fear or worry ("my wife is 91 and scared", "he's nervous about the procedure") is not a
+# symptom: the model alone said "emergency" on it (issue 24, outside round 2). It is lowered
+# only when nothing else in the message tells of the body, a symptom or alarm (`ALARM`).
+FEAR = re.compile(
+    r"\b(scared|afraid|frightened|terrified|petrified|nervous|anxious|worried|worrying|"
+    r"worries|worry|apprehensive|uneasy|dreading|dreads|stressed|upset|fearful|jittery)\b"
+)
+ALARM = re.compile(
+    r"\b" + BODY_PARTS + r"\b|\b(hurts?|hurting|aches?|aching|bleed\w*|blood|fell|fall(en)?|"
+    r"dizzy|faint\w*|sick|vomit\w*|ill|unwell|wrong|help|emergency|ambulance|911|999|112|"
+    r"die|dying|dead|worse|weird|strange|odd|right|himself|herself|urgent|now|attack|heart|"
+    r"stroke|seizure|fit|passed|out|panic\w*|crying|screaming|shaking|trembling|cold|hot|"
+    r"pale|blue|grey|gray|swell\w*|rash|burn\w*|sore|tender|can'?t|cannot|unable|won'?t|"
+    r"not)\b"
+    # and every word the red-flag patterns carry ("pain", "fever", "numb"...)
+    r"|\b(" + "|".join(map(re.escape, RED_FLAG_WORDS)) + r")\b"
 )
 
 # name -> alternative patterns, matched on folded text (see `fold`). Names are what staff see
@@ -522,25 +542,41 @@ def lower_model_only(message: Message) -> None:
       confidence (the fallback decides), so half a report does not alarm on its own and a
       "my legs" / "are fine, no numbness" pair is judged whole, with its cues;
     - an English question about a risk (`model_only_talk`): the risks answer, and the
-      context the policy reads to add the conditional safety line.
+      context the policy reads to add the conditional safety line;
+    - fear or worry and nothing of the body, a symptom or alarm (`only_fear`): the next best
+      intent, like a bare body part.
     """
     if not _said_emergency(message):
         return
     text = full_text(message) or ""
     read = readable(text)
     if BARE_BODY_PART.fullmatch(read):
-        ranking = [
-            entry
-            for entry in message.get(INTENT_RANKING_KEY) or []
-            if entry.get(INTENT_NAME_KEY) != EMERGENCY_INTENT
-        ]
-        if ranking:
-            message.set(INTENT, dict(ranking[0]), add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        if _next_best(message):
             message.set(FRAGMENT_KEY, text, add_to_output=True)
+        return
+    if only_fear(read):
+        _next_best(message)
         return
     cue = model_only_talk(read)
     if cue is not None:
         finding = Finding(MODEL_ONLY, "en", report=False, cue=cue)
         message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
         override_intent(message, RISK_INTENT, TALK_KEY, MODEL_ONLY)
+
+
+def only_fear(read: str) -> bool:
+    """Fear or worry is all the message tells of anyone's state (see `FEAR`, `ALARM`)."""
+    return FEAR.search(read) is not None and ALARM.search(read) is None
+
+
+def _next_best(message: Message) -> bool:
+    """The classifier's next best intent at its own confidence (the fallback decides)."""
+    ranking = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get(INTENT_NAME_KEY) != EMERGENCY_INTENT
+    ]
+    if ranking:
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    return bool(ranking)

@@ -1,10 +1,15 @@
-"""Typos in the red-flag words, corrected before the patterns read a message.
+"""Typos in the red-flag words and the topic words, corrected before they are read.
 
 Why: "my legs are nmub", "I have a fevr" and "cant breth" are how a frightened patient types
 on a phone, and each one missed is a missed emergency. The patterns cannot list every typo,
 so every word one slip away (a letter dropped, doubled, swapped or mistyped) from one of the
 words below is read as that word, unless the slip is itself an English word ("never" is not
 "fever", "chess" is not "chest").
+
+The same table, built from the page's own topic words (`TOPIC_WORDS`), corrects what the
+classifiers read (addons/nlu/focus.py): "wat is the sucess rate for vertebroplasy" got the
+clarifying question between "what is it" and "how well does it work" instead of the success
+rate (issue 24, outside round 2), because "sucess" is a word the classifiers never saw.
 
 Deterministic and cheap: the table of slips is built once (a few thousand entries), and
 correcting a message is one dictionary look-up per word.
@@ -26,8 +31,21 @@ RED_FLAG_WORDS = (
     "walk", "stand", "move", "can't", "cannot", "cant", "short", "confused", "confusion",
     "disoriented", "bleeding",
 )  # fmt: skip
+# The words of the page's topics a patient misspells (folded, lower case); six letters or more,
+# so that a slip of one is rarely another word the classifiers know.
+TOPIC_WORDS = (
+    "vertebroplasty", "vertebra", "vertebrae", "success", "successful", "fracture",
+    "fractures", "fractured", "compression", "procedure", "recovery", "recover",
+    "osteoporosis", "insurance", "medicare", "complications", "complication", "sedation",
+    "anaesthetic", "anesthetic", "cement", "painful", "effective", "treatment", "radiologist",
+    "candidate", "preparation", "prepare", "covered", "experience",
+)  # fmt: skip
+# Words of the spine that the English word list lacks but that are no slips: "vertebral"
+# read as "vertebra" sent "why do I need vertebral augmentation?" to the fracture answer.
+NOT_SLIPS = frozenset({"vertebral", "vertebro", "spinal", "vertebrals"})
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 WORD = re.compile(r"[a-z']+")
+ANY_CASE_WORD = re.compile(r"[A-Za-z']+")
 
 
 def one_slip_away(word: str) -> set[str]:
@@ -40,22 +58,38 @@ def one_slip_away(word: str) -> set[str]:
     return (deletes | swaps | replaces | inserts) - {word}
 
 
-@lru_cache(maxsize=1)
-def slips() -> dict[str, str]:
-    """Typo -> the red-flag word it stands for; slips that are English words are left out."""
+@lru_cache(maxsize=2)
+def slip_table(words: tuple[str, ...]) -> dict[str, str]:
+    """Typo -> the word of `words` it stands for; slips that are English words are left out."""
     from addons.safety.language import english_words  # the same word list as the guard
 
     english = english_words()
     table: dict[str, str] = {}
-    for word in RED_FLAG_WORDS:
+    for word in words:
         for typo in one_slip_away(word):
             # Slips of two letters or fewer would be read into too many messages.
-            if len(typo) >= 3 and typo not in english and typo not in RED_FLAG_WORDS:
+            if (
+                len(typo) >= 3
+                and typo not in english
+                and typo not in words
+                and typo not in NOT_SLIPS
+            ):
                 table.setdefault(typo, word)
     return table
+
+
+def slips() -> dict[str, str]:
+    """Typo -> the red-flag word it stands for."""
+    return slip_table(RED_FLAG_WORDS)
 
 
 def correct(folded: str) -> str:
     """`folded` with each known slip replaced by the red-flag word it stands for."""
     table = slips()
     return WORD.sub(lambda m: table.get(m.group(0), m.group(0)), folded)
+
+
+def correct_topic_words(text: str) -> str:
+    """`text` with each slip of a topic word replaced by the word; everything else as typed."""
+    table = slip_table(TOPIC_WORDS)
+    return ANY_CASE_WORD.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
