@@ -196,10 +196,55 @@ WORDED_STREET = re.compile(
     rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{_UNSURE}|crescent|cove)\b\.?))"
     rf"{_TAIL}"
 )
+# "apt 4B 220 N Main", "unit 12, 77 Tunxis Mill, bristol" (round 8: the street kept): after a
+# masked unit, a house number and one to three capitalised words (a direction may come
+# first) are the street even with no street word.
+STREET_AFTER_UNIT = re.compile(
+    re.escape(ADDRESS_MARK) + r",?\s+\d{1,6}[A-Za-z]?\s+(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?![\w'-])"
+)
+# "the yellow house on 39 Rockwell", "we live on 112 Fenn" (round 8: the number kept): a house
+# number and a capitalised name after "on" / "at" in a clause that speaks of where one lives.
+_NOT_A_PLACE_NAME = r"(?:Tylenol|Advil|Aleve|Floors?|Levels?|Hours?|Minutes?|Pills?|Tablets?)\b"
+HOUSE_ON = re.compile(
+    r"(?P<cue>\b(?i:house|home|place|live[sd]?|living|we'?re|were|located|staying|reside[sd]?|"
+    r"moved|address)\b[^.!?\n\d]{0,25}?\b(?i:on|at)\s+)"
+    rf"\d{{1,5}}[A-Za-z]?\s+(?!{_NOT_A_PLACE_NAME})[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-])"
+)
+
+
+def masked_house_on(match: re.Match[str]) -> str:
+    """HOUSE_ON's replacement: the cue stays, the number and the street go."""
+    return match.group("cue") + ADDRESS_MARK
+
+
+# "three hundred forty Wolcott rd", "six hundred and five oak street" (round 8: raw with no
+# cue before them): a number in words with "hundred" says a house number; then one to three
+# words that measure no way and a street's word.
+_BETWEEN = (
+    r"(?!(?:yards?|feet|ft|meters?|metres?|km|people|patients|up|down|on|to|from|in|at|along|"
+    rf"across|by|for|with|my|your|his|her|their|our|{_NOT_A_STREET_NAME[3:-1]})\b)"
+)
+HUNDRED_STREET = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
+    rf"(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,2}}\s+"
+    rf"(?:{_BETWEEN}[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?{_TAIL}",
+    re.IGNORECASE,
+)
+# "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
+# or Portuguese street word, then the street's name in any case.
+NUMBER_FOREIGN_STREET = re.compile(
+    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
+    r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
+    rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
+)
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 PO_BOX = re.compile(
-    rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box"
+    # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
+    # or cut short, and "is" or a colon before its number.
+    rf"\b(?:p\.?\s*o\.?\s*(?:b[oia]?x\b|b\.(?=\s*#?\s*\d)|b(?=\s*#?\s*\d))"
+    rf"(?:\s+is\b|\s*:)?|post\s+office\s+box"
     # Rural and highway contract routes: "rural route 2 box 118", "RR 1 Box 55A", "HC 65 Box 2210".
     rf"|(?:rural\s+route|r\.?\s?r\.?|rte|route|h\.?\s?c\.?|highway\s+contract(?:\s+route)?)"
     rf"\s*#?\s*\d+\s*,?\s*box)\s*#?\s*\d+[A-Za-z]?\b{_TAIL}",
@@ -253,6 +298,8 @@ ZIP_BEFORE_TOWN = re.compile(
 CUED_ADDRESS = re.compile(
     r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
     r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
+    # "we live on 2 floors" (round 8's negative): a count of floors is no house number.
+    r"(?!\d+\s+(?:floors?|levels?|stor(?:e)?ys?|stories|acres?|flights?)\b)"
     r"\d[^.!?;\n]{0,60}?"
     r"(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
     re.I,

@@ -276,6 +276,10 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    if "hundred" in text.lower():
+        text = ids.HUNDRED_STREET.sub(ADDRESS_MARK, text)
+    text = ids.NUMBER_FOREIGN_STREET.sub(ADDRESS_MARK, text)
+    text = ids.HOUSE_ON.sub(ids.masked_house_on, text)
     if ids.PARK_GATE.search(text):
         text = ids.PARK.sub(ADDRESS_MARK, text)
     if ids.ZIP_WORD_GATE.search(text):
@@ -289,6 +293,7 @@ def _redact_details(text: str) -> str:
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
     if ADDRESS_MARK in text:
+        text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
