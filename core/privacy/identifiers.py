@@ -482,6 +482,29 @@ YEARLESS_DATE = re.compile(
     r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
     re.IGNORECASE,
 )
+# "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
+# raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
+# tablet") stays; a score out of ten stays when the message speaks of pain (`masked_event_date`).
+EVENT_DATE = re.compile(
+    r"(?P<cue>\b(?:fell|fall\s+was|happened|occurred|started|starts|began|begun|broke|cracked|"
+    r"injured|hurt|worse|better|(?:mri|scan|x-?\s?rays?|xray|ct|surgery|procedure|appointment|"
+    r"appt|fall|injury|fracture|accident|visit)\s+(?:was|is|were|done|taken|happened)"
+    r"(?:\s+on)?)\s+(?:(?:it|on)\s+)?)"
+    r"(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/])"
+    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of)\b)",
+    re.IGNORECASE,
+)
+_PAIN_TALK = re.compile(r"\b(?:pain|score|scale|rate|rated|level|hurts?)\b", re.IGNORECASE)
+
+
+def masked_event_date(match: re.Match[str], mark: str) -> str:
+    """EVENT_DATE's replacement: the cue stays, the date goes; "worse 9/10" in a message about
+    pain is a score."""
+    if match.group("day") == "10" and _PAIN_TALK.search(match.string):
+        return match.group()
+    return match.group("cue") + mark
+
+
 # "dob is june" / "the 8th 1941" (round 6: a date of birth split over two messages; the
 # month was stored raw): a month alone after a cue of birth, at the end of the message or
 # clause; and a day's ordinal with a year ("the 8th 1941", "21st, 1938").
@@ -531,10 +554,11 @@ def masked_yearless_date(match: re.Match[str], mark: str) -> str:
 
 _NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
 BIRTH_DATE = re.compile(
-    rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
+    # "her bday is 4 / 17", "b-day 11 / 2" (round 8: raw): spaces round the slash.
+    rf"\b(?:born(?:\s+on)?|(?:birthday|b-?day|bd)(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
     rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
     rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
+    rf"|\d{{1,2}}\s*[/.-]\s*\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
     # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
     # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
     rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"
