@@ -1516,13 +1516,19 @@ ROUND_8_DETAILS = [
     ("pt name: siosaia fifita, is he too old", ["siosaia", "fifita"]),
     ("his name is kwabena owusu-ansah. can he come", ["kwabena", "owusu-ansah"]),
     # 2 a full name's possessive after "sent from" / "on ... phone"
-    ("Sent from Kofi Asante-Mensah's phone, he's my uncle. what are the risks", ["Kofi", "Asante-Mensah"]),
+    (
+        "Sent from Kofi Asante-Mensah's phone, he's my uncle. what are the risks",
+        ["Kofi", "Asante-Mensah"],
+    ),
     ("sent from tunde bakare's ipad", ["tunde", "bakare"]),
     ("Sent from Chidi Okonkwo-Eze's iPhone", ["Chidi", "Okonkwo-Eze"]),
     ("typing on ama boateng's phone, she is my aunt", ["ama", "boateng"]),
     ("im using Yaw Darkoa's laptop to ask", ["Yaw", "Darkoa"]),
     # 3 a lower-case first name and 's before chat / phone / account / son
-    ("is this bernadette's chat or did i type to the wrong place lol. my back hurts", ["bernadette"]),
+    (
+        "is this bernadette's chat or did i type to the wrong place lol. my back hurts",
+        ["bernadette"],
+    ),
     ("is this gertrude's chat? i need help with my back", ["gertrude"]),
     ("im on mildred's account, she's my mum", ["mildred"]),
     ("this is ngozi's phone, she is asleep", ["ngozi"]),
@@ -1547,7 +1553,10 @@ ROUND_8_DETAILS = [
     ("ana esmi fatima zahra, is it safe", ["fatima", "zahra"]),
     ("je ireumeun Kim Minjun imnida", ["Kim", "Minjun"]),
     # 6 a street after a unit, without a street word
-    ("can you send the leaflet to apt 4B 220 N Main, my mailbox is broken downstairs", ["220 N Main"]),
+    (
+        "can you send the leaflet to apt 4B 220 N Main, my mailbox is broken downstairs",
+        ["220 N Main"],
+    ),
     ("apartment 3, 18 S Elm, terryville", ["18 S Elm"]),
     ("unit 7b 41 W Queen", ["41 W Queen"]),
     ("I'm in unit 12, 77 Tunxis Mill, bristol, how do i get a ride", ["77 Tunxis Mill", "bristol"]),
@@ -1565,13 +1574,22 @@ ROUND_8_DETAILS = [
     ("P.O.B. 9921, Wolcott", ["9921"]),
     ("my p o bx is 5510", ["5510"]),
     # 9 hundreds in words before a street word, no cue
-    ("her place: three hundred forty Wolcott rd, 2nd floor, no elevator", ["three hundred forty Wolcott rd"]),
-    ("his apartment: two hundred twelve Birch rd, how does he get home", ["two hundred twelve Birch rd"]),
+    (
+        "her place: three hundred forty Wolcott rd, 2nd floor, no elevator",
+        ["three hundred forty Wolcott rd"],
+    ),
+    (
+        "his apartment: two hundred twelve Birch rd, how does he get home",
+        ["two hundred twelve Birch rd"],
+    ),
     ("six hundred and five oak street is mine", ["six hundred and five oak street"]),
     ("we're at four hundred Main St", ["four hundred Main St"]),
     # 10 the number before calle / avenida
     ("mi dirección es 310 avenida Broad, Bristol", ["310 avenida Broad", "Bristol"]),
-    ("mi casa está en 48 calle Orchard, Southington, ¿hay transporte?", ["48 calle Orchard", "Southington"]),
+    (
+        "mi casa está en 48 calle Orchard, Southington, ¿hay transporte?",
+        ["48 calle Orchard", "Southington"],
+    ),
     ("vivimos en 12 avenida central", ["12 avenida central"]),
     ("1450 calle de la Paz apto 3", ["1450 calle de la Paz"]),
     # 11 a month and day without a year after an event

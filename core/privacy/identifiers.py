@@ -200,7 +200,8 @@ WORDED_STREET = re.compile(
 # masked unit, a house number and one to three capitalised words (a direction may come
 # first) are the street even with no street word.
 STREET_AFTER_UNIT = re.compile(
-    re.escape(ADDRESS_MARK) + r",?\s+\d{1,6}[A-Za-z]?\s+(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
+    re.escape(ADDRESS_MARK)
+    + r",?\s+\d{1,6}[A-Za-z]?\s+(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?![\w'-])"
 )
 # "the yellow house on 39 Rockwell", "we live on 112 Fenn" (round 8: the number kept): a house
