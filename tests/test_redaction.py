@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import found, training_messages
@@ -1645,3 +1645,43 @@ def test_round_8s_details_are_removed_as_a_class(text: str, values: list[str]) -
 @pytest.mark.parametrize(("text", "kept"), ROUND_8_KEPT)
 def test_round_8s_ordinary_words_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+# Property tests for round 8's new cues: any made-up name, any month and day, any case.
+MADE_UP = st.from_regex(
+    r"[bcdfgklmnprstvz][aeiou][bcdfgklmnprstvz]{2}[aeiou][nrs]{1,2}", fullmatch=True
+)
+OWNER_CUES = st.sampled_from(["sent from", "Sent from", "typing on", "is this", "im on", "its"])
+OWNED = st.sampled_from(["phone", "iPad", "chat", "account", "son", "laptop"])
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(cue=OWNER_CUES, first=MADE_UP, last=MADE_UP, owned=OWNED, upper=st.booleans())
+def test_the_owner_of_a_phone_or_chat_is_removed(
+    cue: str, first: str, last: str, owned: str, upper: bool
+) -> None:
+    name = f"{first.title()} {last.title()}" if upper else f"{first} {last}"
+    redacted = redact(f"{cue} {name}'s {owned}, what are the risks")
+    assert last not in redacted.lower(), redacted
+
+
+EVENTS = st.sampled_from(["he fell", "it happened", "the pain started", "the MRI was", "it began"])
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(event=EVENTS, month=st.integers(1, 12), day=st.integers(1, 31), after=NO_DIGITS)
+def test_a_month_and_day_after_an_event_is_removed(
+    event: str, month: int, day: int, after: str
+) -> None:
+    assume(not re.match(r"\s*(?:tab|pill|cap|dose|mg|ml|cup|hour|hr|of)", after, re.IGNORECASE))
+    scored = re.search(r"pain|score|scale|rate|level|hurt", event + after, re.I)
+    assume(not (day == 10 and scored))  # a score out of ten in a message about pain stays
+    redacted = redact(f"{event} {month}/{day} {after}")
+    assert f"{month}/{day}" not in redacted, redacted
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(score=st.integers(0, 10), event=EVENTS)
+def test_a_pain_score_after_an_event_stays(score: int, event: str) -> None:
+    text = f"{event} and the pain got worse {score}/10"
+    assert f"{score}/10" in redact(text)

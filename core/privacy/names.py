@@ -290,7 +290,9 @@ def _owner(word: str, strict: bool = True) -> bool:
     lowered = word.lower()
     if lowered in _NOT_NAMES or lowered in _TOWNS or lowered in NOT_ALONE or lowered in KEPT_WORDS:
         return False
-    if unknown(word) or ((_is_first(word) or _is_last(word)) and not _ordinary(word)):
+    # A word one slip from an ordinary word counts too: the possessive before a phone or a
+    # chat is a person's ("sent from babban babkan's phone": "babkan" is one from "balkan").
+    if unknown(word, slips=False) or ((_is_first(word) or _is_last(word)) and not _ordinary(word)):
         return True
     return not strict and not (lowered in _NOT_KIN_NAMES or lowered in _OPENERS)
 
