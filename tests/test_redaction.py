@@ -1633,6 +1633,8 @@ ROUND_8_KEPT = [
     ("we live on 2 floors", "2 floors"),
     ("is this the right chat", "the right chat"),
     ("Tên thuốc là gì", "Tên thuốc là gì"),
+    ("ten toi la gi", "ten toi la gi"),
+    ("ako si lola, may tanong ako", "ako si lola"),
     ("I walked 200 N of the hospital", "200 N of the hospital"),
 ]
 

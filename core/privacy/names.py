@@ -138,7 +138,7 @@ FOREIGN_CUE = re.compile(
     re.IGNORECASE,
 )
 _FOREIGN_STOP_WORDS = """tôi toi bị bi và va là la ạ a ne po lang na sa ang imnida ieyo yeyo ipnida
-wa ak e se"""
+wa ak e se gì gi nào nao ai lola lolo nanay tatay ate kuya"""
 _FOREIGN_STOP = frozenset(_FOREIGN_STOP_WORDS.split())
 # Cues after which a word in no list of ordinary words is a name, whatever its case: "he's
 # called Tadeusz", "ask for Ngozi", "Regards, Hiroshi", "-- Tomasz Wiśniewski" (a sign-off at
