@@ -14,6 +14,7 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 
+import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,6 +102,16 @@ def test_a_dry_run_counts_and_deletes_nothing(database_url: str) -> None:
     before = counts(database_url)
     with session_factory(database_url).begin() as session:
         assert erase_conversation(session, "c-dry", dry_run=True).total == 6
+    assert counts(database_url) == before
+
+
+@pytest.mark.parametrize("key", ["request_key", "conversation_id", "text"])
+def test_an_id_that_names_a_key_of_a_cut_line_erases_nothing(database_url: str, key: str) -> None:
+    """A cut spool line is kept as text: an id equal to one of its keys is not its id."""
+    hold_a_conversation(database_url, "c-keys")
+    before = counts(database_url)
+    with session_factory(database_url).begin() as session:
+        erase_conversation(session, key)
     assert counts(database_url) == before
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import found, training_messages
@@ -1505,3 +1505,185 @@ def test_round_7s_details_are_removed_as_a_class(text: str, values: list[str]) -
 @pytest.mark.parametrize(("text", "kept"), ROUND_7_KEPT)
 def test_round_7s_ordinary_words_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+# --- issue 21, round 8: the outside tester's leaks, each with variants of our own ----------
+ROUND_8_DETAILS = [
+    # 1 a lower-case surname after a lower-case first name after "name:" / "my names"
+    ("the patients name: ikaika kahananui. how long is recovery", ["ikaika", "kahananui"]),
+    ("hi my names zofia grzelak i have osteoporosis", ["zofia", "grzelak"]),
+    ("my names tendai moyo and im 77", ["tendai", "moyo"]),
+    ("pt name: siosaia fifita, is he too old", ["siosaia", "fifita"]),
+    ("his name is kwabena owusu-ansah. can he come", ["kwabena", "owusu-ansah"]),
+    # 2 a full name's possessive after "sent from" / "on ... phone"
+    (
+        "Sent from Kofi Asante-Mensah's phone, he's my uncle. what are the risks",
+        ["Kofi", "Asante-Mensah"],
+    ),
+    ("sent from tunde bakare's ipad", ["tunde", "bakare"]),
+    ("Sent from Chidi Okonkwo-Eze's iPhone", ["Chidi", "Okonkwo-Eze"]),
+    ("typing on ama boateng's phone, she is my aunt", ["ama", "boateng"]),
+    ("im using Yaw Darkoa's laptop to ask", ["Yaw", "Darkoa"]),
+    # 3 a lower-case first name and 's before chat / phone / account / son
+    (
+        "is this bernadette's chat or did i type to the wrong place lol. my back hurts",
+        ["bernadette"],
+    ),
+    ("is this gertrude's chat? i need help with my back", ["gertrude"]),
+    ("im on mildred's account, she's my mum", ["mildred"]),
+    ("this is ngozi's phone, she is asleep", ["ngozi"]),
+    ("its harriets son here, she had the surgery", ["harriets"]),
+    # 4 a capitalised word after a kin word is a name even if it is a dictionary word
+    ("Would Dr. see my husband Prosper first? He's in more pain", ["Prosper"]),
+    ("my daughter Bliss will drive me", ["Bliss"]),
+    ("my son Hunter is taking me home", ["Hunter"]),
+    ("my grandson Justice, he is 12", ["Justice"]),
+    ("can my wife Treasure stay with me", ["Treasure"]),
+    # 5 name cues in other languages
+    ("Tên tôi là Trần Văn Phúc, tôi bị đau lưng", ["Trần", "Văn", "Phúc"]),
+    ("Tên bà tôi là Lê Thị Mai, bà bị gãy xương sống", ["Lê", "Thị", "Mai"]),
+    ("ten toi la nguyen van hung", ["nguyen", "van", "hung"]),
+    ("wo jiao Zhang Wei, my back hurts", ["Zhang", "Wei"]),
+    ("wǒ de míngzi shì li xiuying", ["li", "xiuying"]),
+    ("ako si Maricel Dizon, tanong lang po", ["Maricel", "Dizon"]),
+    ("ang pangalan ko ay jocelyn bautista", ["jocelyn", "bautista"]),
+    ("mwen rele Jean-Robert Pierre-Louis", ["Jean-Robert", "Pierre-Louis"]),
+    ("non mwen se marie-ange joseph", ["marie-ange", "joseph"]),
+    ("ismi Khalid Al-Mansouri, salam", ["Khalid", "Al-Mansouri"]),
+    ("ana esmi fatima zahra, is it safe", ["fatima", "zahra"]),
+    ("je ireumeun Kim Minjun imnida", ["Kim", "Minjun"]),
+    # 6 a street after a unit, without a street word
+    (
+        "can you send the leaflet to apt 4B 220 N Main, my mailbox is broken downstairs",
+        ["220 N Main"],
+    ),
+    ("apartment 3, 18 S Elm, terryville", ["18 S Elm"]),
+    ("unit 7b 41 W Queen", ["41 W Queen"]),
+    ("I'm in unit 12, 77 Tunxis Mill, bristol, how do i get a ride", ["77 Tunxis Mill", "bristol"]),
+    ("im in unit 3, 54 Cedar Swamp, wolcott", ["54 Cedar Swamp", "wolcott"]),
+    ("suite 210, 9 Farmington, plainville", ["9 Farmington"]),
+    # 7 a house number and a capitalised name after on/at with a place cue
+    ("were the yellow house on 39 Rockwell, about 20 mins from you", ["39 Rockwell"]),
+    ("we live on 112 Fenn, the blue house", ["112 Fenn"]),
+    ("she lives at 8 Stafford near the school", ["8 Stafford"]),
+    ("the house at 27 Birchwood has a ramp", ["27 Birchwood"]),
+    # 8 a PO box misspelt
+    ("mail it to PO Bx 4471 Forestville", ["4471", "Forestville"]),
+    ("send it to PO Bx 3382 Plantsville", ["3382", "Plantsville"]),
+    ("po bix 12 bristol ct", ["12"]),
+    ("P.O.B. 9921, Wolcott", ["9921"]),
+    ("my p o bx is 5510", ["5510"]),
+    # 9 hundreds in words before a street word, no cue
+    (
+        "her place: three hundred forty Wolcott rd, 2nd floor, no elevator",
+        ["three hundred forty Wolcott rd"],
+    ),
+    (
+        "his apartment: two hundred twelve Birch rd, how does he get home",
+        ["two hundred twelve Birch rd"],
+    ),
+    ("six hundred and five oak street is mine", ["six hundred and five oak street"]),
+    ("we're at four hundred Main St", ["four hundred Main St"]),
+    # 10 the number before calle / avenida
+    ("mi dirección es 310 avenida Broad, Bristol", ["310 avenida Broad", "Bristol"]),
+    (
+        "mi casa está en 48 calle Orchard, Southington, ¿hay transporte?",
+        ["48 calle Orchard", "Southington"],
+    ),
+    ("vivimos en 12 avenida central", ["12 avenida central"]),
+    ("1450 calle de la Paz apto 3", ["1450 calle de la Paz"]),
+    # 11 a month and day without a year after an event
+    ("the fall happened 11/3 and the MRI was 11/19, is it too late", ["11/3", "11/19"]),
+    ("the pain started 10/2 and got worse 10/9, should I come in sooner", ["10/2", "10/9"]),
+    ("he fell 9/27, X ray on 9/30, what now", ["9/27", "9/30"]),
+    ("she broke it 12/24 at church", ["12/24"]),
+    ("my ct scan was 3/14 and it showed a fracture", ["3/14"]),
+    ("it began 1/15", ["1/15"]),
+    # 12 a birthday with spaces round the slash
+    ("her bday is 4 / 17, she'll be 90", ["4 / 17"]),
+    ("her bday is 6 / 21, will she be home for it", ["6 / 21"]),
+    ("b-day 11 / 2", ["11 / 2"]),
+    ("his birthday is 7 - 30", ["7 - 30"]),
+    # 13 an e-mail said as its parts after the provider's name
+    ("my gmail is harold w pemberton 1940", ["harold", "pemberton", "1940"]),
+    ("my yahoo is margaret t oduya 44", ["margaret", "oduya", "44"]),
+    ("my hotmail is bobby r lindstrom", ["bobby", "lindstrom"]),
+    ("her outlook is jkowalski 55, email her", ["jkowalski"]),
+    ("my aol: grandpa joe 1938", ["grandpa", "joe", "1938"]),
+    ("icloud is sunflower underscore mae", ["sunflower", "mae"]),
+]
+ROUND_8_KEPT = [
+    ("my back is Baker's dozen of problems lol is there a 24 hour line", "Baker's dozen"),
+    ("I also have a Baker's cyst behind my knee, does that matter?", "Baker's cyst"),
+    ("my wife has Bell's palsy", "Bell's palsy"),
+    ("he has Crohn's and Graves' disease", "Crohn's and Graves'"),
+    ("Addison's, Cushing's and Raynaud's", "Addison's, Cushing's and Raynaud's"),
+    ("Sjögren's and Hashimoto's", "Sjögren's and Hashimoto's"),
+    ("my husband has Tourette's and Dupuytren's contracture", "Tourette's and Dupuytren's"),
+    ("pain 8/10 since it started", "8/10"),
+    ("blood pressure was 140/90 on it", "140/90"),
+    ("she started 1/2 tablet of tramadol", "1/2 tablet"),
+    ("the pain was 7/10 and got worse 9/10", "7/10"),
+    ("my gmail is not working", "gmail is not working"),
+    ("is my outlook good after this", "outlook good"),
+    ("my husband Has a question", "Has a question"),
+    ("my son Will drive me", "Will drive"),
+    ("unit 4 on the ward is nice", "on the ward"),
+    ("three hundred people have had it", "three hundred people"),
+    ("we live on 2 floors", "2 floors"),
+    ("is this the right chat", "the right chat"),
+    ("Tên thuốc là gì", "Tên thuốc là gì"),
+    ("ten toi la gi", "ten toi la gi"),
+    ("ako si lola, may tanong ako", "ako si lola"),
+    ("I walked 200 N of the hospital", "200 N of the hospital"),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), ROUND_8_DETAILS)
+def test_round_8s_details_are_removed_as_a_class(text: str, values: list[str]) -> None:
+    assert not _left_raw(text, values, by_word=False), redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), ROUND_8_KEPT)
+def test_round_8s_ordinary_words_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+# Property tests for round 8's new cues: any made-up name, any month and day, any case.
+MADE_UP = st.from_regex(
+    r"[bcdfgklmnprstvz][aeiou][bcdfgklmnprstvz]{2}[aeiou][nrs]{1,2}", fullmatch=True
+)
+OWNER_CUES = st.sampled_from(["sent from", "Sent from", "typing on", "is this", "im on", "its"])
+OWNED = st.sampled_from(["phone", "iPad", "chat", "account", "son", "laptop"])
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(cue=OWNER_CUES, first=MADE_UP, last=MADE_UP, owned=OWNED, upper=st.booleans())
+def test_the_owner_of_a_phone_or_chat_is_removed(
+    cue: str, first: str, last: str, owned: str, upper: bool
+) -> None:
+    name = f"{first.title()} {last.title()}" if upper else f"{first} {last}"
+    redacted = redact(f"{cue} {name}'s {owned}, what are the risks")
+    assert last not in redacted.lower(), redacted
+
+
+EVENTS = st.sampled_from(["he fell", "it happened", "the pain started", "the MRI was", "it began"])
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(event=EVENTS, month=st.integers(1, 12), day=st.integers(1, 31), after=NO_DIGITS)
+def test_a_month_and_day_after_an_event_is_removed(
+    event: str, month: int, day: int, after: str
+) -> None:
+    assume(not re.match(r"\s*(?:tab|pill|cap|dose|mg|ml|cup|hour|hr|of)", after, re.IGNORECASE))
+    scored = re.search(r"pain|score|scale|rate|level|hurt", event + after, re.I)
+    assume(not (day == 10 and scored))  # a score out of ten in a message about pain stays
+    redacted = redact(f"{event} {month}/{day} {after}")
+    assert f"{month}/{day}" not in redacted, redacted
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(score=st.integers(0, 10), event=EVENTS)
+def test_a_pain_score_after_an_event_stays(score: int, event: str) -> None:
+    text = f"{event} and the pain got worse {score}/10"
+    assert f"{score}/10" in redact(text)

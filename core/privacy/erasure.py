@@ -72,7 +72,9 @@ def _quarantined_ids(session: Session, conversation_id: str) -> list[int]:
     )
     # Between quotes (escaped or not), spaces or the ends of the text, as JSON writes it.
     edge = r'[\s"\\]'
-    as_word = re.compile(rf"(?:^|(?<={edge})){re.escape(conversation_id)}(?={edge}|$)")
+    # A key of the cut entry ("request_key": ...) is no id: a forged id that names a key would
+    # erase another conversation's line (issue 21, round 8: hypothesis drew "request_key").
+    as_word = re.compile(rf'(?:^|(?<={edge})){re.escape(conversation_id)}(?={edge}|$)(?!\\?"\s*:)')
     ids = []
     for row_id, payload in candidates:
         try:

@@ -196,10 +196,56 @@ WORDED_STREET = re.compile(
     rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{_UNSURE}|crescent|cove)\b\.?))"
     rf"{_TAIL}"
 )
+# "apt 4B 220 N Main", "unit 12, 77 Tunxis Mill, bristol" (round 8: the street kept): after a
+# masked unit, a house number and one to three capitalised words (a direction may come
+# first) are the street even with no street word.
+STREET_AFTER_UNIT = re.compile(
+    re.escape(ADDRESS_MARK)
+    + r",?\s+\d{1,6}[A-Za-z]?\s+(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?![\w'-])"
+)
+# "the yellow house on 39 Rockwell", "we live on 112 Fenn" (round 8: the number kept): a house
+# number and a capitalised name after "on" / "at" in a clause that speaks of where one lives.
+_NOT_A_PLACE_NAME = r"(?:Tylenol|Advil|Aleve|Floors?|Levels?|Hours?|Minutes?|Pills?|Tablets?)\b"
+HOUSE_ON = re.compile(
+    r"(?P<cue>\b(?i:house|home|place|live[sd]?|living|we'?re|were|located|staying|reside[sd]?|"
+    r"moved|address)\b[^.!?\n\d]{0,25}?\b(?i:on|at)\s+)"
+    rf"\d{{1,5}}[A-Za-z]?\s+(?!{_NOT_A_PLACE_NAME})[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-])"
+)
+
+
+def masked_house_on(match: re.Match[str]) -> str:
+    """HOUSE_ON's replacement: the cue stays, the number and the street go."""
+    return match.group("cue") + ADDRESS_MARK
+
+
+# "three hundred forty Wolcott rd", "six hundred and five oak street" (round 8: raw with no
+# cue before them): a number in words with "hundred" says a house number; then one to three
+# words that measure no way and a street's word.
+_BETWEEN = (
+    r"(?!(?:yards?|feet|ft|meters?|metres?|km|people|patients|up|down|on|to|from|in|at|along|"
+    rf"across|by|for|with|my|your|his|her|their|our|{_NOT_A_STREET_NAME[3:-1]})\b)"
+)
+HUNDRED_STREET = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
+    rf"(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,2}}\s+"
+    rf"(?:{_BETWEEN}[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?{_TAIL}",
+    re.IGNORECASE,
+)
+# "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
+# or Portuguese street word, then the street's name in any case.
+NUMBER_FOREIGN_STREET = re.compile(
+    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
+    r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
+    rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
+)
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 PO_BOX = re.compile(
-    rf"\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box"
+    # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
+    # or cut short, and "is" or a colon before its number.
+    rf"\b(?:p\.?\s*o\.?\s*(?:b[oia]?x\b|b\.(?=\s*#?\s*\d)|b(?=\s*#?\s*\d))"
+    rf"(?:\s+is\b|\s*:)?|post\s+office\s+box"
     # Rural and highway contract routes: "rural route 2 box 118", "RR 1 Box 55A", "HC 65 Box 2210".
     rf"|(?:rural\s+route|r\.?\s?r\.?|rte|route|h\.?\s?c\.?|highway\s+contract(?:\s+route)?)"
     rf"\s*#?\s*\d+\s*,?\s*box)\s*#?\s*\d+[A-Za-z]?\b{_TAIL}",
@@ -253,6 +299,8 @@ ZIP_BEFORE_TOWN = re.compile(
 CUED_ADDRESS = re.compile(
     r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
     r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
+    # "we live on 2 floors" (round 8's negative): a count of floors is no house number.
+    r"(?!\d+\s+(?:floors?|levels?|stor(?:e)?ys?|stories|acres?|flights?)\b)"
     r"\d[^.!?;\n]{0,60}?"
     r"(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
     re.I,
@@ -435,6 +483,29 @@ YEARLESS_DATE = re.compile(
     r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
     re.IGNORECASE,
 )
+# "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
+# raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
+# tablet") stays; a score out of ten stays when the message speaks of pain (`masked_event_date`).
+EVENT_DATE = re.compile(
+    r"(?P<cue>\b(?:fell|fall\s+was|happened|occurred|started|starts|began|begun|broke|cracked|"
+    r"injured|hurt|worse|better|(?:mri|scan|x-?\s?rays?|xray|ct|surgery|procedure|appointment|"
+    r"appt|fall|injury|fracture|accident|visit)\s+(?:was|is|were|done|taken|happened)"
+    r"(?:\s+on)?)\s+(?:(?:it|on)\s+)?)"
+    r"(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/])"
+    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of)\b)",
+    re.IGNORECASE,
+)
+_PAIN_TALK = re.compile(r"\b(?:pain|score|scale|rate|rated|level|hurts?)\b", re.IGNORECASE)
+
+
+def masked_event_date(match: re.Match[str], mark: str) -> str:
+    """EVENT_DATE's replacement: the cue stays, the date goes; "worse 9/10" in a message about
+    pain is a score."""
+    if match.group("day") == "10" and _PAIN_TALK.search(match.string):
+        return match.group()
+    return match.group("cue") + mark
+
+
 # "dob is june" / "the 8th 1941" (round 6: a date of birth split over two messages; the
 # month was stored raw): a month alone after a cue of birth, at the end of the message or
 # clause; and a day's ordinal with a year ("the 8th 1941", "21st, 1938").
@@ -484,10 +555,11 @@ def masked_yearless_date(match: re.Match[str], mark: str) -> str:
 
 _NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
 BIRTH_DATE = re.compile(
-    rf"\b(?:born(?:\s+on)?|birthday(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
+    # "her bday is 4 / 17", "b-day 11 / 2" (round 8: raw): spaces round the slash.
+    rf"\b(?:born(?:\s+on)?|(?:birthday|b-?day|bd)(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
     rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
     rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-    rf"|\d{{1,2}}[/.-]\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
+    rf"|\d{{1,2}}\s*[/.-]\s*\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
     # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
     # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
     rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"

@@ -120,6 +120,26 @@ MINE_CUE = re.compile(
     re.IGNORECASE,
 )
 NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
+# "Tên tôi là Trần Văn Phúc", "Tên bà tôi là Lê Thị Mai" (round 8: raw), "wo jiao Zhang Wei",
+# "ako si Maricel Dizon", "mwen rele Jean-Robert", "ismi Khalid": a name cue in Vietnamese,
+# Chinese pinyin, Tagalog, Haitian Creole, Arabic or Korean written in Latin letters says
+# outright that the words after it, whatever their case, are a name, up to a mark or a small
+# word (`_FOREIGN_STOP`). "Tên thuốc là gì" (the medicine's name) stays: a person comes first.
+_VI_PERSON = (
+    r"(?:t[ôo]i|b[àa]|[ôo]ng|m[ẹe]|cha|b[ốo]|con|ch[ồo]ng|v[ợo]|anh|ch[ịi]|em|c[ôo]|ch[úu])"
+)
+FOREIGN_CUE = re.compile(
+    rf"\b(?:t[êe]n\s+(?:c[ủu]a\s+)?{_VI_PERSON}(?:\s+{_VI_PERSON}){{0,2}}\s+l[àa]"
+    rf"|t[ôo]i\s+t[êe]n(?:\s+l[àa])?"
+    r"|w[oǒ]\s+ji[aà]o|w[oǒ]\s+de\s+m[ií]ngz[iì]\s+(?:sh[iì]|is)|t[aā]\s+ji[aà]o"
+    r"|ako\s+(?:po\s+)?si|siya\s+(?:po\s+)?si|(?:ang\s+)?pangalan\s+(?:ko|niya|nya)\s+(?:po\s+)?(?:ay|ay\s+si)?"
+    r"|mwen\s+rel[eé]|li\s+rel[eé]|non\s+(?:mwen|li)\s+se"
+    r"|(?:ana\s+)?(?:ismi|esmi|ismee|ismii)|(?:je|nae)\s+ireum(?:eun|i)|ireumeun)\s+",
+    re.IGNORECASE,
+)
+_FOREIGN_STOP_WORDS = """tôi toi bị bi và va là la ạ a ne po lang na sa ang imnida ieyo yeyo ipnida
+wa ak e se gì gi nào nao ai lola lolo nanay tatay ate kuya"""
+_FOREIGN_STOP = frozenset(_FOREIGN_STOP_WORDS.split())
 # Cues after which a word in no list of ordinary words is a name, whatever its case: "he's
 # called Tadeusz", "ask for Ngozi", "Regards, Hiroshi", "-- Tomasz Wiśniewski" (a sign-off at
 # the end), "Kwame Mensah here", "it's maeve again", "Hi its Maeve," (an outside tester found
@@ -227,6 +247,56 @@ POSSESSOR = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)['\u2019]s\s+(?=(?:\w+\s+)?{_RELATIVE}\b)",
     re.IGNORECASE,
 )
+# "Sent from Kofi Asante-Mensah's phone", "is this bernadette's chat", "im on mildred's
+# account", "its harriets son here" (round 8: raw): after "from" / "on" / "using" / "is this" /
+# "it's", the one to three words whose phone, chat, account or kin it is are a name, when the
+# last is a name or a word in no list (`_owner`): "is this the hospital's chat" stays.
+_OWNED = (
+    r"(?:phone|iphone|ipad|tablet|laptop|computer|pc|account|acct|device|cell|mobile|chat|email|"
+    rf"e-mail|login|profile|number|{_RELATIVE[1:-1]})"
+)
+OWNER = re.compile(
+    r"\b(?:sent\s+from|texting\s+from|typing\s+(?:on|from)|writing\s+(?:on|from)|from|on|using|"
+    r"use|via|is\s+this|this\s+is|it['\u2019]?s|its)\s+"
+    r"(?P<name>[^\W\d_][\w\u2019-]*(?:\s+[^\W\d_][\w\u2019-]*){0,2}?)"
+    rf"(?:['\u2019]s|(?<=[^\W\d_]s))\s+{_OWNED}s?\b",
+    re.IGNORECASE,
+)
+_OWNER_WORD = re.compile(r"[^\W\d_][\w\u2019-]*")
+
+
+def _owners(text: str) -> list[tuple[int, int]]:
+    """OWNER's names: each word a name or in no list, the last one a name at least."""
+    spans = []
+    for match in OWNER.finditer(text):
+        words = list(_OWNER_WORD.finditer(match.group("name")))
+        last = words[-1].group()
+        possessive = re.search(r"['\u2019]s\s", match.group())
+        bare = last[:-1] if not possessive and last.lower().endswith("s") else last
+        if not _owner(bare) or any(
+            w.group().lower() in STOP or w.group().lower() in _DETERMINERS for w in words
+        ):
+            continue
+        keep = [w for w in words[:-1] if _owner(w.group(), strict=False)]
+        start = keep[0].start() if len(keep) == len(words) - 1 and keep else words[-1].start()
+        spans.append((match.start("name") + start, match.end("name")))
+    return spans
+
+
+def _owner(word: str, strict: bool = True) -> bool:
+    """Could this word be the owner's name? A first name or surname that is no ordinary word,
+    a word in no list, or (not strict: the words before the owner's surname, "ama boateng's")
+    any but small words and openers."""
+    lowered = word.lower()
+    if lowered in _NOT_NAMES or lowered in _TOWNS or lowered in NOT_ALONE or lowered in KEPT_WORDS:
+        return False
+    # A word one slip from an ordinary word counts too: the possessive before a phone or a
+    # chat is a person's ("sent from babban babkan's phone": "babkan" is one from "balkan").
+    if unknown(word, slips=False) or ((_is_first(word) or _is_last(word)) and not _ordinary(word)):
+        return True
+    return not strict and not (lowered in _NOT_KIN_NAMES or lowered in _OPENERS)
+
+
 # Words that, before "my son", are verbs or small words, not a name ("Will my son ...").
 _NOT_BEFORE_KIN_WORDS = """will may can could should would does did do hope let ask tell call help
 thank thanks take bring drive mark bill pat sue rob drew chase see meet love miss visit told
@@ -319,7 +389,8 @@ medrol prednisone keytruda
 kyphon medtronic stryker spinejack osteocool avaflex cortoss vertecem kyphopak osteo
 alzheimer alzheimers parkinson parkinsons paget pagets crohn crohns hodgkin hodgkins
 huntington cushing raynaud sjogren sjögren tourette asperger kummell kümmell scheuermann
-bechterew forestier guillain barre barré gehrig meniere ménière dupuytren
+bechterew forestier guillain barre barré gehrig meniere ménière dupuytren hashimoto hashimotos
+graves addisons cushings raynauds sjogrens sjögrens tourettes dupuytrens
 buenas buenos tardes dias días noches hola gracias saludos
 mbi mrn ssn hicn dob npi
 puerto rico guam
@@ -444,14 +515,18 @@ def _next_name_word(word: str, cue: str) -> bool:
     name is", a surname that is also a word goes too ("john doe")."""
     if word.lower().rstrip(".") in STOP:
         return False
+    if cue == "foreign":
+        return word.lower() not in _FOREIGN_STOP
     if not _capitalised(word) and word.lower() in _NAME_GOES_ON:
         return False  # "Ms Adeyemi-Balogun said I should" (round 7: "said" went with the name)
     if _capitalised(word):
         return _initial(word) or _is_last(word) or not _ordinary(word)
     if cue in ("named", "mine"):
         return not ordinary(word) or _LOWER_INITIAL.fullmatch(word) is not None  # "kwabena o."
-    if cue in ("relative", "self", "nurse", "doctor") and unknown(word):
-        return True  # "my dad oluwaseun adeyemi", "this is keoni kahananui"
+    if cue in ("relative", "self", "nurse", "doctor", "strong") and unknown(word):
+        # "my dad oluwaseun adeyemi", "this is keoni kahananui", "my names zofia grzelak"
+        # (round 8: the surname after "name:" / "my names" was kept).
+        return True
     return _known(word) or (cue == "strong" and (_is_last(word) or _is_first(word)))
 
 
@@ -460,6 +535,8 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
     if cue == "sure":
         return True
+    if cue == "foreign":
+        return word.lower() not in STOP and word.lower() not in _FOREIGN_STOP
     strong_stop = cue == "strong" and (_capitalised(word) or (_is_first(word) and _is_last(nxt)))
     if word.lower().rstrip(".") in STOP and not strong_stop:  # "my name is will smith"
         return False
@@ -500,6 +577,11 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     # "my dad is Ho Sung Kim": after a kin word, any capitalised word before a surname.
     if cue == "relative" and word.lower() not in STOP and _surname_follows(nxt):
         return True
+    # "my husband Prosper first?", "my daughter Bliss will drive" (round 8: raw): after a kin
+    # word, a capitalised word inside the sentence is a name even if it is a dictionary word,
+    # unless it is a small word or a verb typed with a capital ("my husband Has a question").
+    if cue == "relative" and _capitalised(word) and _kin_named(word):
+        return True
     # "my auntie Blessing is coming", "my sister Precious will drive" (round 5): after a kin
     # word, a first name that is also a word, unless the sentence goes on with it as a word.
     if (
@@ -530,6 +612,30 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
 
 
 _TITLES = frozenset({"dr", "doctor", "prof", "professor", "nurse", "surgeon"})
+_NOT_KIN_NAMES_WORDS = """has had have is was are were will would can could should may might must
+does did do says said wants needs thinks feels gets got keeps also just still really always never
+too only even already again here there please thanks thank sorry ok okay lol yes no not who
+what when where why how which that this these those all both some any every each other another
+first last next new old young elder older younger late dear poor little big sweet"""
+_NOT_KIN_NAMES = frozenset(_NOT_KIN_NAMES_WORDS.split())
+
+
+def _kin_named(word: str) -> bool:
+    """Right after a kin word, is this capitalised word a name though it may be a word?"""
+    lowered = word.lower().rstrip(".")
+    return not (
+        word.isupper()
+        or lowered in STOP
+        or lowered in _NOT_KIN_NAMES
+        or lowered in _NOT_BEFORE_KIN
+        or lowered in _OPENERS
+        or lowered in _CAPITALISED_WORDS
+        or lowered in _NOT_NAMES
+        or lowered in _TOWNS
+        or lowered in KEPT_WORDS
+        or lowered in DESCRIBING
+        or STATE_WORD.fullmatch(word) is not None
+    )
 
 
 def _titled_name(word: str, nxt: str, cue: str) -> bool:
@@ -593,6 +699,7 @@ _CUES = (
     (MINE_CUE, "mine"),
     (TITLE_CUE, "title"),
     (LABEL_CUE, "relative"),
+    (FOREIGN_CUE, "foreign"),
 )
 
 
@@ -640,6 +747,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
             spans.append(match.span("name"))
     spans.extend(_neighbours(text))
     spans.extend(_kin_names(text))
+    if "s " in text:
+        spans.extend(_owners(text))
     spans.extend(_families(text))
     opening = OPENING.match(text)
     if opening and _opening(opening):
@@ -1034,6 +1143,8 @@ def might_name(text: str) -> bool:
     case: "dorothy mcallister")?"""
     if any(ch.isupper() for ch in text) or any(p.search(text) for p, _ in _CUES):
         return True
+    if "s " in text and OWNER.search(text):
+        return True  # "sent from tunde bakare's ipad"
     if "fam" in text.lower() and FAMILY.search(text):
         return True  # "from the oyelaran family"
     if ME_AGAIN.search(text) or any(_kin_slip(m.group("kin")) for m in KIN_SLIP.finditer(text)):
@@ -1118,6 +1229,14 @@ HOSPITAL = re.compile(
     r"henry\s+ford|barnes[\s-]jewish|scripps|emory|duke|vanderbilt|rush|st\.?\s+francis)"
     r"(?=(?:['\u2019]s)?\s+(?:(?:an?|the)\s+)?(?:place|hospital|clinic|medical|health|"
     r"center|centre|institute|cancer|spine|university))"
+    # "Baker's cyst", "Baker's dozen", "Bell's palsy", "Graves' disease" (round 8: masked): a
+    # surname in an eponym of a condition or a saying is no person.
+    r"|\b(?:baker|bell|graves|addison|cushing|raynaud|sj[öo]gren|tourette|hashimoto|dupuytren|"
+    r"crohn|parkinson|paget|alzheimer|huntington|wilson|hunter|reiter|barrett|marfan|hodgkin|"
+    r"kaposi|bright|pott|colles|smith|bennett|meni[eè]re|osgood|scheuermann|kummell|k[üu]mmell|"
+    r"horner|sever|morton|lyme|down|asperger|guillain|gehrig|tommy\s+john)(?:['\u2019]s?)?"
+    r"(?=\s+(?:cysts?|palsy|disease|syndrome|dozen|fracture|contracture|thyroiditis|phenomenon|"
+    r"esophagus|lymphoma|sarcoma|sign|neuroma|arthritis|ophthalmopathy|surgery|procedure)\b)"
     # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
     r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
     r"|\blourdes\b(?:(?<=water from lourdes)|(?<=water of lourdes)|(?<=grotto of lourdes)"

@@ -109,6 +109,30 @@ def _masked_provider_email(match: re.Match[str]) -> str:
     return (match.group("cue") or "") + EMAIL_MARK
 
 
+# "my gmail is harold w pemberton 1940", "my yahoo is margaret t oduya 44" (round 8: raw): the
+# words after a mail provider's name and "is" or a colon are an address said without its "at";
+# they go when one holds a figure or is no ordinary word ("my gmail is not working", "her
+# outlook is good" stay).
+PROVIDER_GATE = re.compile(rf"\b{_PROVIDER}\b", re.IGNORECASE)
+SAID_EMAIL = re.compile(
+    rf"(?P<cue>\b{_PROVIDER}(?:\s+(?:address|account|e-?mail))?\s*(?:\s+is\b|:|=)\s*)"
+    r"(?P<local>[\w.+-]+(?:\s+[\w.+-]+){0,4}?)"
+    r"(?=\s*(?:[,.;!?)]|$|\s(?:and|but|so|if|please|pls|thanks|thank|or|can|could|email|e-mail|"
+    r"is|was|will|i|we|he|she|it|my|her|his)\b))",
+    re.IGNORECASE,
+)
+_SAID_WORD = re.compile(r"[\w+-]+")
+
+
+def _masked_said_email(match: re.Match[str]) -> str:
+    """SAID_EMAIL's replacement, when a word of the address has a figure, an underscore or is
+    in no list of ordinary words."""
+    words = _SAID_WORD.findall(match.group("local"))
+    if any(re.search(r"[\d_]", w) or w.lower() == "underscore" or not ordinary(w) for w in words):
+        return match.group("cue") + EMAIL_MARK
+    return match.group()
+
+
 SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]|\sarroba\s", re.IGNORECASE)
 SSN = re.compile(
     r"(?<![\w-])\d{3}([-\s.])\d{2}\1\d{4}(?![\w-])"
@@ -234,6 +258,7 @@ def _has_detail(text: str) -> bool:
         or _SPELLED_DIGIT.search(text)
         or _WORDY.search(text)
         or ids.DATE_WORDS.search(text)
+        or PROVIDER_GATE.search(text)
     )
 
 
@@ -250,6 +275,8 @@ def _redact_details(text: str) -> str:
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
         text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
+    if PROVIDER_GATE.search(text):
+        text = SAID_EMAIL.sub(_masked_said_email, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
@@ -269,6 +296,8 @@ def _redact_details(text: str) -> str:
     if " de " in text:
         text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
+    if "/" in text:
+        text = ids.EVENT_DATE.sub(_masked_event_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
@@ -276,6 +305,10 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    if "hundred" in text.lower():
+        text = ids.HUNDRED_STREET.sub(ADDRESS_MARK, text)
+    text = ids.NUMBER_FOREIGN_STREET.sub(ADDRESS_MARK, text)
+    text = ids.HOUSE_ON.sub(ids.masked_house_on, text)
     if ids.PARK_GATE.search(text):
         text = ids.PARK.sub(ADDRESS_MARK, text)
     if ids.ZIP_WORD_GATE.search(text):
@@ -289,6 +322,7 @@ def _redact_details(text: str) -> str:
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
     if ADDRESS_MARK in text:
+        text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
@@ -307,6 +341,11 @@ _TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
 def _masked_yearless_date(match: re.Match[str]) -> str:
     """YEARLESS_DATE's replacement with this module's date mark."""
     return ids.masked_yearless_date(match, DATE_MARK)
+
+
+def _masked_event_date(match: re.Match[str]) -> str:
+    """EVENT_DATE's replacement with this module's date mark."""
+    return ids.masked_event_date(match, DATE_MARK)
 
 
 def _masked_birth_month(match: re.Match[str]) -> str:
