@@ -44,6 +44,23 @@ def cues() -> TopicCues:
         ("can i keep taking my ibuprofen up to the day", "preparation", "medicine"),
         ("which sleeping position is best afterwards", "recovery", "aftercare"),
         ("what does my mri report mean", "preparation", "own results"),
+        # outside round 2, after the merge: what the page does not say, in our own words
+        ("is this a cure for osteoporosis", "what_is_vertebroplasty", "treating osteoporosis"),
+        ("can it reverse her osteoporosis", "candidates", "treating osteoporosis"),
+        ("does the injection treat thin bones", "what_is_vertebroplasty", "treating osteoporosis"),
+        ("could the glue seep out of the bone", "complications", "cement details"),
+        ("can people be allergic to the bone cement", "complications", "cement details"),
+        ("what is the cement made from", "procedure_steps", "cement details"),
+        ("which brand of cement do they use", "procedure_steps", "cement details"),
+        ("could the cement leak", "complications", "cement details"),
+        ("should my dad have the procedure or wait, he is 90", "candidates", "advice for one"),
+        ("should i go ahead at 88", "candidates", "advice for one person"),
+        ("should my wife have it done, she has kidney disease", "candidates", "advice for one"),
+        ("is it safe for me with a weak heart", "complications", "advice for one person"),
+        ("is it a good idea for my gran given her age", "candidates", "advice for one person"),
+        ("how long before i can get back to work", "procedure_duration", "time until"),
+        ("how long until i can walk the dog again", "procedure_duration", "time until"),
+        ("how much time off will i need", "procedure_duration", "time until"),
     ],
 )
 def test_questions_about_what_the_page_never_answers_are_declined(
@@ -62,6 +79,21 @@ def test_questions_about_what_the_page_never_answers_are_declined(
         ("why is my mum's back curving forward", "compression_fracture"),
         ("how long will the whole thing take", "procedure_duration"),
         ("what are the major risks of the surgery", "complications"),
+        # pain that goes on: the fracture section, with or without a fracture named
+        ("how come some people are still in pain years later", "compression_fracture"),
+        ("why does the ache carry on and on for some patients", "compression_fracture"),
+        ("why would pain persist long after the injury", "compression_fracture"),
+        # a fall, an accident, lifting as the CAUSE of a fracture, not driving or aftercare
+        ("could a car crash crush a bone in my spine", "compression_fracture"),
+        ("can you fracture your spine from slipping on ice", "compression_fracture"),
+        ("can lifting a heavy box break a vertebra", "compression_fracture"),
+        ("do road traffic accidents from driving cause these fractures", "compression_fracture"),
+        # the cement's risks stay the complications answer; who it is for stays candidates
+        ("is it a problem if the cement leaks", "complications"),
+        ("who is it meant for", "candidates"),
+        ("is my dad a good candidate", "candidates"),
+        ("should my wife get this done for her fractured spine", "candidates"),
+        ("what kind of cement do they use", "procedure_steps"),
     ],
 )
 def test_questions_tied_to_their_topic_keep_the_answer(text: str, topic: str) -> None:

@@ -111,10 +111,53 @@ OFF_PAGE_SUBJECTS: dict[str, str] = {
         r"\bmy\s+((mri|x-?ray|bone|ct|blood)\s+)?"
         r"(results?|reports?|scans?|x-?rays?|mri|tests?|images?)\s+(show\w*|says?|said|mean\w*)\b"
     ),
+    # The page says what it treats (the fracture), never that it treats the osteoporosis itself.
+    "treating osteoporosis": (
+        r"\b(cur\w*|treat\w*|revers\w*|fix\w*|get\s+rid\s+of|sort\s+out)\s+(for\s+)?"
+        r"((my|her|his|the|your|their|our)\s+)?(osteopor\w*|thin\s+bones|bone\s+thinning)"
+    ),
+    # The page names "medical-grade bone cement" (what kind it is) and nothing more: no leaks,
+    # allergies, contents.
+    "cement details": (
+        r"\b(leak\w*|seep\w*|ooz\w*|spill\w*|allerg\w*|made\s+(of|from)|ingredients?|toxic\w*|"
+        r"chemicals?|brand\s+of\s+(cement|glue))\b"
+    ),
+    # Whether one person with a health problem or great age should have it: the page cannot
+    # decide that for anyone (only with such a detail: `ONLY_WITH`).
+    "advice for one person": (
+        r"\bshould\s+(i|he|she|we|they|my\s+\w+|mum|mom|dad|mother|father|grandma|grandad)\s+"
+        r"((get|have|undergo|try|choose|do|book)\s+(it|this|that|one|vertebroplasty|"
+        r"the\s+(procedure|operation|surgery|treatment|injection))|go\s+ahead|go\s+for\s+it)\b"
+        r"|\bor\s+(just\s+)?wait(\s+and\s+see)?\b"
+        r"|\b(right|ok|okay|safe|suitable|good|wise|sensible|a\s+good\s+idea)\s+for\s+"
+        r"(me|him|her|us|them|my\s+\w+)\s+(with|if|given|because|since|as)\b"
+    ),
 }
 # Reasons no topic's word can excuse: the page never reads anyone's own results. ("What about in
 # my situation?" is not one: after the candidates answer it asks whether it is for them.)
-WHATEVER_THE_TOPIC = frozenset({"own results"})
+WHATEVER_THE_TOPIC = frozenset(
+    {"own results", "treating osteoporosis", "cement details", "advice for one person"}
+)
+# Reasons that hold only when the question also says this: "should my wife get this done for her
+# fractured spine?" is the candidates answer (the page says who it suits); "should my mum get it?
+# she's 91 and has heart problems" asks about something the page does not weigh.
+ONLY_WITH: dict[str, re.Pattern[str]] = {
+    "advice for one person": re.compile(
+        r"\b(\d{2,3}|heart|cardiac|diabet\w*|kidneys?|renal|lungs?|copd|asthma|cancer|dementia|"
+        r"frail\w*|pacemakers?|strokes?|blood\s+pressure|bleed\w*|elderly|aged?|weak|conditions?|"
+        r"illness\w*|disease\w*|problems?|trouble)\b"
+        r"|\bfor\s+(me|him|her|us|them|my\s+\w+)\s+(with|if|given|because|since|as)\b"
+    ),
+}
+# ...but a question about the cement's risks ("is it a problem if the cement leaks?") is the
+# complications answer's: the page says complications are rare and to discuss them (the
+# development set's forum questions about leaks are labelled so).
+EXCUSED_BY_TEXT: dict[str, re.Pattern[str]] = {
+    "cement details": re.compile(
+        r"\b(problems?|risks?|risky|danger\w*|complications?|side[\s-]+effects?|drawbacks?|"
+        r"harm\w*|bad|safe\w*|how\s+often|chances?|likely)\b"
+    ),
+}
 _OFF_PAGE = {reason: re.compile(pattern) for reason, pattern in OFF_PAGE_SUBJECTS.items()}
 # "how fast does the cement harden" asks about time, not fasting.
 _HOW_FAST = re.compile(r"\bhow\s+fast\b")
@@ -129,6 +172,40 @@ TOPIC_SUBJECTS: dict[str, str] = {
     ),
 }
 _TOPIC_SUBJECT = {topic: re.compile(pattern) for topic, pattern in TOPIC_SUBJECTS.items()}
+# Pain that goes on and on is the fracture section's ("the bone does not stabilize and continues
+# to move, causing persistent pain"), with or without the fracture named.
+_LASTING_PAIN = re.compile(
+    r"\b(months?|years?|for\s+ages|lasts?|persist\w*|ongoing|lasting|keeps?\s+(on\s+)?(hurting|going|aching)|"
+    r"still\s+(hurt\w*|in\s+pain|painful|sore|aching|have\s+pain|has\s+pain)|"
+    r"carr(y|ies|ying)\s+on|go(es|ing)?\s+on|won'?t\s+go\s+away|not\s+go(ing)?\s+away)\b"
+)
+
+# Off-page words the topic excuses when the question asks what CAUSES the fracture: "a car
+# accident", "slipping on ice", "lifting a box" are trauma (the page: "less often by tumor or
+# trauma"), not driving, aftercare or lifting after the procedure.
+CAUSE_EXCUSES: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "compression_fracture": (
+        re.compile(
+            r"\b(caus\w*|due\s+to|because\s+of|lead\w*\s+to|result\w*\s+(in|from)|"
+            r"accidents?|crash\w*|collisions?|slip\w*|fell|falling|trauma|injur\w*|"
+            r"break|breaks|crack|cracks|crush|snap)\b"
+        ),
+        frozenset({"travel", "aftercare"}),
+    ),
+}
+
+# A topic's answer that a question about something else must not get: "how long will I need
+# off work?" or "how long until I can drive?" ask about the time after, not the 1-2 hours the
+# procedure takes.
+NOT_ABOUT: dict[str, tuple[str, re.Pattern[str]]] = {
+    "procedure_duration": (
+        "time until an activity",
+        re.compile(
+            r"\b(off\s+work|time\s+off|work|job|back\s+to|return\w*|until|till|before\s+i\s+can|"
+            r"resum\w*|recover\w*|sick\s+(leave|note)|again)\b"
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -173,14 +250,35 @@ def decline_reason(text: str | None, topic: str, cues: TopicCues) -> str | None:
         return None
     lowered = fold(text).lower().replace("\u2019", "'")
     subject = _TOPIC_SUBJECT.get(topic)
-    if subject is not None and not subject.search(lowered):
+    if subject is not None and not (subject.search(lowered) or _LASTING_PAIN.search(lowered)):
         return f"nothing of {topic} named"
+    if topic in NOT_ABOUT:
+        reason, pattern = NOT_ABOUT[topic]
+        found = pattern.search(lowered)
+        if found:
+            return f"{reason}: {found.group(0).strip()}"
     checked = _HOW_FAST.sub(" ", lowered)
     for reason, pattern in _OFF_PAGE.items():
         for match in pattern.finditer(checked):
-            if reason in WHATEVER_THE_TOPIC or not cues.ties(topic, match.group(0)):
+            if not _excused(reason, topic, match.group(0), checked, cues):
                 return f"{reason}: {match.group(0).strip()}"
     return None
+
+
+def _excused(reason: str, topic: str, word: str, text: str, cues: TopicCues) -> bool:
+    """An off-page `word` found for `reason` still leaves `topic`'s answer right."""
+    needed = ONLY_WITH.get(reason)
+    if needed is not None and not needed.search(text):
+        return True
+    excuse = EXCUSED_BY_TEXT.get(reason)
+    if excuse is not None and excuse.search(text):
+        return True
+    if reason in WHATEVER_THE_TOPIC:
+        return False
+    cause = CAUSE_EXCUSES.get(topic)
+    if cause is not None and reason in cause[1] and cause[0].search(text):
+        return True
+    return cues.ties(topic, word)
 
 
 def cited_passages(domain: dict[str, Any]) -> dict[str, str]:
