@@ -100,6 +100,15 @@ def test_questions_tied_to_their_topic_keep_the_answer(text: str, topic: str) ->
     assert decline_reason(text, topic, cues()) is None
 
 
+def test_a_health_detail_told_after_the_question_makes_it_one_persons_decision() -> None:
+    """The classifiers read only the question; the detail may come after it (outside round 2)."""
+    question = "should my nan get the procedure or hold off and wait?"
+    assert decline_reason(question, "candidates", cues()) is None
+    whole = question + " she is 94 and has lung disease"
+    reason = decline_reason(question, "candidates", cues(), whole)
+    assert (reason or "").startswith("advice for one person")
+
+
 @pytest.mark.parametrize("relative", ["data/nlu.yml", "tests/nlu_heldout.yml"])
 def test_no_training_or_heldout_example_is_declined_for_its_own_topic(relative: str) -> None:
     declined = [

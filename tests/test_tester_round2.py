@@ -70,6 +70,11 @@ def topics(replies: list[dict[str, Any]]) -> list[str]:
         ("how sucessful is vertebroplsty", "success_rate"),
         ("what is the sucess rate of this treatmnt", "success_rate"),
         ("how long is the procedre", "procedure_duration"),
+        # after the merge: pain that goes on, and a fracture's cause (an accident, a slip, lifting)
+        ("why do some people still have pain many months later", "compression_fracture"),
+        ("could a car crash crush a bone in my spine", "compression_fracture"),
+        ("can you get a broken vertebra from slipping on ice", "compression_fracture"),
+        ("can road accidents cause a compression fracture", "compression_fracture"),
     ],
 )
 def test_a_question_the_page_answers_gets_its_answer(
@@ -196,3 +201,49 @@ def test_a_request_for_a_diagnosis_is_declined_with_whom_to_contact(
 def test_fear_alone_is_not_an_emergency(assistant: Assistant, domain_texts, message: str) -> None:
     said = texts(assistant.send(new_sender(), message))
     assert domain_texts["utter_emergency"] not in said, said
+
+
+# After the merge (bench/NOTES.md, issue 24, "outside round 2, after the merge"): what the page
+# does not say gets the hand-off with whom to contact, never a neighbouring topic's answer.
+@pytest.mark.parametrize(
+    "message",
+    [
+        # treating the osteoporosis itself (the page treats the fracture)
+        "is this a cure for osteoporosis",
+        "can vertebroplasty reverse my mum's osteoporosis",
+        # the cement leaking, allergies to it, what is in it
+        "could the glue seep out of the bone",
+        "can people be allergic to the bone cement",
+        "what is the cement made from",
+        # one person's decision with a health detail the page does not weigh
+        "should my dad have the procedure or wait, he is 90 with a weak heart",
+        "should my gran get vertebroplasty or wait and see? she is 93 with diabetes",
+        "is it right for me with my kidney disease",
+    ],
+)
+def test_what_the_page_does_not_say_gets_whom_to_contact(
+    assistant: Assistant, message: str
+) -> None:
+    replies = assistant.send(new_sender(), message)
+    said = texts(replies)
+    assert said[-1] == HANDOFF, said
+    assert not topics(replies), said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how long will i be off work for",
+        "how much time off work will i need",
+        "how long before i can get back to my job",
+        "how long till i can drive my car again",
+    ],
+)
+def test_time_until_an_activity_is_never_the_procedures_duration(
+    assistant: Assistant, message: str
+) -> None:
+    """The page: back to normal activities within a few days; work is not named."""
+    replies = assistant.send(new_sender(), message)
+    said = texts(replies)
+    assert "procedure_duration" not in topics(replies), said
+    assert topics(replies) == ["recovery"] or said[-1] == HANDOFF, said

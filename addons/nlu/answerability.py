@@ -57,6 +57,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from addons.cleaning.text import fold
 from addons.nlu.artifacts import load_artifact, save_artifact
+from addons.nlu.focus import full_text
 from addons.nlu.passages import words
 from addons.safety.override import override_intent
 from core.vocabulary.topics import FAQ_TOPICS, answer_response
@@ -244,11 +245,23 @@ class TopicCues:
         return bool(set(words(phrase)) & self.cues.get(topic, frozenset()))
 
 
-def decline_reason(text: str | None, topic: str, cues: TopicCues) -> str | None:
-    """Why `text` should not get `topic`'s answer (the reason staff see), or None to keep it."""
+def _lowered(text: str) -> str:
+    return fold(text).lower().replace("\u2019", "'")
+
+
+def decline_reason(
+    text: str | None, topic: str, cues: TopicCues, whole: str | None = None
+) -> str | None:
+    """Why `text` should not get `topic`'s answer (the reason staff see), or None to keep it.
+
+    `whole` is the patient's whole message when the classifiers read only its question
+    (addons/nlu/focus.py): "should my mum get it or wait? she's 91 with heart problems" tells
+    the detail that makes it one person's decision after the question.
+    """
     if not text or topic not in FAQ_TOPICS:
         return None
-    lowered = fold(text).lower().replace("\u2019", "'")
+    lowered = _lowered(text)
+    story = _lowered(whole) if whole else lowered
     subject = _TOPIC_SUBJECT.get(topic)
     if subject is not None and not (subject.search(lowered) or _LASTING_PAIN.search(lowered)):
         return f"nothing of {topic} named"
@@ -260,15 +273,15 @@ def decline_reason(text: str | None, topic: str, cues: TopicCues) -> str | None:
     checked = _HOW_FAST.sub(" ", lowered)
     for reason, pattern in _OFF_PAGE.items():
         for match in pattern.finditer(checked):
-            if not _excused(reason, topic, match.group(0), checked, cues):
+            if not _excused(reason, topic, match.group(0), checked, story, cues):
                 return f"{reason}: {match.group(0).strip()}"
     return None
 
 
-def _excused(reason: str, topic: str, word: str, text: str, cues: TopicCues) -> bool:
-    """An off-page `word` found for `reason` still leaves `topic`'s answer right."""
+def _excused(reason: str, topic: str, word: str, text: str, story: str, cues: TopicCues) -> bool:
+    """An off-page `word` found for `reason` in `text` still leaves `topic`'s answer right."""
     needed = ONLY_WITH.get(reason)
-    if needed is not None and not needed.search(text):
+    if needed is not None and not (needed.search(text) or needed.search(story)):
         return True
     excuse = EXCUSED_BY_TEXT.get(reason)
     if excuse is not None and excuse.search(text):
@@ -359,7 +372,7 @@ class AnswerabilityGate(GraphComponent, IntentClassifier):
             return messages
         for message in messages:
             topic = str((message.get(INTENT) or {}).get(INTENT_NAME_KEY))
-            reason = decline_reason(message.get(TEXT), topic, self._cues)
+            reason = decline_reason(message.get(TEXT), topic, self._cues, full_text(message))
             if reason is not None:
                 override_intent(message, NOT_COVERED_INTENT, REASON_KEY, reason)
         return messages
