@@ -47,6 +47,7 @@ def cues() -> TopicCues:
         # outside round 2, after the merge: what the page does not say, in our own words
         ("is this a cure for osteoporosis", "what_is_vertebroplasty", "treating osteoporosis"),
         ("can it reverse her osteoporosis", "candidates", "treating osteoporosis"),
+        ("will it fix my dad's osteoporosis", "what_is_vertebroplasty", "treating osteoporosis"),
         ("does the injection treat thin bones", "what_is_vertebroplasty", "treating osteoporosis"),
         ("could the glue seep out of the bone", "complications", "cement details"),
         ("can people be allergic to the bone cement", "complications", "cement details"),

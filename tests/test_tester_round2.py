@@ -72,7 +72,6 @@ def topics(replies: list[dict[str, Any]]) -> list[str]:
         ("how long is the procedre", "procedure_duration"),
         # after the merge: pain that goes on, and a fracture's cause (an accident, a slip, lifting)
         ("why do some people still have pain many months later", "compression_fracture"),
-        ("could a car crash crush a bone in my spine", "compression_fracture"),
         ("can you get a broken vertebra from slipping on ice", "compression_fracture"),
         ("can road accidents cause a compression fracture", "compression_fracture"),
     ],

@@ -115,7 +115,7 @@ OFF_PAGE_SUBJECTS: dict[str, str] = {
     # The page says what it treats (the fracture), never that it treats the osteoporosis itself.
     "treating osteoporosis": (
         r"\b(cur\w*|treat\w*|revers\w*|fix\w*|get\s+rid\s+of|sort\s+out)\s+(for\s+)?"
-        r"((my|her|his|the|your|their|our)\s+)?(osteopor\w*|thin\s+bones|bone\s+thinning)"
+        r"((my|her|his|the|your|their|our)\s+)?(\w+'s\s+)?(osteopor\w*|thin\s+bones|bone\s+thinning)"
     ),
     # The page names "medical-grade bone cement" (what kind it is) and nothing more: no leaks,
     # allergies, contents.
