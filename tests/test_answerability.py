@@ -110,6 +110,12 @@ def test_a_health_detail_told_after_the_question_makes_it_one_persons_decision()
     assert (reason or "").startswith("advice for one person")
 
 
+# Training examples the gate declines on purpose: the page never mentions the cement leaking
+# (outside round 2). Kept in the training data because removing one example retrains DIET into
+# a different model (the development set moved by 4 right answers either way, bench/NOTES.md).
+DECLINED_ON_PURPOSE = frozenset({("complications", "could the cement leak")})
+
+
 @pytest.mark.parametrize("relative", ["data/nlu.yml", "tests/nlu_heldout.yml"])
 def test_no_training_or_heldout_example_is_declined_for_its_own_topic(relative: str) -> None:
     declined = [
@@ -117,9 +123,18 @@ def test_no_training_or_heldout_example_is_declined_for_its_own_topic(relative: 
         for topic, texts in nlu_examples(relative).items()
         if topic in FAQ_TOPICS
         for text in texts
-        if decline_reason(text, topic, cues()) is not None
+        if (topic, text) not in DECLINED_ON_PURPOSE
+        and decline_reason(text, topic, cues()) is not None
     ]
     assert not declined
+
+
+def test_the_examples_declined_on_purpose_are_still_training_examples() -> None:
+    """Stale exceptions would hide a real decline of a training example."""
+    examples = nlu_examples("data/nlu.yml")
+    for topic, text in DECLINED_ON_PURPOSE:
+        assert text in examples[topic]
+        assert decline_reason(text, topic, cues()) is not None
 
 
 def test_every_topic_has_cues_from_its_examples_and_its_page_passage() -> None:
