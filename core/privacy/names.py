@@ -399,7 +399,15 @@ octogenarian mexico guatemala honduras salvador nicaragua colombia ecuador venez
 peru cuba haiti jamaica brazil argentina chile ukraine poland vietnam philippines nigeria ghana
 kenya ethiopia somalia k'iche kiche quiche nahuatl quechua tagalog creole urdu hindi punjabi
 bengali swahili yoruba igbo amharic arabic farsi pashto"""
-KEPT_WORDS = frozenset(_KEPT.split())
+
+
+def _kept_terms() -> frozenset[str]:
+    """data/kept_terms.txt: eponyms, devices, brands, insurers and teams (round 9)."""
+    lines = (DATA / "kept_terms.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms()
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)
@@ -1246,6 +1254,17 @@ HOSPITAL = re.compile(
 )
 
 
+# "a Foley catheter", "the Trendelenburg position", "Heather Hill rehab": a capitalised word
+# before a device, test, condition or place-of-care noun names that thing, not a person
+# (round 9: rules for the class instead of one brand at a time).
+THING_AFTER = re.compile(
+    r"\s+(?:catheters?|monitors?|lifts?|needles?|exercises?|positions?|operations?|procedures?"
+    r"|tests?|scans?|cysts?|syndrome|disease|sign|maneuver|manoeuvre|rehab|tubs?|game|pump"
+    r"|brace|stockings?|machine|stretch(?:es)?|classes?)\b",
+    re.IGNORECASE,
+)
+
+
 def redact_names(text: str) -> str:
     """The text with every name found replaced by NAME_MARK."""
     found = _cued(text) + _uncued(text)
@@ -1253,6 +1272,7 @@ def redact_names(text: str) -> str:
     found = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in kept)]
     found = [(_first_name_before(text, start), end) for start, end in found]
     found = [span for span in found if not _saints_place(text, *span)]
+    found = [span for span in found if not THING_AFTER.match(text, span[1])]
     spans = sorted(set(found + _joined(text, found)))
     merged: list[list[int]] = []
     for start, end in spans:
