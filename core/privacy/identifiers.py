@@ -642,3 +642,69 @@ def masked_booking_code(match: re.Match[str]) -> str:
     """BOOKING_CODE's replacement: a code of letters and digits is one however few digits it
     holds ("QX7T9P"); its name stays."""
     return match.group("head") + ID_MARK
+
+
+# Round 9 (issue 21): rules for whole classes of numbers instead of one more cue each round.
+# Any number of 5 digits or more typed alone (or a ZIP+4) is an identifier here -- a ZIP, an
+# MRN, a wristband or a bill's number ("we're in the 06762 area", "MR# 55102") -- unless it
+# is money, or a measurement or dose with its unit after it. A year has 4 digits; a phone's
+# 7 or more digits are masked as a phone before this runs.
+LONG_NUMBER = re.compile(r"(?<![\w$£€.,/:-])\d{5,}(?:-\d{4})?(?![\w$%/:-]|[.,]\d)")
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?|steps?|mg|mcg|ml|cc|iu|units?|mm|cm|"
+    r"calories|kcal|feet|ft|miles?|meters?|metres?|km|kg|lbs?|people|patients|procedures|"
+    r"cases|times|vertebra\w*|words|views|visits|members|gy|mgy|rads?)\b",
+    re.IGNORECASE,
+)
+
+
+_BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|drg)\b", re.IGNORECASE)
+
+
+def masked_long_number(match: re.Match[str]) -> str:
+    """LONG_NUMBER's replacement: an amount or a measure with its unit stays, and a
+    procedure's billing code ("CPT 22510 or 22511") is the hospital's, not the patient's."""
+    if _MEASURE_AFTER.match(match.string, match.end()):
+        return match.group()
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    return match.group() if _BILLING_CODE_BEFORE.search(before) else ID_MARK
+
+
+# "last 4 of my ss are 3382", "debit card last digits 7781", "visa that ends 0092": four
+# digits after a cue that says they end a longer number are that number's part, whatever the
+# number is (SSN, card, account). A year after "ends in" stays unless a number's word is near.
+LAST_DIGITS = re.compile(
+    r"\b(?P<cue>last\s+(?:4|four)(?:\s+digits)?|last\s+digits|end(?:s|ing)?)\b"
+    r"(?P<gap>(?:(?!\b(?:at|by|on|around|after|before)\b)[^.?!\d\n]){0,30}?)"
+    r"(?P<digits>\d{4})(?![\w:/.-]|\s*(?:am|pm|a\.m|p\.m|hrs?|hours?)\b)",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:card|ss|ssn|soc|social|visa|mastercard|amex|account|acct|debit|credit|number|digits|"
+    r"last)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_last_digits(match: re.Match[str]) -> str:
+    """LAST_DIGITS's replacement: the cue stays, the digits go."""
+    digits = match.group("digits")
+    head = match.group()[: match.start("digits") - match.start()]
+    if re.fullmatch(r"19\d\d|20\d\d", digits) and not _NUMBER_WORD.search(head):
+        return match.group()  # "my lease ends in 2027"
+    return head + ID_MARK
+
+
+# "car reg is KX19 VRT", "my registration is RT52 KLM", "plate 7KXR22": a vehicle's
+# registration after its cue (letters and digits mixed, in capitals), and the UK shape anywhere.
+PLATE = re.compile(
+    r"(?P<head>\b(?i:reg|registration|plates?|number\s+plate|licen[cs]e\s+plate|tag)\b"
+    r"(?:\s+(?i:is|number|no\.?|#|:|was))*\s*:?\s*)"
+    r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}(?:[ -]?[A-Z0-9]{2,4})?(?![\w-])"
+    r"|(?P<uk>\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b)"
+)
+
+
+def masked_plate(match: re.Match[str]) -> str:
+    """PLATE's replacement: the cue stays, the plate goes."""
+    return ID_MARK if match.group("uk") else match.group("head") + ID_MARK

@@ -286,6 +286,8 @@ def _redact_details(text: str) -> str:
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
+    text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
+    text = ids.PLATE.sub(ids.masked_plate, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
@@ -327,6 +329,7 @@ def _redact_details(text: str) -> str:
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
+    text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
 
