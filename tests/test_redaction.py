@@ -21,6 +21,14 @@ from core.privacy.redaction import DATE_MARK, EMAIL_MARK, PHONE_MARK, contains_p
 from tests.project import ROOT, load_yaml
 
 
+def load_first_names() -> list[str]:
+    """The first names of core/privacy/data (the Census list) that are no English words."""
+    data = ROOT / "core" / "privacy" / "data"
+    words = set((data / "first_names_that_are_words.txt").read_text(encoding="utf-8").split())
+    lines = (data / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return [w for w in lines if w and not w.startswith("#") and w not in words]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1708,6 +1716,21 @@ ROUND_9_MASKED = [
     ("social last digits 4410 if it helps", "4410", "ssn"),
     ("I paid with my debit card last digits 7781, was I charged twice", "7781", "account"),
     ("I paid by visa that ends 0092 and got two charges", "0092", "account"),
+    # names in lower case anywhere, surname cues, Surname, Given, spelled letter by letter
+    ("hi there, appointment is for teodora lungu, she is my aunt", "teodora lungu", "name"),
+    ("the patient is ximena quispe huaman, will it hurt", "ximena quispe huaman", "name"),
+    ("our pastor rev. tobias whitcombe wants to visit me", "tobias whitcombe", "name"),
+    ("my bf kaito hasegawa keeps asking if i can fly after", "kaito hasegawa", "name"),
+    ("can siobhan stay overnight with me after the procedure", "siobhan", "name"),
+    ("please let harriet know I will be late", "harriet", "name"),
+    ("its for my aunty wairimu btw", "wairimu", "name"),
+    ("my gf svetlana petrova will pick me up", "svetlana petrova", "name"),
+    ("appointment is for ruairi mac an tsaoir, how long", "ruairi mac an tsaoir", "name"),
+    ("surname is Oyelowo-Bankole, first name Adetokunbo.", "Oyelowo-Bankole", "name"),
+    ("Patient: Fernández-Ochoa, Itzel. DOB: 7 Jun 1940.", "Itzel", "name"),
+    ("name spelled d-a-r-i-u-s-z k-o-w-a-l-s-k-i in case", "d-a-r-i-u-s-z k-o-w-a-l-s-k-i", "name"),
+    ("spelt O-K-O-N-K-W-O, for the records", "O-K-O-N-K-W-O", "name"),
+    ("spelled m a r g i t if you need it", "m a r g i t", "name"),
     # plates after reg/registration/plate, and the UK shape anywhere
     ("car reg is KX19 VRT, can I park in the disabled spot", "KX19 VRT", "licence"),
     ("my registration is RT52 KLM, where can I park", "RT52 KLM", "licence"),
@@ -1720,6 +1743,9 @@ ROUND_9_KEPT = [
     "my lease ends in 2027, does that matter",
     "the bill was 12500 dollars, is that normal",
     "will I need a Foley catheter?",
+    "who painted the mona lisa",
+    "we're going to the st francis clinic after",
+    "ako si lola, may tanong ako",
     "Is the Jamshidi needle the one they use?",
     "Heather Hill rehab take me after?",
     "will I be on Dilaudid or Toradol for pain",
@@ -1747,3 +1773,18 @@ def test_a_long_number_alone_never_stays(digits: str, before: str, after: str) -
     """Any number of 5 digits or more typed alone is masked, whatever its cue (round 9)."""
     out = redact(before + digits + after)
     assert digits not in out
+
+
+_PLAIN_FIRST = sorted(
+    w for w in load_first_names() if len(w) > 3 and not ordinary(w) and w.isascii()
+)[:4000:7]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    name=st.sampled_from(_PLAIN_FIRST),
+    frame=st.sampled_from(["can {} stay with me", "please let {} know", "its for {} btw"]),
+)
+def test_a_first_name_that_is_no_word_is_masked_anywhere(name: str, frame: str) -> None:
+    """Round 9: a known first name that is no English word is a name in lower case too."""
+    assert name not in redact(frame.format(name)).lower().split()

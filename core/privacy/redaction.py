@@ -32,7 +32,7 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
-from core.privacy.names import NAME_MARK, might_name, ordinary, redact_names
+from core.privacy.names import NAME_MARK, SPELLED_NAME, might_name, ordinary, redact_names
 
 EMAIL_MARK = "[email removed]"
 SSN_MARK = "[SSN removed]"
@@ -234,6 +234,8 @@ def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
     if _has_detail(text):
         text = _redact_details(text)
+    if "-" in text or "spel" in text:
+        text = SPELLED_NAME.sub(NAME_MARK, text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     if NAME_MARK in text and ids.AGE_GATE.search(text):
