@@ -1336,6 +1336,7 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             and nxt is not None
             and word.isascii()
             and nxt.group().isascii()  # "Tên thuốc là gì" is Vietnamese, not a name
+            and min(len(word), len(nxt.group())) > 2  # "attn dr patel"
             and unknown(word)
             and unknown(nxt.group())
             and word.lower() not in _INSTITUTIONS
