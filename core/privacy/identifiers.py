@@ -708,3 +708,29 @@ PLATE = re.compile(
 def masked_plate(match: re.Match[str]) -> str:
     """PLATE's replacement: the cue stays, the plate goes."""
     return ID_MARK if match.group("uk") else match.group("head") + ID_MARK
+
+
+# "booked for the 15th", "my appt is Weds the 9th" (round 9): a day of the month after a
+# booking's word, with its weekday, is a date.
+_WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+BOOKED_DAY = re.compile(
+    r"(?P<cue>\b(?:booked|book|scheduled|appointment|appt|procedure|surgery|coming\s+in)\b"
+    r"[^.?!\d]{0,25}?)"
+    rf"(?:\b{_WEEKDAY_SHORT}\s+)?\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_booked_day(match: re.Match[str], mark: str) -> str:
+    """BOOKED_DAY's replacement: the cue stays, the day goes."""
+    return match.group("cue") + mark
+
+
+# "a 97 y/o female", "99 come January", "nearly 95", "turning 91" (round 9): an age over 89
+# with a word that makes a number an age, before or after it.
+AGE_WORDED = re.compile(
+    r"\b(?:nearly|almost|turning|turned|turns|about\s+to\s+be|going\s+on|aged?)\s+(?:9\d|1[01]\d)\b"
+    r"(?!\s*(?:%|percent|mg|kg|lbs?|minutes?|mins?|pounds?|dollars?|degrees?))"
+    r"|\b(?:9\d|1[01]\d)\s*(?:y/?o|yrs?\s+old|come\s+\w+|next\s+\w+|this\s+\w+\s+\d*)\b",
+    re.IGNORECASE,
+)

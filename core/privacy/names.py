@@ -357,7 +357,8 @@ _NAME_GOES_ON = frozenset(_GOES_ON.split())
 _SELF_GOES_ON = _NAME_GOES_ON | {"from", "with", "for", "calling", "asking", "writing"}
 # Capitalised words that are no names after "it's" ("It's Tuesday,").
 _DAYS_AND_MONTHS = """monday tuesday wednesday thursday friday saturday sunday january february
-march april june july august september october november december ok okay"""
+march april june july august september october november december ok okay
+mon tue tues wed weds thu thur thurs fri sat sun"""
 _NOT_NAMES = frozenset(_DAYS_AND_MONTHS.split())
 
 

@@ -331,6 +331,9 @@ def _redact_details(text: str) -> str:
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
+        text = ids.AGE_WORDED.sub(AGE_MARK, text)
+    if "the " in text:
+        text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
