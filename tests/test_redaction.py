@@ -1740,6 +1740,14 @@ ROUND_9_MASKED = [
     ("my mother, 99 come January, wants to know", "99", "age"),
     ("grandpa is nearly 95 is that too old", "95", "age"),
     ("my dad is turning 91 next month, can he have it", "91", "age"),
+    # handles, user names, links read aloud, e-mails spoken from their cue
+    ("my insta is @radomila_vlk if someone can message me", "@radomila_vlk", "url"),
+    ("username on mychart is eszter.vadkerti58, can i see", "eszter.vadkerti58", "url"),
+    ("page gofundme dot com slash help-grandpa-wendell", "help-grandpa-wendell", "url"),
+    ("updates on caringbridge dot org slash visit slash grandmaluz", "grandmaluz", "url"),
+    # (the words before the masked address: checked word by word, as a name's are)
+    ("mail me at m kowalczyk 1949 at gmail dot com", "kowalczyk", "name"),
+    ("email ana maria dot leite 1950 at hotmail dot com", "leite", "name"),
     # plates after reg/registration/plate, and the UK shape anywhere
     ("car reg is KX19 VRT, can I park in the disabled spot", "KX19 VRT", "licence"),
     ("my registration is RT52 KLM, where can I park", "RT52 KLM", "licence"),
@@ -1753,6 +1761,8 @@ ROUND_9_KEPT = [
     "the bill was 12500 dollars, is that normal",
     "will I need a Foley catheter?",
     "who painted the mona lisa",
+    "can I email the nurse about it",
+    "my facebook is the best way to reach me",
     "Tues works for me, is there a slot",
     "I am nearly 95% sure it is the same spot",
     "we're going to the st francis clinic after",

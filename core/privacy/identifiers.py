@@ -734,3 +734,22 @@ AGE_WORDED = re.compile(
     r"|\b(?:9\d|1[01]\d)\s*(?:y/?o|yrs?\s+old|come\s+\w+|next\s+\w+|this\s+\w+\s+\d*)\b",
     re.IGNORECASE,
 )
+
+
+# Round 9 (issue 21): handles, user names and links read aloud.
+# "my insta is @radomila_vlk": a handle (an @ with no domain after it: an e-mail is masked first).
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,}[A-Za-z0-9_]")
+# "username on mychart is eszter.vadkerti58", "login: gr4nny_j": the value after its cue.
+USERNAME = re.compile(
+    r"(?P<head>\b(?:user\s*name|handle|login|user\s*id|screen\s*name|gamertag|insta|instagram|"
+    r"twitter|tiktok|snapchat|facebook|fb|skype)\b(?:\s+(?:on|for|at)\s+\w+)?"
+    r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to)\b)"
+    r"(?=[\w.@-]*[\d_.])[\w.@-]+[\w]",
+    re.IGNORECASE,
+)
+# "gofundme dot com slash help-grandpa-wendell", "caringbridge dot org slash visit slash
+# grandmaluz": a domain read aloud with its path.
+SPOKEN_URL = re.compile(
+    rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
+    re.IGNORECASE,
+)

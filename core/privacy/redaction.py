@@ -252,6 +252,18 @@ def redact_all_but_names(text: str) -> str:
     return _redact_details(text) if _has_detail(text) else text
 
 
+# "mail me at m kowalczyk 1949 at gmail dot com", "email ana maria dot leite 1950 at hotmail
+# dot com" (round 9): the words between an e-mail's cue and the masked address are its start.
+EMAIL_TAIL = re.compile(
+    r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+)"
+    r"(?:(?:\[name removed\]|[\w.+-]+)\s+){1,5}?" + re.escape(EMAIL_MARK)
+)
+
+
+def _masked_email_tail(match: re.Match[str]) -> str:
+    return match.group("cue") + EMAIL_MARK
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -261,6 +273,8 @@ def _has_detail(text: str) -> bool:
         or _WORDY.search(text)
         or ids.DATE_WORDS.search(text)
         or PROVIDER_GATE.search(text)
+        or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
+        or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
     )
 
 
@@ -279,10 +293,17 @@ def _redact_details(text: str) -> str:
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
     if PROVIDER_GATE.search(text):
         text = SAID_EMAIL.sub(_masked_said_email, text)
+    if " slash " in text.lower():
+        text = ids.SPOKEN_URL.sub(LINK_MARK, text)
+    if EMAIL_MARK in text:
+        text = EMAIL_TAIL.sub(_masked_email_tail, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
+    if "@" in text:
+        text = ids.HANDLE.sub(LINK_MARK, text)
+    text = ids.USERNAME.sub(lambda m: m.group("head") + LINK_MARK, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
