@@ -1748,6 +1748,15 @@ ROUND_9_MASKED = [
     # (the words before the masked address: checked word by word, as a name's are)
     ("mail me at m kowalczyk 1949 at gmail dot com", "kowalczyk", "name"),
     ("email ana maria dot leite 1950 at hotmail dot com", "leite", "name"),
+    # addresses: more street words, house and route numbers, corners, named blocks, Mexico
+    ("I'm at 14B Kensington Gardens, Plainville. Is there transport?", "Kensington", "address"),
+    ("Mom is at 40 Ledgecrest Landing, Plainville, she can't drive", "Ledgecrest", "address"),
+    ("our home is 118 Quarry Heights in Wolcott", "Quarry Heights", "address"),
+    ("the yellow house number 389, we need a ride", "389", "address"),
+    ("we are on rt 69 past the white church, house 1418", "1418", "address"),
+    ("the corner of Wexford Lane and Tillotson Rd, is there a shuttle", "Wexford", "address"),
+    ("building 2 of the willow brook apartments on route 229", "willow brook", "address"),
+    ("Dirección: Av. Insurgentes Sur 1602, Col. Crédito Constructor", "Insurgentes", "address"),
     # plates after reg/registration/plate, and the UK shape anywhere
     ("car reg is KX19 VRT, can I park in the disabled spot", "KX19 VRT", "licence"),
     ("my registration is RT52 KLM, where can I park", "RT52 KLM", "licence"),
@@ -1761,6 +1770,8 @@ ROUND_9_KEPT = [
     "the bill was 12500 dollars, is that normal",
     "will I need a Foley catheter?",
     "who painted the mona lisa",
+    "I take route 2 bus to get there",
+    "the house 2 doors down has a ramp",
     "can I email the nurse about it",
     "my facebook is the best way to reach me",
     "Tues works for me, is there a slot",

@@ -133,7 +133,11 @@ _SURE = (
     r"street|st|avenue|ave|av|boulevard|blvd|road|rd|lane|ln|dr|ct|pl|cir|ter|terrace|"
     r"parkway|pkwy|highway|hwy|expressway|turnpike|tpke|broadway"
 )
-_UNSURE = r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close"
+_UNSURE = (
+    r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close|"
+    # round 9: "14B Kensington Gardens", "40 Ledgecrest Landing", "118 Quarry Heights"
+    r"Gardens|Landing|Heights|Mews|Chase|Crescent|Hollow|Ridge|Crossing|Commons|Grove|Rise"
+)
 _DIRECTION = r"(?:,?\s+(?i:n|s|e|w|ne|nw|se|sw)\b\.?)?"
 _UNIT_PART = (
     r"(?:,?\s*(?i:apt|apartment|unit|suite|ste|#|no\.?|room|rm|lot|bldg|floor|fl)\.?\s*#?\s*"
@@ -753,3 +757,45 @@ SPOKEN_URL = re.compile(
     rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
     re.IGNORECASE,
 )
+
+
+# Round 9 (issue 21): addresses without a house number and a known street word after it.
+_STREET_WORD = rf"(?i:{_SURE}|{_UNSURE})\b\.?"
+# "house number 389", "house 1418", "route 229", "rt 69": a house's or a road's number.
+HOUSE_NUMBER = re.compile(
+    # "house 2 doors down", "the old house 12 years" stay: a bare number needs 3 digits.
+    r"(?P<cue>\b(?:house|home)\s+(?:(?:number\s+|no\.?\s*|#\s*)\d{1,5}|\d{3,5})[A-Za-z]?\b)"
+    r"|(?P<road>\b(?:route|rte|rt|hwy|highway|state\s+road)\.?\s+\d{1,4}\b(?!\s+bus))",
+    re.IGNORECASE,
+)
+
+
+def masked_house_number(match: re.Match[str]) -> str:
+    """HOUSE_NUMBER's replacement: the word "house" stays, the number goes."""
+    if match.group("road"):
+        return ADDRESS_MARK
+    word = re.match(r"\w+\s+", match.group("cue"))
+    return (word.group() if word else "") + ADDRESS_MARK
+
+
+# "corner of Wexford Lane and Tillotson Rd": streets named at a corner.
+CORNER = re.compile(
+    r"(?P<cue>\b(?i:corner|intersection|junction)\s+(?i:of)\s+)"
+    rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}"
+    rf"(?:\s+(?i:and|&)\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD})?"
+)
+# "Av. Insurgentes Sur 1602, Col. Crédito Constructor": a Mexican street and neighbourhood.
+SPANISH_ABBREVIATED = re.compile(
+    r"\b(?:Av|Avda|Calz|Col|Blvd|Fracc)\.\s+[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]*){0,3}"
+    r"(?:\s+\d{1,5}[A-Za-z]?)?"
+)
+# "building 2 of the willow brook apartments": a named block of flats.
+APARTMENTS = re.compile(
+    r"(?P<cue>\b(?i:of|at|in)\s+the\s+)(?:[A-Za-z'-]+\s+){1,3}"
+    r"(?i:apartments|apts|condos|towers|estates|manor|village|court)\b"
+)
+
+
+def masked_cue_address(match: re.Match[str]) -> str:
+    """CORNER's and APARTMENTS's replacement: the cue stays, the place goes."""
+    return match.group("cue") + ADDRESS_MARK

@@ -275,6 +275,7 @@ def _has_detail(text: str) -> bool:
         or PROVIDER_GATE.search(text)
         or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
         or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
+        or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
     )
 
 
@@ -339,6 +340,10 @@ def _redact_details(text: str) -> str:
     if ids.ZIP_WORD_GATE.search(text):
         text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
     text = ids.STREET.sub(ids.masked_street, text)
+    text = ids.HOUSE_NUMBER.sub(ids.masked_house_number, text)
+    text = ids.CORNER.sub(ids.masked_cue_address, text)
+    text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
+    text = ids.APARTMENTS.sub(ids.masked_cue_address, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
