@@ -597,7 +597,12 @@ def masked_street(match: re.Match[str]) -> str:
     """STREET's replacement: ADDRESS_MARK, unless a room's word is right before the number."""
     if _ROOM_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
         return match.group()
+    if _AGE_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+        return match.group()  # "age: 90 CT" is an age before a state, not "90 Court"
     return ADDRESS_MARK
+
+
+_AGE_BEFORE = re.compile(r"\bage[ds]?\s*[:=-]?\s*$", re.IGNORECASE)
 
 
 def masked_worded_street(match: re.Match[str]) -> str:
