@@ -133,7 +133,11 @@ _SURE = (
     r"street|st|avenue|ave|av|boulevard|blvd|road|rd|lane|ln|dr|ct|pl|cir|ter|terrace|"
     r"parkway|pkwy|highway|hwy|expressway|turnpike|tpke|broadway"
 )
-_UNSURE = r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close"
+_UNSURE = (
+    r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close|"
+    # round 9: "14B Kensington Gardens", "40 Ledgecrest Landing", "118 Quarry Heights"
+    r"Gardens|Landing|Heights|Mews|Chase|Crescent|Hollow|Ridge|Crossing|Commons|Grove|Rise"
+)
 _DIRECTION = r"(?:,?\s+(?i:n|s|e|w|ne|nw|se|sw)\b\.?)?"
 _UNIT_PART = (
     r"(?:,?\s*(?i:apt|apartment|unit|suite|ste|#|no\.?|room|rm|lot|bldg|floor|fl)\.?\s*#?\s*"
@@ -593,7 +597,12 @@ def masked_street(match: re.Match[str]) -> str:
     """STREET's replacement: ADDRESS_MARK, unless a room's word is right before the number."""
     if _ROOM_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
         return match.group()
+    if _AGE_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+        return match.group()  # "age: 90 CT" is an age before a state, not "90 Court"
     return ADDRESS_MARK
+
+
+_AGE_BEFORE = re.compile(r"\bage[ds]?\s*[:=-]?\s*$", re.IGNORECASE)
 
 
 def masked_worded_street(match: re.Match[str]) -> str:
@@ -642,3 +651,156 @@ def masked_booking_code(match: re.Match[str]) -> str:
     """BOOKING_CODE's replacement: a code of letters and digits is one however few digits it
     holds ("QX7T9P"); its name stays."""
     return match.group("head") + ID_MARK
+
+
+# Round 9 (issue 21): rules for whole classes of numbers instead of one more cue each round.
+# Any number of 5 digits or more typed alone (or a ZIP+4) is an identifier here -- a ZIP, an
+# MRN, a wristband or a bill's number ("we're in the 06762 area", "MR# 55102") -- unless it
+# is money, or a measurement or dose with its unit after it. A year has 4 digits; a phone's
+# 7 or more digits are masked as a phone before this runs.
+LONG_NUMBER = re.compile(r"(?<![\w$£€.,/:-])\d{5,}(?:-\d{4})?(?![\w$%/:-]|[.,]\d)")
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?|steps?|mg|mcg|ml|cc|iu|units?|mm|cm|"
+    r"calories|kcal|feet|ft|miles?|meters?|metres?|km|kg|lbs?|people|patients|procedures|"
+    r"cases|times|vertebra\w*|words|views|visits|members|gy|mgy|rads?)\b",
+    re.IGNORECASE,
+)
+
+
+_BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|drg)\b", re.IGNORECASE)
+
+
+def masked_long_number(match: re.Match[str]) -> str:
+    """LONG_NUMBER's replacement: an amount or a measure with its unit stays, and a
+    procedure's billing code ("CPT 22510 or 22511") is the hospital's, not the patient's."""
+    if _MEASURE_AFTER.match(match.string, match.end()):
+        return match.group()
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    return match.group() if _BILLING_CODE_BEFORE.search(before) else ID_MARK
+
+
+# "last 4 of my ss are 3382", "debit card last digits 7781", "visa that ends 0092": four
+# digits after a cue that says they end a longer number are that number's part, whatever the
+# number is (SSN, card, account). A year after "ends in" stays unless a number's word is near.
+LAST_DIGITS = re.compile(
+    r"\b(?P<cue>last\s+(?:4|four)(?:\s+digits)?|last\s+digits|end(?:s|ing)?)\b"
+    r"(?P<gap>(?:(?!\b(?:at|by|on|around|after|before)\b)[^.?!\d\n]){0,30}?)"
+    r"(?P<digits>\d{4})(?![\w:/.-]|\s*(?:am|pm|a\.m|p\.m|hrs?|hours?)\b)",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:card|ss|ssn|soc|social|visa|mastercard|amex|account|acct|debit|credit|number|digits|"
+    r"last)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_last_digits(match: re.Match[str]) -> str:
+    """LAST_DIGITS's replacement: the cue stays, the digits go."""
+    digits = match.group("digits")
+    head = match.group()[: match.start("digits") - match.start()]
+    if re.fullmatch(r"19\d\d|20\d\d", digits) and not _NUMBER_WORD.search(head):
+        return match.group()  # "my lease ends in 2027"
+    return head + ID_MARK
+
+
+# "car reg is KX19 VRT", "my registration is RT52 KLM", "plate 7KXR22": a vehicle's
+# registration after its cue (letters and digits mixed, in capitals), and the UK shape anywhere.
+PLATE = re.compile(
+    r"(?P<head>\b(?i:reg|registration|plates?|number\s+plate|licen[cs]e\s+plate|tag)\b"
+    r"(?:\s+(?i:is|number|no\.?|#|:|was))*\s*:?\s*)"
+    r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}(?:[ -]?[A-Z0-9]{2,4})?(?![\w-])"
+    r"|(?P<uk>\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b)"
+)
+
+
+def masked_plate(match: re.Match[str]) -> str:
+    """PLATE's replacement: the cue stays, the plate goes."""
+    return ID_MARK if match.group("uk") else match.group("head") + ID_MARK
+
+
+# "booked for the 15th", "my appt is Weds the 9th" (round 9): a day of the month after a
+# booking's word, with its weekday, is a date.
+_WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+BOOKED_DAY = re.compile(
+    r"(?P<cue>\b(?:booked|book|scheduled|appointment|appt|procedure|surgery|coming\s+in)\b"
+    r"[^.?!\d]{0,25}?)"
+    rf"(?:\b{_WEEKDAY_SHORT}\s+)?\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_booked_day(match: re.Match[str], mark: str) -> str:
+    """BOOKED_DAY's replacement: the cue stays, the day goes."""
+    return match.group("cue") + mark
+
+
+# "a 97 y/o female", "99 come January", "nearly 95", "turning 91" (round 9): an age over 89
+# with a word that makes a number an age, before or after it.
+AGE_WORDED = re.compile(
+    r"\b(?:nearly|almost|turning|turned|turns|about\s+to\s+be|going\s+on|aged?)\s+(?:9\d|1[01]\d)\b"
+    r"(?!\s*(?:%|percent|mg|kg|lbs?|minutes?|mins?|pounds?|dollars?|degrees?))"
+    r"|\b(?:9\d|1[01]\d)\s*(?:y/?o|yrs?\s+old|come\s+\w+|next\s+\w+|this\s+\w+\s+\d*)\b",
+    re.IGNORECASE,
+)
+
+
+# Round 9 (issue 21): handles, user names and links read aloud.
+# "my insta is @radomila_vlk": a handle (an @ with no domain after it: an e-mail is masked first).
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,}[A-Za-z0-9_]")
+# "username on mychart is eszter.vadkerti58", "login: gr4nny_j": the value after its cue.
+USERNAME = re.compile(
+    r"(?P<head>\b(?:user\s*name|handle|login|user\s*id|screen\s*name|gamertag|insta|instagram|"
+    r"twitter|tiktok|snapchat|facebook|fb|skype)\b(?:\s+(?:on|for|at)\s+\w+)?"
+    r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to)\b)"
+    r"(?=[\w.@-]*[\d_.])[\w.@-]+[\w]",
+    re.IGNORECASE,
+)
+# "gofundme dot com slash help-grandpa-wendell", "caringbridge dot org slash visit slash
+# grandmaluz": a domain read aloud with its path.
+SPOKEN_URL = re.compile(
+    rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
+    re.IGNORECASE,
+)
+
+
+# Round 9 (issue 21): addresses without a house number and a known street word after it.
+_STREET_WORD = rf"(?i:{_SURE}|{_UNSURE})\b\.?"
+# "house number 389", "house 1418", "route 229", "rt 69": a house's or a road's number.
+HOUSE_NUMBER = re.compile(
+    # "house 2 doors down", "the old house 12 years" stay: a bare number needs 3 digits.
+    r"(?P<cue>\b(?:house|home)\s+(?:(?:number\s+|no\.?\s*|#\s*)\d{1,5}|\d{3,5})[A-Za-z]?\b)"
+    r"|(?P<road>\b(?:route|rte|rt|hwy|highway|state\s+road)\.?\s+\d{1,4}\b(?!\s+bus))",
+    re.IGNORECASE,
+)
+
+
+def masked_house_number(match: re.Match[str]) -> str:
+    """HOUSE_NUMBER's replacement: the word "house" stays, the number goes."""
+    if match.group("road"):
+        return ADDRESS_MARK
+    word = re.match(r"\w+\s+", match.group("cue"))
+    return (word.group() if word else "") + ADDRESS_MARK
+
+
+# "corner of Wexford Lane and Tillotson Rd": streets named at a corner.
+CORNER = re.compile(
+    r"(?P<cue>\b(?i:corner|intersection|junction)\s+(?i:of)\s+)"
+    rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}"
+    rf"(?:\s+(?i:and|&)\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD})?"
+)
+# "Av. Insurgentes Sur 1602, Col. Crédito Constructor": a Mexican street and neighbourhood.
+SPANISH_ABBREVIATED = re.compile(
+    r"\b(?:Av|Avda|Calz|Col|Blvd|Fracc)\.\s+[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]*){0,3}"
+    r"(?:\s+\d{1,5}[A-Za-z]?)?"
+)
+# "building 2 of the willow brook apartments": a named block of flats.
+APARTMENTS = re.compile(
+    r"(?P<cue>\b(?i:of|at|in)\s+the\s+)(?:[A-Za-z'-]+\s+){1,3}"
+    r"(?i:apartments|apts|condos|towers|estates|manor|village|court)\b"
+)
+
+
+def masked_cue_address(match: re.Match[str]) -> str:
+    """CORNER's and APARTMENTS's replacement: the cue stays, the place goes."""
+    return match.group("cue") + ADDRESS_MARK

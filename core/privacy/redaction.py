@@ -32,7 +32,7 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
-from core.privacy.names import NAME_MARK, might_name, ordinary, redact_names
+from core.privacy.names import NAME_MARK, SPELLED_NAME, might_name, ordinary, redact_names
 
 EMAIL_MARK = "[email removed]"
 SSN_MARK = "[SSN removed]"
@@ -234,6 +234,8 @@ def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark."""
     if _has_detail(text):
         text = _redact_details(text)
+    if "-" in text or "spel" in text:
+        text = SPELLED_NAME.sub(NAME_MARK, text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     if NAME_MARK in text and ids.AGE_GATE.search(text):
@@ -250,6 +252,18 @@ def redact_all_but_names(text: str) -> str:
     return _redact_details(text) if _has_detail(text) else text
 
 
+# "mail me at m kowalczyk 1949 at gmail dot com", "email ana maria dot leite 1950 at hotmail
+# dot com" (round 9): the words between an e-mail's cue and the masked address are its start.
+EMAIL_TAIL = re.compile(
+    r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+)"
+    r"(?:(?:\[name removed\]|[\w.+-]+)\s+){1,5}?" + re.escape(EMAIL_MARK)
+)
+
+
+def _masked_email_tail(match: re.Match[str]) -> str:
+    return match.group("cue") + EMAIL_MARK
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -259,6 +273,9 @@ def _has_detail(text: str) -> bool:
         or _WORDY.search(text)
         or ids.DATE_WORDS.search(text)
         or PROVIDER_GATE.search(text)
+        or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
+        or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
+        or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
     )
 
 
@@ -277,15 +294,24 @@ def _redact_details(text: str) -> str:
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
     if PROVIDER_GATE.search(text):
         text = SAID_EMAIL.sub(_masked_said_email, text)
+    if " slash " in text.lower():
+        text = ids.SPOKEN_URL.sub(LINK_MARK, text)
+    if EMAIL_MARK in text:
+        text = EMAIL_TAIL.sub(_masked_email_tail, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
+    if "@" in text:
+        text = ids.HANDLE.sub(LINK_MARK, text)
+    text = ids.USERNAME.sub(lambda m: m.group("head") + LINK_MARK, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
+    text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
+    text = ids.PLATE.sub(ids.masked_plate, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
@@ -314,6 +340,10 @@ def _redact_details(text: str) -> str:
     if ids.ZIP_WORD_GATE.search(text):
         text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
     text = ids.STREET.sub(ids.masked_street, text)
+    text = ids.HOUSE_NUMBER.sub(ids.masked_house_number, text)
+    text = ids.CORNER.sub(ids.masked_cue_address, text)
+    text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
+    text = ids.APARTMENTS.sub(ids.masked_cue_address, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
@@ -327,6 +357,10 @@ def _redact_details(text: str) -> str:
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
+        text = ids.AGE_WORDED.sub(AGE_MARK, text)
+    if "the " in text:
+        text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
+    text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
 
