@@ -105,10 +105,14 @@ def test_quick_reply_buttons_send_their_topic(page: Page) -> None:
 def test_history_survives_reload_and_navigation(page: Page, site: tuple[str, Assistant]) -> None:
     open_widget(page)
     ask(page, "is it covered by medicare?")
+    # The insurance answer is followed by the contact details (issue 24): the whole history
+    # must come back, not only its last bubble.
+    replies = page.locator(".vc-bot").all_inner_texts()
+    assert any("Medicare" in text for text in replies)
     sender = page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender")
     page.reload()
     page.locator(".vc-bot").first.wait_for()
-    assert "Medicare" in page.locator(".vc-bot").last.inner_text()
+    assert page.locator(".vc-bot").all_inner_texts() == replies
     page.get_by_role("link", name="Contact us").click()
     page.locator(".vc-bot").first.wait_for()
     assert page.evaluate("JSON.parse(sessionStorage.getItem('vertebroChat:v1')).sender") == sender
