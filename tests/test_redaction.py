@@ -1820,3 +1820,43 @@ _PLAIN_FIRST = sorted(
 def test_a_first_name_that_is_no_word_is_masked_anywhere(name: str, frame: str) -> None:
     """Round 9: a known first name that is no English word is a name in lower case too."""
     assert name not in redact(frame.format(name)).lower().split()
+
+
+# Round 10 (issue 21): a fresh outside tester's leaks (/work/tools/t21r10), each rule tested
+# with the tester's phrasing and variants of our own.
+ROUND_10_MASKED = [
+    # dates: a month and day after a clinical event's word; a month with a two-digit year
+    ("discharged 11/29 and still sore, is that normal", "11/29", "date"),
+    ("mri 11/20 showed L2 fracture, do I qualify", "11/20", "date"),
+    ("ct scan 10/30 showed 2 fractures", "10/30", "date"),
+    ("surgery was 9-14, when can i lift my grandkids", "9-14", "date"),
+    ("had the vertebroplasty 2 weeks ago (nov.18) and now new pain", "nov.18", "date"),
+    ("admitted 12/2 for the fracture", "12/2", "date"),
+    ("biopsy 3-07 came back fine", "3-07", "date"),
+    ("x-ray 4/15 showed a T12 break", "4/15", "date"),
+    ("my follow-up 1/8 is with dr lee", "1/8", "date"),
+    ("the fall was sept.3 at home", "sept.3", "date"),
+    ("born march '52, is that too old?", "march '52", "date_of_birth"),
+    ("she was born june '41 and has kyphosis", "june '41", "date_of_birth"),
+    ("dob sept \u201938", "sept \u201938", "date_of_birth"),
+    ("mom was born in oct '33", "oct '33", "date_of_birth"),
+]
+ROUND_10_KEPT = [
+    "the procedure is 10-15 minutes",
+    "surgery takes 1-2 hours",
+    "fracture 2/3 of the way down",
+    "mri 3-4 weeks after the fall",
+    "scan 1-2 times a year",
+    "pain got worse 9/10 today",
+    "the scan 10-12 days later",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_10_MASKED)
+def test_round_10_identifiers_are_masked(text: str, value: str, kind: str) -> None:
+    assert found(value, kind, redact(text), text), redact(text)
+
+
+@pytest.mark.parametrize("text", ROUND_10_KEPT)
+def test_round_10_ordinary_messages_are_kept(text: str) -> None:
+    assert redact(text) == text

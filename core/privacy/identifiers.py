@@ -473,7 +473,10 @@ YEARLESS_DATE = re.compile(
     r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
     r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
     r"(?![\w/])"
-    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
+    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}(?:(?<=\.)\s*|\s+)(?:the\s+)?{_DAY_FIGURE})"
+    # "(nov.18)" (round 10: raw): the dot of an abbreviation may stand for the space.
+    # "born march '52", "june ’41" (round 10: raw): a month with a two-digit year.
+    rf"|\b{_MONTH}\s+['\u2019\u2018]\d{{2}}"
     r"(?![\w/])"
     # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
     rf"|\b\d{{1,2}}\s+de\s+{_MESES}(?:\s+(?:de|del)\s+\d{{4}})?\b"
@@ -490,13 +493,22 @@ YEARLESS_DATE = re.compile(
 # "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
 # raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
 # tablet") stays; a score out of ten stays when the message speaks of pain (`masked_event_date`).
+# "discharged 11/29", "mri 11/20 showed", "ct scan 10/30", "surgery was 9-14" (round 10: raw):
+# a clinical event's noun or verb right before the date is a cue too, with a slash or a dash.
+_EVENT_NOUN = (
+    r"(?:mri|scan|x-?\s?rays?|xray|ct|cat\s+scan|ct\s+scan|pet\s+scan|bone\s+scan|dexa|surgery|"
+    r"procedure|operation|op|biopsy|vertebroplasty|kyphoplasty|injection|appointment|appt|"
+    r"consult|follow-?up|fall|injury|fracture|accident|visit|er\s+visit|admission)"
+)
 EVENT_DATE = re.compile(
     r"(?P<cue>\b(?:fell|fall\s+was|happened|occurred|started|starts|began|begun|broke|cracked|"
-    r"injured|hurt|worse|better|(?:mri|scan|x-?\s?rays?|xray|ct|surgery|procedure|appointment|"
-    r"appt|fall|injury|fracture|accident|visit)\s+(?:was|is|were|done|taken|happened)"
+    r"injured|hurt|worse|better|discharged|admitted|operated|seen|released|"
+    rf"{_EVENT_NOUN}(?:\s+(?:was|is|were|done|taken|happened))?"
     r"(?:\s+on)?)\s+(?:(?:it|on)\s+)?)"
-    r"(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/])"
-    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of)\b)",
+    r"(?P<month>0?[1-9]|1[0-2])\s*(?P<sep>[/-])\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/-])"
+    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of|"
+    r"min(?:ute)?s?|days?|weeks?|wks?|months?|years?|yrs?|times?|%|percent|levels?|"
+    r"vertebrae|fractures?|scale)\b)",
     re.IGNORECASE,
 )
 _PAIN_TALK = re.compile(r"\b(?:pain|score|scale|rate|rated|level|hurts?)\b", re.IGNORECASE)

@@ -322,7 +322,7 @@ def _redact_details(text: str) -> str:
     if " de " in text:
         text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
-    if "/" in text:
+    if "/" in text or "-" in text:
         text = ids.EVENT_DATE.sub(_masked_event_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
     if DATE_MARK in text:
