@@ -1840,6 +1840,12 @@ ROUND_10_MASKED = [
     ("she was born june '41 and has kyphosis", "june '41", "date_of_birth"),
     ("dob sept \u201938", "sept \u201938", "date_of_birth"),
     ("mom was born in oct '33", "oct '33", "date_of_birth"),
+    # ages over 89 in brackets after a person's word or a masked name
+    ("dad (97) wants to know if he will be awake", "97", "age"),
+    ("grandpa (96) is on oxygen, can he lie flat", "96", "age"),
+    ("nana (101) lives with us, would you do it at her age", "101", "age"),
+    ("my mother-in-law (93 y/o) fell last week", "93", "age"),
+    ("Ruth Abernathy (94) is my aunt", "94", "age"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1849,6 +1855,9 @@ ROUND_10_KEPT = [
     "scan 1-2 times a year",
     "pain got worse 9/10 today",
     "the scan 10-12 days later",
+    "dad (95%) sure it was the left side",
+    "T12 (95) fracture on the report",
+    "my dad (who is 60) fell",
 ]
 
 

@@ -389,10 +389,10 @@ AGE = re.compile(
 )
 
 
-# "(Lakshmi Venkataraman, 93)", "[name removed], 92,": a number of 90 or more right after a
+# "(Lakshmi Venkataraman, 93)", "[name removed], 92,", "[name removed] (94)": a number of 90 or more right after a
 # masked name, before a bracket, comma or the end, is that person's age (run after names).
 AGE_AFTER_NAME = re.compile(
-    r"(?P<cue>\[name removed\]\s*,\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
+    r"(?P<cue>\[name removed\]\s*[,(]\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,7 @@ _RELATIVE = (
     # "its for my aunty wairimu", "my bf kaito", "my coworker" (round 9: raw).
     r"aunty|bf|gf|coworker|co-worker|colleague|boss|pastor|godmother|godfather)"
 )
+RELATIVE = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
 _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue

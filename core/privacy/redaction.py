@@ -32,7 +32,14 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
-from core.privacy.names import NAME_MARK, SPELLED_NAME, might_name, ordinary, redact_names
+from core.privacy.names import (
+    NAME_MARK,
+    RELATIVE,
+    SPELLED_NAME,
+    might_name,
+    ordinary,
+    redact_names,
+)
 
 EMAIL_MARK = "[email removed]"
 SSN_MARK = "[SSN removed]"
@@ -358,12 +365,21 @@ def _redact_details(text: str) -> str:
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
+        text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
 
+# "dad (97)", "nana (101)", "my grandpa ( 96 y/o )" (round 10: raw): a number of 90 or more
+# in brackets right after a person's word is that person's age.
+AGE_IN_BRACKETS = re.compile(
+    rf"(?P<cue>\b(?:{RELATIVE}|grandpa|grandad|grandma|gramma|mother|father|pops|poppa|pa|ma|"
+    r"him|her|patient|pt|husband|wife|man|woman|lady|gentleman)s?(?:[\s-]in[\s-]law)?\s*\(\s*)"
+    r"(?:9\d|1[01]\d)(?=\s*(?:y/?o|yrs?(?:\s+old)?|years?(?:\s+old)?)?\s*\))",
+    re.IGNORECASE,
+)
 # "[address removed], bangor maine", "[address removed] millbrook": up to three words after a
 # masked address that are no ordinary words (a town) or a state go with it.
 TOWN_AFTER_ADDRESS = re.compile(
