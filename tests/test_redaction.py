@@ -1846,6 +1846,15 @@ ROUND_10_MASKED = [
     ("nana (101) lives with us, would you do it at her age", "101", "age"),
     ("my mother-in-law (93 y/o) fell last week", "93", "age"),
     ("Ruth Abernathy (94) is my aunt", "94", "age"),
+    # e-mails without a domain's suffix: a provider after at / on, a user name after a cue
+    ("send to rkwame at icloud", "rkwame", "email"),
+    ("write to me, mrsdlopez at aol", "mrsdlopez", "email"),
+    ("reply to ngozi at hotmail", "ngozi", "email"),
+    ("email address is hkaur1950 on gmail", "hkaur1950", "email"),
+    ("my email is my name then 52 at yahoo, ferreira52", "ferreira52", "email"),
+    ("e-mail is bwashington77 if you need it", "bwashington77", "email"),
+    ("pls send to tomasz_w", "tomasz_w", "email"),
+    ("send it to jkowal_88 thanks", "jkowal_88", "email"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1858,6 +1867,10 @@ ROUND_10_KEPT = [
     "dad (95%) sure it was the left side",
     "T12 (95) fracture on the report",
     "my dad (who is 60) fell",
+    "my account at gmail is fine",
+    "email me about my t12 fracture",
+    "send to my daughter please",
+    "is there a problem on gmail",
 ]
 
 

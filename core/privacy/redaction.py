@@ -104,14 +104,18 @@ _PROVIDER = (
 )
 PROVIDER_EMAIL = re.compile(
     r"(?P<cue>\be-?mail(?:\s+address)?(?:\s+(?:is|me))?\s*:?\s+)?"
-    rf"(?P<local>\b(?=[\w.+-]*[^\W\d_])[\w+-][\w.+-]{{0,63}})\s+at\s+{_PROVIDER}\b(?!\s*(?:dot|\.)\s*\w)",
+    # "hkaur1950 on gmail" (round 10: raw): "on" says it as well as "at".
+    rf"(?P<local>\b(?=[\w.+-]*[^\W\d_])[\w+-][\w.+-]{{0,63}})\s+(?:at|on)\s+{_PROVIDER}\b"
+    r"(?!\s*(?:dot|\.)\s*\w)",
     re.IGNORECASE,
 )
 
 
 def _masked_provider_email(match: re.Match[str]) -> str:
-    """PROVIDER_EMAIL's replacement: with a cue, or a local part that is no plain word."""
-    if not (match.group("cue") or re.search(r"[._\d]", match.group("local"))):
+    """PROVIDER_EMAIL's replacement: with a cue, or a local part that is no plain word
+    ("rkwame at icloud", "mrsdlopez at aol": round 10, raw; "my account at gmail" stays)."""
+    local = match.group("local")
+    if not (match.group("cue") or re.search(r"[._\d]", local) or not ordinary(local)):
         return match.group()
     return (match.group("cue") or "") + EMAIL_MARK
 
@@ -271,6 +275,18 @@ def _masked_email_tail(match: re.Match[str]) -> str:
     return match.group("cue") + EMAIL_MARK
 
 
+# "my email is my name then 52 at yahoo, ferreira52", "pls send to tomasz_w" (round 10: raw;
+# the "@wp.pl" came in the next message): after an e-mail's cue, a word shaped like a user name
+# (letters then 2-4 figures, or an underscore) is the address's start, wherever it stands.
+MAIL_CUE_GATE = re.compile(r"mail|send|write|reply", re.IGNORECASE)
+HANDLE_AFTER_MAIL_CUE = re.compile(
+    r"(?P<head>\b(?:e-?mail(?:\s+address)?|send(?:\s+(?:it|them|that|this|those|me))?\s+to|"
+    r"write\s+(?:to|me)|reply\s+to|mail\s+(?:it\s+|them\s+)?to)\b[^.?!\n]{0,40}?)"
+    r"(?<![\w.@-])[a-z][a-z.]*(?:_[\w.]*|[a-z]\d{2,4})(?![\w@-])",
+    re.IGNORECASE,
+)
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -281,6 +297,7 @@ def _has_detail(text: str) -> bool:
         or ids.DATE_WORDS.search(text)
         or PROVIDER_GATE.search(text)
         or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
+        or "_" in text  # "pls send to tomasz_w" (round 10)
         or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
         or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
     )
@@ -297,12 +314,14 @@ def _redact_details(text: str) -> str:
         text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
-        text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
     if PROVIDER_GATE.search(text):
+        text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SAID_EMAIL.sub(_masked_said_email, text)
     if " slash " in text.lower():
         text = ids.SPOKEN_URL.sub(LINK_MARK, text)
+    if MAIL_CUE_GATE.search(text):
+        text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
