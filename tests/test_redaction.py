@@ -1855,6 +1855,13 @@ ROUND_10_MASKED = [
     ("e-mail is bwashington77 if you need it", "bwashington77", "email"),
     ("pls send to tomasz_w", "tomasz_w", "email"),
     ("send it to jkowal_88 thanks", "jkowal_88", "email"),
+    # ids read aloud one character at a time, "dash" for a dash
+    ("my medicare card says 7 A K 2 dash J N 4 dash W T 6 8", "7 A K 2 dash J N 4", "health_plan_id"),
+    ("my mbi is 3 J K 9 dash X R 2 dash M P 4 7", "3 J K 9 dash X R 2", "health_plan_id"),
+    ("mbi: 2hj7 dash kd3 dash mm81", "2hj7 dash kd3", "health_plan_id"),
+    ("member id is X G P dash 4 4 1 2 dash 9 0 7", "4 4 1 2 dash 9 0 7", "health_plan_id"),
+    ("my medicaid id is 4 4 7 dash 1 8 5 dash C", "4 4 7 dash 1 8 5", "health_plan_id"),
+    ("policy number A B C 1 2 3 4 5 6", "A B C 1 2 3 4 5 6", "health_plan_id"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1871,6 +1878,9 @@ ROUND_10_KEPT = [
     "email me about my t12 fracture",
     "send to my daughter please",
     "is there a problem on gmail",
+    "my card is a b c d e f",
+    "is it plan B or C or D or E",
+    "medicare covers 1 dash 2 visits",
 ]
 
 

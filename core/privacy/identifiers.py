@@ -39,7 +39,7 @@ _MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
 _MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"
 # Between any two characters: nothing, spaces, a dot or a dash ("1 E G 4 T E 5 M K 7 3",
 # "1EG4 - TE5 - MK73", "1EG4.TE5.MK73": an outside tester found these stored raw).
-_SEP = r"(?:\s*[.-]?\s*)"
+_SEP = r"(?:\s+dash\s+|\s*[.-]?\s*)"
 MEDICARE = re.compile(
     rf"(?<![\w-])[1-9]{_SEP}{_MBI_LETTER}{_SEP}{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}"
     rf"{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}{_MBI_LETTER}{_SEP}\d{_SEP}\d(?![\w-])"
@@ -50,19 +50,23 @@ MEDICARE = re.compile(
 # an outside tester found both raw). Its parts are single characters or hold a digit, so
 # words never make one up ("2 T 12 fractures").
 MBI_CUE = re.compile(r"\b(?:medicare|mbi|hicn|beneficiary)\b", re.IGNORECASE)
-MBI_SHAPE = re.compile(r"(?<![\w-])[1-9](?:[\s.-]?[A-Za-z0-9]){10}(?![\w-])")
+# "7 A K 2 dash J N 4 dash W T 6 8" (round 10: raw): the word "dash" is a dash.
+_SPOKEN_DASH = r"\s+dash\s+"
+MBI_SHAPE = re.compile(
+    rf"(?<![\w-])[1-9](?:(?:{_SPOKEN_DASH}|[\s.-])?[A-Za-z0-9]){{10}}(?![\w-])", re.IGNORECASE
+)
 
 
 def masked_mbi_shape(match: re.Match[str]) -> str:
     """MBI_SHAPE's replacement: ID_MARK when the parts look like an id, not words."""
-    value = match.group()
+    value = re.sub(_SPOKEN_DASH, "-", match.group(), flags=re.IGNORECASE)
     parts = re.split(r"[\s.-]", value)
     letters = sum(ch.isalpha() for ch in value)
     if letters < 2 or sum(ch.isdigit() for ch in value) < 3:
-        return value
+        return match.group()
     if all(len(part) == 1 or any(ch.isdigit() for ch in part) for part in parts):
         return ID_MARK
-    return value
+    return match.group()
 
 
 _ID_NAME = (
@@ -91,6 +95,25 @@ CUED_ID = re.compile(
     r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
+# "member id is X G P dash 4 4 1 2 dash 9 0 7", "my medicaid id is 4 4 7 dash 1 8 5 dash C"
+# (round 10: an MBI read aloud was stored raw): an id spoken one character at a time, with
+# "dash" for a dash, is one value; it goes after an id's name when it holds 3 figures or more.
+SPACED_GATE = re.compile(r"(?<!\w)\w\s+\w\s+\w(?!\w)")
+SPACED_ID = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#)?"
+    r"\s*(?:is\s+|was\s+|says\s+|:|=|#)?\s*)"
+    rf"(?P<value>(?<![\w-])[A-Za-z0-9](?:(?:{_SPOKEN_DASH}|\s*-\s*|\s+)[A-Za-z0-9](?!\w)){{5,}})",
+    re.IGNORECASE,
+)
+
+
+def masked_spaced_id(match: re.Match[str]) -> str:
+    """SPACED_ID's replacement: the id's name stays, a value with 3 figures or more goes."""
+    if sum(ch.isdigit() for ch in match.group("value")) < 3:
+        return match.group()
+    return match.group("head") + ID_MARK
+
+
 # "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
 # name and its value.
 BOOKING_CODE = re.compile(

@@ -338,6 +338,8 @@ def _redact_details(text: str) -> str:
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
     text = ids.PLATE.sub(ids.masked_plate, text)
+    if ids.SPACED_GATE.search(text):
+        text = ids.SPACED_ID.sub(ids.masked_spaced_id, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
