@@ -1862,6 +1862,11 @@ ROUND_10_MASKED = [
     ("member id is X G P dash 4 4 1 2 dash 9 0 7", "4 4 1 2 dash 9 0 7", "health_plan_id"),
     ("my medicaid id is 4 4 7 dash 1 8 5 dash C", "4 4 7 dash 1 8 5", "health_plan_id"),
     ("policy number A B C 1 2 3 4 5 6", "A B C 1 2 3 4 5 6", "health_plan_id"),
+    # links with spaces around the domain's dot
+    ("we set up gofundme . com/f/help-nana-ruth-back for her surgery", "help-nana-ruth", "url"),
+    ("updates on caringbridge . org/visit/olgakasprzak", "olgakasprzak", "url"),
+    ("my blog is ruthsback. net/posts/12", "ruthsback", "url"),
+    ("her page is nanaruthfund . org", "nanaruthfund", "url"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1881,6 +1886,10 @@ ROUND_10_KEPT = [
     "my card is a b c d e f",
     "is it plan B or C or D or E",
     "medicare covers 1 dash 2 visits",
+    "i went home. com back tomorrow?",
+    "the end. Org meeting later",
+    "its on the hospital site. com is that right",
+    "take 1 . 5 tabs at night",
 ]
 
 

@@ -793,6 +793,13 @@ USERNAME = re.compile(
 )
 # "gofundme dot com slash help-grandpa-wendell", "caringbridge dot org slash visit slash
 # grandmaluz": a domain read aloud with its path.
+# "gofundme . com/f/help-nana-ruth-back", "caringbridge . org/visit/olgakasprzak" (round 10:
+# raw): spaces around a domain's dot, as phones' keyboards type it. A common suffix, or a path.
+SPACED_DOT_URL = re.compile(
+    r"(?<![\w@.-])[a-z0-9-]+(?:\s+\.\s*(?:com|org|net|edu|gov|co\.uk)\b(?!\s*/)"
+    rf"|\s*\.\s*{TLD}\s*/\s*[^\s<>\"']*[^\s<>\"'.,;:!?)])",
+    re.IGNORECASE,
+)
 SPOKEN_URL = re.compile(
     rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
     re.IGNORECASE,

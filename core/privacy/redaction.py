@@ -298,6 +298,7 @@ def _has_detail(text: str) -> bool:
         or PROVIDER_GATE.search(text)
         or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
         or "_" in text  # "pls send to tomasz_w" (round 10)
+        or ((" ." in text or ". " in text) and ids.SPACED_DOT_URL.search(text) is not None)
         or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
         or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
     )
@@ -325,6 +326,8 @@ def _redact_details(text: str) -> str:
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
+    if " ." in text or ". " in text:
+        text = ids.SPACED_DOT_URL.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
