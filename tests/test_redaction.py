@@ -1867,6 +1867,13 @@ ROUND_10_MASKED = [
     ("updates on caringbridge . org/visit/olgakasprzak", "olgakasprzak", "url"),
     ("my blog is ruthsback. net/posts/12", "ruthsback", "url"),
     ("her page is nanaruthfund . org", "nanaruthfund", "url"),
+    # addresses: Spanish and Portuguese word order, a box number without "PO"
+    ("vivimos en el 2217 de la calle Wolcott, Bristol", "2217", "address"),
+    ("vivo en el 57 de la avenida Farmington, Unionville", "57", "address"),
+    ("moro no 88 da rua Augusta", "88", "address"),
+    ("Box 512, Harwinton. is mail ok for the results?", "512", "address"),
+    ("send it to box 77, Burlington", "77", "address"),
+    ("my address is Box 1203 Canton CT", "1203", "address"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1890,6 +1897,9 @@ ROUND_10_KEPT = [
     "the end. Org meeting later",
     "its on the hospital site. com is that right",
     "take 1 . 5 tabs at night",
+    "is box 2 ok for the forms",
+    "i need a box 10 inches wide",
+    "el 25 de la semana",
 ]
 
 

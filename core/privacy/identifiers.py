@@ -262,12 +262,21 @@ HUNDRED_STREET = re.compile(
 # "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
 # or Portuguese street word, then the street's name in any case.
 NUMBER_FOREIGN_STREET = re.compile(
-    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
+    # "vivimos en el 2217 de la calle Wolcott" (round 10: raw): "de la" before the street's kind.
+    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:(?i:de|da|do)\s+(?:(?i:la|el|a|o)\s+)?)?"
+    r"(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
     r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
     rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+# "Box 512, Harwinton" (round 10: raw): a box number without "PO", at the start of a message
+# or after "my", "to", "is" or a colon; two figures at least ("is box 2 ok" stays).
+BOX = re.compile(
+    r"(?:(?<![\s\S])\s*|(?<=\bmy )|(?<=\bto )|(?<=\bis )|(?<=: ))box\s*#?\s*\d{2,}[A-Za-z]?\b"
+    rf"{_TAIL}",
+    re.IGNORECASE,
+)
 PO_BOX = re.compile(
     # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
     # or cut short, and "is" or a colon before its number.

@@ -362,6 +362,7 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = ids.BOX.sub(ADDRESS_MARK, text)
     if "hundred" in text.lower():
         text = ids.HUNDRED_STREET.sub(ADDRESS_MARK, text)
     text = ids.NUMBER_FOREIGN_STREET.sub(ADDRESS_MARK, text)
