@@ -1874,6 +1874,15 @@ ROUND_10_MASKED = [
     ("Box 512, Harwinton. is mail ok for the results?", "512", "address"),
     ("send it to box 77, Burlington", "77", "address"),
     ("my address is Box 1203 Canton CT", "1203", "address"),
+    # partly raw: an apostrophe in an e-mail, pharmacy plan ids, a card's expiry, "my name X"
+    ("E-mail: \u200bpat.o'shaughnessy@comcast.net", "pat.o'", "email"),
+    ("write to mary.o\u2019neill@gmail.com", "mary.o\u2019", "email"),
+    ("rx bin 610014 pcn 9999 rxgrp ab71", "ab71", "health_plan_id"),
+    ("my rx grp is RX4471", "RX4471", "health_plan_id"),
+    ("paid with my visa exp 0329 last 4 8812", "0329", "account"),
+    ("card expires 1127", "1127", "account"),
+    ("do you accept Medicaid? ID 001 44 7185 C, my name Truong Van Hieu", "Truong", "name"),
+    ("my name Mai Linh, is it safe", "Mai Linh", "name"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1900,6 +1909,9 @@ ROUND_10_KEPT = [
     "is box 2 ok for the forms",
     "i need a box 10 inches wide",
     "el 25 de la semana",
+    "it expires 2027",
+    "rx group 5 weeks",
+    "my name is on the form",
 ]
 
 
@@ -1911,3 +1923,12 @@ def test_round_10_identifiers_are_masked(text: str, value: str, kind: str) -> No
 @pytest.mark.parametrize("text", ROUND_10_KEPT)
 def test_round_10_ordinary_messages_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_10_MASKED)
+def test_round_10_redacting_twice_changes_nothing(text: str, value: str, kind: str) -> None:
+    """The transcript and the question log keep one redaction each; the log's copy is made
+    from the stored (redacted) turn, so a second pass must find nothing more (round 10's
+    "my name Truong Van Hieu" differed between the two)."""
+    once = redact(text)
+    assert redact(once) == once

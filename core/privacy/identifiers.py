@@ -71,6 +71,8 @@ def masked_mbi_shape(match: re.Match[str]) -> str:
 
 _ID_NAME = (
     r"(member|subscriber|policy|policy\s+holder|group|grp|medicaid|medicare|mbi|hicn|"
+    # "rx bin 610014 pcn 9999 rxgrp ab71" (round 10: the group was left): a pharmacy plan's ids.
+    r"rx\s*(?:bin|pcn|grp|group|id)|pcn|"
     r"insurance|insurance\s+card|plan|beneficiary|claim|account|acct|card|credit\s+card|"
     r"debit\s+card|bank\s+account|routing|patient|mrn|medical\s+record|record|chart|"
     r"hospital|case|license|licence|driver'?s?\s+licen[cs]e|dl|passport|certificate|"
@@ -519,7 +521,9 @@ YEARLESS_DATE = re.compile(
     # "born in 1931, on christmas eve": a holiday after "born" is a date of birth.
     rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
     r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
-    r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
+    r"\s*:?\s*)(?:(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})"
+    # "visa exp 0329" (round 10: raw): month and year without the slash.
+    r"|(?:0[1-9]|1[0-2])\d{2})(?![\w/])",
     re.IGNORECASE,
 )
 # "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
@@ -669,9 +673,14 @@ def masked_cued_id(match: re.Match[str]) -> str:
         return match.group()  # "the bill was 2500 dollars"
     # "my permit is 4GHT9" (round 7): letters and digits mixed make a code with fewer digits.
     mixed = len(value) >= 5 and value.isalnum() and not value.isdigit() and not _UNIT.match(value)
-    if sum(ch.isdigit() for ch in value) < 3 and not mixed:
+    # "rxgrp ab71" (round 10): a pharmacy plan's group, bin or pcn is short; any value goes.
+    pharmacy = _PHARMACY_CUE.match(match.group("head")) and not value.strip().isdigit()
+    if sum(ch.isdigit() for ch in value) < 3 and not mixed and not pharmacy:
         return match.group()
     return match.group("head") + ID_MARK
+
+
+_PHARMACY_CUE = re.compile(r"rx|pcn", re.IGNORECASE)
 
 
 _AMOUNT_AFTER = re.compile(r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?)\b", re.IGNORECASE)

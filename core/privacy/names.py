@@ -58,7 +58,9 @@ _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
 # ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
 STRONG_CUE = re.compile(
-    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|name\s*(is|:)|names\s+is|"
+    # "my name Truong Van Hieu" (round 10: partly raw): no "is", a capital right after.
+    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
+    r"names\s+is|"
     r"(mr|mrs|ms|miss|mx)\.?)\s+",
     re.IGNORECASE,
 )

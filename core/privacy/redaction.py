@@ -56,7 +56,9 @@ MARKS = (
     NAME_MARK,
 )
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+# "pat.o'shaughnessy@comcast.net" (round 10: "pat.o'" was left): an apostrophe inside the
+# local part.
+EMAIL = re.compile(r"[\w.+-]+(?:['\u2019][\w.+-]+)*@[\w-]+(\.[\w-]+)+", re.UNICODE)
 # "j d o e @ gmail . com", "j o h n . s m i t h @ g m a i l . c o m": letters spaced out on
 # either side of the @ (outside testers found both raw). The part before the @ is one word or
 # single characters with spaces between; each label after it the same; the last label a
