@@ -1883,6 +1883,8 @@ ROUND_10_MASKED = [
     ("card expires 1127", "1127", "account"),
     ("do you accept Medicaid? ID 001 44 7185 C, my name Truong Van Hieu", "Truong", "name"),
     ("my name Mai Linh, is it safe", "Mai Linh", "name"),
+    ("dzień dobry, nazywam się Olga Kasprzak", "Olga Kasprzak", "name"),
+    ("Buenos dias, soy Rosa Linares", "Rosa Linares", "name"),
 ]
 ROUND_10_KEPT = [
     "the procedure is 10-15 minutes",
@@ -1912,6 +1914,10 @@ ROUND_10_KEPT = [
     "it expires 2027",
     "rx group 5 weeks",
     "my name is on the form",
+    "dzień dobry, czy to boli?",
+    "Buenos dias, tengo una pregunta",
+    "I'm at the Maplewood assisted living on Riverside, room 3",
+    "the Oakwood nursing home is near the Lakeside clinic",
 ]
 
 

@@ -1272,7 +1272,10 @@ HOSPITAL = re.compile(
 THING_AFTER = re.compile(
     r"\s+(?:catheters?|monitors?|lifts?|needles?|exercises?|positions?|operations?|procedures?"
     r"|tests?|scans?|cysts?|syndrome|disease|sign|maneuver|manoeuvre|rehab|tubs?|game|pump"
-    r"|brace|stockings?|machine|stretch(?:es)?|classes?)\b",
+    r"|brace|stockings?|machine|stretch(?:es)?|classes?"
+    # "the Maplewood assisted living" (round 10: masked as a name): a place of care or living.
+    r"|assisted\s+living|nursing\s+home|senior\s+(?:living|center|centre)|care\s+(?:home|center|centre)"
+    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village))\b",
     re.IGNORECASE,
 )
 
