@@ -1856,7 +1856,11 @@ ROUND_10_MASKED = [
     ("pls send to tomasz_w", "tomasz_w", "email"),
     ("send it to jkowal_88 thanks", "jkowal_88", "email"),
     # ids read aloud one character at a time, "dash" for a dash
-    ("my medicare card says 7 A K 2 dash J N 4 dash W T 6 8", "7 A K 2 dash J N 4", "health_plan_id"),
+    (
+        "my medicare card says 7 A K 2 dash J N 4 dash W T 6 8",
+        "7 A K 2 dash J N 4",
+        "health_plan_id",
+    ),
     ("my mbi is 3 J K 9 dash X R 2 dash M P 4 7", "3 J K 9 dash X R 2", "health_plan_id"),
     ("mbi: 2hj7 dash kd3 dash mm81", "2hj7 dash kd3", "health_plan_id"),
     ("member id is X G P dash 4 4 1 2 dash 9 0 7", "4 4 1 2 dash 9 0 7", "health_plan_id"),
