@@ -424,7 +424,8 @@ AGE = re.compile(
 
 
 # "(Lakshmi Venkataraman, 93)", "[name removed], 92,", "[name removed] (94)": a number of 90
-# or more right after a masked name, before a bracket, comma or the end, is that person's age (run after names).
+# or more right after a masked name, before a bracket, comma or the end, is that person's
+# age (run after names).
 AGE_AFTER_NAME = re.compile(
     r"(?P<cue>\[name removed\]\s*[,(]\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
     re.IGNORECASE,
@@ -509,7 +510,8 @@ YEARLESS_DATE = re.compile(
     r"(?![\w/])"
     rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}(?:(?<=\.)\s*|\s+)(?:the\s+)?{_DAY_FIGURE})"
     # "(nov.18)" (round 10: raw): the dot of an abbreviation may stand for the space.
-    # "born march '52", "june '41" (round 10: raw; a curly apostrophe too): a month with a two-digit year.
+    # "born march '52", "june '41" (round 10: raw; a curly apostrophe too): a month, a
+    # two-digit year.
     rf"|\b{_MONTH}\s+['\u2019\u2018]\d{{2}}"
     r"(?![\w/])"
     # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
