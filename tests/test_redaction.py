@@ -1942,3 +1942,10 @@ def test_round_10_redacting_twice_changes_nothing(text: str, value: str, kind: s
     "my name Truong Van Hieu" differed between the two)."""
     once = redact(text)
     assert redact(once) == once
+
+
+def test_round_10_a_box_keeps_the_words_after_its_town() -> None:
+    """ "ok" after a box's town is a word, not Oklahoma: only the box and the town go."""
+    assert redact("Box 512, Harwinton. is mail ok for the results?") == (
+        f"{ADDRESS_MARK}. is mail ok for the results?"
+    )

@@ -275,9 +275,9 @@ UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re
 # "Box 512, Harwinton" (round 10: raw): a box number without "PO", at the start of a message
 # or after "my", "to", "is" or a colon; two figures at least ("is box 2 ok" stays).
 BOX = re.compile(
-    r"(?:(?<![\s\S])\s*|(?<=\bmy )|(?<=\bto )|(?<=\bis )|(?<=: ))box\s*#?\s*\d{2,}[A-Za-z]?\b"
-    rf"{_TAIL}",
-    re.IGNORECASE,
+    r"(?:(?<![\s\S])\s*|(?<=\b(?i:my) )|(?<=\b(?i:to) )|(?<=\b(?i:is) )|(?<=: ))(?i:box)\s*#?\s*"
+    # Case matters in the tail: "Harwinton. is mail ok" has no state ("ok" is a word here).
+    rf"\d{{2,}}[A-Za-z]?\b{_TAIL}",
 )
 PO_BOX = re.compile(
     # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
@@ -545,7 +545,7 @@ EVENT_DATE = re.compile(
     r"(?:\s+on)?)\s+(?:(?:it|on)\s+)?)"
     r"(?P<month>0?[1-9]|1[0-2])\s*(?P<sep>[/-])\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/-])"
     r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of|"
-    r"min(?:ute)?s?|days?|weeks?|wks?|months?|years?|yrs?|times?|%|percent|levels?|"
+    r"min(?:ute)?s?|days?|weeks?|wks?|months?|years?|yrs?|times?|levels?|"
     r"vertebrae|fractures?|scale)\b)",
     re.IGNORECASE,
 )
