@@ -1820,3 +1820,132 @@ _PLAIN_FIRST = sorted(
 def test_a_first_name_that_is_no_word_is_masked_anywhere(name: str, frame: str) -> None:
     """Round 9: a known first name that is no English word is a name in lower case too."""
     assert name not in redact(frame.format(name)).lower().split()
+
+
+# Round 10 (issue 21): a fresh outside tester's leaks (/work/tools/t21r10), each rule tested
+# with the tester's phrasing and variants of our own.
+ROUND_10_MASKED = [
+    # dates: a month and day after a clinical event's word; a month with a two-digit year
+    ("discharged 11/29 and still sore, is that normal", "11/29", "date"),
+    ("mri 11/20 showed L2 fracture, do I qualify", "11/20", "date"),
+    ("ct scan 10/30 showed 2 fractures", "10/30", "date"),
+    ("surgery was 9-14, when can i lift my grandkids", "9-14", "date"),
+    ("had the vertebroplasty 2 weeks ago (nov.18) and now new pain", "nov.18", "date"),
+    ("admitted 12/2 for the fracture", "12/2", "date"),
+    ("biopsy 3-07 came back fine", "3-07", "date"),
+    ("x-ray 4/15 showed a T12 break", "4/15", "date"),
+    ("my follow-up 1/8 is with dr lee", "1/8", "date"),
+    ("the fall was sept.3 at home", "sept.3", "date"),
+    ("born march '52, is that too old?", "march '52", "date_of_birth"),
+    ("she was born june '41 and has kyphosis", "june '41", "date_of_birth"),
+    ("dob sept \u201938", "sept \u201938", "date_of_birth"),
+    ("mom was born in oct '33", "oct '33", "date_of_birth"),
+    # ages over 89 in brackets after a person's word or a masked name
+    ("dad (97) wants to know if he will be awake", "97", "age"),
+    ("grandpa (96) is on oxygen, can he lie flat", "96", "age"),
+    ("nana (101) lives with us, would you do it at her age", "101", "age"),
+    ("my mother-in-law (93 y/o) fell last week", "93", "age"),
+    ("Ruth Abernathy (94) is my aunt", "94", "age"),
+    # e-mails without a domain's suffix: a provider after at / on, a user name after a cue
+    ("send to rkwame at icloud", "rkwame", "email"),
+    ("write to me, mrsdlopez at aol", "mrsdlopez", "email"),
+    ("reply to ngozi at hotmail", "ngozi", "email"),
+    ("email address is hkaur1950 on gmail", "hkaur1950", "email"),
+    ("my email is my name then 52 at yahoo, ferreira52", "ferreira52", "email"),
+    ("e-mail is bwashington77 if you need it", "bwashington77", "email"),
+    ("pls send to tomasz_w", "tomasz_w", "email"),
+    ("send it to jkowal_88 thanks", "jkowal_88", "email"),
+    # ids read aloud one character at a time, "dash" for a dash
+    (
+        "my medicare card says 7 A K 2 dash J N 4 dash W T 6 8",
+        "7 A K 2 dash J N 4",
+        "health_plan_id",
+    ),
+    ("my mbi is 3 J K 9 dash X R 2 dash M P 4 7", "3 J K 9 dash X R 2", "health_plan_id"),
+    ("mbi: 2hj7 dash kd3 dash mm81", "2hj7 dash kd3", "health_plan_id"),
+    ("member id is X G P dash 4 4 1 2 dash 9 0 7", "4 4 1 2 dash 9 0 7", "health_plan_id"),
+    ("my medicaid id is 4 4 7 dash 1 8 5 dash C", "4 4 7 dash 1 8 5", "health_plan_id"),
+    ("policy number A B C 1 2 3 4 5 6", "A B C 1 2 3 4 5 6", "health_plan_id"),
+    # links with spaces around the domain's dot
+    ("we set up gofundme . com/f/help-nana-ruth-back for her surgery", "help-nana-ruth", "url"),
+    ("updates on caringbridge . org/visit/olgakasprzak", "olgakasprzak", "url"),
+    ("my blog is ruthsback. net/posts/12", "ruthsback", "url"),
+    ("her page is nanaruthfund . org", "nanaruthfund", "url"),
+    # addresses: Spanish and Portuguese word order, a box number without "PO"
+    ("vivimos en el 2217 de la calle Wolcott, Bristol", "2217", "address"),
+    ("vivo en el 57 de la avenida Farmington, Unionville", "57", "address"),
+    ("moro no 88 da rua Augusta", "88", "address"),
+    ("Box 512, Harwinton. is mail ok for the results?", "512", "address"),
+    ("send it to box 77, Burlington", "77", "address"),
+    ("my address is Box 1203 Canton CT", "1203", "address"),
+    # partly raw: an apostrophe in an e-mail, pharmacy plan ids, a card's expiry, "my name X"
+    ("E-mail: \u200bpat.o'shaughnessy@comcast.net", "pat.o'", "email"),
+    ("write to mary.o\u2019neill@gmail.com", "mary.o\u2019", "email"),
+    ("rx bin 610014 pcn 9999 rxgrp ab71", "ab71", "health_plan_id"),
+    ("my rx grp is RX4471", "RX4471", "health_plan_id"),
+    ("paid with my visa exp 0329 last 4 8812", "0329", "account"),
+    ("card expires 1127", "1127", "account"),
+    ("do you accept Medicaid? ID 001 44 7185 C, my name Truong Van Hieu", "Truong", "name"),
+    ("my name Mai Linh, is it safe", "Mai Linh", "name"),
+    ("dzień dobry, nazywam się Olga Kasprzak", "Olga Kasprzak", "name"),
+    ("Buenos dias, soy Rosa Linares", "Rosa Linares", "name"),
+]
+ROUND_10_KEPT = [
+    "the procedure is 10-15 minutes",
+    "surgery takes 1-2 hours",
+    "fracture 2/3 of the way down",
+    "mri 3-4 weeks after the fall",
+    "scan 1-2 times a year",
+    "pain got worse 9/10 today",
+    "the scan 10-12 days later",
+    "dad (95%) sure it was the left side",
+    "T12 (95) fracture on the report",
+    "my dad (who is 60) fell",
+    "my account at gmail is fine",
+    "email me about my t12 fracture",
+    "send to my daughter please",
+    "is there a problem on gmail",
+    "my card is a b c d e f",
+    "is it plan B or C or D or E",
+    "medicare covers 1 dash 2 visits",
+    "i went home. com back tomorrow?",
+    "the end. Org meeting later",
+    "its on the hospital site. com is that right",
+    "take 1 . 5 tabs at night",
+    "is box 2 ok for the forms",
+    "i need a box 10 inches wide",
+    "el 25 de la semana",
+    "it expires 2027",
+    "rx group 5 weeks",
+    "my name is on the form",
+    "dzień dobry, czy to boli?",
+    "Buenos dias, tengo una pregunta",
+    "I'm at the Maplewood assisted living on Riverside, room 3",
+    "the Oakwood nursing home is near the Lakeside clinic",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_10_MASKED)
+def test_round_10_identifiers_are_masked(text: str, value: str, kind: str) -> None:
+    assert found(value, kind, redact(text), text), redact(text)
+
+
+@pytest.mark.parametrize("text", ROUND_10_KEPT)
+def test_round_10_ordinary_messages_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_10_MASKED)
+def test_round_10_redacting_twice_changes_nothing(text: str, value: str, kind: str) -> None:
+    """The transcript and the question log keep one redaction each; the log's copy is made
+    from the stored (redacted) turn, so a second pass must find nothing more (round 10's
+    "my name Truong Van Hieu" differed between the two)."""
+    once = redact(text)
+    assert redact(once) == once
+
+
+def test_round_10_a_box_keeps_the_words_after_its_town() -> None:
+    """ "ok" after a box's town is a word, not Oklahoma: only the box and the town go."""
+    assert redact("Box 512, Harwinton. is mail ok for the results?") == (
+        f"{ADDRESS_MARK}. is mail ok for the results?"
+    )

@@ -39,7 +39,7 @@ _MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
 _MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"
 # Between any two characters: nothing, spaces, a dot or a dash ("1 E G 4 T E 5 M K 7 3",
 # "1EG4 - TE5 - MK73", "1EG4.TE5.MK73": an outside tester found these stored raw).
-_SEP = r"(?:\s*[.-]?\s*)"
+_SEP = r"(?:\s+dash\s+|\s*[.-]?\s*)"
 MEDICARE = re.compile(
     rf"(?<![\w-])[1-9]{_SEP}{_MBI_LETTER}{_SEP}{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}"
     rf"{_MBI_ALNUM}{_SEP}\d{_SEP}{_MBI_LETTER}{_SEP}{_MBI_LETTER}{_SEP}\d{_SEP}\d(?![\w-])"
@@ -50,23 +50,29 @@ MEDICARE = re.compile(
 # an outside tester found both raw). Its parts are single characters or hold a digit, so
 # words never make one up ("2 T 12 fractures").
 MBI_CUE = re.compile(r"\b(?:medicare|mbi|hicn|beneficiary)\b", re.IGNORECASE)
-MBI_SHAPE = re.compile(r"(?<![\w-])[1-9](?:[\s.-]?[A-Za-z0-9]){10}(?![\w-])")
+# "7 A K 2 dash J N 4 dash W T 6 8" (round 10: raw): the word "dash" is a dash.
+_SPOKEN_DASH = r"\s+dash\s+"
+MBI_SHAPE = re.compile(
+    rf"(?<![\w-])[1-9](?:(?:{_SPOKEN_DASH}|[\s.-])?[A-Za-z0-9]){{10}}(?![\w-])", re.IGNORECASE
+)
 
 
 def masked_mbi_shape(match: re.Match[str]) -> str:
     """MBI_SHAPE's replacement: ID_MARK when the parts look like an id, not words."""
-    value = match.group()
+    value = re.sub(_SPOKEN_DASH, "-", match.group(), flags=re.IGNORECASE)
     parts = re.split(r"[\s.-]", value)
     letters = sum(ch.isalpha() for ch in value)
     if letters < 2 or sum(ch.isdigit() for ch in value) < 3:
-        return value
+        return match.group()
     if all(len(part) == 1 or any(ch.isdigit() for ch in part) for part in parts):
         return ID_MARK
-    return value
+    return match.group()
 
 
 _ID_NAME = (
     r"(member|subscriber|policy|policy\s+holder|group|grp|medicaid|medicare|mbi|hicn|"
+    # "rx bin 610014 pcn 9999 rxgrp ab71" (round 10: the group was left): a pharmacy plan's ids.
+    r"rx\s*(?:bin|pcn|grp|group|id)|pcn|"
     r"insurance|insurance\s+card|plan|beneficiary|claim|account|acct|card|credit\s+card|"
     r"debit\s+card|bank\s+account|routing|patient|mrn|medical\s+record|record|chart|"
     r"hospital|case|license|licence|driver'?s?\s+licen[cs]e|dl|passport|certificate|"
@@ -91,6 +97,25 @@ CUED_ID = re.compile(
     r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
     re.IGNORECASE,
 )
+# "member id is X G P dash 4 4 1 2 dash 9 0 7", "my medicaid id is 4 4 7 dash 1 8 5 dash C"
+# (round 10: an MBI read aloud was stored raw): an id spoken one character at a time, with
+# "dash" for a dash, is one value; it goes after an id's name when it holds 3 figures or more.
+SPACED_GATE = re.compile(r"(?<!\w)\w\s+\w\s+\w(?!\w)")
+SPACED_ID = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#)?"
+    r"\s*(?:is\s+|was\s+|says\s+|:|=|#)?\s*)"
+    rf"(?P<value>(?<![\w-])[A-Za-z0-9](?:(?:{_SPOKEN_DASH}|\s*-\s*|\s+)[A-Za-z0-9](?!\w)){{5,}})",
+    re.IGNORECASE,
+)
+
+
+def masked_spaced_id(match: re.Match[str]) -> str:
+    """SPACED_ID's replacement: the id's name stays, a value with 3 figures or more goes."""
+    if sum(ch.isdigit() for ch in match.group("value")) < 3:
+        return match.group()
+    return match.group("head") + ID_MARK
+
+
 # "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
 # name and its value.
 BOOKING_CODE = re.compile(
@@ -239,12 +264,21 @@ HUNDRED_STREET = re.compile(
 # "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
 # or Portuguese street word, then the street's name in any case.
 NUMBER_FOREIGN_STREET = re.compile(
-    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
+    # "vivimos en el 2217 de la calle Wolcott" (round 10: raw): "de la" before the street's kind.
+    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:(?i:de|da|do)\s+(?:(?i:la|el|a|o)\s+)?)?"
+    r"(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
     r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
     rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+# "Box 512, Harwinton" (round 10: raw): a box number without "PO", at the start of a message
+# or after "my", "to", "is" or a colon; two figures at least ("is box 2 ok" stays).
+BOX = re.compile(
+    r"(?:(?<![\s\S])\s*|(?<=\b(?i:my) )|(?<=\b(?i:to) )|(?<=\b(?i:is) )|(?<=: ))(?i:box)\s*#?\s*"
+    # Case matters in the tail: "Harwinton. is mail ok" has no state ("ok" is a word here).
+    rf"\d{{2,}}[A-Za-z]?\b{_TAIL}",
+)
 PO_BOX = re.compile(
     # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
     # or cut short, and "is" or a colon before its number.
@@ -389,10 +423,11 @@ AGE = re.compile(
 )
 
 
-# "(Lakshmi Venkataraman, 93)", "[name removed], 92,": a number of 90 or more right after a
-# masked name, before a bracket, comma or the end, is that person's age (run after names).
+# "(Lakshmi Venkataraman, 93)", "[name removed], 92,", "[name removed] (94)": a number of 90
+# or more right after a masked name, before a bracket, comma or the end, is that person's
+# age (run after names).
 AGE_AFTER_NAME = re.compile(
-    r"(?P<cue>\[name removed\]\s*,\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
+    r"(?P<cue>\[name removed\]\s*[,(]\s*)" + rf"{_OLD}\b{_NOT_AN_AGE}(?=\s*[),;.]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -473,7 +508,11 @@ YEARLESS_DATE = re.compile(
     r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
     r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
     r"(?![\w/])"
-    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}\s+(?:the\s+)?{_DAY_FIGURE})"
+    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}(?:(?<=\.)\s*|\s+)(?:the\s+)?{_DAY_FIGURE})"
+    # "(nov.18)" (round 10: raw): the dot of an abbreviation may stand for the space.
+    # "born march '52", "june '41" (round 10: raw; a curly apostrophe too): a month, a
+    # two-digit year.
+    rf"|\b{_MONTH}\s+['\u2019\u2018]\d{{2}}"
     r"(?![\w/])"
     # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
     rf"|\b\d{{1,2}}\s+de\s+{_MESES}(?:\s+(?:de|del)\s+\d{{4}})?\b"
@@ -484,19 +523,30 @@ YEARLESS_DATE = re.compile(
     # "born in 1931, on christmas eve": a holiday after "born" is a date of birth.
     rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
     r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
-    r"\s*:?\s*)(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})(?![\w/])",
+    r"\s*:?\s*)(?:(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})"
+    # "visa exp 0329" (round 10: raw): month and year without the slash.
+    r"|(?:0[1-9]|1[0-2])\d{2})(?![\w/])",
     re.IGNORECASE,
 )
 # "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
 # raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
 # tablet") stays; a score out of ten stays when the message speaks of pain (`masked_event_date`).
+# "discharged 11/29", "mri 11/20 showed", "ct scan 10/30", "surgery was 9-14" (round 10: raw):
+# a clinical event's noun or verb right before the date is a cue too, with a slash or a dash.
+_EVENT_NOUN = (
+    r"(?:mri|scan|x-?\s?rays?|xray|ct|cat\s+scan|ct\s+scan|pet\s+scan|bone\s+scan|dexa|surgery|"
+    r"procedure|operation|op|biopsy|vertebroplasty|kyphoplasty|injection|appointment|appt|"
+    r"consult|follow-?up|fall|injury|fracture|accident|visit|er\s+visit|admission)"
+)
 EVENT_DATE = re.compile(
     r"(?P<cue>\b(?:fell|fall\s+was|happened|occurred|started|starts|began|begun|broke|cracked|"
-    r"injured|hurt|worse|better|(?:mri|scan|x-?\s?rays?|xray|ct|surgery|procedure|appointment|"
-    r"appt|fall|injury|fracture|accident|visit)\s+(?:was|is|were|done|taken|happened)"
+    r"injured|hurt|worse|better|discharged|admitted|operated|seen|released|"
+    rf"{_EVENT_NOUN}(?:\s+(?:was|is|were|done|taken|happened))?"
     r"(?:\s+on)?)\s+(?:(?:it|on)\s+)?)"
-    r"(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/])"
-    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of)\b)",
+    r"(?P<month>0?[1-9]|1[0-2])\s*(?P<sep>[/-])\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/-])"
+    r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of|"
+    r"min(?:ute)?s?|days?|weeks?|wks?|months?|years?|yrs?|times?|levels?|"
+    r"vertebrae|fractures?|scale)\b)",
     re.IGNORECASE,
 )
 _PAIN_TALK = re.compile(r"\b(?:pain|score|scale|rate|rated|level|hurts?)\b", re.IGNORECASE)
@@ -625,9 +675,14 @@ def masked_cued_id(match: re.Match[str]) -> str:
         return match.group()  # "the bill was 2500 dollars"
     # "my permit is 4GHT9" (round 7): letters and digits mixed make a code with fewer digits.
     mixed = len(value) >= 5 and value.isalnum() and not value.isdigit() and not _UNIT.match(value)
-    if sum(ch.isdigit() for ch in value) < 3 and not mixed:
+    # "rxgrp ab71" (round 10): a pharmacy plan's group, bin or pcn is short; any value goes.
+    pharmacy = _PHARMACY_CUE.match(match.group("head")) and not value.strip().isdigit()
+    if sum(ch.isdigit() for ch in value) < 3 and not mixed and not pharmacy:
         return match.group()
     return match.group("head") + ID_MARK
+
+
+_PHARMACY_CUE = re.compile(r"rx|pcn", re.IGNORECASE)
 
 
 _AMOUNT_AFTER = re.compile(r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?)\b", re.IGNORECASE)
@@ -758,6 +813,13 @@ USERNAME = re.compile(
 )
 # "gofundme dot com slash help-grandpa-wendell", "caringbridge dot org slash visit slash
 # grandmaluz": a domain read aloud with its path.
+# "gofundme . com/f/help-nana-ruth-back", "caringbridge . org/visit/olgakasprzak" (round 10:
+# raw): spaces around a domain's dot, as phones' keyboards type it. A common suffix, or a path.
+SPACED_DOT_URL = re.compile(
+    r"(?<![\w@.-])[a-z0-9-]+(?:\s+\.\s*(?:com|org|net|edu|gov|co\.uk)\b(?!\s*/)"
+    rf"|\s*\.\s*{TLD}\s*/\s*[^\s<>\"']*[^\s<>\"'.,;:!?)])",
+    re.IGNORECASE,
+)
 SPOKEN_URL = re.compile(
     rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
     re.IGNORECASE,

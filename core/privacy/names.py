@@ -52,12 +52,15 @@ _RELATIVE = (
     # "its for my aunty wairimu", "my bf kaito", "my coworker" (round 9: raw).
     r"aunty|bf|gf|coworker|co-worker|colleague|boss|pastor|godmother|godfather)"
 )
+RELATIVE = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
 _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
 # ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
 STRONG_CUE = re.compile(
-    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|name\s*(is|:)|names\s+is|"
+    # "my name Truong Van Hieu" (round 10: partly raw): no "is", a capital right after.
+    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
+    r"names\s+is|"
     r"(mr|mrs|ms|miss|mx)\.?)\s+",
     re.IGNORECASE,
 )
@@ -1269,7 +1272,10 @@ HOSPITAL = re.compile(
 THING_AFTER = re.compile(
     r"\s+(?:catheters?|monitors?|lifts?|needles?|exercises?|positions?|operations?|procedures?"
     r"|tests?|scans?|cysts?|syndrome|disease|sign|maneuver|manoeuvre|rehab|tubs?|game|pump"
-    r"|brace|stockings?|machine|stretch(?:es)?|classes?)\b",
+    r"|brace|stockings?|machine|stretch(?:es)?|classes?"
+    # "the Maplewood assisted living" (round 10: masked as a name): a place of care or living.
+    r"|assisted\s+living|nursing\s+home|senior\s+(?:living|center|centre)|care\s+(?:home|center|centre)"
+    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village))\b",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,14 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
-from core.privacy.names import NAME_MARK, SPELLED_NAME, might_name, ordinary, redact_names
+from core.privacy.names import (
+    NAME_MARK,
+    RELATIVE,
+    SPELLED_NAME,
+    might_name,
+    ordinary,
+    redact_names,
+)
 
 EMAIL_MARK = "[email removed]"
 SSN_MARK = "[SSN removed]"
@@ -49,7 +56,9 @@ MARKS = (
     NAME_MARK,
 )
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+# "pat.o'shaughnessy@comcast.net" (round 10: "pat.o'" was left): an apostrophe inside the
+# local part.
+EMAIL = re.compile(r"[\w.+-]+(?:['\u2019][\w.+-]+)*@[\w-]+(\.[\w-]+)+", re.UNICODE)
 # "j d o e @ gmail . com", "j o h n . s m i t h @ g m a i l . c o m": letters spaced out on
 # either side of the @ (outside testers found both raw). The part before the @ is one word or
 # single characters with spaces between; each label after it the same; the last label a
@@ -97,14 +106,18 @@ _PROVIDER = (
 )
 PROVIDER_EMAIL = re.compile(
     r"(?P<cue>\be-?mail(?:\s+address)?(?:\s+(?:is|me))?\s*:?\s+)?"
-    rf"(?P<local>\b(?=[\w.+-]*[^\W\d_])[\w+-][\w.+-]{{0,63}})\s+at\s+{_PROVIDER}\b(?!\s*(?:dot|\.)\s*\w)",
+    # "hkaur1950 on gmail" (round 10: raw): "on" says it as well as "at".
+    rf"(?P<local>\b(?=[\w.+-]*[^\W\d_])[\w+-][\w.+-]{{0,63}})\s+(?:at|on)\s+{_PROVIDER}\b"
+    r"(?!\s*(?:dot|\.)\s*\w)",
     re.IGNORECASE,
 )
 
 
 def _masked_provider_email(match: re.Match[str]) -> str:
-    """PROVIDER_EMAIL's replacement: with a cue, or a local part that is no plain word."""
-    if not (match.group("cue") or re.search(r"[._\d]", match.group("local"))):
+    """PROVIDER_EMAIL's replacement: with a cue, or a local part that is no plain word
+    ("rkwame at icloud", "mrsdlopez at aol": round 10, raw; "my account at gmail" stays)."""
+    local = match.group("local")
+    if not (match.group("cue") or re.search(r"[._\d]", local) or not ordinary(local)):
         return match.group()
     return (match.group("cue") or "") + EMAIL_MARK
 
@@ -264,6 +277,18 @@ def _masked_email_tail(match: re.Match[str]) -> str:
     return match.group("cue") + EMAIL_MARK
 
 
+# "my email is my name then 52 at yahoo, ferreira52", "pls send to tomasz_w" (round 10: raw;
+# the "@wp.pl" came in the next message): after an e-mail's cue, a word shaped like a user name
+# (letters then 2-4 figures, or an underscore) is the address's start, wherever it stands.
+MAIL_CUE_GATE = re.compile(r"mail|send|write|reply", re.IGNORECASE)
+HANDLE_AFTER_MAIL_CUE = re.compile(
+    r"(?P<head>\b(?:e-?mail(?:\s+address)?|send(?:\s+(?:it|them|that|this|those|me))?\s+to|"
+    r"write\s+(?:to|me)|reply\s+to|mail\s+(?:it\s+|them\s+)?to)\b[^.?!\n]{0,40}?)"
+    r"(?<![\w.@-])[a-z][a-z.]*(?:_[\w.]*|[a-z]\d{2,4})(?![\w@-])",
+    re.IGNORECASE,
+)
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -274,6 +299,8 @@ def _has_detail(text: str) -> bool:
         or ids.DATE_WORDS.search(text)
         or PROVIDER_GATE.search(text)
         or " slash " in text.lower()  # "gofundme dot com slash ..." (round 9)
+        or "_" in text  # "pls send to tomasz_w" (round 10)
+        or ((" ." in text or ". " in text) and ids.SPACED_DOT_URL.search(text) is not None)
         or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
         or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
     )
@@ -290,15 +317,19 @@ def _redact_details(text: str) -> str:
         text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
-        text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
     if PROVIDER_GATE.search(text):
+        text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SAID_EMAIL.sub(_masked_said_email, text)
     if " slash " in text.lower():
         text = ids.SPOKEN_URL.sub(LINK_MARK, text)
+    if MAIL_CUE_GATE.search(text):
+        text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
     text = ids.DOMAIN.sub(LINK_MARK, text)
+    if " ." in text or ". " in text:
+        text = ids.SPACED_DOT_URL.sub(LINK_MARK, text)
     text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
@@ -312,6 +343,8 @@ def _redact_details(text: str) -> str:
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
     text = ids.PLATE.sub(ids.masked_plate, text)
+    if ids.SPACED_GATE.search(text):
+        text = ids.SPACED_ID.sub(ids.masked_spaced_id, text)
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
@@ -322,7 +355,7 @@ def _redact_details(text: str) -> str:
     if " de " in text:
         text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
-    if "/" in text:
+    if "/" in text or "-" in text:
         text = ids.EVENT_DATE.sub(_masked_event_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
     if DATE_MARK in text:
@@ -331,6 +364,7 @@ def _redact_details(text: str) -> str:
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = ids.BOX.sub(ADDRESS_MARK, text)
     if "hundred" in text.lower():
         text = ids.HUNDRED_STREET.sub(ADDRESS_MARK, text)
     text = ids.NUMBER_FOREIGN_STREET.sub(ADDRESS_MARK, text)
@@ -358,12 +392,21 @@ def _redact_details(text: str) -> str:
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
+        text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
 
+# "dad (97)", "nana (101)", "my grandpa ( 96 y/o )" (round 10: raw): a number of 90 or more
+# in brackets right after a person's word is that person's age.
+AGE_IN_BRACKETS = re.compile(
+    rf"(?P<cue>\b(?:{RELATIVE}|grandpa|grandad|grandma|gramma|mother|father|pops|poppa|pa|ma|"
+    r"him|her|patient|pt|husband|wife|man|woman|lady|gentleman)s?(?:[\s-]in[\s-]law)?\s*\(\s*)"
+    r"(?:9\d|1[01]\d)(?=\s*(?:y/?o|yrs?(?:\s+old)?|years?(?:\s+old)?)?\s*\))",
+    re.IGNORECASE,
+)
 # "[address removed], bangor maine", "[address removed] millbrook": up to three words after a
 # masked address that are no ordinary words (a town) or a state go with it.
 TOWN_AFTER_ADDRESS = re.compile(
