@@ -1685,7 +1685,10 @@ EVENTS = st.sampled_from(["he fell", "it happened", "the pain started", "the MRI
 def test_a_month_and_day_after_an_event_is_removed(
     event: str, month: int, day: int, after: str
 ) -> None:
-    assume(not re.match(r"\s*(?:tab|pill|cap|dose|mg|ml|cup|hour|hr|of)", after, re.IGNORECASE))
+    # A unit or count after the figures makes them a range, not a date ("10-15 minutes", "3-4
+    # weeks", "1/2 tablet"): the same words EVENT_DATE leaves alone.
+    units = r"tab|pill|cap|dose|mg|ml|cup|hour|hr|of|min|day|week|wk|month|year|yr|time|level"
+    assume(not re.match(rf"\s*(?:{units}|vertebrae|fracture|scale)", after, re.IGNORECASE))
     scored = re.search(r"pain|score|scale|rate|level|hurt", event + after, re.I)
     assume(not (day == 10 and scored))  # a score out of ten in a message about pain stays
     redacted = redact(f"{event} {month}/{day} {after}")
@@ -1949,3 +1952,29 @@ def test_round_10_a_box_keeps_the_words_after_its_town() -> None:
     assert redact("Box 512, Harwinton. is mail ok for the results?") == (
         f"{ADDRESS_MARK}. is mail ok for the results?"
     )
+
+
+MARKUP_KEPT = [
+    "<img src=x onerror=alert(1)>",
+    "<iframe srcdoc=x>",
+    "what does <svg onload=x> do",
+    "{{user name}} is a template",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_KEPT)
+def test_words_inside_a_tag_are_no_name(text: str) -> None:
+    """Round 9's rule "two words in no list are a name" masked "img src" in a pasted tag
+    (the question-log follower's hostile-row test found it): a tag's words stay as sent, and
+    the console escapes them when shown."""
+    assert redact(text) == text
+
+
+def test_a_name_between_tags_is_still_masked() -> None:
+    assert redact("see <b>kaito hasegawa</b>") == f"see <b>{NAME_MARK}</b>"
+
+
+def test_after_an_age_label_the_number_is_the_age_whatever_follows() -> None:
+    """Hypothesis found "age: 90 %" kept: the percent guard of the other age cues must not
+    apply after the label."""
+    assert redact("age: 90 %") == f"age: {AGE_MARK} %"

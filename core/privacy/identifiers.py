@@ -399,9 +399,10 @@ AGE = re.compile(
     rf"|\b(?P<cue>(?:i'?m|i\s+am|she'?s|he'?s|she\s+is|he\s+is|who\s+is|is\s+now|aged?|"
     # "she'll be ninety-one in march", "will be 92 next month"
     rf"(?:'ll|will)\s+be|(?:going\s+to|gonna)\s+be|"
-    rf"turning|turned|turns|turn|now|is|was)\s+"
+    rf"turning|turned|turns|turn|now|is|was)\s+){_OLD}\b{_NOT_AN_AGE}"
     # "patient age: 103", "Age = 97", "age - 91" (an outside tester found the first raw).
-    rf"|\bage\s*(?:[:=]|-(?!\d))\s*){_OLD}\b{_NOT_AN_AGE}"
+    # After the label the number is the age whatever follows it ("age: 90 %").
+    rf"|\b(?P<label>age\s*(?:[:=]|-(?!\d))\s*){_OLD}\b"
     rf"|(?<=,)\s*{_OLD}\s*(?=,)"
     # "is it risky at 91", "safe at 95?": a second mention after "at", before the clause ends.
     r"|\b(?P<at>at\s+)(?:9\d|1[01]\d)(?=\s*(?:[?!.,;)]|$)|\s+(?:should|is|can|could|does|will|"
@@ -439,7 +440,11 @@ def masked_age(match: re.Match[str]) -> str:
     if match.groupdict().get("age"):
         return AGE_MARK + match.group()[match.end("age") - match.start() :]
     kept = (
-        match.group("cue") or match.group("at") or match.group("at_words") or match.group("whose")
+        match.group("cue")
+        or match.group("label")
+        or match.group("at")
+        or match.group("at_words")
+        or match.group("whose")
     )
     return (kept or " ") + AGE_MARK
 

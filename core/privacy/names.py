@@ -1347,9 +1347,26 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             and unknown(word)
             and unknown(nxt.group())
             and word.lower() not in _INSTITUTIONS
+            and not _in_markup(text, match.start(), nxt.end())
         ):
             spans.append((match.start(), _surnames_end(text, words, i + 2, nxt.end())))
     return spans
+
+
+# Characters that put a word pair inside a tag or code ("<img src=x>", "f(x)"), where two
+# unknown words are a tag and an attribute, not a person's name; text between tags
+# ("<b>kaito hasegawa</b>") is still read.
+_MARKUP_BEFORE = frozenset("</\\=&{[")
+_MARKUP_AFTER = frozenset(">/\\=({[")
+
+
+def _in_markup(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] touch markup: a hostile or pasted message's tags
+    ("<img src=x onerror=...>") kept their words before round 9's pair rule, and staff need
+    to see them as sent (the console escapes them when shown)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before in _MARKUP_BEFORE or after in _MARKUP_AFTER
 
 
 _PARTICLE_WORDS = "mac mc an de la del della da dos das van von der den bin ibn al el"
