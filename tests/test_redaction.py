@@ -1978,3 +1978,21 @@ def test_after_an_age_label_the_number_is_the_age_whatever_follows() -> None:
     """Hypothesis found "age: 90 %" kept: the percent guard of the other age cues must not
     apply after the label."""
     assert redact("age: 90 %") == f"age: {AGE_MARK} %"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "my email is jane.doe@example.com, is it safe?",
+            "my email is [email removed], is it safe?",
+        ),
+        ("email me at bob@aol.com", "email me at [email removed]"),
+        ("my email is rkwame at icloud", "my email is [email removed]"),
+    ],
+)
+def test_an_email_cue_keeps_its_own_words(text: str, expected: str) -> None:
+    """Round 9's rule took the words between an e-mail's cue and the masked address as the
+    address's start, and took "is" and "at" with them (the logging test failed on the fresh
+    clone): the cue's words stay."""
+    assert redact(text) == expected

@@ -269,7 +269,9 @@ def redact_all_but_names(text: str) -> str:
 # dot com" (round 9): the words between an e-mail's cue and the masked address are its start.
 EMAIL_TAIL = re.compile(
     r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+)"
-    r"(?:(?:\[name removed\]|[\w.+-]+)\s+){1,5}?" + re.escape(EMAIL_MARK)
+    # The cue's own words are no part of the address ("my email is [email removed]" keeps "is").
+    r"(?:(?!(?:is|at|me|address)\s)(?:\[name removed\]|[\w.+-]+)\s+){1,5}?"
+    + re.escape(EMAIL_MARK)
 )
 
 
