@@ -85,9 +85,11 @@ _ID_NAME = (
     # "my bill # 33105", "invoice 44812", "handicap placard number 7KXR22" (round 7: raw).
     r"bill|billing|invoice|statement|receipt|placard|tag|permit)"
 )
+# The word after an id's name that says a value follows: "member ID", "policy number", "MRN #".
+_ID_WORD = r"id\b|identification|number\b|num\b|no\b\.?|#"
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
 CUED_ID = re.compile(
-    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|code\b|nbr\b)?"
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD}|code\b|nbr\b)?"
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
     # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
     # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
@@ -102,7 +104,7 @@ CUED_ID = re.compile(
 # "dash" for a dash, is one value; it goes after an id's name when it holds 3 figures or more.
 SPACED_GATE = re.compile(r"(?<!\w)\w\s+\w\s+\w(?!\w)")
 SPACED_ID = re.compile(
-    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#)?"
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD})?"
     r"\s*(?:is\s+|was\s+|says\s+|:|=|#)?\s*)"
     rf"(?P<value>(?<![\w-])[A-Za-z0-9](?:(?:{_SPOKEN_DASH}|\s*-\s*|\s+)[A-Za-z0-9](?!\w)){{5,}})",
     re.IGNORECASE,

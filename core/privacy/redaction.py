@@ -270,8 +270,7 @@ def redact_all_but_names(text: str) -> str:
 EMAIL_TAIL = re.compile(
     r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+)"
     # The cue's own words are no part of the address ("my email is [email removed]" keeps "is").
-    r"(?:(?!(?:is|at|me|address)\s)(?:\[name removed\]|[\w.+-]+)\s+){1,5}?"
-    + re.escape(EMAIL_MARK)
+    r"(?:(?!(?:is|at|me|address)\s)(?:\[name removed\]|[\w.+-]+)\s+){1,5}?" + re.escape(EMAIL_MARK)
 )
 
 
