@@ -1996,3 +1996,43 @@ def test_an_email_cue_keeps_its_own_words(text: str, expected: str) -> None:
     address's start, and took "is" and "at" with them (the logging test failed on the fresh
     clone): the cue's words stay."""
     assert redact(text) == expected
+
+
+# Round 11 (issue 21): how phones and older patients type the same messages.
+TYPED_AS = {
+    # iPhones and Android keyboards put a typographic apostrophe in "don't"; "don" is a census
+    # first name, and 12 training messages typed that way lost it.
+    "typographic apostrophes": lambda text: text.replace("'", "\u2019"),
+    # Caps lock: read as typed, every word after "MY DAD" was a name (14 messages lost one).
+    "capitals": str.upper,
+    # Every Word Capitalised (39 messages lost one).
+    "title case": str.title,
+}
+TYPED_AS_ALL = "typographic apostrophes"
+
+
+@pytest.mark.parametrize("how", sorted(TYPED_AS))
+def test_training_messages_typed_on_phones_or_in_capitals_keep_every_word(how: str) -> None:
+    typed = [TYPED_AS[how](text) for text in training_messages()]
+    # Two words in capitals ("HEY BUDDY") keep their capitals' say: "Margaret Olsen" alone.
+    typed = [text for text in typed if how == TYPED_AS_ALL or len(text.split()) >= 3]
+    changed = [text for text in typed if redact(text) != text]
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MY NAME IS DOROTHY MCALLISTER AND I AM 81", "DOROTHY"),
+        ("MY NAME IS DOROTHY MCALLISTER AND I AM 81", "MCALLISTER"),
+        ("MY HUSBAND FRANK NEEDS THIS DONE", "FRANK"),
+        ("HI THIS IS MARGARET OLSEN CAN YOU CALL ME", "OLSEN"),
+        ("MY DAD OLUWASEUN ADEYEMI HAS A FRACTURE", "ADEYEMI"),
+        ("My Husband Frank Dale-Moreno Needs This", "Dale-Moreno"),
+        ("Hi I Am Siobhan Kelly From Bristol", "Kelly"),
+        ("CALL ME AT 860 555 0199 THANKS DOROTHY", "DOROTHY"),
+        ("i don\u2019t know, my name is dorothy mcallister", "mcallister"),
+    ],
+)
+def test_names_typed_in_capitals_or_title_case_are_still_masked(text: str, name: str) -> None:
+    assert name not in redact(text)
