@@ -815,9 +815,12 @@ USERNAME = re.compile(
     r"(?P<head>\b(?:user\s*name|handle|login|user\s*id|screen\s*name|gamertag|insta|instagram|"
     r"twitter|tiktok|snapchat|facebook|fb|skype)\b(?:\s+(?:on|for|at)\s+\w+)?"
     r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to)\b)"
-    r"(?=[\w.@-]*[\d_.])[\w.@-]+[\w]",
+    r"(?P<value>[\w.@-]+[\w])",
     re.IGNORECASE,
 )
+# A user name with a digit, "_" or "." is one whatever it spells; without, it is one when it
+# is no English word ("my username is marthaq", round 10's leftover), checked by the caller.
+USERNAME_SHAPE = re.compile(r"[\d_.]")
 # "gofundme dot com slash help-grandpa-wendell", "caringbridge dot org slash visit slash
 # grandmaluz": a domain read aloud with its path.
 # "gofundme . com/f/help-nana-ruth-back", "caringbridge . org/visit/olgakasprzak" (round 10:
@@ -831,6 +834,54 @@ SPOKEN_URL = re.compile(
     rf"\b[\w-]+\s+dot\s+{TLD}\b(?:\s+(?:slash|forward\s+slash)\s+[\w.-]+)+",
     re.IGNORECASE,
 )
+
+
+# Round 11 (issue 21, round 10's leftovers): a street named without a house number after a
+# word of where ("we live on Chippens Hill Rd", "she lives off chippens hill road", "he lives
+# on Oak Lane"). A word that can only say street, in any case, after one to three words; a
+# word that needs a capital ("Lane", "Drive", "Dr", "St") after capitalised words, and "Dr" or
+# "St" only when no capitalised word follows ("ask Dr Patel", "near St Francis" stay). "on the
+# road", "down the street", "a long drive", "down memory lane" stay.
+_NAMED_SURE = (
+    r"street|avenue|ave|road|rd|lane|boulevard|blvd|parkway|pkwy|highway|hwy|turnpike|tpke|"
+    r"terrace"
+)
+_WHERE = r"on|off|along|near|onto|past|down|up|from|to|at|by|into"
+_NOT_A_STREET_START = (
+    r"the|a|an|my|your|his|her|their|our|its|this|that|these|those|same|one|each|every|any|no|"
+    r"some|other|which|what|memory|main\s+road|way|back|home|open|toll|dirt|country|gravel"
+)
+NAMED_STREET = re.compile(
+    rf"(?P<cue>\b(?i:{_WHERE})\s+)(?!(?i:{_NOT_A_STREET_START})\b)"
+    r"(?:(?:[NSEW]\.?|(?i:north|south|east|west|n\.|s\.|e\.|w\.))\s+)?"
+    rf"(?:(?:(?!(?i:{_NOT_A_STREET_START}|{_WHERE}|across|over|and|or)\b)[^\W\d_][\w'.-]*\s+){{1,3}}"
+    rf"(?i:{_NAMED_SURE})\b\.?"
+    rf"|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE}\b\.?|(?:Dr|St)\b(?!\.?\s*[A-Z])\.?))"
+    rf"{_TAIL}"
+)
+STREET_WORD_GATE = re.compile(rf"(?i:\b(?:{_NAMED_SURE})\b)|\b(?:{_UNSURE}|Dr|St)\b")
+# The capitalised words of a street found with its number ("1180 Riverside Dr"): named again
+# in the same message ("the house on Riverside"), they are the same street.
+_STREET_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'-]*")
+_NOT_A_NAME_PART = re.compile(rf"(?i:{_SURE}|{_UNSURE}|north|south|east|west|apt|unit|suite)$")
+
+
+def street_names(text: str) -> list[str]:
+    """The capitalised words naming the streets STREET finds with their numbers (those before
+    the street's word: the town after it may be the hospital's own, named again)."""
+    names: list[str] = []
+    for match in STREET.finditer(text):
+        for word in _STREET_NAME_WORD.findall(match.group()):
+            if _NOT_A_NAME_PART.match(word):
+                break
+            if not STATE_WORD.fullmatch(word):
+                names.append(word)
+    return names
+
+
+def masked_named_street(match: re.Match[str]) -> str:
+    """NAMED_STREET's replacement: the word of where stays, the street goes."""
+    return match.group("cue") + ADDRESS_MARK
 
 
 # Round 9 (issue 21): addresses without a house number and a known street word after it.

@@ -290,6 +290,15 @@ HANDLE_AFTER_MAIL_CUE = re.compile(
 )
 
 
+def _masked_user_name(match: re.Match[str]) -> str:
+    """USERNAME's replacement: the value goes when shaped like a user name or no English word
+    ("marthaq"); "my login is broken" stays."""
+    value = match.group("value")
+    if ids.USERNAME_SHAPE.search(value) or not ordinary(value):
+        return match.group("head") + LINK_MARK
+    return match.group()
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -304,6 +313,8 @@ def _has_detail(text: str) -> bool:
         or ((" ." in text or ". " in text) and ids.SPACED_DOT_URL.search(text) is not None)
         or "user" in text.lower()  # "username on mychart is eszter.vadkerti" (round 9)
         or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
+        or ids.STREET_WORD_GATE.search(text) is not None  # "on Chippens Hill Rd" (round 11)
+        or "login" in text.lower()  # "my login is grandmabetty" (round 11)
     )
 
 
@@ -336,7 +347,7 @@ def _redact_details(text: str) -> str:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
     if "@" in text:
         text = ids.HANDLE.sub(LINK_MARK, text)
-    text = ids.USERNAME.sub(lambda m: m.group("head") + LINK_MARK, text)
+    text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
@@ -374,7 +385,12 @@ def _redact_details(text: str) -> str:
         text = ids.PARK.sub(ADDRESS_MARK, text)
     if ids.ZIP_WORD_GATE.search(text):
         text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
+    named = ids.street_names(text)
     text = ids.STREET.sub(ids.masked_street, text)
+    if named:  # "1180 Riverside Dr ... the house on Riverside" (round 10's leftover)
+        text = re.sub(rf"\b(?:{'|'.join(map(re.escape, named))})\b", ADDRESS_MARK, text)
+    if ids.STREET_WORD_GATE.search(text):
+        text = ids.NAMED_STREET.sub(ids.masked_named_street, text)
     text = ids.HOUSE_NUMBER.sub(ids.masked_house_number, text)
     text = ids.CORNER.sub(ids.masked_cue_address, text)
     text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
