@@ -924,3 +924,95 @@ APARTMENTS = re.compile(
 def masked_cue_address(match: re.Match[str]) -> str:
     """CORNER's and APARTMENTS's replacement: the cue stays, the place goes."""
     return match.group("cue") + ADDRESS_MARK
+
+
+# Round 11 (i21o): phones, e-mails, handles and links an outside tester found raw.
+# "+52 55 1943 8827", "+49 171 234 5619": a number with its country code, whole (the date
+# rules had taken "55 1943" and left "+52" and "8827"). Eight digits or more.
+INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.\-]?\(?\d{1,5}\)?){2,6}(?![\w])")
+# "0171 2345619", "0171 / 88 44 213", "(030) [phone removed]": an area code the matcher left
+# before the rest of the number it masked.
+PREFIX_BEFORE_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}\s*)?\(?\d{3,5}\)?\s*[/.\-]?\s*\[phone removed\]"
+)
+# "86O-555-O199", "2O3-555-O1O8" (a letter O typed for a zero): a phone's shape with O's in it.
+LETTER_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
+LETTER_O_PHONE = re.compile(r"(?<![\w])\(?[\dOo]{3}\)?[\s.\-]?[\dOo]{3}[\s.\-]?[\dOo]{4}(?![\w])")
+
+
+def masked_letter_o_phone(match: re.Match[str]) -> str:
+    """LETTER_O_PHONE's replacement: a phone when six of its characters or more are figures."""
+    return PHONE_MARK if sum(ch.isdigit() for ch in match.group()) >= 6 else match.group()
+
+
+# "mi tel es el 860 555", "Handynummer: 0171 234", "meu telefone é 11 98765" (a number's first
+# half, the rest sent later): two runs of figures after a phone's cue in any language.
+PHONE_CUE_PART = re.compile(
+    r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
+    r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
+    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{1,4})?(?![\w])",
+    re.IGNORECASE,
+)
+# "its 0198 now", "sorry i meant 0172 not 0171 at the end of my number": four figures
+# given as a correction of a phone's last digits, in a message with a phone or its end.
+CORRECTION_CUE = re.compile(
+    r"\b(?:i\s+mean|i\s+meant|meant|oops|sorry|wait|actually|correction|typo|it'?s|"
+    r"it\s+is|make\s+that|instead|not|now|digits)\b",
+    re.IGNORECASE,
+)
+NUMBER_END_CUE = re.compile(
+    r"\b(?:end|last\s+(?:4|four)(?:\s+digits)?|last\s+digits)\s+(?:of|in|on)\s+"
+    r"(?:my|the|his|her|our|their)\s+(?:phone\s+)?(?:number|phone|cell|mobile)\b",
+    re.IGNORECASE,
+)
+CORRECTED_TAIL = re.compile(
+    r"(?<![\w/:.\-\[$#])\d{4}(?![\w/:.\-%]|\s*(?:am|pm|a\.m|p\.m|hrs?|hours?|mg|ml|dollars?|"
+    r"percent|years?|yrs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def masked_corrected_tail(match: re.Match[str]) -> str:
+    """CORRECTED_TAIL's replacement: the four figures go unless they are a year."""
+    return match.group() if re.fullmatch(r"19\d\d|20\d\d", match.group()) else PHONE_MARK
+
+
+def has_corrected_tail(text: str) -> bool:
+    """A message with a phone (masked) or a phone's end, and a word of correcting."""
+    return bool((PHONE_MARK in text or NUMBER_END_CUE.search(text)) and CORRECTION_CUE.search(text))
+
+
+# "my apple id is rkwasniewski77", "my username on the portal is OlgaPetrenko_Kyiv", "my
+# whatsapp is nana_rosa44": the value after an account's cue, with words of where between them.
+ACCOUNT_ID = re.compile(
+    r"(?P<head>\b(?:apple\s*id|icloud(?:\s+id)?|whatsapp|"
+    r"telegram|signal|discord|zoom\s+name|user\s*name|login|user\s*id|screen\s*name|handle)\b"
+    r"(?:\s+(?:on|for|at|in|of)\s+(?:the|my|our|your|his|her)\s+\w+)?"
+    r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to|me)\b)"
+    r"(?P<value>[\w.@-]+[\w])",
+    re.IGNORECASE,
+)
+# "bit.ly/HelpDadsBack77", "linktr.ee/aunt_wilhelmina_recovers", "t.me/nana_rosa": any
+# top-level domain when a path follows it.
+SHORT_LINK = re.compile(
+    r"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"']*[^\s<>\"'.,;:!?)]",
+    re.IGNORECASE,
+)
+# "margaretsbrokenback dot wordpress dot com", "nana punto blogspot punto com": a domain
+# read aloud without a slash.
+SPOKEN_DOMAIN = re.compile(
+    r"\b[\w-]+(?:\s+(?:dot|punto|ponto)\s+[\w-]+)*\s+(?:dot|punto|ponto)\s+"
+    r"(?:com|org|net|edu|gov|io|me|info|us|co|biz|uk|ca|au|de|br|mx|es|ly|ee|site|blog)\b",
+    re.IGNORECASE,
+)
+SPOKEN_DOMAIN_GATE = re.compile(r"\s(?:dot|punto|ponto)\s", re.IGNORECASE)
+# "zoom passcode 66x1Qp", "pin for the voicemail is 4481", "door code: 2580#": a code after its
+# cue, when it holds a figure.
+PASSCODE = re.compile(
+    r"(?P<head>\b(?:pass\s*code|password|pass\s*word|pin(?:\s+(?:code|number|no\.?|#))?|"
+    r"access\s+code|door\s+code|gate\s+code|meeting\s+code|entry\s+code)\b"
+    r"(?:\s+(?:for|to|on|of)\s+(?:the|my|our|his|her)\s+\w+)?\s*(?:is|:|=|-)?\s*)"
+    r"(?P<value>(?=[\w-]*\d)[\w-]{3,}#?)",
+    re.IGNORECASE,
+)
+PASSCODE_GATE = re.compile(r"pass|pin|code", re.IGNORECASE)

@@ -97,6 +97,13 @@ SPANISH_EMAIL = re.compile(
     r"\s+arroba\s+[\w-]+(?:(?:\s+punto\s+|\.)[\w-]+)+",
     re.IGNORECASE,
 )
+# Round 11 (i21o): "lupe_ramos55 arroba hotmail", "joao.batista.reis arroba uol ponto com ponto
+# br": "arroba" says @ in Spanish and Portuguese, with or without the domain's end.
+ARROBA_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}(?:\s+(?:punto|ponto|gui[oó]n(?:\s+bajo)?|underscore)\s+[\w+-]+)*"
+    r"\s+arroba\s+[\w-]+(?:(?:\s+(?:punto|ponto|dot)\s+|\.)[\w-]+)*",
+    re.IGNORECASE,
+)
 # "reply to rosalind_fairweather at icloud", "kofi88 at hotmail" (round 6): no "dot com", but
 # a mail provider after "at" and a local part with an underscore, a dot or a digit in it, or
 # any word after an e-mail cue ("my email is wanjiru at yahoo").
@@ -198,7 +205,8 @@ _DIGIT_WORD = (
     r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 )
 SPELLED_PHONE = re.compile(
-    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+|\s+(?:double|triple)\s+){_DIGIT_WORD}){{3,}}\b",
+    # "oh, triple five, oh one" (round 11, i21o): a multiplier after a comma.
+    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+(?:(?:double|triple)\s+)?){_DIGIT_WORD}){{3,}}\b",
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+|[a-z]+", re.IGNORECASE)
@@ -299,6 +307,11 @@ def _masked_user_name(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _masked_passcode(match: re.Match[str]) -> str:
+    """PASSCODE's replacement (round 11, i21o): the cue stays, the code goes."""
+    return match.group("head") + ID_MARK
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?"""
     return bool(
@@ -315,6 +328,8 @@ def _has_detail(text: str) -> bool:
         or "corner" in text.lower()  # "corner of Wexford Lane and Tillotson Rd" (round 9)
         or ids.STREET_WORD_GATE.search(text) is not None  # "on Chippens Hill Rd" (round 11)
         or "login" in text.lower()  # "my login is grandmabetty" (round 11)
+        or " dot " in text.lower()  # "x dot wordpress dot com" (round 11, i21o)
+        or "apple id" in text.lower()  # "my apple id is rkwasniewski77" (round 11, i21o)
     )
 
 
@@ -323,6 +338,7 @@ def _redact_details(text: str) -> str:
     # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     text = ids.CARD.sub(ids.masked_card, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
+    text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     if "@" in text:
@@ -330,15 +346,19 @@ def _redact_details(text: str) -> str:
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
+        text = ARROBA_EMAIL.sub(EMAIL_MARK, text)  # Round 11 (i21o)
     if PROVIDER_GATE.search(text):
         text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SAID_EMAIL.sub(_masked_said_email, text)
     if " slash " in text.lower():
         text = ids.SPOKEN_URL.sub(LINK_MARK, text)
+    if ids.SPOKEN_DOMAIN_GATE.search(text):  # Round 11 (i21o): "x dot wordpress dot com"
+        text = ids.SPOKEN_DOMAIN.sub(LINK_MARK, text)
     if MAIL_CUE_GATE.search(text):
         text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
+    text = ids.SHORT_LINK.sub(LINK_MARK, text) if "/" in text else text  # Round 11 (i21o)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     if " ." in text or ". " in text:
         text = ids.SPACED_DOT_URL.sub(LINK_MARK, text)
@@ -348,6 +368,8 @@ def _redact_details(text: str) -> str:
     if "@" in text:
         text = ids.HANDLE.sub(LINK_MARK, text)
     text = ids.USERNAME.sub(_masked_user_name, text)
+    text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
+    text = ids.PASSCODE.sub(_masked_passcode, text) if ids.PASSCODE_GATE.search(text) else text
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
@@ -375,6 +397,13 @@ def _redact_details(text: str) -> str:
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
+    if ids.LETTER_O_GATE.search(text):  # Round 11 (i21o): "86O-555-O199"
+        text = ids.LETTER_O_PHONE.sub(ids.masked_letter_o_phone, text)
+    text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
+    if PHONE_MARK in text:  # Round 11 (i21o): "0171 [phone removed]"
+        text = ids.PREFIX_BEFORE_PHONE.sub(PHONE_MARK, text)
+    if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
+        text = ids.CORRECTED_TAIL.sub(ids.masked_corrected_tail, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
     text = ids.BOX.sub(ADDRESS_MARK, text)
     if "hundred" in text.lower():
@@ -469,6 +498,8 @@ def _masked_town(match: re.Match[str]) -> str:
 # start goes (it is part of the detail whatever comes next).
 _PART_CUE = (
     r"(?:number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|medicare|mbi|"
+    # "mi tel es el 860 555" (round 11, i21o): a phone's cue in Spanish, Portuguese, German.
+    r"tel|tel[eé]fono|telefone|cel|celular|n[uú]mero|(?:handy)?nummer|"
     r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday|"
     # "call me back at 860 589" / "2274 sorry": a number after a request to call.
     r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on))"
@@ -495,9 +526,9 @@ def _split_mark(part: str, cue: str = "") -> str:
         return EMAIL_MARK
     if re.search(r"ssn|social", cue, re.I):
         return SSN_MARK
-    if re.search(r"phone|cell|mobile|number|call|ring|text|reach|contact", cue, re.I) and (
-        part[0].isdigit() or _STARTS_SPELLED.match(part)
-    ):
+    if re.search(
+        r"phone|cell|mobile|number|call|ring|text|reach|contact|tel|cel|n[uú]mero|nummer", cue, re.I
+    ) and (part[0].isdigit() or _STARTS_SPELLED.match(part)):
         return PHONE_MARK
     return ID_MARK
 
@@ -575,8 +606,23 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     part = continued_part(previous, text)
     cue = _cue_at_end(previous)
     if not part or not cue:
-        return None
+        return _corrected_tail(previous, text)
     return part, _split_mark(part, cue.group("cue"))
+
+
+# Round 11 (i21o): "number again is 860 555 0197" / "oops 0179 i mean": four figures that
+# correct the phone of the message before.
+_PHONE_BEFORE = re.compile(r"\[phone removed\]|\d(?:[\s().\-/]*\d){6,}")
+
+
+def _corrected_tail(previous: str, text: str) -> tuple[str, str] | None:
+    """(four figures of `text` that correct the phone `previous` gave; the phone's mark)."""
+    if not (ids.CORRECTION_CUE.search(text) and _PHONE_BEFORE.search(previous)):
+        return None
+    match = ids.CORRECTED_TAIL.search(text)
+    if not match or ids.masked_corrected_tail(match) != PHONE_MARK:
+        return None
+    return match.group(), PHONE_MARK
 
 
 def redact_continuation(previous: str, text: str) -> str:
