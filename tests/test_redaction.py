@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 from bench.redaction_compare import found, training_messages
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK
 from core.privacy.names import NAME_MARK, ordinary
-from core.privacy.redaction import DATE_MARK, EMAIL_MARK, PHONE_MARK, contains_pii, redact
+from core.privacy.redaction import (
+    DATE_MARK,
+    EMAIL_MARK,
+    PHONE_MARK,
+    contains_pii,
+    redact,
+    redact_continuation,
+)
 from tests.project import ROOT, load_yaml
 
 
@@ -2090,3 +2097,88 @@ def test_a_user_name_that_is_no_word_is_masked(text: str, kept: str | None) -> N
     """Round 10's leftover: a user name with no digit, "_" or "." was kept."""
     value = text.split()[-1]
     assert (value in redact(text)) == (kept is not None)
+
+
+# Round 11 (i21o): phones, e-mails, handles and links the round 11 tester found raw, as
+# classes: the tester's own messages are in bench/NOTES.md; these are other phrasings.
+@pytest.mark.parametrize(
+    ("text", "secret", "mark"),
+    [
+        # Phones in words with a multiplier after a comma.
+        ("call my cell four one three, triple two, oh five one nine", "oh five", PHONE_MARK),
+        ("it's five oh eight, double seven, four three two one thanks", "four three", PHONE_MARK),
+        ("reach me on nine one seven, double four six, two two oh one", "two two", PHONE_MARK),
+        # A letter O typed for a zero.
+        ("text me at 4O1-555-O123 after lunch", "O123", PHONE_MARK),
+        ("phone (6O3) 555 2O19 please", "2O19", PHONE_MARK),
+        ("text me at (4O1) 555 O123", "O123", PHONE_MARK),
+        # The last four corrected in the same message.
+        ("my cell is 413 555 0191, sorry i meant 0119 at the end", "0119", PHONE_MARK),
+        ("you can ring 508 555 0177 no wait it is 0171", "0171", PHONE_MARK),
+        ("sorry it's 4471 not 4417 at the end of my cell number", "4471", PHONE_MARK),
+        # A phone's first half after a cue in another language.
+        ("mi celular es 33 1943 y luego el resto", "1943", PHONE_MARK),
+        ("meu telefone é 11 987 depois mando o resto", "987", PHONE_MARK),
+        ("el número de mi hija es 860 555 y lo demás luego", "555", PHONE_MARK),
+        # Numbers with a country code, or an area code the matcher left.
+        ("my son in Mexico is +52 33 1943 8827", "8827", PHONE_MARK),
+        ("Handy: 0176 / 55 12 889 bitte", "0176", PHONE_MARK),
+        # "arroba" without the domain's end, or "ponto" for its dots.
+        ("mi email es pepa.gomez77 arroba gmail por favor", "arroba gmail", EMAIL_MARK),
+        ("escriba a don_julio80 arroba outlook gracias", "don_julio80", EMAIL_MARK),
+        ("o meu e-mail é maria.silva arroba terra ponto com ponto br", "ponto br", EMAIL_MARK),
+        # Account ids after their cue, with words of where between.
+        ("her apple id is nanaroz1948 if that helps", "nanaroz1948", LINK_MARK),
+        ("my user name for the app is Grandpa_Joe_Ky, it locked me out", "Grandpa_", LINK_MARK),
+        ("my whatsapp is tia_lupita62", "62", LINK_MARK),
+        ("my whatsapp is TiaLupita_Rosa", "TiaLupita", LINK_MARK),
+        # Links with a short top-level domain and a path, or read aloud.
+        ("photos on t.ly/NanaKneeX ok", "NanaKneeX", LINK_MARK),
+        ("our page is helpmomheal dot blogspot dot com", "helpmomheal", LINK_MARK),
+        ("read it at papasback punto wordpress punto com", "papasback", LINK_MARK),
+        # Passcodes and PINs after their cue.
+        ("the meeting password is 7Hq2zk for the call", "7Hq2zk", ID_MARK),
+        ("door code: 2580# at the back", "2580", ID_MARK),
+        ("pin for my voicemail is 9021 thanks", "9021", ID_MARK),
+    ],
+)
+def test_round_11_i21o_contacts_are_masked(text: str, secret: str, mark: str) -> None:
+    redacted = redact(text)
+    assert secret not in redacted
+    assert mark in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pin in my spine is fine",
+        "my apple id is not working",
+        "what does the passcode for the portal look like?",
+        "sorry i meant the one at 2019 not the 2020 one",
+        "connect the dots for me please",
+        "my number is 860 555 0199, i was born in 1948, sorry",
+    ],
+)
+def test_round_11_i21o_ordinary_words_stay(text: str) -> None:
+    kept = {"the pin in my spine is fine", "my apple id is not working"}
+    redacted = redact(text)
+    if text in kept or "passcode" in text or "dots" in text:
+        assert redacted == text
+    elif "2019" in text:
+        assert "2019" in redacted and "2020" in redacted
+    else:
+        assert "1948" in redacted
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "secret"),
+    [
+        ("number again is 413 555 0191", "ugh typo 0119 i mean", "0119"),
+        ("call me at 508 555 0177", "sorry, it's 0171", "0171"),
+        ("my cell [phone removed]", "no wait 6632 actually", "6632"),
+    ],
+)
+def test_round_11_i21o_a_corrected_last_four_in_the_next_message(
+    previous: str, text: str, secret: str
+) -> None:
+    assert secret not in redact_continuation(previous, text)

@@ -330,6 +330,7 @@ def _has_detail(text: str) -> bool:
         or "login" in text.lower()  # "my login is grandmabetty" (round 11)
         or " dot " in text.lower()  # "x dot wordpress dot com" (round 11, i21o)
         or "apple id" in text.lower()  # "my apple id is rkwasniewski77" (round 11, i21o)
+        or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
     )
 
 
@@ -339,6 +340,7 @@ def _redact_details(text: str) -> str:
     text = ids.CARD.sub(ids.masked_card, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
+    text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     if "@" in text:
@@ -399,7 +401,6 @@ def _redact_details(text: str) -> str:
     text = PHONE.sub(PHONE_MARK, text)
     if ids.LETTER_O_GATE.search(text):  # Round 11 (i21o): "86O-555-O199"
         text = ids.LETTER_O_PHONE.sub(ids.masked_letter_o_phone, text)
-    text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
     if PHONE_MARK in text:  # Round 11 (i21o): "0171 [phone removed]"
         text = ids.PREFIX_BEFORE_PHONE.sub(PHONE_MARK, text)
     if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
