@@ -725,7 +725,6 @@ def test_third_testers_names_are_removed(text: str, name: str) -> None:
         ("my dad can't move his legs", "can't"),
         # found by the tester's runner on this branch (the capitalised-word rule)
         ("is it done by Dr. Patel or one of the other radiologists", "Dr. Patel"),
-        ("I live in Bristol, do I need a ride or can I take the bus", "Bristol"),
     ],
 )
 def test_third_testers_ordinary_words_are_kept(text: str, kept: str) -> None:
@@ -1173,8 +1172,6 @@ def test_round_5s_first_pass_fixes_hold(text: str, values: list[str]) -> None:
         "what is an MBI and where do I find it",
         "i had my first one at St Francis and now another vertebra broke",
         "my daughter lives in Puerto Rico, can she fly up",
-        "I live in New Britain, how far is the drive",
-        "we come from New Britain CT",
         "its me again, one more question",
         "it's me, Mum. is it painful",
         "salt and pepper are my friends after surgery",
@@ -2182,3 +2179,64 @@ def test_round_11_i21o_a_corrected_last_four_in_the_next_message(
     previous: str, text: str, secret: str
 ) -> None:
     assert secret not in redact_continuation(previous, text)
+
+
+# Round 11 (i21q): an outside tester (t21r11a) found these classes stored raw. Variants of
+# our own; each failed before the fix.
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # towns after a cue of where one lives (Safe Harbor counts a city; reverses round 5)
+        ("I live in Bristol, do I need a ride or can I take the bus", "Bristol"),
+        ("we come from New Britain CT", "Britain"),
+        ("mum lives in forestville with my brother", "forestville"),
+        ("my hometown is Wolcott, is that far", "Wolcott"),
+        ("they're from Terryville originally", "Terryville"),
+        ("vivimos en Meriden con mi hija", "Meriden"),
+        ("12 Elm St, just outside Torrington", "Torrington"),
+        # rural roads, house numbers after the street, corners, postcodes, French streets
+        ("they are on township road 9 past the grain elevator", "9"),
+        ("our farm is on CR 212 near the silo", "212"),
+        ("the cabin at Route 44 mile marker 17", "17"),
+        ("the house on Weymouth Rd number 212 is ours", "212"),
+        ("we're on Maple Avenue number twenty-two", "twenty-two"),
+        ("the intersection of Main St & Riverview, second house", "Riverview"),
+        ("postal code K1A 0B1, we are visiting", "K1A"),
+        ("my post code: M1 1AE thanks", "1AE"),
+        ("my old place was 4 avenue de la République", "République"),
+        ("we live at the top of Ridgewood Lane, is it hilly", "Ridgewood"),
+        # days alone, weekday dates, split birthdays, other months, day-Mon-year
+        ("the scan is booked for the twenty-second, what do i bring", "twenty-second"),
+        ("my procedure got scheduled on the 3rd.", "3rd"),
+        ("he fell late on the night of the 12th, a friday", "12th"),
+        ("appointment is Monday 3/9, should I fast", "3/9"),
+        ("dob is the 21st", "21st"),
+        ("urodzony 12 marca 1930", "marca"),
+        ("née le 3 mars 1940", "mars"),
+        ("DOB 12-Sep-1933 if you need it", "Sep"),
+        # ages over 89 after a kin possessive, Polish "lata"
+        ("Grandma's 97 and sharp as a tack, can she have it", "97"),
+        ("my nan's 102 now", "102"),
+        ("babcia ma 94 lata", "94"),
+    ],
+)
+def test_round_11_i21q_details_are_masked(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is Bristol the nearest site",
+        "Hartford site or Bristol site, which is closer",
+        "I live in a small town, is there transport",
+        "we live in fear of another fall",
+        "I'm from Mexico, do you have a Spanish interpreter",
+        "Dad's 95 percent sure it is fine",
+        "booked for the first time, what happens",
+        "on the 4th floor of the hospital?",
+        "she lives in Connecticut",
+    ],
+)
+def test_round_11_i21q_ordinary_words_stay(text: str) -> None:
+    assert redact(text) == text

@@ -1016,3 +1016,127 @@ PASSCODE = re.compile(
     re.IGNORECASE,
 )
 PASSCODE_GATE = re.compile(r"pass|pin|code", re.IGNORECASE)
+
+
+# Round 11 (i21q): towns, rural roads, house numbers after the street, postcodes abroad,
+# days without a month, other languages' months, ages with a kin possessive.
+# "we live in Forestville", "my town is Wolcott", "we're from Plainville", "vivo en Avon":
+# after a cue of where one lives, the town (Safe Harbor counts a city as an identifier; the
+# caller keeps words that are ordinary, a state or a country).
+TOWN_CUE = re.compile(
+    r"(?P<cue>\b(?i:(?:live[sd]?|living|reside[sd]?|residing|based|settled)\s+(?:in|near|outside(?:\s+of)?)"
+    r"|(?:my|our|his|her|their)\s+(?:home\s*)?town\s+is|(?:my|our)\s+town\s*:"
+    r"|(?:i'?m|i\s+am|we'?re|we\s+are|she'?s|she\s+is|he'?s|he\s+is|they'?re|they\s+are|"
+    r"(?:i|we)\s+come)\s+(?:originally\s+)?from"
+    r"|viv[oe]\s+en|vivimos\s+en|viven\s+en|moro\s+em|moramos\s+em|mieszkam\s+w)\s+)"
+    r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+)
+# "[address removed], over in Simsbury", "[address removed] in Burlington": a capitalised
+# town after a masked address and a word of where.
+TOWN_AFTER_MASK = re.compile(
+    re.escape(ADDRESS_MARK) + r"(?P<cue>,?\s+(?:(?i:over|out|up|down|right|just)\s+)?"
+    r"(?i:in|near|outside(?:\s+of)?)\s+)(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+)
+# "we live way out on county road 14", "CR 212", "township road 9", "FM 1960": a rural road's
+# number; "Highway 6 mile marker 31": a mile marker.
+RURAL_ROAD = re.compile(
+    r"\b(?:(?i:county\s+(?:road|rd|route|rte|highway|hwy)|township\s+(?:road|rd)|twp\.?\s+(?:road|rd)"
+    r"|farm[\s-]to[\s-]market(?:\s+road)?|ranch\s+road|state\s+route)|CR|FM|TR|SR)\.?\s*#?\s*\d{1,4}[A-Za-z]?\b"
+    r"|(?<![\w-])(?i:mile\s+marker|mile\s+post|milepost|mm)\s*#?\s*\d{1,4}(?:\.\d)?\b"
+)
+# "on Stafford Avenue number forty-six", "Weymouth Rd number 212": the house number after the
+# street's name, in figures or words.
+NUMBER_AFTER_STREET = re.compile(
+    rf"(?:{re.escape(ADDRESS_MARK)}|(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_SURE}|{_UNSURE})\b\.?)"
+    r"\s*,?\s*(?i:number|no\.|nr\.?|#)\s*"
+    rf"(?:\d{{1,5}}[A-Za-z]?\b|(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}})\b)"
+)
+# "corner of Oak St and Chestnut": the second street named without its word.
+CORNER_SECOND = re.compile(
+    r"(?P<cue>\b(?i:corner|intersection|junction|crossroads?)\s+(?i:of)\s+"
+    + re.escape(ADDRESS_MARK)
+    + r"\s+(?i:and|&|at)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+)
+# "postcode is LS6 2QT", "postal code K1A 0B1", "[address removed], Leeds LS6 2QT": a UK or
+# Canadian postcode after its cue (any case) or, in capitals, after a masked address.
+_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\w-])"
+POSTCODE = re.compile(
+    rf"(?P<cue>\b(?i:post\s*code|postal\s+code|post\s+code|code\s+postal)(?i:'s)?\s*(?i:is|:|#|=)?\s*)(?i:{_POSTCODE})"
+    rf"|(?P<after>{re.escape(ADDRESS_MARK)}(?:,?\s+[A-Z][\w'-]*){{0,2}},?\s+){_POSTCODE}"
+)
+# "18 rue des Lilas", "4 avenue de la République", "12 chemin du Moulin": a French street.
+FRENCH_STREET = re.compile(
+    r"(?<![\w-])\d{1,5}(?:\s*(?i:bis|ter))?,?\s+"
+    r"(?i:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai|place|route|cours)\s+"
+    r"(?:(?i:des|du|de\s+la|de\s+l'|de|d'|la|le|les|l')\s*)?[^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+)
+# "appt is Thurs 11/14 at 2", "Monday 3/9": month/day after a weekday.
+WEEKDAY_DATE = re.compile(
+    rf"(?P<cue>\b(?i:{_WEEKDAY_SHORT})\s+(?:(?i:the)\s+)?)"
+    r"(?:0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])(?![\w/-])"
+)
+# "on the morning of the 4th", "booked for the sixteenth", "booked in on the ninth", "her fall
+# was thurs the 6th": a day of the month alone after a booking's, a fall's or a weekday's
+# word, or the part of a day, before the clause ends.
+_ORDINAL_DAY = (
+    r"(?:(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    r"seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first)"
+)
+ORDINAL_DAY = re.compile(
+    r"(?P<cue>\b(?:(?:booked|book|scheduled|appointment|appt|procedure|surgery|fall|fell|"
+    r"happened|coming\s+in)\b[^.?!\d]{0,20}?"
+    rf"|(?:morning|afternoon|evening|night)\s+of\s+|{_WEEKDAY_SHORT}\s+)"
+    r"(?:on\s+)?the\s+)"
+    rf"{_ORDINAL_DAY}(?=\s*(?:[,.;!?)]|$|\s+(?:at|and|but|so|then|i|she|he|we|a|of\s+(?:next|this|last)\s+month)\b))",
+    re.IGNORECASE,
+)
+# "her birthday is the 30th" (the month came next message): a day alone after a cue of birth.
+BIRTH_DAY = re.compile(
+    r"(?P<cue>\b(?:dob|birthday|bday|b-day|born|birth\s*date|date\s+of\s+birth)"
+    r"(?:\s+(?:is|was|on|:))*\s*:?\s*)(?:the\s+)?" + _ORDINAL_DAY + r"(?=\s*(?:[,.;!?]|$))",
+    re.IGNORECASE,
+)
+# "urodzona 5 maja 1932", "né le 3 mars 1940", "geboren am 5. Mai 1931": a day before another
+# language's month (Polish, French, German, Italian).
+_OTHER_MONTHS = (
+    r"(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|"
+    r"pa[zź]dziernika|listopada|grudnia|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|"
+    r"ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|"
+    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+)
+OTHER_LANGUAGE_DATE = re.compile(
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\.?\s+{_OTHER_MONTHS}\b(?:\s+(?:19|20)\d{{2}}\b)?", re.IGNORECASE
+)
+# "7-Aug-1941", "07.Aug.41": day, month's short name, year joined by dashes, dots or slashes.
+DAY_MON_YEAR = re.compile(
+    rf"\b(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?i:{_MONTH})(?P=sep)(?:\d{{4}}|\d{{2}})\b"
+)
+# "Dad's 95 and still driving", "my nan's 102 now": a number 90-119 after a kin word's 's;
+# "ma 92 lata" (Polish years after 2-4).
+KIN_AGE = re.compile(
+    r"(?P<cue>\b(?i:dad|mum|mom|mother|father|grandma|grandpa|grandad|granddad|gran|nan|nana|"
+    r"granny|nanna|gramps|grampa|aunt|auntie|aunty|uncle|husband|wife|hubby|pops|papa|mama)"
+    r"['\u2019]s\s+)(?:9\d|1[01]\d)(?![\d.,:/]\d)" + _NOT_AN_AGE + r"(?!\s*(?:th|st|nd|rd)\b)"
+    r"|\b(?P<lata>(?:9\d|1[01]\d)\s+lata)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_kin_age(match: re.Match[str]) -> str:
+    """KIN_AGE's replacement: the kin word stays ("Dad's [age removed]")."""
+    return match.group("cue") + AGE_MARK if match.group("cue") else AGE_MARK + " lata"
+
+
+# Cheap test for _has_detail: a cue of where one lives or a day said as an ordinal word.
+ROUND11_GATE = re.compile(
+    r"\b(?:liv|resid|from|viv|mor|mieszk|based|settled)|town|(?:first|second|third|fourth|fifth"
+    r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)\b",
+    re.IGNORECASE,
+)
+# "at the end of Quarry Hill Lane Harwinton": a street without its number after "end of".
+END_OF_STREET = re.compile(
+    r"(?P<cue>\b(?i:end|top|bottom|foot|far\s+end)\s+(?i:of)\s+)"
+    rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}{_TAIL}"
+)

@@ -331,6 +331,7 @@ def _has_detail(text: str) -> bool:
         or " dot " in text.lower()  # "x dot wordpress dot com" (round 11, i21o)
         or "apple id" in text.lower()  # "my apple id is rkwasniewski77" (round 11, i21o)
         or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
+        or ids.ROUND11_GATE.search(text) is not None  # "we live in Avon", "the ninth" (i21q)
     )
 
 
@@ -394,6 +395,11 @@ def _redact_details(text: str) -> str:
     if "/" in text or "-" in text:
         text = ids.EVENT_DATE.sub(_masked_event_date, text)
     text = ids.BIRTH_MONTH.sub(_masked_birth_month, text)
+    text = ids.DAY_MON_YEAR.sub(DATE_MARK, text)  # "7-Aug-1941" (round 11, i21q)
+    text = ids.OTHER_LANGUAGE_DATE.sub(DATE_MARK, text)  # "5 maja 1932" (i21q)
+    text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
@@ -410,6 +416,8 @@ def _redact_details(text: str) -> str:
     if "hundred" in text.lower():
         text = ids.HUNDRED_STREET.sub(ADDRESS_MARK, text)
     text = ids.NUMBER_FOREIGN_STREET.sub(ADDRESS_MARK, text)
+    text = ids.FRENCH_STREET.sub(ADDRESS_MARK, text)  # "18 rue des Lilas" (round 11, i21q)
+    text = ids.RURAL_ROAD.sub(ADDRESS_MARK, text)  # "county road 14", "mile marker 31" (i21q)
     text = ids.HOUSE_ON.sub(ids.masked_house_on, text)
     if ids.PARK_GATE.search(text):
         text = ids.PARK.sub(ADDRESS_MARK, text)
@@ -421,25 +429,32 @@ def _redact_details(text: str) -> str:
         text = re.sub(rf"\b(?:{'|'.join(map(re.escape, named))})\b", ADDRESS_MARK, text)
     if ids.STREET_WORD_GATE.search(text):
         text = ids.NAMED_STREET.sub(ids.masked_named_street, text)
+    text = ids.NUMBER_AFTER_STREET.sub(ADDRESS_MARK, text)  # "Weymouth Rd number 212" (i21q)
     text = ids.HOUSE_NUMBER.sub(ids.masked_house_number, text)
     text = ids.CORNER.sub(ids.masked_cue_address, text)
+    text = ids.CORNER_SECOND.sub(ids.masked_cue_address, text)  # "Oak St and Chestnut" (i21q)
+    text = ids.END_OF_STREET.sub(ids.masked_cue_address, text)  # "end of Quarry Hill Lane" (i21q)
     text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
     text = ids.APARTMENTS.sub(ids.masked_cue_address, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
+    text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (round 11, i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
     if ADDRESS_MARK in text:
         text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
+        text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
+    text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
         text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
+        text = ids.KIN_AGE.sub(ids.masked_kin_age, text)  # "Dad's 95", "ma 92 lata" (i21q)
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
@@ -491,6 +506,33 @@ def _masked_town(match: re.Match[str]) -> str:
             break
         end = word.end()
     return ADDRESS_MARK + town[end:]
+
+
+# Round 11 (i21q): a town after a cue of where one lives or a masked address.
+_TOWN_PREFIX = re.compile(
+    r"(?i:new|west|east|north|south|old|port|fort|mount|mt|st|saint|lake|glen)"
+)
+
+
+def _masked_cued_town(match: re.Match[str]) -> str:
+    """TOWN_CUE's and TOWN_AFTER_MASK's replacement: the leading words that are a town go
+    (no ordinary word, state or country: "we live in a small town", "from Mexico" stay)."""
+    town = match.group("town")
+    end = 0
+    for word in _TOWN_WORD.finditer(town):
+        text = word.group()
+        if _TOWN_PREFIX.fullmatch(text):
+            continue
+        if ordinary(text) or ids.STATE_WORD.fullmatch(text):
+            break
+        end = word.end()
+    head = match.group()[: match.start("town") - match.start()]
+    return head + ADDRESS_MARK + town[end:] if end else match.group()
+
+
+def _masked_postcode(match: re.Match[str]) -> str:
+    """POSTCODE's replacement: the cue or the masked address before it stays."""
+    return (match.group("cue") or match.group("after")) + ADDRESS_MARK
 
 
 # Identifiers split over two messages ("my number is 860 555" / "0178 sorry hit send too
