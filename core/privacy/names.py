@@ -414,7 +414,19 @@ def _kept_terms() -> frozenset[str]:
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
-KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms()
+# Round 11 (i21n): contractions without their apostrophe ("cant"), sign-offs ("Rgds"), peoples
+# and languages ("Hmong"), states and big cities, and the function words of the languages
+# patients write in here ("jej wieku", "hermano vive", "Frau"): each was masked as a name.
+_ROUND_11_WORDS = "kept_words_round11.txt"
+
+
+def _round_11_words() -> frozenset[str]:
+    """data/kept_words_round11.txt, its comment lines left out (many words a line)."""
+    lines = (DATA / _ROUND_11_WORDS).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words()
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)
@@ -1282,7 +1294,9 @@ THING_AFTER = re.compile(
     r"|brace|stockings?|machine|stretch(?:es)?|classes?"
     # "the Maplewood assisted living" (round 10: masked as a name): a place of care or living.
     r"|assisted\s+living|nursing\s+home|senior\s+(?:living|center|centre)|care\s+(?:home|center|centre)"
-    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village))\b",
+    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village)"
+    # Round 11 (i21n): a people's language ("an Hmong interpreter", "a Karen speaker").
+    r"|interpreters?|translators?|speakers?|language|dialect)\b",
     re.IGNORECASE,
 )
 
