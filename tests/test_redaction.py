@@ -2136,3 +2136,60 @@ def test_round_11_ordinary_words_are_kept(text: str) -> None:
 def test_round_11_a_cue_stays_with_its_name_masked(text: str, cue: str) -> None:
     redacted = redact(text)
     assert cue in redacted and NAME_MARK in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # A kin word, a lower-case name one letter from a word, a verb in -s.
+        ("my son taylen lives with me", ["taylen"]),
+        ("my friend lorne drives me", ["lorne"]),
+        ("my husband jaron works shifts", ["jaron"]),
+        # A greeting of the day, then "from" and the sender.
+        ("Good evening from Nkechi, does it hurt?", ["Nkechi"]),
+        ("good day from Chidinma and family", ["Chidinma"]),
+        ("Good night from Ebunoluwa!", ["Ebunoluwa"]),
+        ("regards from Ifeoma, thank you", ["Ifeoma"]),
+        # "from" and a name as the last sentence: a sign-off.
+        ("thanks so much for the help. from Tadhg", ["Tadhg"]),
+        ("that was clear, ta. From Oluchi", ["Oluchi"]),
+        # A name alone as the first sentence.
+        ("Sundara Pillai. Does the cement stay forever?", ["Sundara", "Pillai"]),
+        ("Wairimu Njoroge. Can my son drive me?", ["Wairimu", "Njoroge"]),
+        ("Kaveh Rostami. How long does it take?", ["Kaveh", "Rostami"]),
+        # A name before a bracketed kin word.
+        ("Basil (my husband) needs a lift home", ["Basil"]),
+        ("Ezinne (my sister) will stay overnight", ["Ezinne"]),
+        ("Frank (my husband) is driving me", ["Frank"]),
+        # A name masked once is masked where it is said again.
+        ("Dawn and Cliff Pettigrew here, Cliff is the patient", ["Cliff"]),
+        ("Rose and Bill Tremayne here, Bill is the patient", ["Bill"]),
+        # A first name that is a word before "'s" and a kin word, and the kin's name after it.
+        ("its grace's son kwame, she is worse", ["grace", "kwame"]),
+        ("hope's mum ayodele here", ["hope"]),
+        ("im joy's husband kofi, does she need to fast", ["joy", "kofi"]),
+    ],
+)
+def test_round_11_names_after_new_cues_are_masked(text: str, raw: list[str]) -> None:
+    redacted = redact(text)
+    assert NAME_MARK in redacted
+    for word in raw:
+        assert not re.search(rf"\b{word}\b", redacted), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "good morning from all of us here",
+        "Good morning from Bristol! is it open",
+        "Good afternoon from sunny Florida",
+        "thanks. from the whole family",
+        "Back Pain. Is it normal?",
+        "Thank You. Does it hurt",
+        "my dad works nights",
+        "my son always says no",
+        "Dr Patel said it went well, Dr Patel is good",
+    ],
+)
+def test_round_11_new_cues_leave_ordinary_words(text: str) -> None:
+    assert redact(text) == text
