@@ -232,7 +232,7 @@ AND_ME = re.compile(
 # "Faith my daughter will drive me", "Consolata, my mum, ...": a first name or a word in no
 # list, then "my" and a relative (an outside tester found both raw).
 APPOSITION = re.compile(
-    rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=my\s+{_RELATIVE}\b)",
+    rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=\(?my\s+{_RELATIVE}\b)",
     re.IGNORECASE,
 )
 # "Carol from next door asks...", "Dawn from church will drive me", "Ngozi across the hall":
@@ -414,7 +414,19 @@ def _kept_terms() -> frozenset[str]:
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
-KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms()
+# Round 11 (i21n): contractions without their apostrophe ("cant"), sign-offs ("Rgds"), peoples
+# and languages ("Hmong"), states and big cities, and the function words of the languages
+# patients write in here ("jej wieku", "hermano vive", "Frau"): each was masked as a name.
+_ROUND_11_WORDS = "kept_words_round11.txt"
+
+
+def _round_11_words() -> frozenset[str]:
+    """data/kept_words_round11.txt, its comment lines left out (many words a line)."""
+    lines = (DATA / _ROUND_11_WORDS).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words()
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)
@@ -772,10 +784,102 @@ def _cued(text: str) -> list[tuple[int, int]]:
     if "s " in text:
         spans.extend(_owners(text))
     spans.extend(_families(text))
+    spans.extend(_round_11_names(text))
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
     return spans
+
+
+# --- Round 11 (i21n): names after cues an outside tester found stored raw, as classes --------
+# "Good morning from Thandiwe!", "good evening from the Okafors": a greeting of the day, then
+# "from" and who sends it (a town there stays: cue "named").
+GREETING_FROM = re.compile(
+    r"\b(?:good\s+)?(?:morning|afternoon|evening|day|night|greetings|love|regards|wishes)"
+    r"\s+from\s+",
+    re.IGNORECASE,
+)
+# "... you've been a big help. from Gwenllian": "from" opening the last sentence, then a name
+# to the end of the message (a sign-off; "I came from Leeds" is no sentence of its own).
+FROM_SIGN_OFF = re.compile(r"(?:^|(?<=[.!,;\n])\s*)from\s+", re.IGNORECASE)
+# "my boyfriend tyrese works nights": after a kin word, a lower-case word that is no English
+# word (though one letter from one: "tyres"), then a verb in -s ("works", "drives", "says").
+KIN_THEN_VERB = re.compile(
+    rf"\b(?:my|our|his|her|their)\s+{_RELATIVE}{_IN_LAW}\s+"
+    r"(?P<name>[a-z][\w'\u2019-]*)\s+(?P<verb>[a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+# "Abdulrahman Al-Farsi. Is the procedure...": two or three capitalised words alone as the
+# first sentence, the first a first name or in no list.
+NAME_SENTENCE = re.compile(
+    r"^\W*(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})\.\s+(?=[A-Z])"
+)
+
+
+def _round_11_names(text: str) -> list[tuple[int, int]]:
+    """Round 11's cues: a greeting of the day or a sign-off "from", a possessive before a kin
+    word ("grace's son kwabena": both names, a first name that is a word counts before "'s"),
+    a lower-case name between a kin word and a verb, a name alone as the first sentence."""
+    spans: list[tuple[int, int]] = []
+    if "from" in text.lower():
+        for match in GREETING_FROM.finditer(text):
+            after = WORD.match(text, match.end())
+            if after and (_capitalised(after.group()) or not ordinary(after.group())):
+                spans.append(_run(text, match.end(), "named") or (0, 0))  # not "from sunny Florida"
+        for match in FROM_SIGN_OFF.finditer(text):
+            span = _run(text, match.end(), "named")
+            if span and _MESSAGE_END.fullmatch(text, span[1]):
+                spans.append(span)
+    if POSSESSIVE_GATE.search(text):
+        for match in POSSESSOR.finditer(text):
+            word = match.group("name")
+            lowered = word.lower()
+            if (
+                _is_first(word)
+                and lowered not in _NOT_FIRST
+                and not RELATIVE_WORD.fullmatch(lowered)
+            ):
+                spans.append(match.span("name"))
+                kin = RELATIVE_WORD.search(text, match.end())
+                if kin:
+                    spans.append(_run(text, kin.end() + 1, "relative") or (0, 0))
+    for match in KIN_THEN_VERB.finditer(text):
+        name, verb = match.group("name"), match.group("verb")
+        if unknown(name, slips=False) and ordinary(verb) and verb.lower() not in STOP:
+            spans.append(match.span("name"))
+    sentence = NAME_SENTENCE.match(text)
+    if sentence:
+        words = WORD.findall(sentence.group("name"))
+        first = words[0]
+        if not any(w.lower() in _NOT_FIRST for w in words) and (
+            (_is_first(first) and not _ordinary(first)) or unknown(first, slips=False)
+        ):
+            spans.append(sentence.span("name"))
+    return [span for span in spans if span != (0, 0)]
+
+
+# "Sandy and Bud Hollingsworth here, Bud is the one...": a name masked once is masked where
+# the message says it again (the same word, as typed; a word that is also an English word only
+# when capitalised both times).
+def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other places where a word of a name found stands."""
+    names = {
+        w
+        for start, end in spans
+        for w in WORD.findall(text[start:end])
+        if len(w) > 1 and w.lower() not in _NOT_FIRST and (_capitalised(w) or not ordinary(w))
+    }
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w'\u2019-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'\u2019-])"
+    )
+    return [  # "Dr Patel said, Patel is good": a doctor's surname stays (docs/privacy.md)
+        m.span() for m in pattern.finditer(text) if not _TITLE_BEFORE.search(text[: m.start()])
+    ]
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:dr|doctor|prof|professor)\.?\s+$", re.IGNORECASE)
 
 
 # "from the Oyelaran family", "the Abernethy-Quaye family are coming", "Nakamura family here"
@@ -1282,7 +1386,9 @@ THING_AFTER = re.compile(
     r"|brace|stockings?|machine|stretch(?:es)?|classes?"
     # "the Maplewood assisted living" (round 10: masked as a name): a place of care or living.
     r"|assisted\s+living|nursing\s+home|senior\s+(?:living|center|centre)|care\s+(?:home|center|centre)"
-    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village))\b",
+    r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village)"
+    # Round 11 (i21n): a people's language ("an Hmong interpreter", "a Karen speaker").
+    r"|interpreters?|translators?|speakers?|language|dialect)\b",
     re.IGNORECASE,
 )
 
@@ -1451,6 +1557,7 @@ def _masked_spans(text: str) -> str:
     found = [span for span in found if not _saints_place(text, *span)]
     found = [span for span in found if not THING_AFTER.match(text, span[1])]
     spans = sorted(set(found + _joined(text, found)))
+    spans = sorted(set(spans + _said_again(text, spans)))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
