@@ -22,6 +22,7 @@ from core.privacy.redaction import (
     EMAIL_MARK,
     PHONE_MARK,
     contains_pii,
+    continuation,
     redact,
     redact_continuation,
 )
@@ -2343,3 +2344,113 @@ def test_round_11_names_after_new_cues_are_masked(text: str, raw: list[str]) -> 
 )
 def test_round_11_new_cues_leave_ordinary_words(text: str) -> None:
     assert redact(text) == text
+
+
+# Round 11 (i21p): numbers and ids an outside tester found raw (/work/tools/t21r11b): SSNs
+# masked but for the last four, ids after words or Spanish cues, card codes, "<word> number"
+# with a mixed id, dotted licences, vanity plates; each class with variants of our own.
+ROUND_11_I21P_MASKED = [
+    # SSN masked but for its last four
+    ("my ssn is XXX-XX-4821 on the bill", "4821", "ssn"),
+    ("soc sec on the letter: ***-**-3390", "3390", "ssn"),
+    ("ssn: xxx xx 7702 if you need it", "7702", "ssn"),
+    ("the form shows \u2022\u2022\u2022-\u2022\u2022-6614 for my social", "6614", "ssn"),
+    ("ssn on file XXXXX5120", "5120", "ssn"),
+    # MRN: words between the id's name and its value; Spanish cues; a letter joined by a dash
+    ("my hospital number on the bracelet says 7731-K", "7731", "mrn"),
+    ("patient id on the discharge sheet is 441-B", "441-B", "mrn"),
+    ("número de historia clínica 5521, es para mi abuela", "5521", "mrn"),
+    ("expediente: 4410-B, ¿ya tienen mis placas?", "4410", "mrn"),
+    ("número de paciente 771-A, ¿me pueden llamar?", "771", "mrn"),
+    ("his wristband: MR.40218", "40218", "mrn"),
+    # health plan: Spanish cues
+    ("mi número de miembro es 5521-X", "5521", "health_plan_id"),
+    ("número de póliza 7734, gracias", "7734", "health_plan_id"),
+    ("la tarjeta del seguro número 812-AB", "812", "health_plan_id"),
+    ("afiliado #3309-D, ¿cubre el procedimiento?", "3309", "health_plan_id"),
+    ("es el asegurado 90-117-K de Humana", "90-117", "health_plan_id"),
+    # card codes
+    ("CVC: 0442, exp in march", "0442", "account"),
+    ("the security code on the back is 309", "309", "account"),
+    ("cvv2 is 5512 and zip is fine", "5512", "account"),
+    ("código de seguridad 118", "118", "account"),
+    # "<word> number" with letters and digits mixed, dashed or dotted ids
+    ("file number 44B-9921 on the letter", "44B-9921", "account"),
+    ("docket no. 23CV0918 from the court", "23CV0918", "account"),
+    ("the letter's file # AB-7712-3, who is this", "AB-7712-3", "account"),
+    ("tracking number 9Q8812RT for the brace", "9Q8812RT", "account"),
+    # licences with a dot
+    ("license no. LPN.44821 in texas", "44821", "licence"),
+    ("cert number CNA.7712 from the state", "7712", "licence"),
+    ("i was an RN, RN.55012, for 30 years", "55012", "licence"),
+    # vanity plates
+    ("my plate says LUV2FISH, is parking free", "LUV2FISH", "licence"),
+    ("license plate reads BIG RED on the truck", "BIG RED", "licence"),
+    ("our tags are NANA 1, the red jeep", "NANA 1", "licence"),
+    ("plate: GOBLUE", "GOBLUE", "licence"),
+    ("my plates say grammy7", "grammy7", "licence"),
+]
+ROUND_11_I21P_KEPT = [
+    "the plate is on the table",
+    "MY PLATE IS FULL OF PILLS, CAN I STILL COME",
+    "my plates say nothing about parking",
+    "plates are 10 dollars at the garage",
+    "is the number 10 bus near the hospital",
+    "i had a COVID-19 test and a T12-L1 fracture",
+    "mid-2025 is when i fell",
+    "the security code for the door is broken",
+    "CPT-22510 is the code on the bill",
+    "the case number is on the letter",
+    "mi número es privado, ¿me llaman?",
+    "mi seguro es Medicare, ¿cubre esto?",
+    "take 1.5mg of it twice",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_11_I21P_MASKED)
+def test_round_11_i21p_identifiers_are_masked(text: str, value: str, kind: str) -> None:
+    once = redact(text)
+    assert found(value, kind, once, text), once
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize("text", ROUND_11_I21P_KEPT)
+def test_round_11_i21p_ordinary_messages_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rest"),
+    [
+        ("member id starts with ZKP", "and then 8812 77 something", "8812 77"),
+        ("my policy number begins with QX", "then 4471 09 i think", "4471 09"),
+        ("medicaid id starts with 44", "and 7190 22", "7190 22"),
+        ("her mbi starts with 1EG", "4-TE5-MK73", "4-TE5-MK73"),
+    ],
+)
+def test_round_11_i21p_an_ids_start_and_its_rest_in_the_next_message(
+    first: str, second: str, rest: str
+) -> None:
+    """The start is masked in the first message; the rest is found after it whether the first
+    message is read raw or masked (from the database)."""
+    masked = redact(first)
+    assert masked.endswith(ID_MARK)
+    assert continuation(first, second) == (rest, ID_MARK)
+    assert continuation(masked, second) == (rest, ID_MARK)
+    assert rest not in redact_continuation(first, second)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    mask=st.sampled_from(["x", "X", "*", "#", "\u2022"]),
+    sep=st.sampled_from(["-", " ", ".", ""]),
+    last=st.integers(0, 9999),
+    frame=st.sampled_from(["ssn {}", "{} for verification", "my social is {}, ok?", "({})"]),
+)
+def test_round_11_i21p_a_masked_ssns_last_four_go_whatever_the_mask(
+    mask: str, sep: str, last: int, frame: str
+) -> None:
+    value = f"{mask * 3}{sep}{mask * 2}{sep}{last:04d}"
+    once = redact(frame.format(value))
+    assert f"{last:04d}" not in once
+    assert redact(once) == once

@@ -698,7 +698,9 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?)\b",
 CUED_ID_PREFIX = re.compile(
     rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|nbr\b)?"
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
-    r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)[A-Za-z]{1,4}"
+    r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)"
+    r"(?!(?:are|says?|said|reads?)\b)"  # "plate says [ID removed]" (round 11, i21p)
+    r"[A-Za-z]{1,4}"
     r"\s+\[(?:SSN|ID|phone) removed\]",
     re.IGNORECASE,
 )
@@ -779,6 +781,122 @@ PLATE = re.compile(
 def masked_plate(match: re.Match[str]) -> str:
     """PLATE's replacement: the cue stays, the plate goes."""
     return ID_MARK if match.group("uk") else match.group("head") + ID_MARK
+
+
+# Round 11 (i21p): classes of numbers an outside tester (/work/tools/t21r11b) found raw.
+# "cvv 381", "security code is 918", "CVC: 0442": a card's 3-4 digit code after its name.
+CARD_CODE = re.compile(
+    r"(?P<head>\b(?:cvv2?|cvc2?|cvn|csc|cid|(?:card\s+)?security\s+code|card\s+code|"
+    r"verification\s+code|c[óo]digo\s+de\s+seguridad)\b[^.?!\d]{0,20}?)\b\d{3,4}\b",
+    re.IGNORECASE,
+)
+# "BH-55821K", "33081-B", "7712-AB-3", "2025-CV-3318", "RN.088213": letters and digits joined
+# by dashes or dots, with 5 figures or more, are an id typed alone (a mid-2025 or COVID-19
+# has fewer); after an id's name ("license is RN.0882") 3 figures are enough.
+JOINED_GATE = re.compile(r"\d[.-][A-Za-z]|[A-Za-z][.-]\d")
+JOINED_CODE = re.compile(
+    rf"(?P<head>\b(?:{_ID_NAME}|number|file|docket|expediente|p[óo]liza|afiliado)\s*"
+    rf"(?:{_ID_WORD})?\s*(?:is\s+|was\s+|:|=|#)?\s*)?"
+    r"(?<![\w.-])(?=[\w.-]*[A-Za-z])[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)+(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
+
+
+def masked_joined_code(match: re.Match[str]) -> str:
+    """JOINED_CODE's replacement: an id's name stays, a value with enough figures goes; a
+    procedure's billing code ("CPT-22510") is the hospital's."""
+    head = match.group("head") or ""
+    value = match.group()[len(head) :]
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < (3 if head else 5) or _BILLING_CODE_BEFORE.match(value):
+        return match.group()
+    return head + ID_MARK
+
+
+# "file number 7712AB", "docket no. 25CV33": any "<word> number" with letters and digits mixed.
+NUMBER_CODE = re.compile(
+    r"(?P<head>\b(?:number|nbr|no\.|num|#)\s*(?:is\s+|was\s+|:\s*)?)"
+    r"(?=[\w]*\d)(?=\w*[A-Za-z])[A-Za-z0-9]{5,}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def masked_number_code(match: re.Match[str]) -> str:
+    """NUMBER_CODE's replacement: a dose or a measure with its unit stays ("number 100mg")."""
+    value = match.group()[len(match.group("head")) :]
+    if _UNIT.match(value) or sum(ch.isdigit() for ch in value) < 3:
+        return match.group()
+    return match.group("head") + ID_MARK
+
+
+# "my hospital ID on the wristband was BH55821", "policy number on the card says 44812": words
+# between an id's name and its value, which holds 3 figures or more.
+ID_AFTER_WORDS = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD})[^.?!\d\[]{{1,30}}?\b(?:is|was|says|reads|:)\s*)"
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def masked_id_after_words(match: re.Match[str]) -> str:
+    """ID_AFTER_WORDS's replacement: the name and the words stay, a value with 3 figures goes."""
+    value = match.group()[len(match.group("head")) :]
+    if sum(ch.isdigit() for ch in value) < 3 or _AMOUNT_AFTER.match(match.string, match.end()):
+        return match.group()
+    return match.group("head") + ID_MARK
+
+
+# "número de expediente 4471", "mi póliza número 88213-B", "número de afiliado 40917-C",
+# "historia clínica: 55102": Spanish names of an id (a record, a plan, a member, a card).
+_ID_NAME_ES = (
+    r"(?:expediente|historia\s+cl[íi]nica|paciente|p[óo]liza|afiliad[oa]|miembro|socio|"
+    r"seguro|tarjeta|cuenta|asegurad[oa])"
+)
+SPANISH_CUED_ID = re.compile(
+    rf"(?P<head>\b(?:(?:n[úu]mero|n[úu]m\.?|no\.|#)\s+(?:de(?:l)?\s+)?{_ID_NAME_ES}|"
+    rf"{_ID_NAME_ES}\s*(?:n[úu]mero|n[úu]m\.?|no\.|#)?)\s*(?:es\s+|era\s+|:\s*)?)"
+    r"(?=[A-Za-z-]*\d)[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*(?![\w-])",
+    re.IGNORECASE,
+)
+SPANISH_ID_CUES = ("núm", "num", "expediente", "historia", "liza", "afiliad", "miembro")
+# "member id starts with ZKP", "my policy number begins with XQ": an id's first letters or
+# figures after words that say the id goes on (the rest may come in the next message).
+ID_START = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD})?\s*(?:starts?|begins?|starting|beginning)\s+"
+    r"with\s+)(?=\w*[A-Z\d])[A-Za-z0-9]{1,6}(?:[\s-]\d+)*(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+ID_START_GATE = re.compile(r"\b(?:start|begin)\w*\s+with\b", re.IGNORECASE)
+
+
+def masked_id_start(match: re.Match[str]) -> str:
+    """ID_START's replacement: the cue stays, the id's start goes."""
+    return match.group("head") + ID_MARK
+
+
+# "my plates say GRAMMY1", "plate is NANAS RV", "vanity plate reads LUV2FISH": a vehicle's
+# plate after its cue, even in letters only, up to 8 characters in one or two words; in
+# capitals (a plate's letters) unless it holds a figure.
+VANITY_PLATE = re.compile(
+    r"(?P<head>\b(?i:(?:vanity\s+|license\s+|licence\s+|number\s+)?plates?|tags)\b"
+    r"(?:\s*:|\s+(?i:is|are|was|were|says?|said|reads?|read))+\s*)"
+    r"(?P<value>(?=[A-Za-z]*\d|[A-Z0-9]{2})[A-Za-z0-9]{2,8}(?:[ -][A-Z0-9]{1,7})?)(?![\w-])"
+)
+_NOT_A_PLATE = frozenset({"OK", "FINE", "NEW", "OLD", "GONE", "ON", "IN", "THE", "NOT", "NO"})
+
+
+def masked_vanity_plate(match: re.Match[str]) -> str:
+    """VANITY_PLATE's replacement: 8 characters or fewer, letters with a figure or in
+    capitals; in a message typed all in capitals only with a figure ("MY PLATE IS FINE")."""
+    value = match.group("value")
+    chars = [ch for ch in value if ch.isalnum()]
+    figure = any(ch.isdigit() for ch in chars) and any(ch.isalpha() for ch in chars)
+    capitals = value.isupper() and not match.string.isupper()
+    if len(chars) > 8 or value.split()[0].upper() in _NOT_A_PLATE or not (figure or capitals):
+        return match.group()
+    return match.group("head") + ID_MARK
 
 
 # "booked for the 15th", "my appt is Weds the 9th" (round 9): a day of the month after a

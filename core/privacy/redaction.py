@@ -180,6 +180,13 @@ def _masked_last_four(match: re.Match[str]) -> str:
     return match.group()[: match.start(group) - match.start()] + SSN_MARK
 
 
+# "ssn xxx-xx-5519", "social ***-**-6201", "XXXXX1234" (round 11, i21p): an SSN masked but for
+# its last four, as on a bill; the last four are still the patient's.
+MASKED_SSN = re.compile(
+    r"(?<![\w*#\u2022])[x*#\u2022]{3}([-\s.]?)[x*#\u2022]{2}\1\d{4}(?![\w-])", re.IGNORECASE
+)
+
+
 MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
     r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
@@ -332,6 +339,8 @@ def _has_detail(text: str) -> bool:
         or "apple id" in text.lower()  # "my apple id is rkwasniewski77" (round 11, i21o)
         or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
         or ids.ROUND11_GATE.search(text) is not None  # "we live in Avon", "the ninth" (i21q)
+        or "plate" in text.lower()  # "plate is NANAS RV" (round 11, i21p)
+        or ("with" in text and ids.ID_START_GATE.search(text) is not None)  # "id starts with"
     )
 
 
@@ -378,6 +387,15 @@ def _redact_details(text: str) -> str:
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
+    low = text.lower()  # round 11 (i21p): cheap tests first, masks only remove words
+    if "xx" in low or "**" in text or "##" in text or "\u2022\u2022" in text:
+        text = MASKED_SSN.sub(SSN_MARK, text)
+    if "cv" in low or "code" in low or "csc" in low or "cid" in low or "digo" in low:
+        text = ids.CARD_CODE.sub(lambda m: m.group("head") + ID_MARK, text)
+    if "with" in low and ("start" in low or "begin" in low):
+        text = ids.ID_START.sub(ids.masked_id_start, text)
+    if any(cue in low for cue in ids.SPANISH_ID_CUES):
+        text = ids.SPANISH_CUED_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
     text = ids.PLATE.sub(ids.masked_plate, text)
     if ids.SPACED_GATE.search(text):
@@ -385,7 +403,11 @@ def _redact_details(text: str) -> str:
     text = ids.CUED_ID.sub(ids.masked_cued_id, text)
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
+    if "plate" in low or "tags" in low:  # after CUED_ID_PREFIX: "says" is no plate's part
+        text = ids.VANITY_PLATE.sub(ids.masked_vanity_plate, text)
     text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
+    if "id" in low or "num" in low or "no." in low or "#" in text or "nbr" in low:
+        text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
@@ -457,6 +479,10 @@ def _redact_details(text: str) -> str:
         text = ids.KIN_AGE.sub(ids.masked_kin_age, text)  # "Dad's 95", "ma 92 lata" (i21q)
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
+    if ids.JOINED_GATE.search(text):
+        text = ids.JOINED_CODE.sub(ids.masked_joined_code, text)
+    if "num" in low or "no." in low or "#" in text or "nbr" in low:
+        text = ids.NUMBER_CODE.sub(ids.masked_number_code, text)
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
@@ -629,7 +655,17 @@ def _cue_at_end(previous: str) -> re.Match[str] | None:
     raw = CUED_PART_AT_END.search(previous)
     if raw and _is_part(raw.group("part"), raw.group("cue")):
         return raw
-    return CUED_MARK_AT_END.search(previous)
+    return CUED_MARK_AT_END.search(previous) or STARTED_ID_AT_END.search(previous)
+
+
+# "member id starts with ZKP" / "and then 8812 77 something" (round 11, i21p): an id's start
+# after words that say it goes on, raw or masked; its rest after "and then" in the next one.
+STARTED_ID_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:starts?|begins?|starting|beginning)\s+with\s+"
+    r"(?P<part>[A-Za-z0-9]{1,6}(?:[\s-]\d+)*|\[ID removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+_THEN = re.compile(r"\s*(?:and\s+then|then|and)\b", re.IGNORECASE)
 
 
 def continued_part(previous: str, text: str) -> str | None:
@@ -641,6 +677,8 @@ def continued_part(previous: str, text: str) -> str | None:
     if _digit_count(cue.group("part")) >= 10:
         return None  # "call me at 860 555 0199" / "5 more questions": it was whole
     match = CONTINUATION.match(text)
+    lead = None if match else _THEN.match(text)
+    match = match or (CONTINUATION.match(text[lead.end() :]) if lead else None)
     return match.group("part") if match else None
 
 
@@ -650,6 +688,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     cue = _cue_at_end(previous)
     if not part or not cue:
         return _corrected_tail(previous, text)
+    if cue.re is STARTED_ID_AT_END:  # "policy number begins with QX" / "then 4471 09"
+        return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
 
 
