@@ -2454,3 +2454,22 @@ def test_round_11_i21p_a_masked_ssns_last_four_go_whatever_the_mask(
     once = redact(frame.format(value))
     assert f"{last:04d}" not in once
     assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # Round 11's live replay: "her birthday is the 30th" / "of june" kept "june".
+        ("her birthday is the 30th", "of june", f"of {DATE_MARK}"),
+        (f"her birthday is {DATE_MARK}", "of june", f"of {DATE_MARK}"),
+        ("born on the twenty-first", "March, 1931", f"{DATE_MARK}, 1931"),
+        # A month that opens a sentence of its own stays.
+        ("she had the scan on the 4th", "may i ask something", "may i ask something"),
+        ("i went on the 4th", "march was hard", "march was hard"),
+        ("it hurts", "june", "june"),
+    ],
+)
+def test_a_days_month_in_the_next_message_is_masked(
+    previous: str, text: str, expected: str
+) -> None:
+    assert redact_continuation(previous, text) == expected

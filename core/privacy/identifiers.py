@@ -1203,6 +1203,17 @@ _ORDINAL_DAY = (
     r"seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first)"
 )
+# "her birthday is the 30th" / "of june" (round 11 replay: the month stayed): a day ending one
+# message, its month opening the next.
+DAY_AT_END = re.compile(
+    rf"(?:\[date removed\]|\b{_ORDINAL_DAY})\W*$",
+    re.IGNORECASE,
+)
+MONTH_OPENING = re.compile(
+    # The month alone or before a year ("may i ask" and "march was hard" stay).
+    rf"^\W*(?:of\s+)?(?P<month>{_MONTH})(?=\s*(?:[,.;:!?]|$|\d{{2,4}}\b|(?i:and)\b))",
+    re.IGNORECASE,
+)
 ORDINAL_DAY = re.compile(
     r"(?P<cue>\b(?:(?:booked|book|scheduled|appointment|appt|procedure|surgery|fall|fell|"
     r"happened|coming\s+in)\b[^.?!\d]{0,20}?"

@@ -699,10 +699,19 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     part = continued_part(previous, text)
     cue = _cue_at_end(previous)
     if not part or not cue:
-        return _corrected_tail(previous, text)
+        return _corrected_tail(previous, text) or _month_after_day(previous, text)
     if cue.re is STARTED_ID_AT_END:  # "policy number begins with QX" / "then 4471 09"
         return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
+
+
+def _month_after_day(previous: str, text: str) -> tuple[str, str] | None:
+    """(the month opening `text` when `previous` ended with a day; the date's mark): "her
+    birthday is the 30th" / "of june" (round 11's live replay: "june" stayed)."""
+    if not ids.DAY_AT_END.search(previous):
+        return None
+    month = ids.MONTH_OPENING.match(text)
+    return (month.group("month"), DATE_MARK) if month else None
 
 
 # Round 11 (i21o): "number again is 860 555 0197" / "oops 0179 i mean": four figures that
