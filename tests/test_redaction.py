@@ -2473,3 +2473,26 @@ def test_a_days_month_in_the_next_message_is_masked(
     previous: str, text: str, expected: str
 ) -> None:
     assert redact_continuation(previous, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 12's outside tester: the transcript kept a name the question log (which redacts
+        # the stored turn again) masked: the marks of one pass are context for the next.
+        "Surname is Nwachukwu-Eze, first is Chidinma",
+        "hi this is Marisol Echeverría-Cobb asking for my tío Anselmo",
+        # Found by running every outside tester's message twice through `redact`.
+        "we come from New Britain CT",
+        (
+            "Buenas tardes, soy Rosalba Villaseñor Cruz, mi mamá Eusebia tiene 95 años y vive en"
+            " 22 Oak Street, New Britain. Su número de Medicaid es 118 430 927. Me pueden llamar"
+            " al 860 223 5508?"
+        ),
+    ],
+)
+def test_one_redaction_is_final(text: str) -> None:
+    """What the transcript stores is what the question log stores: redacting again changes
+    nothing, and the name is gone from the first result."""
+    once = redact(text)
+    assert redact(once) == once

@@ -700,6 +700,9 @@ CUED_ID_PREFIX = re.compile(
     r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
     r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)"
     r"(?!(?:are|says?|said|reads?)\b)"  # "plate says [ID removed]" (round 11, i21p)
+    # "Su número de Medicaid es [phone removed]": a verb or small word in Spanish, Portuguese
+    # or German is no id's letters (a second pass took "es").
+    r"(?!(?:es|era|son|de|del|el|la|su|mi|que|y|ist|war|da|do|um|uma)\b)"
     r"[A-Za-z]{1,4}"
     r"\s+\[(?:SSN|ID|phone) removed\]",
     re.IGNORECASE,

@@ -259,7 +259,33 @@ def _phones_by_library(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    """The text with every personal detail the module describes replaced by its mark."""
+    """The text with every personal detail the module describes replaced by its mark.
+
+    Applied again until nothing changes: a mark is context for the words beside it
+    ("Surname is [name removed], first is Chidinma"), and the question log redacts the
+    stored, already redacted turn again. Read once, the transcript kept a name the question
+    log masked (round 12's outside tester: "first is Chidinma", "my tío Anselmo").
+    """
+    text = _redact_once(text)
+    # Only names read the marks of the same pass as context; the other rules run after the
+    # marks they read. So the names are read again, as long as that still finds one.
+    for _ in range(_MAX_PASSES - 1):
+        if NAME_MARK not in text:
+            break
+        again = redact_names(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+# Names are read at most three times; the idempotence tests check a further full pass
+# changes nothing.
+_MAX_PASSES = 3
+
+
+def _redact_once(text: str) -> str:
+    """One pass of every rule over the text."""
     if _has_detail(text):
         text = _redact_details(text)
     if "-" in text or "spel" in text:
@@ -477,13 +503,14 @@ def _redact_details(text: str) -> str:
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
+    if any(word in text.lower() for word in ids.TOWN_WORDS):
+        # Before the town and state after a mark: "we come from New Britain CT" loses "CT".
+        text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
     if ADDRESS_MARK in text:
         text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
         text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
-    if any(word in text.lower() for word in ids.TOWN_WORDS):
-        text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
