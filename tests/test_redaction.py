@@ -2496,3 +2496,16 @@ def test_one_redaction_is_final(text: str) -> None:
     nothing, and the name is gone from the first result."""
     once = redact(text)
     assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we are from Canada, is the wait long",  # round 12: "from Canada" was masked
+        "we're originally from South Korea",
+        "my parents live in Portugal most of the year",
+        "she is from Ukraine and has a fracture",
+    ],
+)
+def test_a_country_after_a_cue_of_where_one_lives_stays(text: str) -> None:
+    assert redact(text) == text

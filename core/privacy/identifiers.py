@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from pathlib import Path
 
 ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
@@ -1263,6 +1264,15 @@ def masked_kin_age(match: re.Match[str]) -> str:
 
 
 # Cheap test for _has_detail: a cue of where one lives or a day said as an ordinal word.
+# Countries patients come from (data/countries.txt): a cue of where one lives before one of
+# them names no town ("my mom came from Canada", "we're from Canada": round 12 masked it).
+COUNTRIES = frozenset(
+    line.strip()
+    for line in (Path(__file__).resolve().parent / "data" / "countries.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # Substrings one of which ROUND11_GATE's matches hold: tested first on the lower-cased text
 # (a substring test costs a fraction of a regular expression's search).
 ROUND11_WORDS = (

@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.identifiers import PHONE_MARK, STATE_WORD
+from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 
 NAME_MARK = "[name removed]"
 DATA = Path(__file__).resolve().parent / "data"
@@ -426,7 +426,13 @@ def _round_11_words() -> frozenset[str]:
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
-KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words()
+def _countries() -> frozenset[str]:
+    """Countries that are no first name ("Canada", "Trinidad"; not "Chad" or "Jordan", which
+    stay names after a cue): round 12 masked "from South Korea" as a name."""
+    return COUNTRIES - _words("first_names.txt")
+
+
+KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words() | _countries()
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)

@@ -588,7 +588,7 @@ def _masked_cued_town(match: re.Match[str]) -> str:
         text = word.group()
         if _TOWN_PREFIX.fullmatch(text):
             continue
-        if ordinary(text) or ids.STATE_WORD.fullmatch(text):
+        if ordinary(text) or ids.STATE_WORD.fullmatch(text) or text.lower() in ids.COUNTRIES:
             break
         end = word.end()
     head = match.group()[: match.start("town") - match.start()]
