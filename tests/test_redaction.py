@@ -2501,9 +2501,7 @@ def test_a_days_month_in_the_next_message_is_masked(
         ("Ninety-one! is that too old", "Ninety-one", AGE_MARK),
     ],
 )
-def test_round_12_i21t_old_birth_years_and_ages_are_masked(
-    text: str, gone: str, mark: str
-) -> None:
+def test_round_12_i21t_old_birth_years_and_ages_are_masked(text: str, gone: str, mark: str) -> None:
     redacted = redact(text)
     assert gone not in redacted and mark in redacted, redacted
     assert redact(redacted) == redacted
@@ -2533,7 +2531,13 @@ def test_round_12_i21t_other_years_and_numbers_stay(text: str) -> None:
 @given(
     age=st.integers(90, 119),
     frame=st.sampled_from(
-        ["born in {y}", "b. {y}, still driving", "year of birth {y}", "nacida en {y}", "born {y}, ok?"]
+        [
+            "born in {y}",
+            "b. {y}, still driving",
+            "year of birth {y}",
+            "nacida en {y}",
+            "born {y}, ok?",
+        ]
     ),
 )
 def test_round_12_i21t_a_birth_year_over_89_goes_and_a_younger_one_stays(
