@@ -2509,3 +2509,80 @@ def test_one_redaction_is_final(text: str) -> None:
 )
 def test_a_country_after_a_cue_of_where_one_lives_stays(text: str) -> None:
     assert redact(text) == text
+
+
+# Round 12 (i21t): an outside tester (t21r12a) found years of birth of people over 89 and
+# ages over 89 in words stored raw. Variants of our own (also in tests/pii_corpus.yml); each
+# failed before the fix. Safe Harbor aggregates ages over 89, so their birth year goes too.
+@pytest.mark.parametrize(
+    ("text", "gone", "mark"),
+    [
+        # a year of birth that makes someone 90 or older, after a cue of birth in any language
+        ("my father was born in 1928 in Italy, can he have it", "1928", DATE_MARK),
+        ("Nana b. 1930, lives with us", "1930", DATE_MARK),
+        ("she was born back in '29, is that too old", "'29", DATE_MARK),
+        ("DOB: 1926 for my grandmother", "1926", DATE_MARK),
+        ("mi abuelo nació en el año 1927", "1927", DATE_MARK),
+        ("year of birth 1925, is that a problem", "1925", DATE_MARK),
+        ("birth year is 1932 if that matters", "1932", DATE_MARK),
+        ("born on new year's day 1933", "1933", DATE_MARK),
+        ("he graduated high school in 1950", "1950", DATE_MARK),
+        # the age the year gives away, said after it
+        ("she was born in 1930 which makes her 96", "96", AGE_MARK),
+        # ages over 89 in words: at the start, after a word of age, before "and" / "years"
+        ("Ninety-seven and still sharp as a tack", "Ninety-seven", AGE_MARK),
+        ("almost ninety-eight, can she have it", "ninety-eight", AGE_MARK),
+        ("nearly a hundred and two, is that too old", "hundred", AGE_MARK),
+        ("grandad, ninety-four and still driving", "ninety-four", AGE_MARK),
+        ("Ninety-one! is that too old", "Ninety-one", AGE_MARK),
+    ],
+)
+def test_round_12_i21t_old_birth_years_and_ages_are_masked(text: str, gone: str, mark: str) -> None:
+    redacted = redact(text)
+    assert gone not in redacted and mark in redacted, redacted
+    assert redact(redacted) == redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born in 1950, is that too old",
+        "the fall in 2023 cracked it",
+        "back pain since 1990",
+        "she was born in 1962",
+        "born 30 weeks early",
+        "born in the 1930s",
+        "graduated in 1975",
+        "ninety-five percent of patients feel better",
+        "it took ninety-two minutes",
+        "ninety-five and a half minutes",
+        "a hundred and five people were there",
+    ],
+)
+def test_round_12_i21t_other_years_and_numbers_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    age=st.integers(90, 119),
+    frame=st.sampled_from(
+        [
+            "born in {y}",
+            "b. {y}, still driving",
+            "year of birth {y}",
+            "nacida en {y}",
+            "born {y}, ok?",
+        ]
+    ),
+)
+def test_round_12_i21t_a_birth_year_over_89_goes_and_a_younger_one_stays(
+    age: int, frame: str
+) -> None:
+    import datetime
+
+    year = datetime.date.today().year - age
+    once = redact(frame.format(y=year))
+    assert str(year) not in once and redact(once) == once
+    young = frame.format(y=year + 40)
+    assert str(year + 40) in redact(young)

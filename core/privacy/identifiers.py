@@ -25,6 +25,7 @@ each is measured on tests/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 from pathlib import Path
@@ -1297,3 +1298,80 @@ END_OF_STREET = re.compile(
     r"(?P<cue>\b(?i:end|top|bottom|foot|far\s+end)\s+(?i:of)\s+)"
     rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}{_TAIL}"
 )
+
+
+# Round 12 (i21t): an outside tester (t21r12a) found birth years of people over 89 and ages
+# over 89 in words stored raw. Safe Harbor aggregates every age over 89 into "90 or older", so
+# for them even the year of birth is an identifier (164.514(b)(2)(i)(C)); a younger person's
+# year of birth, and the years of other events ("the fall in 2023"), stay.
+# "born in 1931", "he was born on christmas day 1930", "b. 1932", "DOB 1930", "year of birth
+# 1927", "nació en 1931", "nacida en 1928", "nasceu em 1930", "geboren 1929", "born in '31":
+# a year after a cue of birth, a few words between at most (no sentence's end, no figure).
+_BIRTH_CUE = (
+    r"\bborn\b|\bb\.|\bdob\b|\bd\.o\.b\.?|\b(?:year\s+of\s+birth|birth\s*year)\b"
+    r"|\bnac(?:i[oó]|id[oa]s?|[ií])\b|\bnasc(?:eu|id[oa])\b|\bn\u00e9e?\b|\bgeboren\b|\burodz\w*"
+)
+# Substrings one of which every _BIRTH_CUE match holds: tested first on the lower-cased text.
+BIRTH_CUE_WORDS = (
+    "born", "b.", "dob", "d.o.b", "birth", "nac", "nasc", "n\u00e9", "geboren", "urodz",
+)  # fmt: skip
+OLD_BIRTH_YEAR = re.compile(
+    rf"(?P<cue>(?:{_BIRTH_CUE})[^.?!\d]{{0,40}}?)"
+    r"(?<![\w'\u2019])(?P<year>1[89]\d{2}|['\u2019\u2018]\d{2})(?![\w/-]|\s*(?:%|s\b))",
+    re.IGNORECASE,
+)
+# "class of '49", "graduated high school in 1950": a school year puts the birth about 18
+# years before it.
+CLASS_OF_YEAR = re.compile(
+    r"(?P<cue>\b(?:class\s+of|graduated(?:\s+(?:high\s+school|school|hs))?\s+in)\s+)"
+    r"(?<![\w'\u2019])(?P<year>1[89]\d{2}|['\u2019\u2018]\d{2})(?![\w/-])",
+    re.IGNORECASE,
+)
+
+
+def _full_year(year: str) -> int:
+    """A year as said ("1931", "'31") as a number; a two-digit year is the 1900s'."""
+    return int(year) if year[0].isdigit() else 1900 + int(year[1:])
+
+
+def masked_old_birth_year(match: re.Match[str], mark: str, years_before: int = 0) -> str:
+    """OLD_BIRTH_YEAR's and CLASS_OF_YEAR's replacement: the year goes when it makes someone
+    90 or older today (from the clock), the cue stays; a younger person's year stays."""
+    oldest = datetime.date.today().year - 90 + years_before
+    if _full_year(match.group("year")) > oldest:
+        return match.group()
+    return match.group("cue") + mark
+
+
+# "ninety-nine and stubborn lol", "ninety-two years young", "a hundred and one next week",
+# "almost ninety-eight": an age over 89 in words at a message's start, after a word that makes
+# it an age, or before "and" / "years". A round "ninety" stays ("ninety minutes", "at ninety").
+_OLD_WORDS = (
+    r"(?:ninety[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)"
+    r"|(?:a|one)\s+hundred(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+)
+_NOT_AN_AGE_WORD = (
+    r"(?!\s*(?:%|percent|per\s+cent|min|mins|minutes|seconds|hours|days|weeks|months|mg|lbs?|"
+    r"pounds|kg|miles|dollars|bucks|cents|degrees|meters|metres|feet|steps|people|patients|"
+    r"times|pages|calls|and\s+a\s+half)\b)"
+)
+WORDED_OLD_AGE = re.compile(
+    rf"(?P<cue>^\s*|\b(?:is|was|she['\u2019]?s|he['\u2019]?s|shes|hes|i['\u2019]?m|im|turns|"
+    rf"turned|turning|just|almost|nearly|now)\s+){_OLD_WORDS}\b{_NOT_AN_AGE_WORD}"
+    rf"|\b{_OLD_WORDS}\b(?=\s*(?:and\b(?!\s+a\s+half)|years?\b|yrs?\b|y/?o\b))",
+    re.IGNORECASE,
+)
+# "born 1933 so 92 now", "which makes her 91", "94 now": a figure over 89 said as one's age
+# now (after a birth year this is the age the year gives away).
+AGE_NOW = re.compile(
+    r"(?P<cue>\b(?:so|now|making\s+(?:him|her|me|them)|which\s+makes\s+(?:him|her|me|them)|"
+    r"makes\s+(?:him|her|me|them))\s+)(?:9\d|1[01]\d)(?![\d.,:/]\d)"
+    + _NOT_AN_AGE
+    + r"(?=\s+(?:now|today|this\s+year)\b|\s*(?:[,.;!?)]|$))",
+    re.IGNORECASE,
+)
+
+
+def masked_age_now(match: re.Match[str], mark: str) -> str:
+    """WORDED_OLD_AGE's and AGE_NOW's replacement: the cue stays."""
+    return match.group("cue") + mark if match.group("cue") is not None else mark

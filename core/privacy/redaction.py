@@ -459,6 +459,7 @@ def _redact_details(text: str) -> str:
     text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
@@ -516,6 +517,8 @@ def _redact_details(text: str) -> str:
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
         text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
         text = ids.KIN_AGE.sub(ids.masked_kin_age, text)  # "Dad's 95", "ma 92 lata" (i21q)
+        text = ids.WORDED_OLD_AGE.sub(_masked_age_now, text)  # "ninety-nine and" (i21t)
+        text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
     if ids.JOINED_GATE.search(text):
@@ -540,6 +543,21 @@ TOWN_AFTER_ADDRESS = re.compile(
     re.escape(ADDRESS_MARK) + r"(?P<town>(?:,?\s+[^\W\d_][\w'-]*){1,3})", re.UNICODE
 )
 _TOWN_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _masked_old_birth_years(text: str, low: str) -> str:
+    """Round 12 (i21t): years of birth (and school years) that make someone 90 or older go;
+    substring tests first, so a message with no cue of birth pays no search."""
+    if any(word in low for word in ids.BIRTH_CUE_WORDS):
+        text = ids.OLD_BIRTH_YEAR.sub(lambda m: ids.masked_old_birth_year(m, DATE_MARK), text)
+    if "class of" in low or "graduated" in low:
+        text = ids.CLASS_OF_YEAR.sub(lambda m: ids.masked_old_birth_year(m, DATE_MARK, 18), text)
+    return text
+
+
+def _masked_age_now(match: re.Match[str]) -> str:
+    """WORDED_OLD_AGE's and AGE_NOW's replacement with this module's age mark."""
+    return ids.masked_age_now(match, AGE_MARK)
 
 
 def _masked_yearless_date(match: re.Match[str]) -> str:
