@@ -2473,3 +2473,39 @@ def test_a_days_month_in_the_next_message_is_masked(
     previous: str, text: str, expected: str
 ) -> None:
     assert redact_continuation(previous, text) == expected
+
+
+# Round 12 (i21s): places the outside tester t21r12a found raw; our own phrasings of each
+# class (the tester's messages are in bench/NOTES.md's before/after).
+ROUND_12_I21S_TOWNS = [
+    ("I'm up in Winsted this week, can I still book", "Winsted"),
+    ("we're out in middlebury so it is a drive", "middlebury"),
+    ("my dad moved to New Hartford after the fall", "New Hartford"),
+    ("she'll be coming down from Litchfield for the scan", "Litchfield"),
+    ("they're near Burlington, is there parking", "Burlington"),
+    ("we stay in Bethlehem with my sister over the winter", "Bethlehem"),
+    ("we are driving over from Prospect on the day", "Prospect"),
+]
+ROUND_12_I21S_KEPT = [
+    "is the clinic in Bristol",
+    "I'm at Bristol Hospital tomorrow",
+    "I'm in Bristol Hospital now, room is fine",
+    "we're coming from the hospital",
+    "the bill came from Medicare",
+    "I got the referral from my doctor",
+    "I'm in pain near the library",
+    "we're in a hurry, moving to the next question",
+    "I'm in Hartford Hospital's waiting room",
+]
+
+
+@pytest.mark.parametrize(("text", "town"), ROUND_12_I21S_TOWNS)
+def test_round_12_i21s_a_town_after_a_persons_where_is_masked(text: str, town: str) -> None:
+    once = redact(text)
+    assert town not in once and ADDRESS_MARK in once
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize("text", ROUND_12_I21S_KEPT)
+def test_round_12_i21s_a_place_no_ones_where_is_kept(text: str) -> None:
+    assert redact(text) == text

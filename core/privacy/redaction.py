@@ -31,6 +31,7 @@ import re
 import phonenumbers
 
 from core.privacy import identifiers as ids
+from core.privacy import places
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
 from core.privacy.names import (
     NAME_MARK,
@@ -352,6 +353,7 @@ def _has_detail(text: str) -> bool:
             and ids.ROUND11_GATE.search(text) is not None
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
+        or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
     )
 
 
@@ -484,6 +486,10 @@ def _redact_details(text: str) -> str:
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if any(word in text.lower() for word in ids.TOWN_WORDS):
         text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
+    if places.might_place(text.lower()):  # "I'm in Harwinton" (round 12, i21s)
+        text = places.PERSON_WHERE.sub(places.masked_place, text)
+    if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
+        text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
