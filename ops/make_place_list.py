@@ -30,7 +30,8 @@ def place_names() -> list[str]:
 
 
 def main() -> None:
-    header = f"# US postal place names from zipcodes {zipcodes.__version__} (MIT); ops/make_place_list.py\n"
+    version = zipcodes.__version__
+    header = f"# US postal place names from zipcodes {version} (MIT); ops/make_place_list.py\n"
     OUT.write_text(header + "\n".join(place_names()) + "\n", encoding="utf-8")
 
 
