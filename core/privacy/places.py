@@ -31,6 +31,7 @@ def place_names() -> frozenset[str]:
 WHERE_WORDS = ("'m ", "\u2019m ", "im ", "'re ", "\u2019re ", "'s ", "\u2019s ", " am ",
                " are ", " is ", "mov", "driv", "com", "came", "originally", "relocat", "head",
                "stay", "trav", "fly")  # fmt: skip
+WHERE_GATE = re.compile("|".join(map(re.escape, WHERE_WORDS)))  # faster than any(...) here
 _BEING = (
     r"(?:i['\u2019]?m|i\s+am|we['\u2019]?re|we\s+are|she['\u2019]?s|she\s+is|he['\u2019]?s|"
     r"he\s+is|they['\u2019]?re|they\s+are|(?:i|we|they)\s+stay|(?:she|he)\s+stays)"
@@ -81,9 +82,8 @@ def masked_place(match: re.Match[str]) -> str:
 
 def might_place(lower: str) -> bool:
     """Substring tests (cheap) that every PERSON_WHERE match passes, on the lower-cased text."""
-    return any(word in lower for word in WHERE_WORDS) and (
-        " in " in lower or " near " in lower or "from " in lower or " to " in lower
-    )
+    near = " in " in lower or " near " in lower or "from " in lower or " to " in lower
+    return near and WHERE_GATE.search(lower) is not None
 
 
 def has_person_where(text: str, lower: str) -> bool:
@@ -104,8 +104,10 @@ BARE_CORNER = re.compile(
 # "to" / "from" is where a person lives, an address's part (docs/privacy.md), though its first
 # word alone may be a kept place. "the Maplewood assisted living", "Heather Hill rehab" (a
 # description, round 10) stay.
-HOME_WORDS = ("living", "manor", "tower", "home", "care", "center", "estates", "residences",
-              "commons")  # fmt: skip
+# Capitalised (the kind is part of the proper name): tested on the text as typed.
+HOME_WORDS = ("Living", "Home", "Care", "Cent", "Manor", "Tower", "Estates", "Residences",
+              "Commons")  # fmt: skip
+HOME_GATE = re.compile("|".join(HOME_WORDS))
 NAMED_HOME = re.compile(
     r"(?P<cue>\b(?i:at|in|into|to|from)\s+)(?!(?i:the|a|an|my|our|his|her|their)\b)"
     r"(?:[A-Z][\w'-]*\s+){1,3}"

@@ -354,7 +354,7 @@ def _has_detail(text: str) -> bool:
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
         or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
-        or (any(w in lower for w in places.HOME_WORDS) and bool(places.NAMED_HOME.search(text)))
+        or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
     )
 
 
@@ -480,7 +480,7 @@ def _redact_details(text: str) -> str:
     text = ids.END_OF_STREET.sub(ids.masked_cue_address, text)  # "end of Quarry Hill Lane" (i21q)
     text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
     text = ids.APARTMENTS.sub(ids.masked_cue_address, text)
-    if any(word in low for word in places.HOME_WORDS):  # "Maplewood Manor" (round 12, i21s)
+    if places.HOME_GATE.search(text):  # "Maplewood Manor" (round 12, i21s)
         text = places.NAMED_HOME.sub(ids.masked_cue_address, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
