@@ -462,7 +462,10 @@ def test_the_name_lists_are_small_and_say_where_they_come_from() -> None:
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# ") and (
-            "Census" in first or "spacy" in first or "hand-written" in first
+            "Census" in first
+            or "spacy" in first
+            or "hand-written" in first
+            or "zipcodes" in first  # round 12 (i21s): US postal place names
         ), path
 
 
@@ -2586,3 +2589,90 @@ def test_round_12_i21t_a_birth_year_over_89_goes_and_a_younger_one_stays(
     assert str(year) not in once and redact(once) == once
     young = frame.format(y=year + 40)
     assert str(year + 40) in redact(young)
+
+
+# Round 12 (i21s): places the outside tester t21r12a found raw; our own phrasings of each
+# class (the tester's messages are in bench/NOTES.md's before/after).
+ROUND_12_I21S_TOWNS = [
+    ("I'm up in Winsted this week, can I still book", "Winsted"),
+    ("we're out in middlebury so it is a drive", "middlebury"),
+    ("my dad moved to New Hartford after the fall", "New Hartford"),
+    ("she'll be coming down from Litchfield for the scan", "Litchfield"),
+    ("they're near Burlington, is there parking", "Burlington"),
+    ("we stay in Bethlehem with my sister over the winter", "Bethlehem"),
+    ("we are driving over from Prospect on the day", "Prospect"),
+]
+ROUND_12_I21S_KEPT = [
+    "is the clinic in Bristol",
+    "I'm at Bristol Hospital tomorrow",
+    "I'm in Bristol Hospital now, room is fine",
+    "we're coming from the hospital",
+    "the bill came from Medicare",
+    "I got the referral from my doctor",
+    "I'm in pain near the library",
+    "we're in a hurry, moving to the next question",
+    "I'm in Hartford Hospital's waiting room",
+]
+
+
+@pytest.mark.parametrize(("text", "town"), ROUND_12_I21S_TOWNS)
+def test_round_12_i21s_a_town_after_a_persons_where_is_masked(text: str, town: str) -> None:
+    once = redact(text)
+    assert town not in once and ADDRESS_MARK in once
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize("text", ROUND_12_I21S_KEPT)
+def test_round_12_i21s_a_place_no_ones_where_is_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+ROUND_12_I21S_ADDRESSES = [
+    # Corners without a street word.
+    ("we're right at the intersection of Elm and Division", ["Elm", "Division"]),
+    ("corner of Birch & Laurel, the yellow house", ["Birch", "Laurel"]),
+    ("meet us at the junction of Prospect and Main", ["Prospect", "Main"]),
+    # Named homes and blocks (the kind capitalised, after at / in / into).
+    ("mom is in Cedar Ridge Nursing Home since may", ["Cedar Ridge"]),
+    ("dad lives at Oak Hill Manor now", ["Oak Hill"]),
+    ("we're at Lakeview Estates off the highway", ["Lakeview"]),
+    # A number, a direction and a name, no street word.
+    ("ship it to 810 W. Addison, suite 5", ["810", "Addison"]),
+    ("we are at 77 e main, near the diner", ["77 e main"]),
+    ("my addr: 19 birch hollow, wolcott", ["19 birch hollow"]),
+    # A street named after a date; a neighbourhood; a German street.
+    ("vivo en avenida 16 de septiembre 40, colonia roma", ["40", "roma"]),
+    ("meine Adresse ist Bahnhofstr. 12, Terryville", ["Bahnhofstr", "12", "Terryville"]),
+    ("wir wohnen im Rosenweg 3a", ["Rosenweg", "3a"]),
+    # A house number near an address said another way; a ZIP before "area".
+    ("we're on county road 9 by the barn, number 1207, in Burlington", ["1207", "Burlington"]),
+    ("we live around the 06786 area, terryville", ["06786", "terryville"]),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), ROUND_12_I21S_ADDRESSES)
+def test_round_12_i21s_addresses_without_the_usual_shape_are_masked(
+    text: str, pieces: list[str]
+) -> None:
+    once = redact(text)
+    for piece in pieces:
+        assert not re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", once, re.IGNORECASE), once
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        ("we're at 52 Cook St, Plainville", "wait, its 25 not 52", f"wait, its {ADDRESS_MARK}"),
+        ("send it to 410 Jerome Ave", "oops i meant 401", f"oops i meant {ADDRESS_MARK}"),
+        ("my address is 77 Burnside Ave", "correction: 71", f"correction: {ADDRESS_MARK}"),
+        # No address before, or no word of correcting: the number stays.
+        ("is it painful", "sorry, 2 more questions", "sorry, 2 more questions"),
+        ("we're at 52 Cook St", "is 3 weeks enough to heal", "is 3 weeks enough to heal"),
+        ("we're at 52 Cook St", "sorry, at 9am or 10am?", "sorry, at 9am or 10am?"),
+    ],
+)
+def test_round_12_i21s_a_corrected_house_number_in_the_next_message_is_masked(
+    previous: str, text: str, expected: str
+) -> None:
+    assert redact_continuation(previous, text) == expected

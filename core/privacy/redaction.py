@@ -31,6 +31,7 @@ import re
 import phonenumbers
 
 from core.privacy import identifiers as ids
+from core.privacy import places
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
 from core.privacy.names import (
     NAME_MARK,
@@ -378,6 +379,8 @@ def _has_detail(text: str) -> bool:
             and ids.ROUND11_GATE.search(text) is not None
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
+        or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
+        or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
     )
 
 
@@ -448,6 +451,8 @@ def _redact_details(text: str) -> str:
     text = DATE.sub(DATE_MARK, text)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
+    if " de " in text or "colonia" in low:  # "calle 5 de mayo #312" (round 12, i21s)
+        text = places.DATED_STREET.sub(ADDRESS_MARK, text)
     if " de " in text:
         text = ids.SPANISH_DATE.sub(DATE_MARK, text)
     text = ids.YEARLESS_DATE.sub(_masked_yearless_date, text)
@@ -471,6 +476,11 @@ def _redact_details(text: str) -> str:
         text = ids.PREFIX_BEFORE_PHONE.sub(PHONE_MARK, text)
     if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
         text = ids.CORRECTED_TAIL.sub(ids.masked_corrected_tail, text)
+    text = places.DIRECTION_STREET.sub(ADDRESS_MARK, text)  # "2207 N. Wabash, unit 4" (i21s)
+    if "add" in low:  # "my addy is 45 w main" (round 12, i21s)
+        text = places.ADDY.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
+    if any(word in low for word in places.GERMAN_GATE):  # "Lindenstraße 8" (round 12, i21s)
+        text = places.GERMAN_STREET.sub(ADDRESS_MARK, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
     text = ids.BOX.sub(ADDRESS_MARK, text)
     if "hundred" in text.lower():
@@ -493,14 +503,19 @@ def _redact_details(text: str) -> str:
     text = ids.HOUSE_NUMBER.sub(ids.masked_house_number, text)
     text = ids.CORNER.sub(ids.masked_cue_address, text)
     text = ids.CORNER_SECOND.sub(ids.masked_cue_address, text)  # "Oak St and Chestnut" (i21q)
+    text = places.BARE_CORNER.sub(ids.masked_cue_address, text)  # "Pine and Maple" (i21s)
     text = ids.END_OF_STREET.sub(ids.masked_cue_address, text)  # "end of Quarry Hill Lane" (i21q)
     text = ids.SPANISH_ABBREVIATED.sub(ADDRESS_MARK, text)
     text = ids.APARTMENTS.sub(ids.masked_cue_address, text)
+    if places.HOME_GATE.search(text):  # "Maplewood Manor" (round 12, i21s)
+        text = places.NAMED_HOME.sub(ids.masked_cue_address, text)
     text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
         text = address.sub(ADDRESS_MARK, text)
     text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (round 11, i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
+    if ADDRESS_MARK in text or "area" in low:  # "number 1142", "06489 area" (round 12, i21s)
+        text = places.NUMBER_NEAR_MASK.sub(places.masked_number_near, text)
     if ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
@@ -512,6 +527,10 @@ def _redact_details(text: str) -> str:
         text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
+    if places.might_place(text.lower()):  # "I'm in Harwinton" (round 12, i21s)
+        text = places.PERSON_WHERE.sub(places.masked_place, text)
+    if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
+        text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.masked_age, text)
         text = ids.AGE_WORDED.sub(AGE_MARK, text)
@@ -744,7 +763,11 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     part = continued_part(previous, text)
     cue = _cue_at_end(previous)
     if not part or not cue:
-        return _corrected_tail(previous, text) or _month_after_day(previous, text)
+        return (
+            _corrected_tail(previous, text)
+            or _month_after_day(previous, text)
+            or _corrected_house(previous, text)  # round 12 (i21s)
+        )
     if cue.re is STARTED_ID_AT_END:  # "policy number begins with QX" / "then 4471 09"
         return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
@@ -772,6 +795,12 @@ def _corrected_tail(previous: str, text: str) -> tuple[str, str] | None:
     if not match or ids.masked_corrected_tail(match) != PHONE_MARK:
         return None
     return match.group(), PHONE_MARK
+
+
+def _corrected_house(previous: str, text: str) -> tuple[str, str] | None:
+    """(the house number `text` corrects in the address `previous` gave; the address mark)."""
+    number = places.corrected_house_number(previous, text, redact)
+    return (number, ADDRESS_MARK) if number else None
 
 
 def redact_continuation(previous: str, text: str) -> str:
