@@ -1669,14 +1669,14 @@ FIRST_AFTER_SURNAME = re.compile(
 )
 _SURNAME_LABEL = re.compile(r"\b(?:surname|last\s+name|family\s+name)\b", re.IGNORECASE)
 # Words one of round 12's cues needs (a set test on the message's words before any pattern).
-_NICKNAME = "by known aka a.k.a real call calls"
-_NICKNAME_WORDS = frozenset(_NICKNAME.split())
-_KIN_ABROAD = """tío tio tía tia tito tita primo prima hermano hermana hermanito hermanita zio
-zia cugino cugina fratello sorella wujek wujka ciocia cioci kuzyn kuzynka tante onkel oncle cousine
-irmão irmao irmã irma avó avô vovó vovô"""
-_KIN_ABROAD_WORDS = frozenset(_KIN_ABROAD.split())
-_ALONG = "can could will would may should"
-_ALONG_WORDS = frozenset(_ALONG.split())
+_NICKNAME_CUE_WORDS = "by known aka a.k.a real call calls"
+_NICKNAME_WORDS = frozenset(_NICKNAME_CUE_WORDS.split())
+_KIN_ABROAD_CUE_WORDS = """tío tio tía tia tito tita primo prima hermano hermana hermanito hermanita
+zio zia cugino cugina fratello sorella wujek wujka ciocia cioci kuzyn kuzynka tante onkel oncle
+cousine irmão irmao irmã irma avó avô vovó vovô"""
+_KIN_ABROAD_WORDS = frozenset(_KIN_ABROAD_CUE_WORDS.split())
+_ALONG_CUE_WORDS = "can could will would may should"
+_ALONG_WORDS = frozenset(_ALONG_CUE_WORDS.split())
 # The person's word right before a bracket ("our aide (Memory)"): looked for only where a
 # bracket opens, so a message without one pays nothing.
 BRACKET_OPEN = re.compile(
@@ -1729,7 +1729,7 @@ def _masked_first_after_surname(text: str) -> str:
     for match in reversed(list(FIRST_AFTER_SURNAME.finditer(text, label.end()))):
         name = match.group("name")
         if name != "name" and (
-            not ordinary(name) or _capitalised(name) and name.lower() not in STOP
+            not ordinary(name) or (_capitalised(name) and name.lower() not in STOP)
         ):
             text = text[: match.start("name")] + NAME_MARK + text[match.end("name") :]
     return text
