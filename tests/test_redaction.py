@@ -2676,3 +2676,101 @@ def test_round_12_i21s_a_corrected_house_number_in_the_next_message_is_masked(
     previous: str, text: str, expected: str
 ) -> None:
     assert redact_continuation(previous, text) == expected
+
+
+# --- Round 12 (i21r): an outside tester's (t21r12a) names and over-masking, fixed as classes
+# with phrasings of our own (also in tests/pii_corpus.yml); each case failed before the fix.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A nickname or a real name after words that say what someone is called.
+        ("my aunt goes by Peaches, is she too old for this", ["Peaches"]),
+        ("everyone calls her Sissy, will she need a brace", ["Sissy"]),
+        ("she's known as Sugar at the senior center", ["Sugar"]),
+        ("dad, who we call Pops, has a pacemaker", ["Pops"]),
+        ("we call him Tank, can he eat before", ["Tank"]),
+        ("i go by Lucky on here", ["Lucky"]),
+        # A name in brackets or quotes after a carer's, a helper's or a kin word.
+        ("my caregiver (Blessing) will bring me", ["Blessing"]),
+        ("our neighbor (Patience) can drive", ["Patience"]),
+        ("the night helper [Mercy] asked about the cement", ["Mercy"]),
+        ("my caregiver (Faith) stays the night", ["Faith"]),
+        ("the carer 'Joy' comes at 9", ["Joy"]),
+        ('our carer ("Gift") does the shopping', ["Gift"]),
+        # Lower-case "first name X last name Y", either order; "first is X" after a surname.
+        ("first name bogumila last name szczepanska", ["bogumila", "szczepanska"]),
+        ("last name adebayo, first name folasade", ["adebayo", "folasade"]),
+        ("family name ferreira first name joaquim", ["ferreira", "joaquim"]),
+        ("Last name is Oyelaran-Smith, given is Temitope", ["Temitope"]),
+        ("surname is Banda, first is Memory", ["Memory"]),
+        # A lower-case name between "can / will / may ..." and a verb of coming or driving.
+        ("could chinedu stay with me during it", ["chinedu"]),
+        ("will amara take me home", ["amara"]),
+        ("may oksana come in with me", ["oksana"]),
+        ("can ngozi pick me up after", ["ngozi"]),
+        # Kin words in Spanish, Portuguese, Italian and Polish before a name.
+        ("my tio Poncho drives", ["Poncho"]),
+        ("my primo Junior drives", ["Junior"]),
+        ("mi tío Memo va conmigo", ["Memo"]),
+        ("my hermano Nacho drives", ["Nacho"]),
+    ],
+)
+def test_round_12_i21r_names_after_new_cues_are_masked(text: str, names: list[str]) -> None:
+    once = redact(text)
+    assert not [name for name in names if re.search(rf"\b{re.escape(name)}\b", once)]
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An ordinary word's superlative or comparative after "I'm" is no name.
+        "Dawn is when I'm stiffest, should I take meds before I come?",
+        "mornings are when I'm achiest",
+        "Dusk is when I'm sorest",
+    ],
+)
+def test_round_12_i21r_ordinary_words_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+# Guards (passed before too): the new cues leave ordinary words and slips of "someone" alone.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at night I'm the crankiest",
+        "it goes by quickly they said",
+        "known as vertebroplasty too?",
+        "can somone drive me home",
+        "could evryone come in",
+        "Will Jesus Help Me Through This",
+        "my aide (the morning one) said",
+        "my aide's car is small",
+        "surname first is fine",
+    ],
+)
+def test_round_12_i21r_new_cues_keep_ordinary_words(text: str) -> None:
+    assert redact(text) == text
+
+
+@settings(max_examples=80, derandomize=True, deadline=None)
+@given(
+    stem=st.sampled_from(
+        ["stiff", "sore", "weak", "tight", "sick", "slow", "achy", "shaky", "sad"]
+    ),
+    degree=st.sampled_from(["er", "est"]),
+    frame=st.sampled_from(["I'm {}", "Dawn is when I'm {}, ok?", "i'm {} at night", "im {}"]),
+)
+def test_round_12_i21r_an_ordinary_words_degrees_are_no_name(
+    stem: str, degree: str, frame: str
+) -> None:
+    if stem.endswith("y"):
+        word = stem[:-1] + "i" + degree
+    elif stem.endswith("e"):
+        word = stem + degree[1:]
+    elif stem in {"sad"}:
+        word = stem + stem[-1] + degree
+    else:
+        word = stem + degree
+    text = frame.format(word)
+    assert redact(text) == text

@@ -531,7 +531,8 @@ def unknown(word: str, slips: bool = True) -> bool:
 
 def ordinary(word: str) -> bool:
     """An ordinary English word, the project's own, or a small word: not a name or a place."""
-    return _plain(word) in STOP or _ordinary(word)
+    plain = _plain(word)
+    return plain in STOP or _ordinary(word) or inflected_word(plain)  # i21r: "stiffest"
 
 
 def _capitalised(word: str) -> bool:
@@ -791,6 +792,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
         spans.extend(_owners(text))
     spans.extend(_families(text))
     spans.extend(_round_11_names(text))
+    spans.extend(_round_12_names(text))  # Round 12 (i21r)
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1281,6 +1283,8 @@ def might_name(text: str) -> bool:
         return True  # "from the oyelaran family"
     if ME_AGAIN.search(text) or any(_kin_slip(m.group("kin")) for m in KIN_SLIP.finditer(text)):
         return True  # "its me yaw again", "my husbend tomasz"
+    if _might_name_round_12(text):
+        return True  # Round 12 (i21r): "first name zbigniew", "can yusuf come", "tio anselmo"
     first, _, ordinary_words, also_words = _lists()
     lowered = _LOWER_WORD.findall(text)
     if any(
@@ -1579,6 +1583,7 @@ def _around_marks(text: str) -> str:
     """Surnames after "surname is", and the given names and nicknames beside a masked name."""
     if "name" in text.lower():
         text = SURNAME_CUE.sub(_masked_surname_cue, text)
+        text = _masked_first_after_surname(text)  # Round 12 (i21r): "Surname is X, first is Y"
     if NAME_MARK not in text:
         return text
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
@@ -1628,3 +1633,143 @@ def _masked_after_mark(match: re.Match[str]) -> str:
     """AFTER_MARK's replacement: a surname goes into the mark before it."""
     word = match.group("name")
     return NAME_MARK if _is_last(word) and word.lower() not in STOP else match.group()
+
+
+# --- Round 12 (i21r): names an outside tester (t21r12a) found stored raw, as classes ----------
+# "goes by Buck", "I go by Tuck", "known as Skip", "my gran, who we call Mimi", "real name is
+# Lowell": a nickname or a real name after words that say what someone is called (the formal
+# name beside it was masked, the nickname kept).
+NICKNAME_CUE = re.compile(
+    r"\b(?=[gwkrcerat])(?:go(?:es)?\s+by|going\s+by|went\s+by|(?:also\s+)?known\s+as|a\.?k\.?a\.?"
+    r"|(?:who|whom)\s+(?:we|they|everyone|everybody|the\s+kids|the\s+family)\s+call"
+    r"|(?:we|they|everyone|everybody)\s+calls?\s+(?:her|him|them|me)"
+    r"|real\s+name(?:\s+is|\s*:)?|calls?\s+(?:herself|himself|themselves))[\s,:]+",
+    re.IGNORECASE,
+)
+# "our home health aide (Precious) said", "our aide (Memory) does my meds": a name in brackets
+# or quotes after a person's word (a kin word, a carer, a helper), virtue names too.
+_HELPER = (
+    r"(?:aide|aid|nurse['\u2019]?s\s+aide|caregiver|care\s+giver|carer|helper|neighbou?r|driver|"
+    r"companion|sitter|housekeeper|nanny|pca|cna|hha|home\s+health|worker|therapist|friend|"
+    rf"{_RELATIVE})"
+)
+# "can yusuf come in the room", "will amara take me": a lower-case word in no list between a
+# helping verb and a verb of coming or driving (ALONG_CUE takes the capitalised ones).
+LOWER_ALONG = re.compile(
+    r"\b(?:can|could|will|would|may|should)\s+(?P<name>[a-z][\w'\u2019-]{2,})\s+"
+    r"(?=(?:come|drive|stay|visit|join|sit|go|bring|take|pick|help|accompany|be\s+with|be\s+there)\b)"
+)
+# "tío Anselmo", "my primo Javi", "zia Carla", "ciocia Basia": kin words in Spanish, Portuguese,
+# Italian, Polish, German and French before a name.
+KIN_ABROAD_CUE = re.compile(
+    r"\b(?=[tphzwcoaiv])(?:t[íi]o|t[íi]a|tit[ao]|primo|prima|herman[oa]|hermanit[oa]|zio|zia|"
+    r"cugin[oa]|fratello|sorella|wujek|wujka|ciocia|cioci|kuzyn|kuzynka|tante|onkel|oncle|"
+    r"cousine|irm[ãa]o?|av[óô]|vov[óô])\s+",
+    re.IGNORECASE,
+)
+# "Surname is Nwachukwu-Eze, first is Chidinma": a given name after "first / given (one)"
+# when the message gave a surname's label.
+FIRST_AFTER_SURNAME = re.compile(
+    r"\b(?:first|given|christian)(?:\s+one)?\s*(?:is|:|-)\s*(?P<name>[^\W\d_][\w'\u2019-]*)",
+    re.IGNORECASE,
+)
+_SURNAME_LABEL = re.compile(r"\b(?:surname|last\s+name|family\s+name)\b", re.IGNORECASE)
+# Words one of round 12's cues needs (a set test on the message's words before any pattern).
+_NICKNAME_CUE_WORDS = "by known aka a.k.a real call calls"
+_NICKNAME_WORDS = frozenset(_NICKNAME_CUE_WORDS.split())
+_KIN_ABROAD_CUE_WORDS = """tío tio tía tia tito tita primo prima hermano hermana hermanito hermanita
+zio zia cugino cugina fratello sorella wujek wujka ciocia cioci kuzyn kuzynka tante onkel oncle
+cousine irmão irmao irmã irma avó avô vovó vovô"""
+_KIN_ABROAD_WORDS = frozenset(_KIN_ABROAD_CUE_WORDS.split())
+_ALONG_CUE_WORDS = "can could will would may should"
+_ALONG_WORDS = frozenset(_ALONG_CUE_WORDS.split())
+# The person's word right before a bracket ("our aide (Memory)"): looked for only where a
+# bracket opens, so a message without one pays nothing.
+BRACKET_OPEN = re.compile(
+    r"(?:[(\[]\s*[\"'\u201c\u2018]?|(?<=\s)[\"'\u201c\u2018])(?=[^\W\d_])"  # or 'Joy', "Gift"
+)
+HELPER_BEFORE = re.compile(rf"\b{_HELPER}s?\s*$", re.IGNORECASE)
+
+
+def _round_12_names(text: str) -> list[tuple[int, int]]:
+    """Round 12's cues: a nickname after "goes by" / "known as" / "who we call", a name in
+    brackets after a carer's or kin word, a lower-case name before a verb of coming, a name
+    after a kin word in another language."""
+    spans: list[tuple[int, int]] = []
+    words = set(text.lower().split())
+    if not _NICKNAME_WORDS.isdisjoint(words):
+        spans.extend(_run(text, m.end(), "relative") or (0, 0) for m in NICKNAME_CUE.finditer(text))
+    if "(" in text or "[" in text or '"' in text or "'" in text or "\u201c" in text:
+        for match in BRACKET_OPEN.finditer(text):
+            if HELPER_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                spans.append(_run(text, match.end(), "relative") or (0, 0))
+    if not _ALONG_WORDS.isdisjoint(words):
+        for match in LOWER_ALONG.finditer(text):
+            name = match.group("name")
+            if (
+                name.lower() not in _NOT_FIRST
+                and not _slip_of_anyone(name.lower())
+                and (unknown(name, slips=False) or _plain_first(name))
+            ):
+                spans.append(match.span("name"))
+    if not _KIN_ABROAD_WORDS.isdisjoint(words):
+        for match in KIN_ABROAD_CUE.finditer(text):
+            spans.append(_run(text, match.end(), "relative") or (0, 0))
+    return [span for span in spans if span != (0, 0)]
+
+
+_ANYONE = ("everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody")
+
+
+def _slip_of_anyone(word: str) -> bool:
+    """ "can somone drive", "could evryone come": a slip of "someone" is nobody's name (a slip
+    of another word may be a name here: "chinedu" is one letter from "chined")."""
+    return any(SequenceMatcher(None, word, other).ratio() >= 0.8 for other in _ANYONE)
+
+
+def _masked_first_after_surname(text: str) -> str:
+    """FIRST_AFTER_SURNAME's pass: the given name goes when a surname's label came before."""
+    label = _SURNAME_LABEL.search(text)
+    if not label:
+        return text
+    for match in reversed(list(FIRST_AFTER_SURNAME.finditer(text, label.end()))):
+        name = match.group("name")
+        if name != "name" and (
+            not ordinary(name) or (_capitalised(name) and name.lower() not in STOP)
+        ):
+            text = text[: match.start("name")] + NAME_MARK + text[match.end("name") :]
+    return text
+
+
+# "I'm stiffest", "I'm achier" (round 12: masked as a name): an ordinary word's superlative or
+# comparative is no name ("stiff" + "est", "achy" -> "achiest", "big" -> "biggest").
+def inflected_word(lowered: str) -> bool:
+    """Is this lower-case word an ordinary word with -est, -er, -iest or -ier added?"""
+    if not (lowered.endswith("est") or lowered.endswith("er")) or not lowered.isalpha():
+        return False
+    first, last, ordinary_words, _ = _lists()
+    if lowered in first or lowered in last:
+        return False  # "parker", "turner", "becker": surnames first
+    for ending in ("iest", "ier", "est", "er"):
+        if not lowered.endswith(ending) or len(lowered) - len(ending) < 3:
+            continue
+        stem = lowered[: -len(ending)]
+        forms = [stem, stem + "e"]
+        if ending.startswith("i"):
+            forms = [stem + "y", stem + "e"]  # "happiest", "achiest" (from "ache")
+        elif len(stem) > 3 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])  # "biggest", "thinner"
+        if any(form in ordinary_words for form in forms):
+            return True
+    return False
+
+
+def _might_name_round_12(text: str) -> bool:
+    """might_name's cheap test for round 12's lower-case names."""
+    low = text.lower()
+    if "name" in low and SURNAME_CUE.search(text):
+        return True
+    words = set(low.split())
+    if not _ALONG_WORDS.isdisjoint(words) and LOWER_ALONG.search(text):
+        return True
+    return not _KIN_ABROAD_WORDS.isdisjoint(words) and bool(KIN_ABROAD_CUE.search(text))
