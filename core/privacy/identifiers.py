@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 
 ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
@@ -1287,3 +1288,30 @@ END_OF_STREET = re.compile(
     r"(?P<cue>\b(?i:end|top|bottom|foot|far\s+end)\s+(?i:of)\s+)"
     rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}{_TAIL}"
 )
+
+
+# Round 12 (i21u): "my blood pressure was 150/95 this morning", "sugar 95 this morning",
+# "pulse 98 today": a reading (after a slash or a measure's word) is no age.
+READING_BEFORE = re.compile(
+    r"(?:\b(?:bp|blood\s+pressure|pressure|sugars?|glucose|pulse|heart\s*rate|hr|temp(?:erature)?|"
+    r"oxygen|o2|sats?|spo2|weight|readings?|bs|bg|a1c|fever)\b[^.?!\d]{0,12}|\d\s*/\s*)$",
+    re.IGNORECASE,
+)
+
+
+def kept_reading(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """An age pattern's replacement that keeps a reading, and the space after the age."""
+
+    def replaced(match: re.Match[str]) -> str:
+        before = match.string[max(0, match.start() - 30) : match.start()]
+        if READING_BEFORE.search(before):
+            return match.group()
+        value, masked = match.group(), replace(match)
+        return masked if masked[-1:].isspace() else masked + value[len(value.rstrip()) :]
+
+    return replaced
+
+
+def masked_worded_age(match: re.Match[str]) -> str:
+    """AGE_WORDED's replacement: the age's mark."""
+    return AGE_MARK

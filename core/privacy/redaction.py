@@ -512,8 +512,8 @@ def _redact_details(text: str) -> str:
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if ids.AGE_GATE.search(text):
-        text = ids.AGE.sub(ids.masked_age, text)
-        text = ids.AGE_WORDED.sub(AGE_MARK, text)
+        text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
+        text = ids.AGE_WORDED.sub(ids.kept_reading(ids.masked_worded_age), text)  # i21u
         text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
         text = ids.KIN_AGE.sub(ids.masked_kin_age, text)  # "Dad's 95", "ma 92 lata" (i21q)
     if "the " in text:
