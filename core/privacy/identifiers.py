@@ -1057,6 +1057,26 @@ INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.\-]?\(?\d{1,5}\)?){
 PREFIX_BEFORE_PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}\s*)?\(?\d{3,5}\)?\s*[/.\-]?\s*\[phone removed\]"
 )
+# Round 12 (i21u): "[phone removed] ext 218", "... extension 3309": an extension after a phone
+# goes with it; "area code 860 then 555 0153": the area code after its cue.
+EXTENSION_AFTER_PHONE = re.compile(
+    r"\[phone removed\]\s*,?\s*(?:ext\.?|extension|extn\.?|x|durchwahl|ramal|extensi[oó]n)"
+    r"\s*(?:no\.?|#|:)?\s*\d{1,6}(?!\w)",
+    re.IGNORECASE,
+)
+AREA_CODE = re.compile(
+    r"(?P<head>\b(?:area\s+code|c[oó]digo\s+de\s+[aá]rea|lada|vorwahl)\s*(?:is|es|was|:|=)?\s*)"
+    r"\(?\d{2,4}\)?(?!\w)",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): "exp 11 27", "expires 04 29", "valid thru 09-28": a card's expiry, month
+# and year apart (with a slash or as four figures, AGE's expiry branch masks it).
+SPACED_EXPIRY = re.compile(
+    r"(?P<head>\b(?:exp(?:ires|iry|iration|\.)?|expiring|valid\s+(?:thru|through|until)|"
+    r"vence|vencimiento|validade)(?:\s+date)?\s*(?:on|in|is|:)?\s*)"
+    r"(?:0?[1-9]|1[0-2])\s*[\s-]\s*(?:20)?\d{2}(?![\w/])",
+    re.IGNORECASE,
+)
 # "86O-555-O199", "2O3-555-O1O8" (a letter O typed for a zero): a phone's shape with O's in it.
 LETTER_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
 LETTER_O_PHONE = re.compile(r"(?<![\w])\(?[\dOo]{3}\)?[\s.\-]?[\dOo]{3}[\s.\-]?[\dOo]{4}(?![\w])")

@@ -462,12 +462,17 @@ def _redact_details(text: str) -> str:
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
+    if "code" in low or "lada" in low or "vorwahl" in low:  # Round 12 (i21u): "area code 860"
+        text = ids.AREA_CODE.sub(lambda m: m.group("head") + PHONE_MARK, text)
+    if "exp" in low or "valid" in low or "venc" in low:  # Round 12 (i21u): "exp 11 27"
+        text = ids.SPACED_EXPIRY.sub(lambda m: m.group("head") + DATE_MARK, text)
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     if ids.LETTER_O_GATE.search(text):  # Round 11 (i21o): "86O-555-O199"
         text = ids.LETTER_O_PHONE.sub(ids.masked_letter_o_phone, text)
     if PHONE_MARK in text:  # Round 11 (i21o): "0171 [phone removed]"
         text = ids.PREFIX_BEFORE_PHONE.sub(PHONE_MARK, text)
+        text = ids.EXTENSION_AFTER_PHONE.sub(PHONE_MARK, text)  # Round 12 (i21u): "ext 218"
     if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
         text = ids.CORRECTED_TAIL.sub(ids.masked_corrected_tail, text)
     text = ids.PO_BOX.sub(ADDRESS_MARK, text)
