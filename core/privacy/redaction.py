@@ -211,6 +211,13 @@ _DIGIT_WORD = (
     # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
     r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 )
+# Round 12 (i21u): "my number ends in oh one six nine", "termina en cero uno ocho ocho": a
+# phone's last four in words after "ends in / ends with / termina en".
+LAST_FOUR_WORDS = re.compile(
+    r"(?P<head>\b(?:ends?|ending|termina|terminado|acaba|endet)\s+(?:in|with|on|en|em|con|mit)\s+)"
+    rf"{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3}}\b",
+    re.IGNORECASE,
+)
 SPELLED_PHONE = re.compile(
     # "oh, triple five, oh one" (round 11, i21o): a multiplier after a comma.
     rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+(?:(?:double|triple)\s+)?){_DIGIT_WORD}){{3,}}\b",
@@ -385,6 +392,8 @@ def _redact_details(text: str) -> str:
     """Everything but names (those need no digit or @ to be there)."""
     # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     text = ids.CARD.sub(ids.masked_card, text)
+    if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
+        text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
     text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
