@@ -1077,6 +1077,17 @@ SPACED_EXPIRY = re.compile(
     r"(?:0?[1-9]|1[0-2])\s*[\s-]\s*(?:20)?\d{2}(?![\w/])",
     re.IGNORECASE,
 )
+# Round 12 (i21u): "MR# 4481 92", "sticker on her paperwork says R-77 4102", "wrist band number
+# 5581 07", "historia clínica 448 192": after a hospital number's cue, spaced groups are one value.
+HOSPITAL_GATE = re.compile(r"mr\s*#|mrn|record|hospital|wrist|sticker|bracelet|cl[ií]nica|expediente|"
+    r"patient\s+(?:id|number)", re.IGNORECASE)
+HOSPITAL_ID = re.compile(
+    r"(?P<head>(?:\bmr\s*#|\b(?:mrn|medical\s+record|hospital\s+(?:card|number|no|id|bracelet)|"
+    r"wrist\s*band|sticker|bracelet|patient\s+(?:id|number)|historia\s+cl[ií]nica|expediente)\b)"
+    r"[^.?!\d\n]{0,28}?)"
+    r"(?=[A-Za-z-]{0,4}\d)(?:[A-Za-z]{1,3}\s*-?\s*)?\d{2}[\d-]*(?:\s+\d[\d-]*)*(?![\w-])",
+    re.IGNORECASE,
+)
 # "86O-555-O199", "2O3-555-O1O8" (a letter O typed for a zero): a phone's shape with O's in it.
 LETTER_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
 LETTER_O_PHONE = re.compile(r"(?<![\w])\(?[\dOo]{3}\)?[\s.\-]?[\dOo]{3}[\s.\-]?[\dOo]{4}(?![\w])")

@@ -392,6 +392,8 @@ def _redact_details(text: str) -> str:
     """Everything but names (those need no digit or @ to be there)."""
     # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     text = ids.CARD.sub(ids.masked_card, text)
+    if ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
+        text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
         text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
