@@ -872,6 +872,13 @@ ID_START = re.compile(
 )
 
 
+# Round 12 (i21u): "member id starts HMX" / "then 4471 0926 02": an id's start after "starts"
+# without "with", in capitals or figures ("my member id starts tomorrow" stays).
+ID_START_BARE = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD})?\s*(?:starts|begins|starting|beginning)\s+)"
+    r"(?!with\b)(?=(?-i:[A-Z\d]{2,6})(?![\w-]))[A-Za-z0-9]{2,6}(?![\w-])",
+    re.IGNORECASE,
+)
 ID_START_GATE = re.compile(r"\b(?:start|begin)\w*\s+with\b", re.IGNORECASE)
 
 

@@ -385,6 +385,7 @@ def _has_detail(text: str) -> bool:
             and ids.ROUND11_GATE.search(text) is not None
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
+        or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
     )
 
 
@@ -442,6 +443,8 @@ def _redact_details(text: str) -> str:
         text = ids.CARD_CODE.sub(lambda m: m.group("head") + ID_MARK, text)
     if "with" in low and ("start" in low or "begin" in low):
         text = ids.ID_START.sub(ids.masked_id_start, text)
+    if "start" in low or "begin" in low:  # Round 12 (i21u): "member id starts HMX"
+        text = ids.ID_START_BARE.sub(ids.masked_id_start, text)
     if any(cue in low for cue in ids.SPANISH_ID_CUES):
         text = ids.SPANISH_CUED_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
@@ -636,6 +639,32 @@ CUED_PART_AT_END = re.compile(
     rf"|{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{2,}})[^\w@]*$",
     re.IGNORECASE,
 )
+# Round 12 (i21u): "dads ssn, its 612" / "40 2288", "moms social, it starts 471" / "22 9035":
+# an SSN's start after "its", "it starts", "starts with"; "my email address is rvasquez" /
+# "1957 @ sbcglobal .net": after "email is", a last word that is no ordinary word.
+STARTED_SSN_AT_END = re.compile(
+    r"\b(?P<cue>ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*,?\s*"
+    r"(?:it'?s|it\s+is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"(?P<part>\d{3}(?:[\s-]\d{1,2})?)[^\w@]*$",
+    re.IGNORECASE,
+)
+MAIL_WORD_AT_END = re.compile(
+    r"\b(?P<cue>e-?mail(?:\s+address)?)\s*(?:is|was|:|=|-)\s*"
+    r"(?P<part>[^\W\d_]{3,30})[^\w@]*$",
+    re.IGNORECASE,
+)
+
+
+def _started_part(text: str) -> re.Match[str] | None:
+    """STARTED_SSN_AT_END's or MAIL_WORD_AT_END's match (a mail word when no ordinary word)."""
+    found = STARTED_SSN_AT_END.search(text)
+    if found:
+        return found
+    found = MAIL_WORD_AT_END.search(text)
+    word = found.group("part") if found else ""
+    return found if word and not ordinary(word) and not PROVIDER_GATE.fullmatch(word) else None
+
+
 # The rest of it at the start of the next message: digits or an id's part, or "@domain".
 CONTINUATION = re.compile(
     r"^\s*(?P<part>@\s*[\w-]+(?:\s*\.\s*[\w-]+)+"
@@ -688,10 +717,13 @@ def _is_part(part: str, cue: str) -> bool:
 def redact_cued_part(text: str) -> str:
     """The text with the start of a detail after a cue at its very end masked."""
     match = CUED_PART_AT_END.search(text)
+    if not match or not _is_part(match.group("part"), match.group("cue")):
+        match = _started_part(text) or match  # Round 12 (i21u): "ssn, its 612"
     if not match:
         return text
     part, cue = match.group("part"), match.group("cue")
-    if MARKS_PATTERN.search(part) or not _is_part(part, cue):
+    started = match.re in (STARTED_SSN_AT_END, MAIL_WORD_AT_END)  # i21u: no _is_part
+    if MARKS_PATTERN.search(part) or not (started or _is_part(part, cue)):
         return text
     return text[: match.start("part")] + _split_mark(part, cue) + text[match.end("part") :]
 
@@ -710,7 +742,13 @@ def _cue_at_end(previous: str) -> re.Match[str] | None:
     raw = CUED_PART_AT_END.search(previous)
     if raw and _is_part(raw.group("part"), raw.group("cue")):
         return raw
-    return CUED_MARK_AT_END.search(previous) or STARTED_ID_AT_END.search(previous)
+    return (
+        CUED_MARK_AT_END.search(previous)
+        or STARTED_ID_AT_END.search(previous)
+        or _started_part(previous)  # Round 12 (i21u)
+        or STARTED_BARE_AT_END.search(previous)
+        or STARTED_MARK_AT_END.search(previous)
+    )
 
 
 # "member id starts with ZKP" / "and then 8812 77 something" (round 11, i21p): an id's start
@@ -719,6 +757,23 @@ STARTED_ID_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:starts?|begins?|starting|beginning)\s+with\s+"
     r"(?P<part>[A-Za-z0-9]{1,6}(?:[\s-]\d+)*|\[ID removed\])[^\w@]*$",
     re.IGNORECASE,
+)
+# Round 12 (i21u): "member id starts HMX" / "then 4471 0926 02": "starts" without "with".
+STARTED_BARE_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:starts|begins|starting|beginning)\s+"
+    r"(?P<part>(?-i:[A-Z\d]{2,6})|\[ID removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): the same starts read back masked ("social, it starts [SSN removed]").
+STARTED_MARK_AT_END = re.compile(
+    r"\b(?P<cue>ssn|social(?:\s+security)?|e-?mail(?:\s+address)?|member\s+id|id)\s*,?\s*"
+    r"(?:it'?s|it\s+is|is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"(?P<part>\[(?:SSN|email|ID) removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): an address's rest after its first word: "1957 @ sbcglobal .net", "at gmail.com".
+EMAIL_REST = re.compile(
+    r"^\s*(?P<part>[\w.+-]*\s*(?:@|\bat\b)\s*[\w-]+(?:\s*\.\s*[\w-]+)+)", re.IGNORECASE
 )
 _THEN = re.compile(r"\s*(?:and\s+then|then|and)\b", re.IGNORECASE)
 
@@ -731,6 +786,9 @@ def continued_part(previous: str, text: str) -> str | None:
         return None
     if _digit_count(cue.group("part")) >= 10:
         return None  # "call me at 860 555 0199" / "5 more questions": it was whole
+    if cue.re is MAIL_WORD_AT_END:  # Round 12 (i21u): "rvasquez" / "1957 @ sbcglobal .net"
+        rest = EMAIL_REST.match(text)
+        return rest.group("part") if rest else None
     match = CONTINUATION.match(text)
     lead = None if match else _THEN.match(text)
     match = match or (CONTINUATION.match(text[lead.end() :]) if lead else None)
@@ -743,7 +801,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     cue = _cue_at_end(previous)
     if not part or not cue:
         return _corrected_tail(previous, text) or _month_after_day(previous, text)
-    if cue.re is STARTED_ID_AT_END:  # "policy number begins with QX" / "then 4471 09"
+    if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):  # "policy number begins with QX" / "then 4471 09"
         return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
 
