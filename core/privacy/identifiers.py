@@ -1086,8 +1086,10 @@ SPACED_EXPIRY = re.compile(
 )
 # Round 12 (i21u): "MR# 4481 92", "sticker on her paperwork says R-77 4102", "wrist band number
 # 5581 07", "historia clínica 448 192": after a hospital number's cue, spaced groups are one value.
-HOSPITAL_GATE = re.compile(r"mr\s*#|mrn|record|hospital|wrist|sticker|bracelet|cl[ií]nica|expediente|"
-    r"patient\s+(?:id|number)", re.IGNORECASE)
+HOSPITAL_GATE = re.compile(
+    r"mr\s*#|mrn|record|hospital|wrist|sticker|bracelet|cl[ií]nica|expediente|patient\s+(?:id|number)",
+    re.IGNORECASE,
+)
 HOSPITAL_ID = re.compile(
     r"(?P<head>(?:\bmr\s*#|\b(?:mrn|medical\s+record|hospital\s+(?:card|number|no|id|bracelet)|"
     r"wrist\s*band|sticker|bracelet|patient\s+(?:id|number)|historia\s+cl[ií]nica|expediente)\b)"

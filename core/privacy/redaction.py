@@ -801,7 +801,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     cue = _cue_at_end(previous)
     if not part or not cue:
         return _corrected_tail(previous, text) or _month_after_day(previous, text)
-    if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):  # "policy number begins with QX" / "then 4471 09"
+    # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
+    if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
         return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
 
