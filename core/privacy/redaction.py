@@ -786,9 +786,11 @@ def continued_part(previous: str, text: str) -> str | None:
         return None
     if _digit_count(cue.group("part")) >= 10:
         return None  # "call me at 860 555 0199" / "5 more questions": it was whole
-    if cue.re is MAIL_WORD_AT_END:  # Round 12 (i21u): "rvasquez" / "1957 @ sbcglobal .net"
+    # Round 12 (i21u): "rvasquez" / "1957 @ sbcglobal .net", raw or read back masked.
+    if cue.re is MAIL_WORD_AT_END or cue.group("part") == EMAIL_MARK:
         rest = EMAIL_REST.match(text)
-        return rest.group("part") if rest else None
+        if rest:
+            return rest.group("part")
     match = CONTINUATION.match(text)
     lead = None if match else _THEN.match(text)
     match = match or (CONTINUATION.match(text[lead.end() :]) if lead else None)
