@@ -2774,3 +2774,100 @@ def test_round_12_i21r_an_ordinary_words_degrees_are_no_name(
         word = stem + degree
     text = frame.format(word)
     assert redact(text) == text
+
+
+# Round 12 (i21u): numbers and contacts an outside tester (t21r12b) found raw or over-masked,
+# fixed as classes; the phrasings below are our own, not the tester's.
+ROUND_12_I21U_MASKED = [
+    # hospital numbers: spaced groups, a letter and a dash, after the number's cue
+    ("MR # 771 04 on her chart", "771 04", "mrn"),
+    ("the wristband says T-31 7790, is that the one", "T-31 7790", "mrn"),
+    ("her hospital bracelet reads 6620 15", "6620 15", "mrn"),
+    ("the wrist band reads 3318 46 from the ER", "3318 46", "mrn"),
+    ("expediente 551 208 de mi madre", "551 208", "mrn"),
+    # an extension after a phone, an area code after its cue
+    ("tel +1 860 555 0122 ext 44, the ward", "44", "phone"),
+    ("+44 20 7946 0018 ext 305 is my office", "305", "phone"),
+    ("his cell 860-555-0122 ext 9, press it", "9", "phone"),
+    ("area code: 203, the number i gave you is old", "203", "phone"),
+    ("new area code is 959 now", "959", "phone"),
+    # a phone's last four in words
+    ("the cell ends with nine nine zero one", "nine nine zero one", "phone"),
+    ("su teléfono acaba en dos siete cuatro uno", "dos siete cuatro uno", "phone"),
+    ("my landline ending in five oh two two", "five oh two two", "phone"),
+    ("termina en siete siete uno dos", "siete siete uno dos", "phone"),
+    # a card's expiry, month and year apart
+    ("the visa card expires 7 28 i think", "7 28", "account"),
+    ("mastercard exp. 03-27", "03-27", "account"),
+    ("amex exp 10 26 and the zip", "10 26", "account"),
+    ("vence 04 27 la tarjeta", "04 27", "account"),
+    ("the debit card expiring 1 30", "1 30", "account"),
+    # a detail's start at the end of a message (its rest comes in the next)
+    ("my husbands social, its 318", "318", "ssn"),
+    ("the ssn, it begins 227", "227", "ssn"),
+    ("grandpas social security number it starts with 540", "540", "ssn"),
+    ("my e-mail is jkowalski", "jkowalski", "email"),
+    ("her email address is mbrennan", "mbrennan", "email"),
+    ("the policy number starts QZX", "QZX", "health_plan_id"),
+    ("member id begins W9", "W9", "health_plan_id"),
+]
+ROUND_12_I21U_KEPT = [
+    # readings are no ages
+    "her sugar was 97 this morning before breakfast",
+    "pulse 94 this evening and she feels fine",
+    "oxygen was 93 this afternoon",
+    # other languages' words and insurers
+    "ela pode tomar banho?",
+    "ele e ela vão juntos",
+    "hat sie einen Wirbelbruch?",
+    "schicken Sie die Unterlagen",
+    "tengo seguro con Sanitas",
+    "meu plano é Unimed",
+]
+# Guards (they passed before too): the new patterns' cues with ordinary words after them.
+ROUND_12_I21U_GUARDS = [
+    "my bp was 142/91 after lunch is that ok",
+    "temp 99 this morning, should i worry",
+    "my email is not working",
+    "the email address is wrong",
+    "it ends in one or two days",
+    "the member id starts tomorrow",
+    "the hospital stay was 3 days",
+    "the area code is not the problem",
+    "the prescription expires in 2 weeks",
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), ROUND_12_I21U_MASKED)
+def test_round_12_i21u_identifiers_are_masked(text: str, value: str, kind: str) -> None:
+    once = redact(text)
+    assert found(value, kind, once, text), once
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize("text", ROUND_12_I21U_KEPT + ROUND_12_I21U_GUARDS)
+def test_round_12_i21u_ordinary_messages_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rest", "mark"),
+    [
+        ("his social, its 318", "22 4410 thanks", "22 4410", "[SSN removed]"),
+        ("ssn it begins 540", "11 2093", "11 2093", "[SSN removed]"),
+        ("my e-mail is jkowalski", "@outlook.com please", "@outlook.com", EMAIL_MARK),
+        ("her email address is mbrennan", "at yahoo.com", "at yahoo.com", EMAIL_MARK),
+        ("email: dfarouk", "1961 @ aol .com oops", "1961 @ aol .com", EMAIL_MARK),
+        ("the policy number starts QZX", "then 7712 40", "7712 40", ID_MARK),
+    ],
+)
+def test_round_12_i21u_a_details_start_and_its_rest_in_the_next_message(
+    first: str, second: str, rest: str, mark: str
+) -> None:
+    """The start is masked in the first message by itself; the rest is found after it whether
+    the first message is read raw or masked (from the database)."""
+    masked = redact(first)
+    assert masked.endswith(mark)
+    assert continuation(first, second) == (rest, mark)
+    assert continuation(masked, second) == (rest, mark)
+    assert rest not in redact_continuation(first, second)

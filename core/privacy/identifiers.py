@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 ID_MARK = "[ID removed]"
@@ -873,6 +874,13 @@ ID_START = re.compile(
 )
 
 
+# Round 12 (i21u): "member id starts HMX" / "then 4471 0926 02": an id's start after "starts"
+# without "with", in capitals or figures ("my member id starts tomorrow" stays).
+ID_START_BARE = re.compile(
+    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD})?\s*(?:starts|begins|starting|beginning)\s+)"
+    r"(?!with\b)(?=(?-i:[A-Z\d]{2,6})(?![\w-]))[A-Za-z0-9]{2,6}(?![\w-])",
+    re.IGNORECASE,
+)
 ID_START_GATE = re.compile(r"\b(?:start|begin)\w*\s+with\b", re.IGNORECASE)
 
 
@@ -1057,6 +1065,39 @@ INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.\-]?\(?\d{1,5}\)?){
 # before the rest of the number it masked.
 PREFIX_BEFORE_PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}\s*)?\(?\d{3,5}\)?\s*[/.\-]?\s*\[phone removed\]"
+)
+# Round 12 (i21u): "[phone removed] ext 218", "... extension 3309": an extension after a phone
+# goes with it; "area code 860 then 555 0153": the area code after its cue.
+EXTENSION_AFTER_PHONE = re.compile(
+    r"\[phone removed\]\s*,?\s*(?:ext\.?|extension|extn\.?|x|durchwahl|ramal|extensi[oó]n)"
+    r"\s*(?:no\.?|#|:)?\s*\d{1,6}(?!\w)",
+    re.IGNORECASE,
+)
+AREA_CODE = re.compile(
+    r"(?P<head>\b(?:area\s+code|c[oó]digo\s+de\s+[aá]rea|lada|vorwahl)\s*(?:is|es|was|:|=)?\s*)"
+    r"\(?\d{2,4}\)?(?!\w)",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): "exp 11 27", "expires 04 29", "valid thru 09-28": a card's expiry, month
+# and year apart (with a slash or as four figures, AGE's expiry branch masks it).
+SPACED_EXPIRY = re.compile(
+    r"(?P<head>\b(?:exp(?:ires|iry|iration|\.)?|expiring|valid\s+(?:thru|through|until)|"
+    r"vence|vencimiento|validade)(?:\s+date)?\s*(?:on|in|is|:)?\s*)"
+    r"(?:0?[1-9]|1[0-2])\s*[\s-]\s*(?:20)?\d{2}(?![\w/])",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): "MR# 4481 92", "sticker on her paperwork says R-77 4102", "wrist band number
+# 5581 07", "historia clínica 448 192": after a hospital number's cue, spaced groups are one value.
+HOSPITAL_GATE = re.compile(
+    r"mr\s*#|mrn|record|hospital|wrist|sticker|bracelet|cl[ií]nica|expediente|patient\s+(?:id|number)",
+    re.IGNORECASE,
+)
+HOSPITAL_ID = re.compile(
+    r"(?P<head>(?:\bmr\s*#|\b(?:mrn|medical\s+record|hospital\s+(?:card|number|no|id|bracelet)|"
+    r"wrist\s*band|sticker|bracelet|patient\s+(?:id|number)|historia\s+cl[ií]nica|expediente)\b)"
+    r"[^.?!\d\n]{0,28}?)"
+    r"(?=[A-Za-z-]{0,4}\d)(?:[A-Za-z]{1,3}\s*-?\s*)?\d{2}[\d-]*(?:\s+\d[\d-]*)*(?![\w-])",
+    re.IGNORECASE,
 )
 # "86O-555-O199", "2O3-555-O1O8" (a letter O typed for a zero): a phone's shape with O's in it.
 LETTER_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
@@ -1327,6 +1368,13 @@ CLASS_OF_YEAR = re.compile(
     r"(?<![\w'\u2019])(?P<year>1[89]\d{2}|['\u2019\u2018]\d{2})(?![\w/-])",
     re.IGNORECASE,
 )
+# Round 12 (i21u): "my blood pressure was 150/95 this morning", "sugar 95 this morning",
+# "pulse 98 today": a reading (after a slash or a measure's word) is no age.
+READING_BEFORE = re.compile(
+    r"(?:\b(?:bp|blood\s+pressure|pressure|sugars?|glucose|pulse|heart\s*rate|hr|temp(?:erature)?|"
+    r"oxygen|o2|sats?|spo2|weight|readings?|bs|bg|a1c|fever)\b[^.?!\d]{0,12}|\d\s*/\s*)$",
+    re.IGNORECASE,
+)
 
 
 def _full_year(year: str) -> int:
@@ -1375,3 +1423,21 @@ AGE_NOW = re.compile(
 def masked_age_now(match: re.Match[str], mark: str) -> str:
     """WORDED_OLD_AGE's and AGE_NOW's replacement: the cue stays."""
     return match.group("cue") + mark if match.group("cue") is not None else mark
+
+
+def kept_reading(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """An age pattern's replacement that keeps a reading, and the space after the age."""
+
+    def replaced(match: re.Match[str]) -> str:
+        before = match.string[max(0, match.start() - 30) : match.start()]
+        if READING_BEFORE.search(before):
+            return match.group()
+        value, masked = match.group(), replace(match)
+        return masked if masked[-1:].isspace() else masked + value[len(value.rstrip()) :]
+
+    return replaced
+
+
+def masked_worded_age(match: re.Match[str]) -> str:
+    """AGE_WORDED's replacement: the age's mark."""
+    return AGE_MARK

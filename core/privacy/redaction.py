@@ -212,6 +212,13 @@ _DIGIT_WORD = (
     # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
     r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 )
+# Round 12 (i21u): "my number ends in oh one six nine", "termina en cero uno ocho ocho": a
+# phone's last four in words after "ends in / ends with / termina en".
+LAST_FOUR_WORDS = re.compile(
+    r"(?P<head>\b(?:ends?|ending|termina|terminado|acaba|endet)\s+(?:in|with|on|en|em|con|mit)\s+)"
+    rf"{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3}}\b",
+    re.IGNORECASE,
+)
 SPELLED_PHONE = re.compile(
     # "oh, triple five, oh one" (round 11, i21o): a multiplier after a comma.
     rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+(?:(?:double|triple)\s+)?){_DIGIT_WORD}){{3,}}\b",
@@ -381,6 +388,7 @@ def _has_detail(text: str) -> bool:
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
         or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
+        or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
     )
 
 
@@ -388,6 +396,10 @@ def _redact_details(text: str) -> str:
     """Everything but names (those need no digit or @ to be there)."""
     # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     text = ids.CARD.sub(ids.masked_card, text)
+    if ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
+        text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
+    if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
+        text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
     text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
@@ -434,6 +446,8 @@ def _redact_details(text: str) -> str:
         text = ids.CARD_CODE.sub(lambda m: m.group("head") + ID_MARK, text)
     if "with" in low and ("start" in low or "begin" in low):
         text = ids.ID_START.sub(ids.masked_id_start, text)
+    if "start" in low or "begin" in low:  # Round 12 (i21u): "member id starts HMX"
+        text = ids.ID_START_BARE.sub(ids.masked_id_start, text)
     if any(cue in low for cue in ids.SPANISH_ID_CUES):
         text = ids.SPANISH_CUED_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
@@ -468,12 +482,17 @@ def _redact_details(text: str) -> str:
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
     # Phones before addresses: "860 555 0166 attn dr patel" is a fax number, not a street.
+    if "code" in low or "lada" in low or "vorwahl" in low:  # Round 12 (i21u): "area code 860"
+        text = ids.AREA_CODE.sub(lambda m: m.group("head") + PHONE_MARK, text)
+    if "exp" in low or "valid" in low or "venc" in low:  # Round 12 (i21u): "exp 11 27"
+        text = ids.SPACED_EXPIRY.sub(lambda m: m.group("head") + DATE_MARK, text)
     text = _phones_by_library(text)
     text = PHONE.sub(PHONE_MARK, text)
     if ids.LETTER_O_GATE.search(text):  # Round 11 (i21o): "86O-555-O199"
         text = ids.LETTER_O_PHONE.sub(ids.masked_letter_o_phone, text)
     if PHONE_MARK in text:  # Round 11 (i21o): "0171 [phone removed]"
         text = ids.PREFIX_BEFORE_PHONE.sub(PHONE_MARK, text)
+        text = ids.EXTENSION_AFTER_PHONE.sub(PHONE_MARK, text)  # Round 12 (i21u): "ext 218"
     if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
         text = ids.CORRECTED_TAIL.sub(ids.masked_corrected_tail, text)
     text = places.DIRECTION_STREET.sub(ADDRESS_MARK, text)  # "2207 N. Wabash, unit 4" (i21s)
@@ -532,8 +551,8 @@ def _redact_details(text: str) -> str:
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
         text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if ids.AGE_GATE.search(text):
-        text = ids.AGE.sub(ids.masked_age, text)
-        text = ids.AGE_WORDED.sub(AGE_MARK, text)
+        text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
+        text = ids.AGE_WORDED.sub(ids.kept_reading(ids.masked_worded_age), text)  # i21u
         text = AGE_IN_BRACKETS.sub(lambda m: m.group("cue") + AGE_MARK, text)
         text = ids.KIN_AGE.sub(ids.masked_kin_age, text)  # "Dad's 95", "ma 92 lata" (i21q)
         text = ids.WORDED_OLD_AGE.sub(_masked_age_now, text)  # "ninety-nine and" (i21t)
@@ -657,6 +676,32 @@ CUED_PART_AT_END = re.compile(
     rf"|{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{2,}})[^\w@]*$",
     re.IGNORECASE,
 )
+# Round 12 (i21u): "dads ssn, its 612" / "40 2288", "moms social, it starts 471" / "22 9035":
+# an SSN's start after "its", "it starts", "starts with"; "my email address is rvasquez" /
+# "1957 @ sbcglobal .net": after "email is", a last word that is no ordinary word.
+STARTED_SSN_AT_END = re.compile(
+    r"\b(?P<cue>ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*,?\s*"
+    r"(?:it'?s|it\s+is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"(?P<part>\d{3}(?:[\s-]\d{1,2})?)[^\w@]*$",
+    re.IGNORECASE,
+)
+MAIL_WORD_AT_END = re.compile(
+    r"\b(?P<cue>e-?mail(?:\s+address)?)\s*(?:is|was|:|=|-)\s*"
+    r"(?P<part>[^\W\d_]{3,30})[^\w@]*$",
+    re.IGNORECASE,
+)
+
+
+def _started_part(text: str) -> re.Match[str] | None:
+    """STARTED_SSN_AT_END's or MAIL_WORD_AT_END's match (a mail word when no ordinary word)."""
+    found = STARTED_SSN_AT_END.search(text)
+    if found:
+        return found
+    found = MAIL_WORD_AT_END.search(text)
+    word = found.group("part") if found else ""
+    return found if word and not ordinary(word) and not PROVIDER_GATE.fullmatch(word) else None
+
+
 # The rest of it at the start of the next message: digits or an id's part, or "@domain".
 CONTINUATION = re.compile(
     r"^\s*(?P<part>@\s*[\w-]+(?:\s*\.\s*[\w-]+)+"
@@ -709,10 +754,13 @@ def _is_part(part: str, cue: str) -> bool:
 def redact_cued_part(text: str) -> str:
     """The text with the start of a detail after a cue at its very end masked."""
     match = CUED_PART_AT_END.search(text)
+    if not match or not _is_part(match.group("part"), match.group("cue")):
+        match = _started_part(text) or match  # Round 12 (i21u): "ssn, its 612"
     if not match:
         return text
     part, cue = match.group("part"), match.group("cue")
-    if MARKS_PATTERN.search(part) or not _is_part(part, cue):
+    started = match.re in (STARTED_SSN_AT_END, MAIL_WORD_AT_END)  # i21u: no _is_part
+    if MARKS_PATTERN.search(part) or not (started or _is_part(part, cue)):
         return text
     return text[: match.start("part")] + _split_mark(part, cue) + text[match.end("part") :]
 
@@ -731,7 +779,13 @@ def _cue_at_end(previous: str) -> re.Match[str] | None:
     raw = CUED_PART_AT_END.search(previous)
     if raw and _is_part(raw.group("part"), raw.group("cue")):
         return raw
-    return CUED_MARK_AT_END.search(previous) or STARTED_ID_AT_END.search(previous)
+    return (
+        CUED_MARK_AT_END.search(previous)
+        or STARTED_ID_AT_END.search(previous)
+        or _started_part(previous)  # Round 12 (i21u)
+        or STARTED_BARE_AT_END.search(previous)
+        or STARTED_MARK_AT_END.search(previous)
+    )
 
 
 # "member id starts with ZKP" / "and then 8812 77 something" (round 11, i21p): an id's start
@@ -740,6 +794,23 @@ STARTED_ID_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:starts?|begins?|starting|beginning)\s+with\s+"
     r"(?P<part>[A-Za-z0-9]{1,6}(?:[\s-]\d+)*|\[ID removed\])[^\w@]*$",
     re.IGNORECASE,
+)
+# Round 12 (i21u): "member id starts HMX" / "then 4471 0926 02": "starts" without "with".
+STARTED_BARE_AT_END = re.compile(
+    rf"\b(?P<cue>{_PART_CUE})\s*(?:starts|begins|starting|beginning)\s+"
+    r"(?P<part>(?-i:[A-Z\d]{2,6})|\[ID removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): the same starts read back masked ("social, it starts [SSN removed]").
+STARTED_MARK_AT_END = re.compile(
+    r"\b(?P<cue>ssn|social(?:\s+security)?|e-?mail(?:\s+address)?|member\s+id|id)\s*,?\s*"
+    r"(?:it'?s|it\s+is|is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"(?P<part>\[(?:SSN|email|ID) removed\])[^\w@]*$",
+    re.IGNORECASE,
+)
+# Round 12 (i21u): an address's rest after its first word: "1957 @ sbcglobal .net", "at gmail.com".
+EMAIL_REST = re.compile(
+    r"^\s*(?P<part>[\w.+-]*\s*(?:@|\bat\b)\s*[\w-]+(?:\s*\.\s*[\w-]+)+)", re.IGNORECASE
 )
 _THEN = re.compile(r"\s*(?:and\s+then|then|and)\b", re.IGNORECASE)
 
@@ -752,6 +823,11 @@ def continued_part(previous: str, text: str) -> str | None:
         return None
     if _digit_count(cue.group("part")) >= 10:
         return None  # "call me at 860 555 0199" / "5 more questions": it was whole
+    # Round 12 (i21u): "rvasquez" / "1957 @ sbcglobal .net", raw or read back masked.
+    if cue.re is MAIL_WORD_AT_END or cue.group("part") == EMAIL_MARK:
+        rest = EMAIL_REST.match(text)
+        if rest:
+            return rest.group("part")
     match = CONTINUATION.match(text)
     lead = None if match else _THEN.match(text)
     match = match or (CONTINUATION.match(text[lead.end() :]) if lead else None)
@@ -768,7 +844,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
         )
-    if cue.re is STARTED_ID_AT_END:  # "policy number begins with QX" / "then 4471 09"
+    # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
+    if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
         return part, ID_MARK
     return part, _split_mark(part, cue.group("cue"))
 
