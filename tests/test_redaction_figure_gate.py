@@ -48,9 +48,12 @@ def test_the_gate_is_taken_for_messages_without_figures(monkeypatch: pytest.Monk
     """The saving is real: a figure-free message does not reach a figure-only pass."""
     calls: list[str] = []
     real = redaction._phones_with_figures
-    monkeypatch.setattr(
-        redaction, "_phones_with_figures", lambda text, low: calls.append(text) or real(text, low)
-    )
+
+    def counted(text: str, low: str) -> str:
+        calls.append(text)
+        return real(text, low)
+
+    monkeypatch.setattr(redaction, "_phones_with_figures", counted)
     redaction.redact("my email is rosa at gmail dot com and I live on Elm Street")
     assert calls == []
     redaction.redact("call me on 860 555 0123")
@@ -59,74 +62,13 @@ def test_the_gate_is_taken_for_messages_without_figures(monkeypatch: pytest.Monk
 
 # Words that reach many passes: cues of every kind, months, street words, number words.
 _WORDS = st.sampled_from(
-    [
-        "my",
-        "name",
-        "is",
-        "I'm",
-        "dad",
-        "mom",
-        "born",
-        "on",
-        "dob",
-        "march",
-        "the",
-        "ninth",
-        "street",
-        "st",
-        "ave",
-        "road",
-        "apt",
-        "unit",
-        "zip",
-        "code",
-        "member",
-        "id",
-        "policy",
-        "medicare",
-        "ssn",
-        "phone",
-        "cell",
-        "call",
-        "at",
-        "dot",
-        "com",
-        "gmail",
-        "arroba",
-        "age",
-        "ninety",
-        "years",
-        "old",
-        "turns",
-        "plate",
-        "vin",
-        "license",
-        "passport",
-        "account",
-        "card",
-        "exp",
-        "ends",
-        "in",
-        "last",
-        "four",
-        "from",
-        "live",
-        "in",
-        "Harwinton",
-        "Bristol",
-        "corner",
-        "of",
-        "Pine",
-        "and",
-        "Maple",
-        "Manor",
-        "Margaret",
-        "Olsen",
-        "oh",
-        "one",
-        "two",
-        "three",
-    ]
+    re.findall(
+        r"\S+",
+        """my name is I'm dad mom born on dob march the ninth street st ave road apt unit zip
+        code member id policy medicare ssn phone cell call at dot com gmail arroba age ninety
+        years old turns plate vin license passport account card exp ends in last four from live
+        in Harwinton Bristol corner of Pine and Maple Manor Margaret Olsen oh one two three""",
+    )
 )
 
 
