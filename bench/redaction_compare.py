@@ -227,6 +227,12 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
     false_training = [t for t in negatives if redactor(t) != t]
     texts = [i["text"] for i in corpus] + negatives
     micros = min(seconds_per_message(redactor, texts) for _ in range(REPEATS)) * 1e6
+    # The mix above is the target's measure; its two halves are reported beside it, because
+    # the corpus grows with every outside round's hardest identifiers while a patient's
+    # ordinary question (the training and held-out messages) is what most turns carry.
+    ordinary = min(seconds_per_message(redactor, negatives) for _ in range(REPEATS)) * 1e6
+    with_details = [i["text"] for i in corpus if i["pii"]]
+    laden = min(seconds_per_message(redactor, with_details) for _ in range(REPEATS)) * 1e6
     total_hit = sum(h for h, _ in per_kind.values())
     total = sum(n for _, n in per_kind.values())
     return {
@@ -237,6 +243,8 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
         "false_redactions_training": len(false_training),
         "false_training_examples": false_training[:5],
         "microseconds_per_message": micros,
+        "microseconds_per_ordinary_message": ordinary,
+        "microseconds_per_message_with_details": laden,
     }
 
 
@@ -271,7 +279,9 @@ def main() -> None:
             f"{name}: recall {r['recall']:.1%} ({kinds}); false redactions: "
             f"{len(r['false_redactions_corpus'])} corpus negatives, "
             f"{r['false_redactions_training']} of {len(negatives)} training/held-out; "
-            f"{r['microseconds_per_message']:.0f} µs per message"
+            f"{r['microseconds_per_message']:.0f} µs per message "
+            f"({r['microseconds_per_ordinary_message']:.0f} per ordinary message, "
+            f"{r['microseconds_per_message_with_details']:.0f} per corpus message with details)"
         )
     hostile = worst_hostile_ms(redact)
     print("shipped, hostile 1,000-character messages (ms):", json.dumps(hostile))

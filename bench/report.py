@@ -419,7 +419,13 @@ def redaction_section(data: dict[str, Any], targets: list[tuple[str, str, str]])
             mark(by_kind[worst] >= 0.98),
         ),
         ("no training, held-out or corpus negative message redacted", str(false), mark(false == 0)),
-        ("redaction ≤ 0.2 ms per message", f"{micros / 1000:.3f} ms", mark(micros <= 200)),
+        (
+            "redaction ≤ 0.2 ms per message",
+            f"{micros / 1000:.3f} ms (ordinary messages "
+            f"{shipped['microseconds_per_ordinary_message'] / 1000:.3f}, corpus messages with "
+            f"details {shipped['microseconds_per_message_with_details'] / 1000:.3f})",
+            mark(micros <= 200),
+        ),
     ]
     kinds = list(by_kind)
     lines = [
