@@ -62,6 +62,29 @@ def first_names_that_are_words(first: list[str]) -> list[str]:
     return [name for name in first if prob.get(name, -99.0) > MIN_LOG_PROB]
 
 
+# How much more often a name that is also a word must be written capitalised to count as
+# mostly a name (log units: 1.8 is about 6x): "mary", "robert", "john" (7-35x), not "rose",
+# "frank", "grace". Places, faiths and brands among them stay words ("Florida", "Jesus").
+TITLE_MARGIN = 1.8
+NOT_PEOPLE = """america asia europe africa argentina china france india israel jordan florida
+georgia virginia carolina paris sydney jesus irish venus mercedes"""
+
+
+def first_names_mostly_names(words: list[str]) -> list[str]:
+    """Of the first names that are also words, those written capitalised far more often than
+    in lower case: in a sentence they are names, even alone ("I spoke with Robert yesterday"
+    kept "Robert" as the word the lexeme table also holds in lower case; issue 21)."""
+    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(table) as file:
+        prob: dict[str, float] = json.loads(file.read())
+    kept = set(NOT_PEOPLE.split()) | set(BY_RULE)
+    return [
+        name
+        for name in words
+        if name not in kept and prob.get(name, -99.0) < prob.get(name.title(), -99.0) - TITLE_MARGIN
+    ]
+
+
 def write(name: str, source: str, words: list[str]) -> None:
     unique = sorted(dict.fromkeys(words))
     (OUT / name).write_text(f"# {source}\n" + "\n".join(unique) + "\n", encoding="utf-8")
@@ -78,6 +101,11 @@ def main() -> None:
         "first_names_that_are_words.txt",
         "Census first names that are also English words (spacy-lookups-data en_lexeme_prob)",
         first_names_that_are_words(first),
+    )
+    write(
+        "first_names_mostly_names.txt",
+        "Census first names that are also words, written capitalised 6x as often (en_lexeme_prob)",
+        first_names_mostly_names(first_names_that_are_words(first)),
     )
     write(
         "surnames.txt",

@@ -697,7 +697,7 @@ def _titled_name(word: str, nxt: str, cue: str) -> bool:
 def _goes_on_as_a_word(word: str, nxt: str) -> bool:
     """A name that is also a word, then the sentence goes on in lower case: the word."""
     return (
-        (_ordinary(word) or word.lower() in _lists()[3] or word.lower() in DESCRIBING)
+        (_ordinary(word) or _also_a_word(word) or word.lower() in DESCRIBING)
         and bool(nxt)
         and not _capitalised(nxt)
         and nxt.lower() not in _NAME_GOES_ON
@@ -1123,7 +1123,21 @@ def _surname_follows(nxt: str) -> bool:
 
 def _word_alone(word: str, nxt: str) -> bool:
     """A first name that is also a word ("Frank"), without a surname after it."""
-    return word.lower() in _lists()[3] and not _surname_follows(nxt)
+    return _also_a_word(word) and not _surname_follows(nxt)
+
+
+def _also_a_word(word: str) -> bool:
+    """A capitalised first name that may be the word ("Frank answer", "Rose from bed"), not
+    one written capitalised far more often than in lower case ("Mary", "Robert", "John": the
+    lexeme table holds them in lower case too, and "I spoke with Robert yesterday" kept the
+    name; issue 21, 2026-12-04)."""
+    lowered = word.lower()
+    return lowered in _lists()[3] and lowered not in _mostly_names()
+
+
+@lru_cache(maxsize=1)
+def _mostly_names() -> frozenset[str]:
+    return _words("first_names_mostly_names.txt")
 
 
 # Before a first name that is also a thing, these say it is the thing ("my Walker", "the
