@@ -382,8 +382,10 @@ _OLD = (
     r"|noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to\s+\w+)?)"
 )
 _NOT_AN_AGE = (
-    r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars|degrees|meters|"
-    r"metres|feet|steps))"
+    # "ninety-nine dollars": not "ninety" alone either, once the whole number was refused.
+    r"(?![\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)"
+    r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars|bucks|cents|"
+    r"degrees|meters|metres|feet|steps))"
 )
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|"

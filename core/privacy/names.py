@@ -712,17 +712,34 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
         if gap.strip() or "\n" in gap or len(words) == limit:
             break
         words.append(match)
+        if _ends_sentence(match):
+            break  # "my mom is Rosa. She is 80": the name ends there, and its full stop stays
     if not words:
         return None
     nxt = words[1].group() if len(words) > 1 else ""
     if not _first_name_word(words[0].group(), nxt, cue):
         return None
-    end = words[0].end()
+    end = _name_end(words[0])
     for match in words[1:]:
         if not _next_name_word(match.group(), cue):
             break
-        end = match.end()
+        end = _name_end(match)
     return start, end
+
+
+_ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. jr. sr. fr. mt. prof. rev. sgt. capt.".split())
+
+
+def _ends_sentence(word: re.Match[str]) -> bool:
+    """A word of two letters or more with a full stop ends its sentence; an initial or a
+    title ("J.", "Mrs.", "Jr.") goes on."""
+    value = word.group()
+    return value.endswith(".") and len(value) > 2 and value.lower() not in _ABBREVIATIONS
+
+
+def _name_end(word: re.Match[str]) -> int:
+    """Where a name's word ends: before the full stop that ends its sentence."""
+    return word.end() - 1 if _ends_sentence(word) else word.end()
 
 
 _HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)

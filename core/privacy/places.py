@@ -52,6 +52,13 @@ PLACE_AFTER_MASK = re.compile(
     re.escape(ADDRESS_MARK) + r"(?P<cue>(?:\s+area)?,?\s+(?:(?i:over|out|up|down)\s+)?"
     r"(?:(?i:in|near)\s+)?)(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
 )
+# "we live in the Torrington area", "im from the waterbury area", "near the West Hartford
+# area" (2026-12-04: raw): a place name before "area" / "region" after "the" or a word of where.
+PLACE_AREA = re.compile(
+    r"(?P<cue>\b(?i:the|in|near|from|around|outside)\s+)"
+    r"(?!(?i:the)\b)(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
+    r"(?=\s+(?i:area|region)\b)"
+)
 # "at Bristol Hospital": the hospital's name is no one's where.
 _INSTITUTION = re.compile(r"\s+(?i:hospital|clinic|medical|health|center|centre|campus)\b")
 
@@ -84,6 +91,13 @@ def might_place(lower: str) -> bool:
     """Substring tests (cheap) that every PERSON_WHERE match passes, on the lower-cased text."""
     near = " in " in lower or " near " in lower or "from " in lower or " to " in lower
     return near and WHERE_GATE.search(lower) is not None
+
+
+def has_place_area(text: str, lower: str) -> bool:
+    """Does the text name a place before "area" / "region" (the gate for _has_detail)?"""
+    return ("area" in lower or "region" in lower) and any(
+        masked_place(m) != m.group() for m in PLACE_AREA.finditer(text)
+    )
 
 
 def has_person_where(text: str, lower: str) -> bool:

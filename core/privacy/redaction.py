@@ -387,6 +387,7 @@ def _has_detail(text: str) -> bool:
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
         or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
+        or places.has_place_area(text, lower)  # "in the Torrington area" (2026-12-04)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
     )
@@ -547,6 +548,8 @@ def _redact_details(text: str) -> str:
         text = places.PERSON_WHERE.sub(places.masked_place, text)
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
         text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
+    if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
+        text = places.PLACE_AREA.sub(places.masked_place, text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:

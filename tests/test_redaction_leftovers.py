@@ -1,0 +1,93 @@
+"""Round 12's leftovers (issue 21, 2026-12-04), each a class with phrasings of our own.
+
+- A town before "area" / "region" after "the" or a word of where: "we live in the Torrington
+  area" was stored raw (Safe Harbor counts a town).
+- A worded number refused as an age ("ninety-nine dollars") was cut to "ninety" and masked
+  ("[age removed]-nine dollars").
+- A name ending its sentence took the full stop with it ("my mom is Rosa. She is 80." lost
+  the sentence's end), and a name's run went on past it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK
+from core.privacy.names import NAME_MARK
+from core.privacy.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("we live in the Torrington area", "Torrington"),
+        ("im from the waterbury area, how far is the drive", "waterbury"),
+        ("is there anyone in the New Haven area who does it", "New Haven"),
+        ("we are out in the Plymouth area", "Plymouth"),
+        ("near the West Hartford area is better for us", "West Hartford"),
+        ("we moved to the Harwinton region last year", "Harwinton"),
+    ],
+)
+def test_a_town_before_area_is_masked(text: str, town: str) -> None:
+    redacted = redact(text)
+    assert town not in redacted
+    assert ADDRESS_MARK in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm in the area",
+        "the pain is in the lower back area",
+        "the fracture area hurts",
+        "in the lumbar region",
+        "the Bristol Hospital area",
+    ],
+)
+def test_a_body_area_or_the_hospital_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was ninety-nine dollars",
+        "is ninety-nine dollars ok for the copay",
+        "it costs ninety-five bucks",
+        "was ninety-nine cents a pill",
+    ],
+)
+def test_a_worded_amount_is_no_age(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she is ninety-nine", f"she is {AGE_MARK}"),
+        ("he's ninety nine years old", f"he's {AGE_MARK} years old"),
+    ],
+)
+def test_a_worded_age_is_still_masked(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my mom is Rosa. She is 80.", f"my mom is {NAME_MARK}. She is 80."),
+        ("my son Kwame. He drives me", f"my son {NAME_MARK}. He drives me"),
+        ("Regards, Hiroshi.", f"Regards, {NAME_MARK}."),
+        ("my mom is Ann. she worries", f"my mom is {NAME_MARK}. she worries"),
+    ],
+)
+def test_a_name_ending_its_sentence_keeps_the_full_stop(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["my dad J. R. Smith wants to know", "this is Mrs. Okafor calling"]
+)
+def test_initials_and_titles_stay_inside_the_name(text: str) -> None:
+    redacted = redact(text)
+    assert "Smith" not in redacted and "Okafor" not in redacted
