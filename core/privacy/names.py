@@ -727,7 +727,9 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
     return start, end
 
 
-_ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. jr. sr. fr. mt. prof. rev. sgt. capt.".split())
+_ABBREVIATIONS = frozenset(
+    {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "fr.", "mt.", "prof.", "rev.", "sgt."}
+)
 
 
 def _ends_sentence(word: re.Match[str]) -> bool:
