@@ -91,3 +91,18 @@ def test_a_name_ending_its_sentence_keeps_the_full_stop(text: str, expected: str
 def test_initials_and_titles_stay_inside_the_name(text: str) -> None:
     redacted = redact(text)
     assert "Smith" not in redacted and "Okafor" not in redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live at 12 Elm St in Harwinton", f"I live at {ADDRESS_MARK} in {ADDRESS_MARK}"),
+        (
+            "14 Oak Ave in Plymouth, is that close",
+            f"{ADDRESS_MARK} in {ADDRESS_MARK}, is that close",
+        ),
+    ],
+)
+def test_a_preposition_after_an_address_is_no_state(text: str, expected: str) -> None:
+    """ "in" is Indiana's two letters only in capitals: after a masked address it stays."""
+    assert redact(text) == expected

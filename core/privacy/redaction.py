@@ -677,7 +677,11 @@ def _masked_town(match: re.Match[str]) -> str:
     town = match.group("town")
     end = 0
     for word in _TOWN_WORD.finditer(town):
-        if not (ids.STATE_WORD.fullmatch(word.group()) or not ordinary(word.group())):
+        value = word.group()
+        # A state's two letters in lower case are a word there ("[address] in Harwinton"
+        # lost "in", Indiana's "IN").
+        state = ids.STATE_WORD.fullmatch(value) and not (len(value) == 2 and value.islower())
+        if not (state or not ordinary(value)):
             break
         end = word.end()
     return ADDRESS_MARK + town[end:]
