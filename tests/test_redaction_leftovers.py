@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK
+from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK
 from core.privacy.names import NAME_MARK
 from core.privacy.redaction import redact
 
@@ -105,4 +105,18 @@ def test_initials_and_titles_stay_inside_the_name(text: str) -> None:
 )
 def test_a_preposition_after_an_address_is_no_state(text: str, expected: str) -> None:
     """ "in" is Indiana's two letters only in capitals: after a masked address it stays."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my plate is FULL right now", "my plate is FULL right now"),
+        ("honestly my plate is FULL", "honestly my plate is FULL"),
+        ("my plate says HAPPY", f"my plate says {ID_MARK}"),
+        ("plate is NANAS RV", f"plate is {ID_MARK}"),
+        ("license plate is KWAME", f"license plate is {ID_MARK}"),
+    ],
+)
+def test_one_ordinary_word_shouted_after_plate_is_is_no_plate(text: str, expected: str) -> None:
     assert redact(text) == expected

@@ -348,6 +348,16 @@ def _masked_user_name(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _masked_vanity_plate(match: re.Match[str]) -> str:
+    """VANITY_PLATE's replacement, but one ordinary word in capitals is a shout, not a plate
+    ("my plate is FULL right now"; "plates say NANAS RV", "GRAMMY1" go)."""
+    value = match.group("value").strip()
+    said = re.search(r"(?i:say|said|read|:)", match.group("head"))  # "plate says HAPPY" goes
+    if value.isalpha() and ordinary(value) and not said:
+        return match.group()
+    return ids.masked_vanity_plate(match)
+
+
 def _masked_passcode(match: re.Match[str]) -> str:
     """PASSCODE's replacement (round 11, i21o): the cue stays, the code goes."""
     return match.group("head") + ID_MARK
@@ -461,7 +471,7 @@ def _redact_details(text: str) -> str:
     if "removed]" in text:
         text = ids.CUED_ID_PREFIX.sub(ids.masked_id_prefix, text)
     if "plate" in low or "tags" in low:  # after CUED_ID_PREFIX: "says" is no plate's part
-        text = ids.VANITY_PLATE.sub(ids.masked_vanity_plate, text)
+        text = ids.VANITY_PLATE.sub(_masked_vanity_plate, text)
     if digit:
         text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
         if "id" in low or "num" in low or "no." in low or "#" in text or "nbr" in low:
