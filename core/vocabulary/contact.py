@@ -16,6 +16,12 @@ import yaml
 logger = logging.getLogger(__name__)
 
 
+# Keys of the same file that another part reads: the public address of the hospital's page
+# (addons/channels/answer_sources.py, an answer's `metadata.source`).
+READ_ELSEWHERE = frozenset({"source_page_url"})
+_WARNED: set[tuple[Path, frozenset[str]]] = set()
+
+
 @dataclass(frozen=True)
 class ContactDetails:
     department: str = ""
@@ -34,8 +40,11 @@ def load_contact_details(path: Path) -> ContactDetails:
         return ContactDetails()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     known = {f.name for f in fields(ContactDetails)}
-    unknown = set(data) - known
-    if unknown:
+    unknown = set(data) - known - READ_ELSEWHERE
+    if unknown and (path, frozenset(unknown)) not in _WARNED:
+        # Once per file and set of keys: the red-flag policy reads the file at every use, and
+        # an outside tester found the same warning three times for every message.
+        _WARNED.add((path, frozenset(unknown)))
         logger.warning("Ignoring unknown keys in %s: %s", path, ", ".join(sorted(unknown)))
     values = {k: str(v).strip() for k, v in data.items() if k in known and v is not None}
     return ContactDetails(**values)
