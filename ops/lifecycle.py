@@ -55,6 +55,11 @@ def stop_on_signals() -> None:
     """Turn SIGTERM and SIGINT into StopRequested (the launcher then stops what it started)."""
 
     def handler(signum: int, _frame: object) -> None:
+        # The first signal starts the stop; the rest are ignored from here, not from the
+        # launcher's `finally`: a process group's SIGTERM reaches the launcher twice when the
+        # shell that started it passes its own on, and the second one, raised while the first
+        # was being reported, ended the stop with a traceback (round 13's outside tester).
+        ignore_signals()
         raise StopRequested(signal.Signals(signum).name)
 
     signal.signal(signal.SIGTERM, handler)
