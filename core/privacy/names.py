@@ -744,6 +744,16 @@ def _name_end(word: re.Match[str]) -> int:
     return word.end() - 1 if _ends_sentence(word) else word.end()
 
 
+# "dad's caretaker jovanka will bring him", "moms aide jovanka", "our home health aide
+# jovanka" (round 13: raw): a carer's word after a possessive, a kin word's possessive
+# included, with one of the kinds of care before it.
+HELPER_CUE = re.compile(
+    rf"\b(?:(?:my|his|her|their|our|the)\s+|{_RELATIVE}['\u2019]?s\s+)"
+    r"(?:(?:home\s+health|personal\s+care|visiting|live[\s-]in|private|night|day)\s+)?"
+    r"(?:caretaker|care\s*taker|aide|aid|helper|sitter|companion|driver|housekeeper|pca|cna|"
+    r"hha|caregiver|carer|nanny|assistant)s?\s*,?\s+",
+    re.IGNORECASE,
+)
 _HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)
 _CUES = (
     (STRONG_CUE, "strong"),
@@ -759,6 +769,7 @@ _CUES = (
     (MINE_CUE, "mine"),
     (TITLE_CUE, "title"),
     (LABEL_CUE, "relative"),
+    (HELPER_CUE, "relative"),
     (FOREIGN_CUE, "foreign"),
 )
 
