@@ -157,6 +157,8 @@ def test_a_lot_after_a_masked_park_is_masked(text: str, expected: str) -> None:
         "I'll be back in April",
         "we live with my daughter now",
         "where I live there is no bus",
+        "We Live In Hope Of A Cure",
+        "we live in harmony with the dog",
     ],
 )
 def test_ordinary_words_and_the_hospital_stay(text: str) -> None:

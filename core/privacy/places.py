@@ -231,11 +231,17 @@ def _state_or_country(place: str) -> bool:
     return bool(STATE_WORD.fullmatch(place)) or place.lower() in COUNTRIES
 
 
+# "We Live In Hope" (typed in Title Case): a state of mind after "live in" that is also a
+# place name ("Hope", "Harmony") stays.
+_LIVE_IN_IDIOMS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "faith", "denial"})
+
+
 def masked_town(match: re.Match[str]) -> str:
-    """LIVE_WHERE's, STAY_WITH's and SEASON_IN's replacement: `masked_place`, but a state or a
-    country stays."""
+    """LIVE_WHERE's, STAY_WITH's and SEASON_IN's replacement: `masked_place`, but a state, a
+    country or an idiom's word ("live in hope") stays."""
     end = _place_words(match.group("town"))
-    if end and _state_or_country(match.group("town")[:end]):
+    place = match.group("town")[:end]
+    if end and (_state_or_country(place) or place.lower() in _LIVE_IN_IDIOMS):
         return match.group()
     return masked_place(match)
 
