@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE
+from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE, COUNTRIES, STATE_WORD
 from core.privacy.names import ordinary
 
 DATA = Path(__file__).resolve().parent / "data" / "place_names.txt"
@@ -187,3 +187,172 @@ def corrected_house_number(previous: str, text: str, redact: Callable[[str], str
     if not match or not any(c.isdigit() for c in previous):
         return None
     return match.group() if ADDRESS_MARK in redact(previous) else None
+
+
+# Round 13 (r13p): towns after looser cues of where a person lives, and an address's street
+# name or lot after its masked number.
+_TOWN = r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+# "We live out in Burlington", "my dad lives alone in plymouth", "we live in Prospect": a word
+# or two may stand between "live(s)" and "in"; right after the cue a capitalised place name is
+# a town even when it is an ordinary word ("we live in pain", "live in a house" stay).
+LIVE_WHERE = re.compile(
+    r"(?P<cue>\b(?i:live[sd]?|living)\s+(?:(?!(?i:in|near)\b)[A-Za-z']+\s+){0,2}(?i:in|near)\s+)"
+    + _TOWN
+)
+# "staying with my daughter in Avon", "i stay with my son in Kensington": a person's where is
+# the town of the kin or friend they stay with ("stay with me in the room" stays).
+STAY_WITH = re.compile(
+    r"(?P<cue>\b(?i:stay(?:s|ing|ed)?|live[sd]?|living)\s+with\s+"
+    r"(?:(?!(?i:in|near)\b)[A-Za-z']+\s+){1,3}?(?i:in|near)\s+)" + _TOWN
+)
+# "I winter in Sarasota", "we summer up in Bar Harbor": a snowbird's second home; a state
+# stays ("we winter in Florida").
+SEASON_IN = re.compile(
+    r"(?P<cue>\b(?i:(?:i|we|they|he|she)\s+(?:(?:usually|still|also|always|now|often)\s+)?"
+    r"(?:winter|summer)s?\s+(?:(?:down|up|out|over)\s+)?(?:in|near)\s+))" + _TOWN
+)
+# "is Southington close to you? thats where I live", "Terryville, that's my town": a message
+# that says where a person lives makes its capitalised place names their town.
+LIVE_PHRASE_WORDS = ("where i ", "where we ", "where my ", "where our ", "where they ",
+                     "where he ", "where she ", "my town", "our town", "hometown",
+                     "home town")  # fmt: skip
+LIVE_PHRASE = re.compile(
+    r"\bwhere\s+(?:i|we|they|he|she|(?:my|our)\s+[\w']+(?:\s+[\w']+)?)\s+"
+    r"(?:live[sd]?|stays?|resides?|grew\s+up)\b"
+    r"|\b(?:my|our|his|her|their)\s+(?:home\s*town|town)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _state_or_country(place: str) -> bool:
+    """Is the place name a state or a country ("winter in Florida" names no town)?"""
+    return bool(STATE_WORD.fullmatch(place)) or place.lower() in COUNTRIES
+
+
+# "We Live In Hope" (typed in Title Case): a state of mind after "live in" that is also a
+# place name ("Hope", "Harmony") stays.
+_LIVE_IN_IDIOMS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "faith", "denial"})
+
+
+def masked_town(match: re.Match[str]) -> str:
+    """LIVE_WHERE's, STAY_WITH's and SEASON_IN's replacement: `masked_place`, but a state, a
+    country or an idiom's word ("live in hope") stays."""
+    end = _place_words(match.group("town"))
+    place = match.group("town")[:end]
+    if end and (_state_or_country(place) or place.lower() in _LIVE_IN_IDIOMS):
+        return match.group()
+    return masked_place(match)
+
+
+def _masked_run(match: re.Match[str]) -> str:
+    """_CAPITALISED_RUN's replacement in a message that says where a person lives: each place
+    name of 1-3 words in the run goes (one word only when no ordinary word: "Is", "Hill")."""
+    run = match.group()
+    words = list(_WORD.finditer(run))
+    places, out, at, i = place_names(), [], 0, 0
+    while i < len(words):
+        for count in (3, 2, 1):
+            chosen = words[i : i + count]
+            if len(chosen) < count:
+                continue
+            phrase = " ".join(word.group() for word in chosen)
+            if phrase.lower() not in places or (count == 1 and ordinary(phrase)):
+                continue
+            end = chosen[-1].end()
+            if _INSTITUTION.match(run, end) or _state_or_country(phrase):
+                continue
+            out += [run[at : chosen[0].start()], ADDRESS_MARK]
+            at, i = end, i + count - 1
+            break
+        i += 1
+    return "".join(out) + run[at:]
+
+
+def has_live_phrase(lower: str) -> bool:
+    """Substring tests (cheap) that every LIVE_PHRASE match passes, on the lower-cased text."""
+    return any(word in lower for word in LIVE_PHRASE_WORDS)
+
+
+def masked_places_where_one_lives(text: str) -> str:
+    """The text with its capitalised place names masked when it says they are where a person
+    lives; unchanged when it does not (the hospital's town is named every day)."""
+    if not LIVE_PHRASE.search(text):
+        return text
+    return _CAPITALISED_RUN.sub(_masked_run, text)
+
+
+def might_live_where(lower: str) -> bool:
+    """Substring tests (cheap) that every LIVE_WHERE, STAY_WITH or SEASON_IN match passes."""
+    if " in " not in lower and " near " not in lower:
+        return False
+    return "liv" in lower or "stay" in lower or "winter" in lower or "summer" in lower
+
+
+def masked_live_where(text: str, lower: str) -> str:
+    """LIVE_WHERE, STAY_WITH, SEASON_IN and LIVE_PHRASE, each behind its own substring test."""
+    if might_live_where(lower):
+        if "liv" in lower:
+            text = LIVE_WHERE.sub(masked_town, text)
+        if "with" in lower:
+            text = STAY_WITH.sub(masked_town, text)
+        if "winter" in lower or "summer" in lower:
+            text = SEASON_IN.sub(masked_town, text)
+    return masked_places_where_one_lives(text) if has_live_phrase(lower) else text
+
+
+def has_live_where(text: str, lower: str) -> bool:
+    """Does a round 13 cue of where one lives name a place (the gate for _has_detail)?"""
+    if not might_live_where(lower) and not has_live_phrase(lower):
+        return False
+    return masked_live_where(text, lower) != text
+
+
+# "House number 17, Quarry Hill - can someone pick me up": after a masked house number and a
+# comma, one to three capitalised words that end at punctuation, a dash or the end are the
+# street (its words may be ordinary ones); "[address removed], Thank you!" stays.
+STREET_AFTER_MASK = re.compile(
+    re.escape(ADDRESS_MARK) + r",\s*(?P<street>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})"
+    r"(?=\s*(?:[-\u2013\u2014,.;:!?)]|$))"
+)
+_NOT_A_STREET = frozenset({
+    "thank", "thanks", "please", "sorry", "hi", "hello", "hey", "yes", "no", "ok", "okay", "dr",
+    "mr", "mrs", "ms", "miss", "doctor", "nurse", "i", "im", "i'm", "we", "my", "our", "you",
+    "your", "he", "she", "they", "it", "the", "a", "an", "and", "but", "or", "so", "then", "thx",
+    "ty",
+})  # fmt: skip
+
+
+def masked_street_after_mask(match: re.Match[str]) -> str:
+    """STREET_AFTER_MASK's replacement: the street joins the mark, unless it is one ordinary
+    word, a greeting or thanks, or the hospital ("[address removed], Bristol Hospital.")."""
+    street = match.group("street")
+    words = street.split()
+    if len(words) == 1 and ordinary(street):
+        return match.group()
+    if any(word.lower().strip(".") in _NOT_A_STREET for word in words):
+        return match.group()
+    if _INSTITUTION.search(" " + street):
+        return match.group()
+    return ADDRESS_MARK
+
+
+def masked_streets_after_mask(text: str) -> str:
+    """STREET_AFTER_MASK until it changes nothing ("[address], Quarry Hill, Old Mill")."""
+    for _ in range(3):
+        again = STREET_AFTER_MASK.sub(masked_street_after_mask, text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+# "Maple Ridge trailer park, lot 42", "[address removed] space 12", "[address removed], unit
+# 4B": a lot, space, site, pad or unit number right after a masked address goes with it.
+LOT_AFTER_MASK = re.compile(
+    re.escape(ADDRESS_MARK)
+    + r",?\s*(?i:lot|space|site|pad|spot|unit|apt\.?|apartment|suite|ste\.?)\s*#?\s*"
+    # "lot #7": the figure may be masked already (NUMBER_NEAR_MASK reads "#7" as a number).
+    r"(?:\d{1,5}[A-Za-z]?\b|" + re.escape(ADDRESS_MARK) + ")"
+)

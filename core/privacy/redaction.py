@@ -398,6 +398,7 @@ def _has_detail(text: str) -> bool:
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
         or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
         or places.has_place_area(text, lower)  # "in the Torrington area" (2026-12-04)
+        or places.has_live_where(text, lower)  # "We live out in Burlington" (round 13, r13p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
     )
@@ -549,7 +550,10 @@ def _redact_details(text: str) -> str:
         text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
     if ADDRESS_MARK in text:
         if digit:
+            text = places.LOT_AFTER_MASK.sub(ADDRESS_MARK, text)  # ", lot 42" (round 13, r13p)
             text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
+        # Before the town after a mark: "[address removed], Quarry Hill - " (round 13, r13p).
+        text = places.masked_streets_after_mask(text)
         text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
         if digit:
@@ -560,6 +564,9 @@ def _redact_details(text: str) -> str:
         text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
         text = places.PLACE_AREA.sub(places.masked_place, text)
+    # "We live out in Burlington", "staying with my daughter in Avon", "I winter in Sarasota",
+    # "is Southington close? thats where I live" (round 13, r13p)
+    text = places.masked_live_where(text, text.lower())
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
