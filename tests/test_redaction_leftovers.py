@@ -120,3 +120,18 @@ def test_a_preposition_after_an_address_is_no_state(text: str, expected: str) ->
 )
 def test_one_ordinary_word_shouted_after_plate_is_is_no_plate(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we live at 245", f"we live at {ADDRESS_MARK}"),
+        ("my moms address is 19 Chestnut", f"my moms address is {ADDRESS_MARK}"),
+        ("my zip is 06010 do you cover that", f"my zip is {ADDRESS_MARK} do you cover that"),
+        ("postal code: 06010", f"postal code: {ADDRESS_MARK}"),
+    ],
+)
+def test_the_cue_of_an_address_or_zip_stays_beside_its_mark(text: str, expected: str) -> None:
+    """Round 13's tester: "my zip is 06010 do you cover that" was stored as "my [address
+    removed] do you cover that" (staff could not tell what was asked)."""
+    assert redact(text) == expected

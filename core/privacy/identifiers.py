@@ -315,7 +315,7 @@ PARK = re.compile(
 )
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = re.compile(
-    rf"\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*{_ZIP}", re.I
+    rf"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*){_ZIP}", re.I
 )
 # "zip code zero six four eight nine", "my zip is oh six seven eight six" (round 7: raw): five
 # digits in words (figures may be mixed in) after the word "zip" or "postal code".
@@ -340,8 +340,9 @@ ZIP_BEFORE_TOWN = re.compile(
 )
 # "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
 CUED_ADDRESS = re.compile(
-    r"\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
-    r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+"
+    # The cue stays beside the mark ("my zip is [address removed]"): staff read what was asked.
+    r"(?P<cue>\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
+    r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+)"
     # "we live on 2 floors" (round 8's negative): a count of floors is no house number.
     r"(?!\d+\s+(?:floors?|levels?|stor(?:e)?ys?|stories|acres?|flights?)\b)"
     r"\d[^.!?;\n]{0,60}?"

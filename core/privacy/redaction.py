@@ -535,8 +535,9 @@ def _redact_details(text: str) -> str:
         text = places.NAMED_HOME.sub(ids.masked_cue_address, text)
     if digit:
         text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
-    for address in (ids.CUED_ADDRESS, ids.CUED_ZIP, ids.UNIT):
-        text = address.sub(ADDRESS_MARK, text)
+    for cued in (ids.CUED_ADDRESS, ids.CUED_ZIP):  # the cue stays: "my zip is [address ...]"
+        text = cued.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
+    text = ids.UNIT.sub(ADDRESS_MARK, text)
     if digit:
         text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
