@@ -734,7 +734,13 @@ _PART_CUE = (
     r"tel|tel[eé]fono|telefone|cel|celular|n[uú]mero|(?:handy)?nummer|"
     r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday|"
     # "call me back at 860 589" / "2274 sorry": a number after a request to call.
-    r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on))"
+    r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on)|"
+    # "can someone call me, 203 555" / "0155" (round 13, r13n: raw): the same without "at".
+    r"(?:call|ring|text|reach|contact)\s+me(?:\s+back)?\s*,?|"
+    # "my medicare # is 2QK7-HN3" / "-PR58" (round 13, r13n): a policy's or member's "#".
+    r"policy|member(?=\s*#))"
+    # "medicare # is", "policy # is" (round 13, r13n: the "#" after the cue kept it off).
+    r"(?:\s*#)?"
 )
 CUED_PART_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
@@ -793,7 +799,7 @@ def _split_mark(part: str, cue: str = "") -> str:
 
 # "my number is eight six oh, five eight two" (round 7): a phone's start in words.
 _STARTS_SPELLED = re.compile(rf"{_DIGIT_WORD}\b", re.IGNORECASE)
-_ID_PART_CUE = re.compile(r"medicare|mbi|member|\bid\b|ssn|social", re.IGNORECASE)
+_ID_PART_CUE = re.compile(r"medicare|mbi|member|policy|\bid\b|ssn|social", re.IGNORECASE)
 
 
 def _digit_count(part: str) -> int:

@@ -1,0 +1,94 @@
+"""Round 13 (r13n): numbers an outside tester found stored raw or under the wrong mark,
+fixed as classes; the phrasings below are our own, beside the tester's own message."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.privacy.identifiers import ID_MARK
+from core.privacy.redaction import (
+    PHONE_MARK,
+    continuation,
+    redact,
+    redact_continuation,
+)
+
+# A phone's start at a message's end after a request to be called without "at"/"on", and
+# the figures that complete it at the start of the next message.
+CALL_ME_SPLIT = [
+    ("can someone call me, 203 555", "0155", "0155"),
+    ("pls ring me 860 555", "0134 thanks", "0134"),
+    ("could the nurse call me, 475 555", "0112", "0112"),
+    ("text me 959 555", "0187 after 5", "0187"),
+    ("call me back, 203", "555 0148", "555 0148"),
+    ("reach me 860 555", "0190 any time", "0190"),
+]
+# The rest of an id after a message that ended in the id's start behind "#" or "policy".
+ID_REST_SPLIT = [
+    ("my medicare # is 2QK7-HN3", "-PR58", "-PR58"),
+    ("her medicare # is 5TW2-KD8", "-XM41 i think", "-XM41"),
+    ("policy # is HX44-0912", "-77QA", "-77QA"),
+    ("member # is ZK-4471", "-0926 sorry", "-0926"),
+    ("moms medicare #: 7JD3", "TR6-KN22", "TR6-KN22"),
+    ("the policy is 8812-44", "QX97", "QX97"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "rest"), CALL_ME_SPLIT)
+def test_a_phones_start_after_call_me_and_its_rest(first: str, second: str, rest: str) -> None:
+    """The start goes in the first message; the rest after it, the first read raw or masked."""
+    masked = redact(first)
+    assert masked.endswith(PHONE_MARK), masked
+    assert continuation(first, second) == (rest, PHONE_MARK)
+    assert continuation(masked, second) == (rest, PHONE_MARK)
+    assert rest not in redact_continuation(first, second)
+    assert rest not in redact_continuation(masked, second)
+
+
+@pytest.mark.parametrize(("first", "second", "rest"), ID_REST_SPLIT)
+def test_an_ids_rest_after_a_hash_or_policy_cue(first: str, second: str, rest: str) -> None:
+    """'medicare # is [ID removed]' (read back from the database) / '-PR58': the rest goes."""
+    masked = redact(first)
+    assert masked.endswith(ID_MARK), masked
+    assert continuation(first, second) == (rest, ID_MARK)
+    assert continuation(masked, second) == (rest, ID_MARK)
+    assert rest not in redact_continuation(masked, second)
+
+
+KEPT = [
+    "call me back please",
+    "can you call me back tomorrow",
+    "text me when the results are in",
+    "I have 2 cards",
+    "the visa office called about my trip",
+    "is covid19 still going around the ward",
+    "im covid19 positive, can i still come",
+    "I'm on b12 shots every month",
+    "she has a t12 fracture",
+    "my policy is up for renewal",
+    "a member # is on the back of the card",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_ordinary_messages_are_kept(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("can you call me back", "5 more questions first"),
+        ("call me, please", "0155 is not my number"),
+        ("my policy is good", "-PR58"),
+    ],
+)
+def test_no_rest_without_a_start(first: str, second: str) -> None:
+    """Without a start at the first message's end, the next message's figures are kept."""
+    assert continuation(first, second) is None
+    assert continuation(redact(first), second) is None
+
+
+def test_a_normal_phone_is_still_a_phone() -> None:
+    assert redact("call me, 203 555 0155") == f"call me, {PHONE_MARK}"
+    assert redact("ring me on 860-555-0134 after 5") == f"ring me on {PHONE_MARK} after 5"
