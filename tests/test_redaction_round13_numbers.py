@@ -33,6 +33,34 @@ ID_REST_SPLIT = [
     ("the policy is 8812-44", "QX97", "QX97"),
 ]
 
+# A card's number after its brand or "card" that fails the Luhn check: a card's whole.
+CUED_CARDS = [
+    ("can I pay over the phone with my visa 4539 7712 0043 8816", "4539 7712 0043 8816"),
+    ("paid by debit 4539 7712 0043 8816 last week", "4539 7712 0043 8816"),
+    ("credit 5412 7534 9921 0038 was declined", "5412 7534 9921 0038"),
+    ("the visa, 4716 2203 9915 0073", "4716 2203 9915 0073"),
+    ("discover 6011 0009 9013 9426 please", "6011 0009 9013 9426"),
+    ("on the phone w/ mastercard 5500-1234-5678-9011", "5500-1234-5678-9011"),
+]
+# A phone's cue before four groups of four figures: the fourth group goes with the rest.
+PHONE_RUNS = [
+    "phone: 4539 7712 0043 8816",
+    "my cell 5512 3340 9917 2208 is new",
+    "mobile 4410-2291-0056-7713 thanks",
+]
+
+
+@pytest.mark.parametrize(("text", "number"), CUED_CARDS)
+def test_a_cued_card_number_is_masked_whole(text: str, number: str) -> None:
+    assert redact(text) == text.replace(number, ID_MARK)
+
+
+@pytest.mark.parametrize("text", PHONE_RUNS)
+def test_a_phone_cue_leaves_no_group_of_a_longer_run(text: str) -> None:
+    once = redact(text)
+    assert PHONE_MARK in once
+    assert not any(ch.isdigit() for ch in once), once
+
 
 @pytest.mark.parametrize(("first", "second", "rest"), CALL_ME_SPLIT)
 def test_a_phones_start_after_call_me_and_its_rest(first: str, second: str, rest: str) -> None:
