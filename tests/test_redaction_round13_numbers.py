@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.privacy.identifiers import ID_MARK
+from core.privacy.identifiers import ID_MARK, LINK_MARK
 from core.privacy.redaction import (
     PHONE_MARK,
     continuation,
@@ -48,6 +48,25 @@ PHONE_RUNS = [
     "my cell 5512 3340 9917 2208 is new",
     "mobile 4410-2291-0056-7713 thanks",
 ]
+
+# A user name a patient gives as who they are, where the message speaks of a forum or an app,
+# or after "im" when its letters are no English word.
+SELF_USER_NAMES = [
+    ("on the forum im spinegranny58, i posted about my fracture there", "spinegranny58"),
+    ("in the facebook group I am nana_rosa", "nana_rosa"),
+    ("on reddit im granny58.", "granny58"),
+    ("im knitlady72, i wrote to you last week", "knitlady72"),
+    ("I'm bookworm1954", "bookworm1954"),
+    ("in the group as sunny58 if you see it", "sunny58"),
+    ("my handle on the site is what they called rosie_k", "rosie_k"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SELF_USER_NAMES)
+def test_a_user_name_given_as_who_one_is(text: str, name: str) -> None:
+    once = redact(text)
+    assert once == text.replace(name, LINK_MARK)
+    assert redact(once) == once
 
 
 @pytest.mark.parametrize(("text", "number"), CUED_CARDS)
@@ -95,6 +114,9 @@ KEPT = [
     "she has a t12 fracture",
     "my policy is up for renewal",
     "a member # is on the back of the card",
+    "on the app im 82 years old",
+    "IM COVID19 POSITIVE, THE APP SAYS",
+    "im granny58 lol",
 ]
 
 

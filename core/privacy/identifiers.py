@@ -1173,6 +1173,32 @@ ACCOUNT_ID = re.compile(
     r"(?P<value>[\w.@-]+[\w])",
     re.IGNORECASE,
 )
+# "on the forum im spinegranny58, i posted about my fracture there" (round 13, r13n: raw): a
+# user name (letters then 2-4 figures, or an underscore) after "I'm", "I am", "as" or
+# "called", when the message speaks of where people post; "im knitlady72" alone when its
+# letters are no English word (the caller checks both). The words are cheap tests first.
+FORUM_WORDS = (
+    "forum",
+    "group",
+    "site",
+    "app",
+    "facebook",
+    "reddit",
+    "user",
+    "handle",
+    "screen name",
+    "online",
+    "board",
+    "post",
+)
+SELF_USER_NAME = re.compile(
+    r"(?P<head>\b(?P<cue>i['\u2019]?m|i\s+am|as|called)\s+)"
+    r"(?P<value>(?P<letters>[^\W\d_]{3,})\d{2,4}|[^\W\d_]\w*_\w*[^\W_])(?![\w@-])(?!\.\w)",
+    re.IGNORECASE,
+)
+# "im covid19 positive", "in the group as type12"? Terms that take a figure in health talk
+# keep it: they are no user name.
+FIGURED_TERMS = frozenset({"covid", "sars", "hiv", "hpv", "type", "stage", "grade", "vitamin"})
 # "bit.ly/HelpDadsBack77", "linktr.ee/aunt_wilhelmina_recovers", "t.me/nana_rosa": any
 # top-level domain when a path follows it.
 SHORT_LINK = re.compile(

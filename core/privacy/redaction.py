@@ -348,6 +348,29 @@ def _masked_user_name(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _self_user_names(text: str) -> str:
+    """User names a patient gives as who they are ("on the forum im spinegranny58"): cheap
+    tests first, since most messages with a figure say no "I'm", "as" or "called"."""
+    low = text.lower()
+    if not (("m " in low and "i" in low) or "i am" in low or "as " in low or "called" in low):
+        return text
+    return ids.SELF_USER_NAME.sub(_masked_self_user_name, text)
+
+
+def _masked_self_user_name(match: re.Match[str]) -> str:
+    """SELF_USER_NAME's replacement: a user name when the message speaks of a forum or an app,
+    or after "im" when its letters are no English word ("im knitlady72"; "im covid19" stays)."""
+    letters = (match.group("letters") or "").lower()
+    if letters in ids.FIGURED_TERMS:
+        return match.group()
+    low = match.string.lower()
+    if any(word in low for word in ids.FORUM_WORDS):
+        return match.group("head") + LINK_MARK
+    if letters and match.group("cue").lower()[0] == "i" and not ordinary(letters):
+        return match.group("head") + LINK_MARK
+    return match.group()
+
+
 def _masked_vanity_plate(match: re.Match[str]) -> str:
     """VANITY_PLATE's replacement, but one ordinary word in capitals is a shout, not a plate
     ("my plate is FULL right now"; "plates say NANAS RV", "GRAMMY1" go)."""
@@ -451,6 +474,8 @@ def _redact_details(text: str) -> str:
         text = ids.HANDLE.sub(LINK_MARK, text)
     text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
+    if digit or "_" in text:  # "on the forum im spinegranny58" (round 13, r13n)
+        text = _self_user_names(text)
     if digit:
         text = _ids_with_figures(text)
     low = text.lower()  # round 11 (i21p): cheap tests first, masks only remove words
