@@ -8,6 +8,7 @@ import pytest
 from core.privacy.identifiers import ID_MARK, LINK_MARK
 from core.privacy.redaction import (
     PHONE_MARK,
+    SSN_MARK,
     continuation,
     redact,
     redact_continuation,
@@ -60,6 +61,21 @@ SELF_USER_NAMES = [
     ("in the group as sunny58 if you see it", "sunny58"),
     ("my handle on the site is what they called rosie_k", "rosie_k"),
 ]
+
+# Nine figures after a short SSN cue: an SSN, not a phone.
+SHORT_CUED_SSNS = [
+    ("SS# 219374650", "219374650"),
+    ("my SS # 219374650 for the form", "219374650"),
+    ("her social sec no. is 219374650", "219374650"),
+    ("Soc. Sec. #: 219374650", "219374650"),
+    ("ss no 219374650 thanks", "219374650"),
+    ("soc sec # 219374651 on file", "219374651"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), SHORT_CUED_SSNS)
+def test_nine_figures_after_a_short_ssn_cue_are_an_ssn(text: str, number: str) -> None:
+    assert redact(text) == text.replace(number, SSN_MARK)
 
 
 @pytest.mark.parametrize(("text", "name"), SELF_USER_NAMES)
@@ -117,6 +133,8 @@ KEPT = [
     "on the app im 82 years old",
     "IM COVID19 POSITIVE, THE APP SAYS",
     "im granny58 lol",
+    "my soc sec check came 2 days late",
+    "I lost my ss card, 2 weeks ago",
 ]
 
 

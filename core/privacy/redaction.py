@@ -160,6 +160,14 @@ SSN = re.compile(
     r"|\b(ssn|social\s+security(\s+(number|no\.?|#))?|social)\b\W{0,5}\d{9}\b",
     re.IGNORECASE,
 )
+# "SS# 219374650", "soc sec no. 219 37 4650" (round 13, r13n: "[phone removed]"): nine
+# figures after a short SSN cue are an SSN, not a phone; the cue stays.
+SHORT_CUED_SSN = re.compile(
+    r"(?P<head>\b(?:ss\s*#|ss\s+no\.?|soc\.?\s*sec\.?|social\s+sec\.?)"
+    r"(?:\s*(?:number|no\.?|num|#))?\s*(?:is|was|:|=|-)?\s*)"
+    r"(?<![\w-])\d{3}(?P<sep>[-\s.]?)\d{2}(?P=sep)\d{4}(?![\w-])",
+    re.IGNORECASE,
+)
 # "ssn last 4 is 6789", "social security, last four: 6789": the last four digits after an SSN
 # cue are part of it (an outside tester found them raw in the fourth round).
 SSN_LAST_FOUR = re.compile(
@@ -628,6 +636,9 @@ def _ids_with_figures(text: str) -> str:
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
+    low = text.lower()
+    if "ss" in low or "soc" in low:  # "SS# 219374650" (round 13, r13n)
+        text = SHORT_CUED_SSN.sub(lambda m: m.group("head") + SSN_MARK, text)
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     low = text.lower()
