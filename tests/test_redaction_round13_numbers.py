@@ -149,10 +149,14 @@ def test_ordinary_messages_are_kept(text: str) -> None:
         ("can you call me back", "5 more questions first"),
         ("call me, please", "0155 is not my number"),
         ("my policy is good", "-PR58"),
+        ("call me back, 203", "5 more questions"),
+        ("pls ring me 860 555", "2 times if i dont answer"),
+        ("call me at 860 555", "2 more things"),
     ],
 )
 def test_no_rest_without_a_start(first: str, second: str) -> None:
-    """Without a start at the first message's end, the next message's figures are kept."""
+    """Without a start at the first message's end, or with fewer than three figures after a
+    phone's start, the next message's figures are kept."""
     assert continuation(first, second) is None
     assert continuation(redact(first), second) is None
 

@@ -966,7 +966,13 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
         return part, ID_MARK
+    if _CALL_CUE.match(cue.group("cue")) and _digit_count(part) < 3:
+        return None  # "call me back, 203" / "5 more questions": no phone's rest (r13n)
     return part, _split_mark(part, cue.group("cue"))
+
+
+# A request to be called: the figures after it complete a phone (three at least).
+_CALL_CUE = re.compile(r"call|ring|text|reach|contact", re.IGNORECASE)
 
 
 def _month_after_day(previous: str, text: str) -> tuple[str, str] | None:
