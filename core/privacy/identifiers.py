@@ -656,6 +656,18 @@ def masked_card(match: re.Match[str]) -> str:
     return CARD_MARK if len(set(digits)) > 1 and _luhn(digits) else match.group()
 
 
+# "paid by debit 4539 7712 0043 8816", "the visa, 4539 ..." (round 13, r13n: "[phone
+# removed]"; "over the phone with my visa 4539 7712 0043 8816" left "8816"): after a card's
+# brand or "card", 13 to 19 figures are its number whatever the Luhn check says (a mistyped
+# card number is still the patient's). The words are the cheap test before the pattern.
+CARD_CUES = ("visa", "master", "amex", "american express", "discover", "card", "debit", "credit")
+CUED_CARD = re.compile(
+    r"(?P<head>\b(?:visa|master\s*card|amex|american\s+express|discover|card|debit|credit)\b"
+    r"[^\d\n?!]{0,20}?)(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def masked_street(match: re.Match[str]) -> str:
     """STREET's replacement: ADDRESS_MARK, unless a room's word is right before the number."""
     if _ROOM_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
@@ -1117,7 +1129,10 @@ def masked_letter_o_phone(match: re.Match[str]) -> str:
 PHONE_CUE_PART = re.compile(
     r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
     r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
-    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{1,4})?(?![\w])",
+    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{1,4})?(?![\w])"
+    # "over the phone with my visa 4539 7712 0043 8816" (round 13, r13n: "[phone removed]
+    # 8816"): no part when a fourth group of four figures goes on with the same run.
+    r"(?![\s.\-/]\d{4}(?!\w))",
     re.IGNORECASE,
 )
 # "its 0198 now", "sorry i meant 0172 not 0171 at the end of my number": four figures
@@ -1159,6 +1174,32 @@ ACCOUNT_ID = re.compile(
     r"(?P<value>[\w.@-]+[\w])",
     re.IGNORECASE,
 )
+# "on the forum im spinegranny58, i posted about my fracture there" (round 13, r13n: raw): a
+# user name (letters then 2-4 figures, or an underscore) after "I'm", "I am", "as" or
+# "called", when the message speaks of where people post; "im knitlady72" alone when its
+# letters are no English word (the caller checks both). The words are cheap tests first.
+FORUM_WORDS = (
+    "forum",
+    "group",
+    "site",
+    "app",
+    "facebook",
+    "reddit",
+    "user",
+    "handle",
+    "screen name",
+    "online",
+    "board",
+    "post",
+)
+SELF_USER_NAME = re.compile(
+    r"(?P<head>\b(?P<cue>i['\u2019]?m|i\s+am|as|called)\s+)"
+    r"(?P<value>(?P<letters>[^\W\d_]{3,})\d{2,4}|[^\W\d_]\w*_\w*[^\W_])(?![\w@-])(?!\.\w)",
+    re.IGNORECASE,
+)
+# "im covid19 positive", "in the group as type12"? Terms that take a figure in health talk
+# keep it: they are no user name.
+FIGURED_TERMS = frozenset({"covid", "sars", "hiv", "hpv", "type", "stage", "grade", "vitamin"})
 # "bit.ly/HelpDadsBack77", "linktr.ee/aunt_wilhelmina_recovers", "t.me/nana_rosa": any
 # top-level domain when a path follows it.
 SHORT_LINK = re.compile(

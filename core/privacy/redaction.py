@@ -160,6 +160,14 @@ SSN = re.compile(
     r"|\b(ssn|social\s+security(\s+(number|no\.?|#))?|social)\b\W{0,5}\d{9}\b",
     re.IGNORECASE,
 )
+# "SS# 219374650", "soc sec no. 219 37 4650" (round 13, r13n: "[phone removed]"): nine
+# figures after a short SSN cue are an SSN, not a phone; the cue stays.
+SHORT_CUED_SSN = re.compile(
+    r"(?P<head>\b(?:ss\s*#|ss\s+no\.?|soc\.?\s*sec\.?|social\s+sec\.?)"
+    r"(?:\s*(?:number|no\.?|num|#))?\s*(?:is|was|:|=|-)?\s*)"
+    r"(?<![\w-])\d{3}(?P<sep>[-\s.]?)\d{2}(?P=sep)\d{4}(?![\w-])",
+    re.IGNORECASE,
+)
 # "ssn last 4 is 6789", "social security, last four: 6789": the last four digits after an SSN
 # cue are part of it (an outside tester found them raw in the fourth round).
 SSN_LAST_FOUR = re.compile(
@@ -348,6 +356,29 @@ def _masked_user_name(match: re.Match[str]) -> str:
     return match.group()
 
 
+def _self_user_names(text: str) -> str:
+    """User names a patient gives as who they are ("on the forum im spinegranny58"): cheap
+    tests first, since most messages with a figure say no "I'm", "as" or "called"."""
+    low = text.lower()
+    if not (("m " in low and "i" in low) or "i am" in low or "as " in low or "called" in low):
+        return text
+    return ids.SELF_USER_NAME.sub(_masked_self_user_name, text)
+
+
+def _masked_self_user_name(match: re.Match[str]) -> str:
+    """SELF_USER_NAME's replacement: a user name when the message speaks of a forum or an app,
+    or after "im" when its letters are no English word ("im knitlady72"; "im covid19" stays)."""
+    letters = (match.group("letters") or "").lower()
+    if letters in ids.FIGURED_TERMS:
+        return match.group()
+    low = match.string.lower()
+    if any(word in low for word in ids.FORUM_WORDS):
+        return match.group("head") + LINK_MARK
+    if letters and match.group("cue").lower()[0] == "i" and not ordinary(letters):
+        return match.group("head") + LINK_MARK
+    return match.group()
+
+
 def _masked_vanity_plate(match: re.Match[str]) -> str:
     """VANITY_PLATE's replacement, but one ordinary word in capitals is a shout, not a plate
     ("my plate is FULL right now"; "plates say NANAS RV", "GRAMMY1" go)."""
@@ -411,9 +442,8 @@ def _redact_details(text: str) -> str:
     which); a message with none skips them. A mark holds no figure, so a message without one
     never gains one."""
     digit = _has_figure(text)
-    # Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...").
     if digit:
-        text = ids.CARD.sub(ids.masked_card, text)
+        text = _cards(text)
     if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
@@ -453,6 +483,8 @@ def _redact_details(text: str) -> str:
         text = ids.HANDLE.sub(LINK_MARK, text)
     text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
+    if digit or "_" in text:  # "on the forum im spinegranny58" (round 13, r13n)
+        text = _self_user_names(text)
     if digit:
         text = _ids_with_figures(text)
     low = text.lower()  # round 11 (i21p): cheap tests first, masks only remove words
@@ -595,6 +627,16 @@ def _has_figure(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+def _cards(text: str) -> str:
+    """Cards first: a Luhn-valid run is a card's number whatever its label ("phone 4111 ...");
+    after a card's cue any run of 13-19 figures is one ("debit 4539 7712 0043 8816", r13n)."""
+    text = ids.CARD.sub(ids.masked_card, text)
+    low = text.lower()
+    if any(word in low for word in ids.CARD_CUES):
+        text = ids.CUED_CARD.sub(lambda m: m.group("head") + ID_MARK, text)
+    return text
+
+
 def _ids_with_figures(text: str) -> str:
     """Passcodes, Medicare numbers, SSNs and card codes: every one holds figures."""
     if ids.PASSCODE_GATE.search(text):
@@ -602,6 +644,9 @@ def _ids_with_figures(text: str) -> str:
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
+    low = text.lower()
+    if "ss" in low or "soc" in low:  # "SS# 219374650" (round 13, r13n)
+        text = SHORT_CUED_SSN.sub(lambda m: m.group("head") + SSN_MARK, text)
     text = SSN.sub(SSN_MARK, text)
     text = SSN_LAST_FOUR.sub(_masked_last_four, text)
     low = text.lower()
@@ -742,7 +787,13 @@ _PART_CUE = (
     r"tel|tel[eé]fono|telefone|cel|celular|n[uú]mero|(?:handy)?nummer|"
     r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday|"
     # "call me back at 860 589" / "2274 sorry": a number after a request to call.
-    r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on))"
+    r"(?:call|ring|text|reach|contact)\b[\w\s']{0,20}?\b(?:at|on)|"
+    # "can someone call me, 203 555" / "0155" (round 13, r13n: raw): the same without "at".
+    r"(?:call|ring|text|reach|contact)\s+me(?:\s+back)?\s*,?|"
+    # "my medicare # is 2QK7-HN3" / "-PR58" (round 13, r13n): a policy's or member's "#".
+    r"policy|member(?=\s*#))"
+    # "medicare # is", "policy # is" (round 13, r13n: the "#" after the cue kept it off).
+    r"(?:\s*#)?"
 )
 CUED_PART_AT_END = re.compile(
     rf"\b(?P<cue>{_PART_CUE})\s*(?:is|was|:|=|-)?\s*"
@@ -801,7 +852,7 @@ def _split_mark(part: str, cue: str = "") -> str:
 
 # "my number is eight six oh, five eight two" (round 7): a phone's start in words.
 _STARTS_SPELLED = re.compile(rf"{_DIGIT_WORD}\b", re.IGNORECASE)
-_ID_PART_CUE = re.compile(r"medicare|mbi|member|\bid\b|ssn|social", re.IGNORECASE)
+_ID_PART_CUE = re.compile(r"medicare|mbi|member|policy|\bid\b|ssn|social", re.IGNORECASE)
 
 
 def _digit_count(part: str) -> int:
@@ -923,7 +974,13 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
         return part, ID_MARK
+    if _CALL_CUE.match(cue.group("cue")) and _digit_count(part) < 3:
+        return None  # "call me back, 203" / "5 more questions": no phone's rest (r13n)
     return part, _split_mark(part, cue.group("cue"))
+
+
+# A request to be called: the figures after it complete a phone (three at least).
+_CALL_CUE = re.compile(r"call|ring|text|reach|contact", re.IGNORECASE)
 
 
 def _month_after_day(previous: str, text: str) -> tuple[str, str] | None:
