@@ -204,3 +204,26 @@ def test_a_denial_that_opens_like_a_question_is_no_second_turn() -> None:
     text = "are fine, no numbness. when can i walk far"
     assert compound_parts(text) == [text]
     assert compound_parts("Is it safe? Are there risks?") == ["Is it safe?", "Are there risks?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "focused"),
+    [
+        (
+            "Good afternoon. My father was told he needs it. Is it painful?",
+            "My father was told he needs it. Is it painful?",
+        ),
+        ("Hi there! how long does it take", "how long does it take"),
+        ("Hello doctor. Is it safe at 85?", "Is it safe at 85?"),
+        ("Buenas tardes. ¿Duele mucho?", "¿Duele mucho?"),
+    ],
+)
+def test_an_opening_greeting_is_not_what_the_classifier_reads(text: str, focused: str) -> None:
+    """Round 13's outside tester: "Good afternoon. ... Is it painful?" was answered with a
+    greeting and never reached the question log."""
+    assert focus(text) == focused
+
+
+@pytest.mark.parametrize("text", ["hello", "Good morning", "Hi, how long does it take?"])
+def test_a_greeting_alone_or_in_the_question_stays(text: str) -> None:
+    assert focus(text) == text

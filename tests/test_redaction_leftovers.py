@@ -135,3 +135,11 @@ def test_the_cue_of_an_address_or_zip_stays_beside_its_mark(text: str, expected:
     """Round 13's tester: "my zip is 06010 do you cover that" was stored as "my [address
     removed] do you cover that" (staff could not tell what was asked)."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["¿Duele mucho?", "Buenas tardes. ¿Cuesta mucho?", "¿Dói muito?", "¡Gracias! ¿Duele?"]
+)
+def test_a_word_after_a_spanish_opening_mark_starts_its_sentence(text: str) -> None:
+    """Round 13 (found while testing the greeting): "¿Duele mucho?" lost "Duele"."""
+    assert redact(text) == text

@@ -123,3 +123,15 @@ def test_the_clarifying_question_offers_the_two_topics_as_buttons(tmp_path: Path
         ("What is recovery like?", "/recovery"),
         ("Something else", "/help"),
     ]
+
+
+def test_a_question_after_a_greeting_is_answered_not_greeted(
+    assistant: Assistant, domain_texts: dict[str, str]
+) -> None:
+    """Round 13's outside tester: "Good afternoon. My father ... Is it painful?" got only
+    "Hello! Ask me anything ..." and no question-log row."""
+    message = (
+        "Good afternoon. My father Emeka Nwachukwu was told he needs vertebroplasty. Is it painful?"
+    )
+    said = replies(assistant, message, domain_texts)
+    assert said and "utter_greet" not in said, said

@@ -98,12 +98,34 @@ def without_denials(text: str) -> str:
     return " ".join(kept) if kept and len(kept) < len(parts) else text
 
 
+# A sentence that only greets: "Good afternoon.", "Hi there!", "Hello doctor,".
+_GREETING_ONLY = re.compile(
+    r"^\W*(good\s+(morning|afternoon|evening|day)|hi|hello|hey|hiya|greetings|howdy|"
+    r"buenos\s+d[ií]as|buenas(\s+(tardes|noches))?|hola)"
+    r"(\s+(there|all|everyone|folks|team|doctor|doc|nurse|again))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_greeting(text: str) -> str:
+    """The message without an opening sentence that only greets, when more follows.
+
+    Why: "Good afternoon. My father was told he needs vertebroplasty. Is it painful?" was
+    read as a greeting: the question got "Hello! Ask me anything" and no question-log row
+    (round 13's outside tester). As with denials, only the classifier's text changes.
+    """
+    parts = sentences(text)
+    if len(parts) > 1 and _GREETING_ONLY.match(parts[0]):
+        return " ".join(parts[1:])
+    return text
+
+
 def focus(text: str) -> str:
     """What the classifier should read: without PII and without sentences that only deny
     symptoms; for a long message, its last two questions (the story before them is context
     the topics do not depend on). A closing "Can you explain?" is read with the sentence
     before it, which holds the topic."""
-    cleaned = without_denials(without_pii(text))
+    cleaned = without_greeting(without_denials(without_pii(text)))
     if len(cleaned.split()) < LONG_MESSAGE_WORDS:
         return cleaned
     parts = sentences(cleaned)

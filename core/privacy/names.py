@@ -1135,7 +1135,9 @@ def _paired_name(word: str, pair: bool) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'(")
+    # "¿Duele mucho?", "¡Gracias!": a Spanish opening mark starts the sentence too (round 13:
+    # "¿Duele mucho?" was stored as "¿[name removed] mucho?").
+    before = text[:start].rstrip(" \t\"'(\u00bf\u00a1")
     return not before or before[-1] in ".!?\n:;"
 
 
