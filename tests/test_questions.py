@@ -224,6 +224,8 @@ def test_an_opening_greeting_is_not_what_the_classifier_reads(text: str, focused
     assert focus(text) == focused
 
 
-@pytest.mark.parametrize("text", ["hello", "Good morning", "Hi, how long does it take?"])
+@pytest.mark.parametrize(
+    "text", ["hello", "Good morning", "Hi, how long does it take?", "Hi! I have a question."]
+)
 def test_a_greeting_alone_or_in_the_question_stays(text: str) -> None:
     assert focus(text) == text

@@ -108,14 +108,15 @@ _GREETING_ONLY = re.compile(
 
 
 def without_greeting(text: str) -> str:
-    """The message without an opening sentence that only greets, when more follows.
+    """The message without an opening sentence that only greets, when a question follows.
 
     Why: "Good afternoon. My father was told he needs vertebroplasty. Is it painful?" was
     read as a greeting: the question got "Hello! Ask me anything" and no question-log row
     (round 13's outside tester). As with denials, only the classifier's text changes.
     """
     parts = sentences(text)
-    if len(parts) > 1 and _GREETING_ONLY.match(parts[0]):
+    asks = any(is_question(part) for part in parts[1:])  # "Hi! I have a question." greets
+    if len(parts) > 1 and asks and _GREETING_ONLY.match(parts[0]):
         return " ".join(parts[1:])
     return text
 
