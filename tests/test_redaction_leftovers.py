@@ -143,3 +143,17 @@ def test_the_cue_of_an_address_or_zip_stays_beside_its_mark(text: str, expected:
 def test_a_word_after_a_spanish_opening_mark_starts_its_sentence(text: str) -> None:
     """Round 13 (found while testing the greeting): "¿Duele mucho?" lost "Duele"."""
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("born March 1933 so I'm not young", "born [date removed] [date removed] so I'm not young"),
+        ("DOB March 1960", "DOB [date removed] 1960"),
+        ("born in march, 1960", "born in [date removed], 1960"),
+    ],
+)
+def test_a_birth_month_goes_and_a_year_is_no_day(text: str, expected: str) -> None:
+    """Round 14's tester: "born March 1933" was stored as "born [date removed]33" (the day
+    rule took "19"); the month of birth is a date element whatever the year."""
+    assert redact(text) == expected

@@ -505,7 +505,9 @@ _HOLIDAY = (
     r"halloween|thanksgiving(?:\s+day)?|independence\s+day|(?:the\s+)?(?:4th|fourth)\s+of\s+july|"
     r"st\.?\s+patrick'?s\s+day|easter(?:\s+(?:sunday|monday))?)"
 )
-_DAY_FIGURE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})"
+# A day's figures end there: "born March 1933" is a month and a year, not "March 19" and a
+# raw "33" (round 14's outside tester).
+_DAY_FIGURE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|{_ORDINAL_WORD})"
 _MONTH_NOT_MAY = _MONTH.replace("may|", "")
 _DATE_CUE = (
     r"\b(?:on|from|since|dated|by|until|till|before|after|"
@@ -579,7 +581,8 @@ def masked_event_date(match: re.Match[str], mark: str) -> str:
 BIRTH_MONTH = re.compile(
     r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|birthday|birth\s*date|date\s+of\s+birth)"
     r"(?:\s+(?:is|was|in|on|:))*\s*:?\s*)"
-    rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b))"
+    # "born March 1960": the month goes, a year that makes no one 90 stays (Safe Harbor).
+    rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b|,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b))"
     rf"|\b(?:the\s+)?{_DAY_FIGURE},?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
