@@ -1207,7 +1207,8 @@ def test_round_5s_name_cues_take_hostile_input(text: str) -> None:
         ("i had my first one on feb 3rd 2025 at St Francis and now another", "at St Francis"),
         ("send a letter to my daughter at 15 Calle Aurora, Bayamón 00961 Puerto Rico", "Rico"),
         ("Buenas tardes, soy Rosalba Villaseñor Cruz, mi mamá Eusebia tiene 95", "Buenas tardes"),
-        ("we are at 78 Shuttle Meadow Ave, I grew up in New Britain", "in New Britain"),
+        # Since round 14 (r14p) the town one grew up in goes too; the cue's words stay.
+        ("we are at 78 Shuttle Meadow Ave, I grew up in New Britain", "I grew up in"),
     ],
 )
 def test_round_5s_over_masked_words_stay_beside_details(text: str, kept: str) -> None:

@@ -103,7 +103,7 @@ def has_place_area(text: str, lower: str) -> bool:
 def has_person_where(text: str, lower: str) -> bool:
     """Does the text name a place after a cue of a person's where (the gate for _has_detail)?"""
     return might_place(lower) and any(
-        masked_place(m) != m.group() for m in PERSON_WHERE.finditer(text)
+        masked_town(m) != m.group() for m in PERSON_WHERE.finditer(text)
     )
 
 
@@ -356,3 +356,208 @@ LOT_AFTER_MASK = re.compile(
     # "lot #7": the figure may be masked already (NUMBER_NEAR_MASK reads "#7" as a number).
     r"(?:\d{1,5}[A-Za-z]?\b|" + re.escape(ADDRESS_MARK) + ")"
 )
+
+
+# Round 14 (r14p): towns after more cues of where a person lives or comes from, and a
+# Polish street with its number. Each pattern sits behind a substring test in
+# `might_round14_where`; a state or a country stays (Safe Harbor allows them).
+_KIND = (
+    r"(?:nursing\s+home|care\s+home|group\s+home|assisted\s+living|rehab|hospital|facility|"
+    r"home|hospice|memory\s+care|senior\s+living)"
+)
+# "my daughter drives over from Wethersfield every weekend", "he came down from Winsted",
+# "my parents moved up here from Ponce": a person travels or moved from a town.
+TRAVEL_FROM = re.compile(
+    r"(?P<cue>\b(?i:drives?|drove|driving|comes?|came|coming|moved?|moving|flies|flew|"
+    # Not "in": "my son drives in from Waterbury" is a labelled negative (round 4's corpus).
+    r"travels?|travell?ed)\s+(?:(?:over|up|down|out|back|all\s+the\s+way|here|there)\s+)"
+    r"{0,2}from\s+)" + _TOWN
+)
+# "she's in a nursing home up in Winsted", "dad is at a rehab over in Torrington": the town
+# of the home or facility a person is in.
+KIND_IN = re.compile(
+    r"(?P<cue>(?i:['\u2019]s|\bis|['\u2019]m|\bam|['\u2019]re|\bare|\bwas|\bwere|\blives?|"
+    r"\bliving|\bstays?|\bstaying|\bmoved|\bwent)\s+(?:(?i:now|still|currently)\s+)?"
+    rf"(?i:in|at|into|to)\s+(?i:a|an|the)\s+(?i:{_KIND})\s+"
+    r"(?:(?i:up|down|over|out|right)\s+)?(?i:in|near)\s+)" + _TOWN
+)
+# "grew up in Waterbury", "raised in Naugatuck", "born in Meriden" (a year or month stays).
+GREW_UP_IN = re.compile(
+    r"(?P<cue>\b(?i:grew\s+up|raised|born(?:\s+and\s+raised)?|brought\s+up)\s+"
+    r"(?:(?i:right|over|out|up|down)\s+)?(?i:in|near)\s+)" + _TOWN
+)
+# "mi mamá vive sola en Meriden", "vivo en Hartford", "minha mãe mora sozinha em Danbury".
+ABROAD_LIVE = re.compile(
+    r"(?P<cue>\b(?i:viven?|vivo|vivimos|vivía|mora|moram|moro|moramos|reside)\s+"
+    r"(?:(?i:sol[ao]s?|sozinh[ao]s?|ahora|agora|aqu[ií]|todav[ií]a)\s+)?(?i:en|em|no|na)\s+)"
+    + _TOWN
+)
+# "how far is it from Canton to you guys", "from Plymouth to the hospital": a trip's start.
+HOW_FAR_FROM = re.compile(
+    r"(?P<cue>\b(?i:how\s+far\s+(?:away\s+)?(?:is\s+(?:it|that)\s+|it\s+is\s+)?from)\s+)" + _TOWN
+)
+FROM_TO_US = re.compile(
+    r"(?P<cue>\b(?i:from)\s+)(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
+    r"(?=\s+(?i:to|into)\s+(?i:you|your|the\s+hospital|bristol|here)\b)"
+)
+# "we head down to Port St Lucie every november", "going up to Bar Harbor": a person's second
+# town ("we head down to the lobby", "go down to Florida" stay).
+HEAD_TO = re.compile(
+    r"(?P<cue>\b(?i:head(?:s|ed|ing)?|go(?:es|ing)?|went|fly|flies|flying|flew|drive|drives|"
+    r"driving|drove)\s+(?i:down|up|out|over)\s+(?i:to)\s+)" + _TOWN  # "go back to Normal" stays
+)
+# "from Ponce in Puerto Rico", "in Dover in Delaware": a town before its state.
+TOWN_IN_STATE = re.compile(
+    r"(?P<cue>\b(?i:from|in|near|to)\s+)(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)"
+    r"(?=,?\s+(?i:in)\s+(?:Puerto\s+Rico|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b)"
+)
+# "Retired schoolteacher from Thomaston, 81 yrs young", "Widow from Wolcott here": who one is
+# and the capitalised town one is from, opening the message ("Retired nurse from the VA" stays).
+ROLE_FROM = re.compile(
+    r"^(?P<cue>\W*(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s+(?i:from)\s+)(?P<town>[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,2})"
+)
+# "we live in southingotn (sorry, southington)", "in Bristl, I mean Bristol": the town given
+# again as a correction after a town already masked.
+CORRECTED_TOWN = re.compile(
+    r"(?P<cue>(?:\(\s*|\b)(?i:sorry|i\s+mean|i\s+meant|typo|oops)[,:]?\s+"
+    r"(?:(?i:i\s+mean|i\s+meant)[,:]?\s+)?)" + _TOWN
+)
+# "mieszkamy przy ulicy Broad Street 118", "ul. Długa 5/3": a Polish street and its number.
+POLISH_STREET = re.compile(
+    r"(?P<cue>\b(?i:ulicy|ulica|ul\.)\s+)(?:[^\W\d_][\w.'-]*\s+){1,4}?\d{1,5}[A-Za-z]?"
+    r"(?:\s*/\s*\d{1,4})?\b"
+)
+# Bristol is the hospital's own town: a trip to it or from it is no one's where.
+_HOSPITAL_TOWNS = frozenset({"bristol"})
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = frozenset(_MONTH_WORDS.split())
+# Spanish and Portuguese words after "en"/"em" that are place names too ("vive en Paz").
+_ABROAD_WORDS = frozenset({"casa", "paz", "familia", "família", "el", "la", "los", "las"})
+
+
+def _masked_trip_town(match: re.Match[str]) -> str:
+    """A town one travels to or from, but not the hospital's own ("drive up to Bristol")."""
+    end = _place_words(match.group("town"))
+    if end and match.group("town")[:end].lower() in _HOSPITAL_TOWNS:
+        return match.group()
+    return masked_town(match)
+
+
+def _masked_birth_town(match: re.Match[str]) -> str:
+    """A town one was born or raised in; a month ("born in May") stays."""
+    word = _WORD.match(match.group("town"))
+    if word and word.group().lower() in _MONTHS:
+        return match.group()
+    return masked_town(match)
+
+
+def _masked_abroad_town(match: re.Match[str]) -> str:
+    """A town after "vive en"; a Spanish or Portuguese word ("vive en casa") stays."""
+    word = _WORD.match(match.group("town"))
+    if word and word.group().lower() in _ABROAD_WORDS:
+        return match.group()
+    return masked_town(match)
+
+
+_GREETINGS = frozenset({"hi", "hello", "hey", "greetings", "good", "morning", "afternoon",
+                        "evening", "night", "love", "regards", "cheers", "thanks", "hugs",
+                        "sent", "message", "note", "news", "my", "our", "his", "her", "their",
+                        "i", "we", "he", "she", "they", "you", "it", "is", "was", "am", "are",
+                        "drives", "comes", "came", "moved", "drove"})  # fmt: skip
+
+
+def _masked_role_town(match: re.Match[str]) -> str:
+    """ROLE_FROM's replacement: the words before "from" say who one is, not a name (each an
+    ordinary word or in lower case: "schoolteacher"), and the town a capitalised place name."""
+    words = _WORD.findall(match.group("cue"))[:-1]
+    if any(word.lower() in _GREETINGS for word in words):
+        return match.group()  # "greetings from Bristol", "my son drives in from Waterbury"
+    if not words or not all(ordinary(w) or (i > 0 and w.islower()) for i, w in enumerate(words)):
+        return match.group()
+    return masked_town(match)
+
+
+def _masked_polish_street(match: re.Match[str]) -> str:
+    """POLISH_STREET's replacement: the cue stays, the street and number go."""
+    return match.group("cue") + ADDRESS_MARK
+
+
+def _masked_corrected_town(match: re.Match[str]) -> str:
+    """CORRECTED_TOWN's replacement, once a town is masked before it: the correction is a
+    place name in any case ("southington")."""
+    if ADDRESS_MARK not in match.string[: match.start()]:
+        return match.group()
+    end = _place_words(match.group("town"))
+    if not end:
+        first = _WORD.match(match.group("town"))
+        end = first.end() if first and first.group().lower() in place_names() else 0
+    if not end or _state_or_country(match.group("town")[:end]):
+        return match.group()
+    return match.group("cue") + ADDRESS_MARK + match.group("town")[end:]
+
+
+def might_round14_where(lower: str) -> bool:
+    """Substring tests (cheap) that every round 14 pattern's match passes."""
+    return (
+        "from " in lower
+        or " to " in lower
+        or "grew" in lower
+        or "raised" in lower
+        or "born" in lower
+        or "brought up" in lower
+        or " en " in lower
+        or " em " in lower
+        or "ul" in lower
+        or (
+            "home" in lower
+            or "rehab" in lower
+            or "hospi" in lower
+            or "facility" in lower
+            or "living" in lower
+            or "care" in lower
+        )
+        or "sorry" in lower
+        or "mean" in lower
+        or (" in " in lower and ("near " in lower or lower.count(" in ") > 1))  # TOWN_IN_STATE
+    )
+
+
+def masked_round14_where(text: str, lower: str) -> str:
+    """Round 14's towns and the Polish street, each behind its own substring test."""
+    if "from " in lower:
+        text = TRAVEL_FROM.sub(_masked_trip_town, text)
+        if "far" in lower:
+            text = HOW_FAR_FROM.sub(_masked_trip_town, text)
+        if " to " in lower or "into" in lower:
+            text = FROM_TO_US.sub(_masked_trip_town, text)
+        text = ROLE_FROM.sub(_masked_role_town, text)
+    if " in " in lower:
+        text = TOWN_IN_STATE.sub(masked_town, text)
+    if " to " in lower:
+        text = HEAD_TO.sub(_masked_trip_town, text)
+    if " in " in lower or " at " in lower:
+        if any(word in lower for word in ("home", "rehab", "hospi", "facility", "living", "care")):
+            text = KIND_IN.sub(_masked_trip_town, text)  # "in the hospital in Bristol" stays
+        if "grew" in lower or "raised" in lower or "born" in lower or "brought" in lower:
+            text = GREW_UP_IN.sub(_masked_birth_town, text)
+    if " en " in lower or " em " in lower or " no " in lower or " na " in lower:
+        text = ABROAD_LIVE.sub(_masked_abroad_town, text)
+    if "ul" in lower:
+        text = POLISH_STREET.sub(_masked_polish_street, text)
+    return text
+
+
+def masked_corrected_towns(text: str, lower: str) -> str:
+    """CORRECTED_TOWN, when a town is masked already ("(sorry, southington)")."""
+    if ADDRESS_MARK in text and ("sorry" in lower or "mean" in lower or "typo" in lower
+                                 or "oops" in lower):  # fmt: skip
+        return CORRECTED_TOWN.sub(_masked_corrected_town, text)
+    return text
+
+
+def has_round14_where(text: str, lower: str) -> bool:
+    """Does a round 14 cue name a place (the gate for _has_detail)?"""
+    return might_round14_where(lower) and masked_round14_where(text, lower) != text

@@ -40,6 +40,7 @@ from core.privacy.names import (
     might_name,
     ordinary,
     redact_names,
+    unknown,
 )
 
 EMAIL_MARK = "[email removed]"
@@ -430,6 +431,7 @@ def _has_detail(text: str) -> bool:
         or places.has_person_where(text, lower)  # "I'm in Harwinton" (round 12, i21s)
         or places.has_place_area(text, lower)  # "in the Torrington area" (2026-12-04)
         or places.has_live_where(text, lower)  # "We live out in Burlington" (round 13, r13p)
+        or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
     )
@@ -592,7 +594,8 @@ def _redact_details(text: str) -> str:
         if digit:
             text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if places.might_place(text.lower()):  # "I'm in Harwinton" (round 12, i21s)
-        text = places.PERSON_WHERE.sub(places.masked_place, text)
+        # A state or a country stays: "I'm in Florida till April" (round 14, r14p).
+        text = places.PERSON_WHERE.sub(places.masked_town, text)
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
         text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
@@ -600,6 +603,12 @@ def _redact_details(text: str) -> str:
     # "We live out in Burlington", "staying with my daughter in Avon", "I winter in Sarasota",
     # "is Southington close? thats where I live" (round 13, r13p)
     text = places.masked_live_where(text, text.lower())
+    # "drives over from Wethersfield", "a nursing home up in Winsted", "grew up in Waterbury",
+    # "vive sola en Meriden", "(sorry, southington)", "przy ulicy Broad Street 118" (r14p)
+    lower = text.lower()
+    if places.might_round14_where(lower):
+        text = places.masked_round14_where(text, lower)
+    text = places.masked_corrected_towns(text, text.lower())
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
@@ -970,6 +979,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             _corrected_tail(previous, text)
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
+            or _surname_after_kin_name(previous, text)  # round 14 (r14p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
@@ -1011,6 +1021,31 @@ def _corrected_house(previous: str, text: str) -> tuple[str, str] | None:
     """(the house number `text` corrects in the address `previous` gave; the address mark)."""
     number = places.corrected_house_number(previous, text, redact)
     return (number, ADDRESS_MARK) if number else None
+
+
+# Round 14 (r14p): "Hi, im writing for my grandmother Ottilie" / "Marchetti-Blaise. She's 86":
+# the next message opens with the surname of the kin named at the end of the message before.
+SURNAME_OPENING = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)(?=\s*(?:[.,!;:]|$))"
+)
+_KIN_NAME_AT_END = re.compile(
+    rf"\b(?i:{RELATIVE})(?i:[\s-]in[\s-]law)?\s+(?:{re.escape(NAME_MARK)}\s*)+\W*$"
+)
+
+
+def _surname_after_kin_name(previous: str, text: str) -> tuple[str, str] | None:
+    """(the surname opening `text` after a kin word and a name ended `previous`; the name's
+    mark). The surname is hyphenated or in no list of words ("Thanks." stays); the cheap test
+    on `text` comes first, so most messages never pay for redacting `previous`."""
+    match = SURNAME_OPENING.match(text)
+    if not match:
+        return None
+    name = match.group("name")
+    if not ("-" in name or unknown(name, slips=False)):
+        return None
+    if not _KIN_NAME_AT_END.search(redact(previous)):
+        return None
+    return name, NAME_MARK
 
 
 def redact_continuation(previous: str, text: str) -> str:
