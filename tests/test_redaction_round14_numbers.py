@@ -119,6 +119,8 @@ KEPT = [
     "it was a 50/50 chance",
     "take it for 1/2 an hour",
     "for 3/4 of the day",
+    "walked for 5/10 minutes",
+    "took 1/2 at 8",
     "I have a hundred questions",
     "nearly a hundred pages of forms",
     "about a hundred people in the waiting room",

@@ -31,7 +31,8 @@ SHORT_DATE = re.compile(
 _PAIN_BEFORE = re.compile(r"\b(?:pain|score|scale|rate[ds]?|level|hurts?)\b[^.?!]{0,20}$", re.I)
 _FRACTION_AFTER = re.compile(
     r"\s*(?:an?\b|of\b|hours?|hrs?|cups?|tabs?|tablets?|pills?|doses?|miles?|inch|inches|"
-    r"teaspoons?|tsp|tbsp|lbs?|pounds?|mg|ml|pt|the\b)",
+    r"teaspoons?|tsp|tbsp|lbs?|pounds?|mg|ml|pt|the\b|min|mins|minutes?|days?|nights?|weeks?|"
+    r"months?|times|sets|reps|steps|laps|blocks|flights)",
     re.IGNORECASE,
 )
 _NOT_DATES = frozenset({"24/7", "50/50", "20/20"})
@@ -48,6 +49,8 @@ def _masked_short_date(match: re.Match[str]) -> str:
         return match.group()  # "pain score says 9/10"
     if not time and _FRACTION_AFTER.match(match.string, match.end()):
         return match.group()  # "for 1/2 an hour"
+    if not cue and first < second <= 4:
+        return match.group()  # "took 1/2 at 8": a fraction more often than a date
     if not time and first < second <= 4:
         return match.group()  # "for 3/4": a fraction more often than a date
     return (cue or "") + DATE_MARK + (time or "")
@@ -131,6 +134,17 @@ INSURER_CARD_ID = re.compile(
     r"(?:[ -][A-Za-z]{0,3}\d[A-Za-z\d]+){0,4})(?![\w-])",
     re.IGNORECASE,
 )
+
+
+def _masked_insurer_card_id(match: re.Match[str]) -> str:
+    """INSURER_CARD_ID's replacement: an id holds a letter or six figures at least ("her
+    insurance card says 2024 on it" names a year)."""
+    value = match.group("id")
+    if any(ch.isalpha() for ch in value) or sum(ch.isdigit() for ch in value) >= 6:
+        return match.group("head") + ID_MARK
+    return match.group()
+
+
 # "I paid w/ check #1187", "cheque number 004512", "check no. 2231": a check's number.
 CHECK_NUMBER = re.compile(
     r"(?P<head>\b(?:check|cheque|chk)\s*(?:#|no\.?|num(?:ber)?\.?|nbr)\s*(?:is|was|:)?\s*)"
@@ -195,7 +209,7 @@ def id_passes(text: str, low: str) -> str:
     """Ids with figures, before the phones take their groups: an insurer card's id, a
     check's number, a Spanish plate."""
     if "card" in low:
-        text = INSURER_CARD_ID.sub(lambda m: m.group("head") + ID_MARK, text)
+        text = INSURER_CARD_ID.sub(_masked_insurer_card_id, text)
     if "check" in low or "cheque" in low or "chk" in low:
         text = CHECK_NUMBER.sub(lambda m: m.group("head") + ID_MARK, text)
     if "placa" in low or "matr" in low or "patente" in low:
