@@ -37,6 +37,9 @@ LINK_MARK = "[link removed]"
 AGE_MARK = "[age removed]"
 # Here, not in redaction.py, so that names.py can read a masked phone as a cue ("call X at").
 PHONE_MARK = "[phone removed]"
+EMAIL_MARK = "[email removed]"
+SSN_MARK = "[SSN removed]"
+DATE_MARK = "[date removed]"
 
 _MBI_LETTER = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y]"
 _MBI_ALNUM = "[AC-HJKMNP-RT-Ya-hjkmnp-rt-y0-9]"

@@ -32,7 +32,17 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy import places
-from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, ID_MARK, LINK_MARK, PHONE_MARK
+from core.privacy import short_dates_and_ages as r14
+from core.privacy.identifiers import (
+    ADDRESS_MARK,
+    AGE_MARK,
+    DATE_MARK,
+    EMAIL_MARK,
+    ID_MARK,
+    LINK_MARK,
+    PHONE_MARK,
+    SSN_MARK,
+)
 from core.privacy.names import (
     NAME_MARK,
     RELATIVE,
@@ -43,9 +53,6 @@ from core.privacy.names import (
     unknown,
 )
 
-EMAIL_MARK = "[email removed]"
-SSN_MARK = "[SSN removed]"
-DATE_MARK = "[date removed]"
 MARKS = (
     EMAIL_MARK,
     PHONE_MARK,
@@ -434,6 +441,7 @@ def _has_detail(text: str) -> bool:
         or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
+        or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
     )
 
 
@@ -446,6 +454,7 @@ def _redact_details(text: str) -> str:
     digit = _has_figure(text)
     if digit:
         text = _cards(text)
+        text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
     if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
@@ -456,6 +465,7 @@ def _redact_details(text: str) -> str:
         text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
+    text = r14.email_passes(text)  # "grandma.joy@hotmail" (round 14, r14n)
     if "@" in text:
         text = SPACED_EMAIL.sub(EMAIL_MARK, text)
     if SPELLED_AT.search(text):  # cheap test first: SPELLED_EMAIL may try every position
@@ -485,6 +495,7 @@ def _redact_details(text: str) -> str:
         text = ids.HANDLE.sub(LINK_MARK, text)
     text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
+    text = r14.handle_passes(text, text.lower())  # "skype: grandpa.walt" (round 14, r14n)
     if digit or "_" in text:  # "on the forum im spinegranny58" (round 13, r13n)
         text = _self_user_names(text)
     if digit:
@@ -512,6 +523,7 @@ def _redact_details(text: str) -> str:
         if "id" in low or "num" in low or "no." in low or "#" in text or "nbr" in low:
             text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
         text = DATE.sub(DATE_MARK, text)
+        text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     if " de " in text or "colonia" in low:  # "calle 5 de mayo #312" (round 12, i21s)
@@ -618,6 +630,7 @@ def _redact_details(text: str) -> str:
         text = ids.WORDED_OLD_AGE.sub(_masked_age_now, text)  # "ninety-nine and" (i21t)
         if digit:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
+    text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
     if not digit:
         return text
     if "the " in text:
@@ -816,8 +829,10 @@ CUED_PART_AT_END = re.compile(
 # an SSN's start after "its", "it starts", "starts with"; "my email address is rvasquez" /
 # "1957 @ sbcglobal .net": after "email is", a last word that is no ordinary word.
 STARTED_SSN_AT_END = re.compile(
-    r"\b(?P<cue>ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*,?\s*"
-    r"(?:it'?s|it\s+is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"\b(?P<cue>ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)\s*"
+    r"(?:,?\s*(?:it'?s|it\s+is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    # "they asked for dads social, 602 41" / "7733" (round 14, r14n): a comma alone.
+    r"|,\s*)"
     r"(?P<part>\d{3}(?:[\s-]\d{1,2})?)[^\w@]*$",
     re.IGNORECASE,
 )
@@ -939,8 +954,9 @@ STARTED_BARE_AT_END = re.compile(
 )
 # Round 12 (i21u): the same starts read back masked ("social, it starts [SSN removed]").
 STARTED_MARK_AT_END = re.compile(
-    r"\b(?P<cue>ssn|social(?:\s+security)?|e-?mail(?:\s+address)?|member\s+id|id)\s*,?\s*"
-    r"(?:it'?s|it\s+is|is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"\b(?P<cue>ssn|social(?:\s+security)?|e-?mail(?:\s+address)?|member\s+id|id)\s*"
+    r"(?:,?\s*(?:it'?s|it\s+is|is|(?:it\s+)?(?:starts|begins)(?:\s+with)?)\s+"
+    r"|(?<=ssn|ial|ity),\s*)"  # "dads social, [SSN removed]" (round 14, r14n)
     r"(?P<part>\[(?:SSN|email|ID) removed\])[^\w@]*$",
     re.IGNORECASE,
 )
