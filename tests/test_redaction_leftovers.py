@@ -157,3 +157,19 @@ def test_a_birth_month_goes_and_a_year_is_no_day(text: str, expected: str) -> No
     """Round 14's tester: "born March 1933" was stored as "born [date removed]33" (the day
     rule took "19"); the month of birth is a date element whatever the year."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her medicare card says 7IO3 BL5 SQ21",
+        "his medicare card reads 2QK7 HN3 PR58 on the front",
+        "aetna card says W 2291 7734",
+    ],
+)
+def test_every_group_of_an_id_after_a_card_says_goes(text: str) -> None:
+    """The round 14 insurer-card rule took "7IO3" and left "BL5 SQ21" (a group of three
+    characters was no group): a corpus sentence that was masked whole before."""
+    redacted = redact(text)
+    assert ID_MARK in redacted
+    assert not any(group in redacted for group in ("BL5", "SQ21", "HN3", "PR58", "7734"))

@@ -137,7 +137,8 @@ INSURER_CARD_ID = re.compile(
     r"health\s+plan|plan|id)\s+card\s+(?:says|said|reads|shows|has)\s*:?\s*)"
     # A first group of letters, or of two characters at least ("7 A K 2 dash ..." is an MBI's).
     r"(?P<id>(?=[A-Za-z\d -]*\d)(?:[A-Za-z]{1,4}|[A-Za-z\d]{2,12})"
-    r"(?:[ -][A-Za-z]{0,3}\d[A-Za-z\d]+){0,4})(?![\w-])",
+    # Later groups of two characters or more with a figure ("7IO3 BL5 SQ21": "BL5" too).
+    r"(?:[ -](?=[A-Za-z\d]{2})[A-Za-z]{0,3}\d[A-Za-z\d]*){0,4})(?![\w-])",
     re.IGNORECASE,
 )
 
