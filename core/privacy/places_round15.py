@@ -1,0 +1,156 @@
+"""Round 15 (r15p): towns an outside tester found stored raw after more cues of where a
+person lives or comes from. Each pattern sits behind a substring test in
+`might_round15_where`; a state, a country and the hospital's own town stay."""
+
+from __future__ import annotations
+
+import re
+
+from core.privacy.identifiers import ADDRESS_MARK
+from core.privacy.places import _HOSPITAL_TOWNS, _place_words, _state_or_country
+
+# A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
+_CAP_TOWN = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+_CAP_TOWN_LAZY = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)"
+
+# "It's a 40 min trip for us from Barkhamsted", "my son flies in from Scranton": "from" and a
+# capitalised town in a sentence about travel ("from Medicare", "from Bristol Hospital" stay).
+FROM_TOWN = re.compile(r"(?P<cue>\b(?i:from)\s+)" + _CAP_TOWN)
+TRAVEL_WORDS = re.compile(
+    r"\b(?:trip|drive|ride|flies|flying|fly|flew|comes|coming|min|mins|minutes?|hours?|hrs?|"
+    r"miles?|way)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")  # a sentence's words; the stops between stay
+# "i'm a Plainville resident", "Torrington born and raised": a town before what says one is
+# from it ("the fracture area" is round 12's PLACE_AREA, and lower case).
+TOWN_RESIDENT = re.compile(
+    _CAP_TOWN_LAZY + r"(?=\s+(?i:residents?|native|born\s+and\s+raised|local)\b)"
+)
+# "somos de Waterbury", "abitiamo a Southington", "sono di Meriden": Spanish and Italian.
+ROMANCE_FROM = re.compile(
+    r"(?P<cue>\b(?i:somos|soy|es|sono|siamo|è)\s+(?i:de|di)\s+"
+    r"|\b(?i:abito|abitiamo|abita|abitano|vivo|viviamo|vive|vivono)\s+(?i:a)\s+)" + _CAP_TOWN
+)
+# "Colebrook is where we are", "Winsted is home": a town opening a sentence before a cue of
+# home ("Bristol is where the hospital is" stays).
+TOWN_IS_HOME = re.compile(
+    r"(?:^|(?<=[.!?]\s))\W*?"
+    + _CAP_TOWN_LAZY
+    + r"(?=\s+(?i:is\s+(?:where\s+(?:i|we|she|he|they)\s+(?:live|are|stay)|home))\b)"
+)
+# "my mom's apartment in Newington", "her sister's house in Higganum", "pick up would be in
+# Thomaston": the town of a person's home, or of a pick-up.
+HOME_IN = re.compile(
+    r"(?P<cue>\b(?i:my|our|his|her|their)\s+(?:[\w]+['\u2019]s\s+)?"
+    r"(?i:apartment|house|home|condo|place|trailer|farm)\s+(?:(?i:up|down|over|out)\s+)?"
+    r"(?i:in)\s+"
+    r"|\b(?i:pick\s*-?\s*up|drop\s*-?\s*off)\s+(?i:would\s+be|will\s+be|is)\s+(?i:in)\s+)"
+    + _CAP_TOWN
+)
+# "i'm over the line in Oakville", "across the river in Portland".
+OVER_THE_LINE = re.compile(
+    r"(?P<cue>\b(?i:over|across)\s+the\s+(?i:state\s+line|line|border|river)\s+(?i:in)\s+)"
+    + _CAP_TOWN
+)
+# "town: Harwinton", "city is Wolcott", "ciudad: Meriden" (a label before a town).
+TOWN_LABEL = re.compile(
+    r"(?P<cue>\b(?i:town|city|ciudad)\s*(?::|\s(?i:is))\s*)"
+    r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+)
+# "(Litchfield county)": a county names a place smaller than a state.
+COUNTY = re.compile(_CAP_TOWN_LAZY + r"(?=\s+(?i:county)\b)")
+
+
+def _masked_tail_town(match: re.Match[str]) -> str:
+    """Mask the place name that ends the `town` group (a lead-in word such as "Hi" may
+    come first): the group runs up to a cue word, so the town is its last words."""
+    town = match.group("town")
+    starts = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", town)]
+    for start in starts:
+        end = start + _place_words(town[start:])
+        if end == len(town) and end > start:
+            place = town[start:end]
+            if _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+                return match.group()
+            head = match.group()[: match.start("town") - match.start() + start]
+            return head + ADDRESS_MARK + match.group()[match.end("town") - match.start() :]
+    return match.group()
+
+
+def _masked_lead_town(match: re.Match[str]) -> str:
+    """Mask the place name that opens the `town` group; a state, a country, the hospital's
+    town or a word that is no place name stays."""
+    town = match.group("town")
+    end = _place_words(town)
+    place = town[:end]
+    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+        return match.group()
+    head = match.group()[: match.start("town") - match.start()]
+    return head + ADDRESS_MARK + town[end:] + match.group()[match.end("town") - match.start() :]
+
+
+def _masked_travel_from(match: re.Match[str]) -> str:
+    """FROM_TOWN in one sentence, only when that sentence speaks of travel ("from Medicare.
+    a long drive" keeps "Medicare" in a sentence of its own)."""
+    sentence = match.group()
+    if TRAVEL_WORDS.search(sentence) is None:
+        return sentence
+    return FROM_TOWN.sub(_masked_lead_town, sentence)
+
+
+_ITALIAN_VERBS = ("abit", "vivo", "vivi", "vive")
+_HOME_IN_WORDS = ("pick", "drop", "apartment", "house", "home", "condo", "place", "trailer", "farm")
+
+
+def _might_home_in(lower: str) -> bool:
+    """HOME_IN's and OVER_THE_LINE's substring tests ("house in", "across the river in")."""
+    return " in " in lower and (
+        any(word in lower for word in _HOME_IN_WORDS) or "over the" in lower or "across" in lower
+    )
+
+
+def might_round15_where(lower: str) -> bool:
+    """Substring tests (cheap) that every round 15 pattern's match passes."""
+    return (
+        "from " in lower
+        or "resident" in lower
+        or "native" in lower
+        or "raised" in lower
+        or "local" in lower
+        or " de " in lower
+        or " di " in lower
+        or (" a " in lower and any(verb in lower for verb in _ITALIAN_VERBS))
+        or "is where" in lower
+        or "is home" in lower
+        or _might_home_in(lower)
+        or "town" in lower
+        or "city" in lower
+        or "ciudad" in lower
+        or "county" in lower
+    )
+
+
+def masked_round15_where(text: str, lower: str) -> str:
+    """Round 15's towns, each pattern behind its own substring test."""
+    if "from " in lower:
+        text = _SENTENCE.sub(_masked_travel_from, text)
+    if "resident" in lower or "native" in lower or "raised" in lower or "local" in lower:
+        text = TOWN_RESIDENT.sub(_masked_tail_town, text)
+    if " de " in lower or " di " in lower or " a " in lower:
+        text = ROMANCE_FROM.sub(_masked_lead_town, text)
+    if "is where" in lower or "is home" in lower:
+        text = TOWN_IS_HOME.sub(_masked_tail_town, text)
+    if _might_home_in(lower):
+        text = HOME_IN.sub(_masked_lead_town, text)
+        text = OVER_THE_LINE.sub(_masked_lead_town, text)
+    if "town" in lower or "city" in lower or "ciudad" in lower:
+        text = TOWN_LABEL.sub(_masked_lead_town, text)
+    if "county" in lower:
+        text = COUNTY.sub(_masked_tail_town, text)
+    return text
+
+
+def has_round15_where(text: str, lower: str) -> bool:
+    """Does a round 15 cue name a place (the gate for _has_detail)?"""
+    return might_round15_where(lower) and masked_round15_where(text, lower) != text

@@ -1,0 +1,65 @@
+"""Round 15 (r15p): towns an outside tester found stored raw, each a class with phrasings of
+our own, and words that must stay (a state, the hospital's town, "from Medicare")."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.privacy.identifiers import ADDRESS_MARK
+from core.privacy.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # 1. "from" a town in a sentence about travel
+        ("its about an hour for my daughter from Wolcott", "Wolcott"),
+        ("its a long ride for us from Cheshire", "Cheshire"),
+        ("my granddaughter flies in from Wethersfield", "Wethersfield"),
+        # 2. a town before "resident", "native", "born and raised", "local"
+        ("lifelong Newington resident here", "Newington"),
+        ("I am a Meriden native", "Meriden"),
+        ("we are Canton born and raised", "Canton"),
+        # 3. Spanish and Italian
+        ("mi esposo y yo somos de Meriden", "Meriden"),
+        ("mia madre vive a Torrington", "Torrington"),
+        ("io sono di Waterbury", "Waterbury"),
+        # 4. a town opening a sentence before "is where we live" / "is home"
+        ("Goshen is where they are", "Goshen"),
+        ("thanks. Plymouth is home for us", "Plymouth"),
+        # 5. a home in a town, a pick-up in a town
+        ("i'm staying at my son's condo in Avon", "Avon"),
+        ("our house in Terryville has stairs", "Terryville"),
+        ("drop off is in Thomaston please", "Thomaston"),
+        # 6. over the line / across the river
+        ("we're just across the river in Glastonbury", "Glastonbury"),
+        ("she's over the border in Granby", "Granby"),
+        # 7. a town after a label, a county
+        ("city: Waterbury", "Waterbury"),
+        ("my town is Prospect", "Prospect"),
+        ("my aunt is in Windham county", "Windham"),
+    ],
+)
+def test_a_town_after_a_round_15_cue_is_masked(text: str, town: str) -> None:
+    assert town not in redact(text)
+    assert ADDRESS_MARK in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm in pain",
+        "the bill came from Medicare",
+        "my son flies in from Florida",
+        "Bristol is where the hospital is",
+        "is the clinic in Bristol",
+        "the fracture area",
+        "a 40 min drive from the hospital",
+        "it's a 10 minute drive from Bristol Hospital",
+        "a long way from Dr. Patel's office",
+        "she's a local",
+        "es de noche",
+    ],
+)
+def test_words_after_a_round_15_cue_stay(text: str) -> None:
+    assert redact(text) == text
