@@ -63,3 +63,26 @@ def test_a_town_after_a_round_15_cue_is_masked(text: str, town: str) -> None:
 )
 def test_words_after_a_round_15_cue_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # 11. a house number, a street name and a street word one slip off
+        ("we are at 77 Wolcot Strret", "77"),
+        ("mail it to 41 Cedar Crcle", "41"),
+        ("it is 3021 Ridgewood Cirle", "3021"),
+        ("19 Pine Drve", "19"),
+        ("my house is 5 Birch Hill Raod", "5"),
+    ],
+)
+def test_a_house_number_before_a_misspelled_street_word_is_masked(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+    assert ADDRESS_MARK in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I took 2 Advil Tablets", "I have 3 Good Days", "we had 2 Great Drives"]
+)
+def test_a_number_before_words_that_are_no_street_stays(text: str) -> None:
+    assert redact(text) == text

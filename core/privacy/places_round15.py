@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.identifiers import ADDRESS_MARK
+from core.privacy.names import ordinary
 from core.privacy.places import _HOSPITAL_TOWNS, _place_words, _state_or_country
 
 # A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
@@ -154,3 +155,47 @@ def masked_round15_where(text: str, lower: str) -> str:
 def has_round15_where(text: str, lower: str) -> bool:
     """Does a round 15 cue name a place (the gate for _has_detail)?"""
     return might_round15_where(lower) and masked_round15_where(text, lower) != text
+
+
+# "77 Wolcot Strret" (round 15's tester): a misspelled street word left the number raw and
+# the street to the names pass. A house number, one or two capitalised words and a word one
+# slip (a letter dropped, added, changed or two swapped) from a street word is an address.
+SLIPPED_STREET = re.compile(
+    r"(?<![\w.,/-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){1,2}(?P<street>[A-Za-z]{4,10})\b\.?"
+)
+# Long street words only: a slip of "lane" or "way" is too often a word of its own.
+_LONG_STREET_WORDS = frozenset({"street", "avenue", "drive", "court", "circle", "terrace",
+                                "boulevard", "place", "road", "highway", "parkway"})  # fmt: skip
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Is `word` one slip from `target` (Damerau distance 1; "strret", "avnue", "raod")?"""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return len(word) > 4  # "rood" for "road" is a word's slip too often
+        i = diff[0] if len(diff) == 2 else -1
+        return (
+            len(diff) == 2
+            and diff[1] == i + 1
+            and word[i] == target[i + 1]
+            and word[i + 1] == target[i]
+        )
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))) and len(short) >= 4
+
+
+def _masked_slipped_street(match: re.Match[str]) -> str:
+    """SLIPPED_STREET's replacement when the last word is a slip of a street word and no
+    ordinary word ("drove", "cart" stay as they are)."""
+    street = match.group("street").lower()
+    if ordinary(street) or not any(_one_slip(street, word) for word in _LONG_STREET_WORDS):
+        return match.group()
+    return ADDRESS_MARK
+
+
+def masked_slipped_streets(text: str) -> str:
+    """SLIPPED_STREET over a text with a digit (the caller's cheap test)."""
+    return SLIPPED_STREET.sub(_masked_slipped_street, text)

@@ -628,6 +628,8 @@ def _redact_details(text: str) -> str:
     lower = text.lower()
     if r15p.might_round15_where(lower):
         text = r15p.masked_round15_where(text, lower)
+    if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
+        text = r15p.masked_slipped_streets(text)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
