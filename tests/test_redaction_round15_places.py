@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.privacy.identifiers import ADDRESS_MARK
-from core.privacy.redaction import redact
+from core.privacy.redaction import redact, redact_continuation
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,32 @@ def test_a_house_number_before_a_misspelled_street_word_is_masked(text: str, gon
 )
 def test_a_number_before_words_that_are_no_street_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "town"),
+    [
+        # 8. a cue of where one lives broken off after "in" / "near" / "from"
+        ("my parents moved here from", "Scranton, they are 90", "Scranton"),
+        ("we stay out in", "Granby most of the year", "Granby"),
+        ("our house is just past the school in", "Terryville. is parking free", "Terryville"),
+    ],
+)
+def test_a_town_opening_the_message_after_a_split_cue_is_masked(
+    previous: str, text: str, town: str
+) -> None:
+    assert town not in redact_continuation(previous, text)
+    assert ADDRESS_MARK in redact_continuation(previous, text)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("I'm in", "Florida till april"),
+        ("is the clinic in", "Bristol?"),
+        ("I'm in", "Pain"),
+        ("my daughter lives near", "Hartford Hospital"),
+    ],
+)
+def test_words_opening_the_message_after_a_split_cue_stay(previous: str, text: str) -> None:
+    assert redact_continuation(previous, text) == redact(text) == text

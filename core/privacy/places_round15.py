@@ -199,3 +199,28 @@ def _masked_slipped_street(match: re.Match[str]) -> str:
 def masked_slipped_streets(text: str) -> str:
     """SLIPPED_STREET over a text with a digit (the caller's cheap test)."""
     return SLIPPED_STREET.sub(_masked_slipped_street, text)
+
+
+# "we live near the reservoir in" / "Canton. is that too far" (round 15's tester): a message
+# that breaks off after a cue of where one lives and "in" / "near" / "from", and the next
+# message opening with a capitalised place name.
+LIVE_CUE_AT_END = re.compile(
+    r"\b(?i:live[sd]?|living|stay(?:s|ing)?|resides?|moved|we['\u2019]re|i['\u2019]m|im|"
+    r"house|home|apartment|condo|place)\b[^.!?]{0,60}?\b(?i:in|near|from)\W*$"
+)
+TOWN_OPENING = re.compile(r"^\s*(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+
+
+def town_after_split(previous: str, text: str) -> tuple[str, str] | None:
+    """(the town opening `text` when `previous` ended with a cue of where one lives and "in";
+    the address mark). The cheap test on `text` comes first; a state, a country and the
+    hospital's town stay ("I'm in" / "Florida. till april")."""
+    opening = TOWN_OPENING.match(text)
+    if not opening or not LIVE_CUE_AT_END.search(previous):
+        return None
+    town = opening.group("town")
+    end = _place_words(town)
+    place = town[:end]
+    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+        return None
+    return place, ADDRESS_MARK

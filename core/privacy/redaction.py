@@ -1005,6 +1005,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
+            or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
