@@ -115,3 +115,40 @@ def test_a_town_opening_the_message_after_a_split_cue_is_masked(
 )
 def test_words_opening_the_message_after_a_split_cue_stay(previous: str, text: str) -> None:
     assert redact_continuation(previous, text) == redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # 10. a cued house number and street name ending the message
+        ("can you mail the bill to 88 Hemlock", "88 Hemlock"),
+        ("please ship the brace to 412 Tunxis", "412 Tunxis"),
+        ("sent the check to 7 Quarry Ridgeview", "7 Quarry"),
+    ],
+)
+def test_a_cued_house_number_ending_the_message_is_masked(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+    assert ADDRESS_MARK in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "street"),
+    [
+        ("can you mail the bill to 88 Hemlock", "Rd. thanks", "Rd"),
+        ("please ship the brace to 412 Tunxis", "Avenue if that helps", "Avenue"),
+    ],
+)
+def test_a_street_word_opening_the_message_after_a_cued_number_is_masked(
+    previous: str, text: str, street: str
+) -> None:
+    assert street not in redact_continuation(previous, text)
+    assert ADDRESS_MARK in redact_continuation(previous, text)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [("I take 2 Tylenol", "Way too much?"), ("send me 2 Copies", "Drive safe")],
+)
+def test_a_street_word_after_no_cued_number_stays(previous: str, text: str) -> None:
+    assert redact("send me 2 Copies") == "send me 2 Copies"
+    assert redact_continuation(previous, text) == redact(text)

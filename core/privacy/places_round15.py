@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import ADDRESS_MARK
+from core.privacy.identifiers import _SURE, _UNSURE, ADDRESS_MARK
 from core.privacy.names import ordinary
 from core.privacy.places import _HOSPITAL_TOWNS, _place_words, _state_or_country
 
@@ -224,3 +224,29 @@ def town_after_split(previous: str, text: str) -> tuple[str, str] | None:
     if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
         return None
     return place, ADDRESS_MARK
+
+
+# "please send the forms to 3021 Ridgewood" / "Circle, sorry my thumb slipped" (round 15's
+# tester): an address broken off before its street word. A house number and one or two
+# capitalised words ending a message after "send / mail ... to", "address is", "live at"
+# are an address on their own, and a street word opening the next message goes with them.
+CUED_NUMBER_AT_END = re.compile(
+    r"(?P<cue>\b(?i:send|sent|mail|ship|post)\b[^.!?\d]{0,40}?\b(?i:to)\s+"
+    r"|\b(?i:address\s+is|addy\s+is|lives?\s+at|living\s+at|stay(?:s|ing)?\s+at)\s+)"
+    r"(?P<addr>\d{1,5}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)(?P<end>\W*)$"
+)
+STREET_OPENING = re.compile(rf"^\s*(?P<street>(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)")
+
+
+def masked_number_at_end(text: str) -> str:
+    """CUED_NUMBER_AT_END's address goes, its cue stays (the caller tests for a digit)."""
+    return CUED_NUMBER_AT_END.sub(lambda m: m.group("cue") + ADDRESS_MARK + m.group("end"), text)
+
+
+def street_after_split(previous: str, text: str) -> tuple[str, str] | None:
+    """(the street word opening `text` when `previous` ended with a cued house number and
+    name; the address mark). The cheap test on `text` comes first."""
+    opening = STREET_OPENING.match(text)
+    if not opening or not CUED_NUMBER_AT_END.search(previous):
+        return None
+    return opening.group("street"), ADDRESS_MARK

@@ -630,6 +630,7 @@ def _redact_details(text: str) -> str:
         text = r15p.masked_round15_where(text, lower)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
+        text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
@@ -1006,6 +1007,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _corrected_house(previous, text)  # round 12 (i21s)
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
             or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
+            or r15p.street_after_split(previous, text)  # "to 3021 Ridgewood" / "Circle"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
