@@ -152,3 +152,17 @@ def test_a_street_word_opening_the_message_after_a_cued_number_is_masked(
 def test_a_street_word_after_no_cued_number_stays(previous: str, text: str) -> None:
     assert redact("send me 2 Copies") == "send me 2 Copies"
     assert redact_continuation(previous, text) == redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # 9. two streets that meet, in a message that says where one lives
+        ("our place is where Birch Hollow Lane meets Chippens Hill Road", "Birch Hollow"),
+        ("my house is where Maple Ave and Elm St meet", "Maple"),
+        ("we live where Jerome Ave meets Pine Ridge Drive", "Jerome"),
+    ],
+)
+def test_streets_meeting_where_one_lives_are_masked(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+    assert ADDRESS_MARK in redact(text)

@@ -129,6 +129,8 @@ def might_round15_where(lower: str) -> bool:
         or "city" in lower
         or "ciudad" in lower
         or "county" in lower
+        or "meet" in lower
+        or "cross" in lower
     )
 
 
@@ -149,6 +151,8 @@ def masked_round15_where(text: str, lower: str) -> str:
         text = TOWN_LABEL.sub(_masked_lead_town, text)
     if "county" in lower:
         text = COUNTY.sub(_masked_tail_town, text)
+    if "meet" in lower or "cross" in lower or " and " in lower or "&" in lower:
+        text = masked_streets_meeting(text)
     return text
 
 
@@ -250,3 +254,29 @@ def street_after_split(previous: str, text: str) -> tuple[str, str] | None:
     if not opening or not CUED_NUMBER_AT_END.search(previous):
         return None
     return opening.group("street"), ADDRESS_MARK
+
+
+# "our place is where Birch Hollow Lane meets Route 69" (round 15's tester): in a message
+# that says where one lives, each street that meets another is an address.
+_STREET_NAME = (
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)"
+    r"|\b(?i:route|rte|rt)\.?\s*\d{1,4}\b"
+    + "|"
+    + re.escape(ADDRESS_MARK)  # "Route 69" may be masked already
+)
+STREETS_MEET = re.compile(
+    rf"(?P<first>{_STREET_NAME})(?P<cue>\s+(?i:meets|meet|crosses|and|&)\s+)(?P<second>{_STREET_NAME})"
+)
+LIVE_SAYING = re.compile(
+    r"\b(?:our|my|his|her|their)\s+(?:place|house|home|apartment|condo|farm)\b"
+    r"|\b(?:we|i|they|he|she)\s+lives?\b|\bpick\s*-?\s*up\b",
+    re.IGNORECASE,
+)
+
+
+def masked_streets_meeting(text: str) -> str:
+    """STREETS_MEET's two streets go in a message that says where one lives (the caller's
+    cheap test: "meet", "cross" or " and " in it); "Main St and Route 6 are busy" stays."""
+    if LIVE_SAYING.search(text) is None:
+        return text
+    return STREETS_MEET.sub(lambda m: ADDRESS_MARK + m.group("cue") + ADDRESS_MARK, text)
