@@ -32,6 +32,7 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy import places
+from core.privacy import places_round15 as r15p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -439,6 +440,7 @@ def _has_detail(text: str) -> bool:
         or places.has_place_area(text, lower)  # "in the Torrington area" (2026-12-04)
         or places.has_live_where(text, lower)  # "We live out in Burlington" (round 13, r13p)
         or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
+        or r15p.has_round15_where(text, lower)  # "from Barkhamsted", "Winsted is home"
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -621,6 +623,14 @@ def _redact_details(text: str) -> str:
     if places.might_round14_where(lower):
         text = places.masked_round14_where(text, lower)
     text = places.masked_corrected_towns(text, text.lower())
+    # "a 40 min trip from Barkhamsted", "a Plainville resident", "somos de Waterbury",
+    # "Winsted is home", "her sister's house in Higganum", "town: Harwinton" (r15p)
+    lower = text.lower()
+    if r15p.might_round15_where(lower):
+        text = r15p.masked_round15_where(text, lower)
+    if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
+        text = r15p.masked_slipped_streets(text)
+        text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
@@ -996,6 +1006,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
+            or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
+            or r15p.street_after_split(previous, text)  # "to 3021 Ridgewood" / "Circle"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

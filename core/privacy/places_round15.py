@@ -1,0 +1,282 @@
+"""Round 15 (r15p): towns an outside tester found stored raw after more cues of where a
+person lives or comes from. Each pattern sits behind a substring test in
+`might_round15_where`; a state, a country and the hospital's own town stay."""
+
+from __future__ import annotations
+
+import re
+
+from core.privacy.identifiers import _SURE, _UNSURE, ADDRESS_MARK
+from core.privacy.names import ordinary
+from core.privacy.places import _HOSPITAL_TOWNS, _place_words, _state_or_country
+
+# A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
+_CAP_TOWN = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+_CAP_TOWN_LAZY = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?)"
+
+# "It's a 40 min trip for us from Barkhamsted", "my son flies in from Scranton": "from" and a
+# capitalised town in a sentence about travel ("from Medicare", "from Bristol Hospital" stay).
+FROM_TOWN = re.compile(r"(?P<cue>\b(?i:from)\s+)" + _CAP_TOWN)
+TRAVEL_WORDS = re.compile(
+    r"\b(?:trip|drive|ride|flies|flying|fly|flew|comes|coming|min|mins|minutes?|hours?|hrs?|"
+    r"miles?|way)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")  # a sentence's words; the stops between stay
+# "i'm a Plainville resident", "Torrington born and raised": a town before what says one is
+# from it ("the fracture area" is round 12's PLACE_AREA, and lower case).
+TOWN_RESIDENT = re.compile(
+    _CAP_TOWN_LAZY + r"(?=\s+(?i:residents?|native|born\s+and\s+raised|local)\b)"
+)
+# "somos de Waterbury", "abitiamo a Southington", "sono di Meriden": Spanish and Italian.
+ROMANCE_FROM = re.compile(
+    r"(?P<cue>\b(?i:somos|soy|es|sono|siamo|è)\s+(?i:de|di)\s+"
+    r"|\b(?i:abito|abitiamo|abita|abitano|vivo|viviamo|vive|vivono)\s+(?i:a)\s+)" + _CAP_TOWN
+)
+# "Colebrook is where we are", "Winsted is home": a town opening a sentence before a cue of
+# home ("Bristol is where the hospital is" stays).
+TOWN_IS_HOME = re.compile(
+    r"(?:^|(?<=[.!?]\s))\W*?"
+    + _CAP_TOWN_LAZY
+    + r"(?=\s+(?i:is\s+(?:where\s+(?:i|we|she|he|they)\s+(?:live|are|stay)|home))\b)"
+)
+# "my mom's apartment in Newington", "her sister's house in Higganum", "pick up would be in
+# Thomaston": the town of a person's home, or of a pick-up.
+HOME_IN = re.compile(
+    r"(?P<cue>\b(?i:my|our|his|her|their)\s+(?:[\w]+['\u2019]s\s+)?"
+    r"(?i:apartment|house|home|condo|place|trailer|farm)\s+(?:(?i:up|down|over|out)\s+)?"
+    r"(?i:in)\s+"
+    r"|\b(?i:pick\s*-?\s*up|drop\s*-?\s*off)\s+(?i:would\s+be|will\s+be|is)\s+(?i:in)\s+)"
+    + _CAP_TOWN
+)
+# "i'm over the line in Oakville", "across the river in Portland".
+OVER_THE_LINE = re.compile(
+    r"(?P<cue>\b(?i:over|across)\s+the\s+(?i:state\s+line|line|border|river)\s+(?i:in)\s+)"
+    + _CAP_TOWN
+)
+# "town: Harwinton", "city is Wolcott", "ciudad: Meriden" (a label before a town).
+TOWN_LABEL = re.compile(
+    r"(?P<cue>\b(?i:town|city|ciudad)\s*(?::|\s(?i:is))\s*)"
+    r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
+)
+# "(Litchfield county)": a county names a place smaller than a state.
+COUNTY = re.compile(_CAP_TOWN_LAZY + r"(?=\s+(?i:county)\b)")
+
+
+def _masked_tail_town(match: re.Match[str]) -> str:
+    """Mask the place name that ends the `town` group (a lead-in word such as "Hi" may
+    come first): the group runs up to a cue word, so the town is its last words."""
+    town = match.group("town")
+    starts = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", town)]
+    for start in starts:
+        end = start + _place_words(town[start:])
+        if end == len(town) and end > start:
+            place = town[start:end]
+            if _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+                return match.group()
+            head = match.group()[: match.start("town") - match.start() + start]
+            return head + ADDRESS_MARK + match.group()[match.end("town") - match.start() :]
+    return match.group()
+
+
+def _masked_lead_town(match: re.Match[str]) -> str:
+    """Mask the place name that opens the `town` group; a state, a country, the hospital's
+    town or a word that is no place name stays."""
+    town = match.group("town")
+    end = _place_words(town)
+    place = town[:end]
+    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+        return match.group()
+    head = match.group()[: match.start("town") - match.start()]
+    return head + ADDRESS_MARK + town[end:] + match.group()[match.end("town") - match.start() :]
+
+
+def _masked_travel_from(match: re.Match[str]) -> str:
+    """FROM_TOWN in one sentence, only when that sentence speaks of travel ("from Medicare.
+    a long drive" keeps "Medicare" in a sentence of its own)."""
+    sentence = match.group()
+    if TRAVEL_WORDS.search(sentence) is None:
+        return sentence
+    return FROM_TOWN.sub(_masked_lead_town, sentence)
+
+
+_ITALIAN_VERBS = ("abit", "vivo", "vivi", "vive")
+_HOME_IN_WORDS = ("pick", "drop", "apartment", "house", "home", "condo", "place", "trailer", "farm")
+
+
+def _might_home_in(lower: str) -> bool:
+    """HOME_IN's and OVER_THE_LINE's substring tests ("house in", "across the river in")."""
+    return " in " in lower and (
+        any(word in lower for word in _HOME_IN_WORDS) or "over the" in lower or "across" in lower
+    )
+
+
+def might_round15_where(lower: str) -> bool:
+    """Substring tests (cheap) that every round 15 pattern's match passes."""
+    return (
+        "from " in lower
+        or "resident" in lower
+        or "native" in lower
+        or "raised" in lower
+        or "local" in lower
+        or " de " in lower
+        or " di " in lower
+        or (" a " in lower and any(verb in lower for verb in _ITALIAN_VERBS))
+        or "is where" in lower
+        or "is home" in lower
+        or _might_home_in(lower)
+        or "town" in lower
+        or "city" in lower
+        or "ciudad" in lower
+        or "county" in lower
+        or "meet" in lower
+        or "cross" in lower
+    )
+
+
+def masked_round15_where(text: str, lower: str) -> str:
+    """Round 15's towns, each pattern behind its own substring test."""
+    if "from " in lower:
+        text = _SENTENCE.sub(_masked_travel_from, text)
+    if "resident" in lower or "native" in lower or "raised" in lower or "local" in lower:
+        text = TOWN_RESIDENT.sub(_masked_tail_town, text)
+    if " de " in lower or " di " in lower or " a " in lower:
+        text = ROMANCE_FROM.sub(_masked_lead_town, text)
+    if "is where" in lower or "is home" in lower:
+        text = TOWN_IS_HOME.sub(_masked_tail_town, text)
+    if _might_home_in(lower):
+        text = HOME_IN.sub(_masked_lead_town, text)
+        text = OVER_THE_LINE.sub(_masked_lead_town, text)
+    if "town" in lower or "city" in lower or "ciudad" in lower:
+        text = TOWN_LABEL.sub(_masked_lead_town, text)
+    if "county" in lower:
+        text = COUNTY.sub(_masked_tail_town, text)
+    if "meet" in lower or "cross" in lower or " and " in lower or "&" in lower:
+        text = masked_streets_meeting(text)
+    return text
+
+
+def has_round15_where(text: str, lower: str) -> bool:
+    """Does a round 15 cue name a place (the gate for _has_detail)?"""
+    return might_round15_where(lower) and masked_round15_where(text, lower) != text
+
+
+# "77 Wolcot Strret" (round 15's tester): a misspelled street word left the number raw and
+# the street to the names pass. A house number, one or two capitalised words and a word one
+# slip (a letter dropped, added, changed or two swapped) from a street word is an address.
+SLIPPED_STREET = re.compile(
+    r"(?<![\w.,/-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){1,2}(?P<street>[A-Za-z]{4,10})\b\.?"
+)
+# Long street words only: a slip of "lane" or "way" is too often a word of its own.
+_LONG_STREET_WORDS = frozenset({"street", "avenue", "drive", "court", "circle", "terrace",
+                                "boulevard", "place", "road", "highway", "parkway"})  # fmt: skip
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """Is `word` one slip from `target` (Damerau distance 1; "strret", "avnue", "raod")?"""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return len(word) > 4  # "rood" for "road" is a word's slip too often
+        i = diff[0] if len(diff) == 2 else -1
+        return (
+            len(diff) == 2
+            and diff[1] == i + 1
+            and word[i] == target[i + 1]
+            and word[i + 1] == target[i]
+        )
+    short, long_ = (word, target) if len(word) < len(target) else (target, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))) and len(short) >= 4
+
+
+def _masked_slipped_street(match: re.Match[str]) -> str:
+    """SLIPPED_STREET's replacement when the last word is a slip of a street word and no
+    ordinary word ("drove", "cart" stay as they are)."""
+    street = match.group("street").lower()
+    if ordinary(street) or not any(_one_slip(street, word) for word in _LONG_STREET_WORDS):
+        return match.group()
+    return ADDRESS_MARK
+
+
+def masked_slipped_streets(text: str) -> str:
+    """SLIPPED_STREET over a text with a digit (the caller's cheap test)."""
+    return SLIPPED_STREET.sub(_masked_slipped_street, text)
+
+
+# "we live near the reservoir in" / "Canton. is that too far" (round 15's tester): a message
+# that breaks off after a cue of where one lives and "in" / "near" / "from", and the next
+# message opening with a capitalised place name.
+LIVE_CUE_AT_END = re.compile(
+    r"\b(?i:live[sd]?|living|stay(?:s|ing)?|resides?|moved|we['\u2019]re|i['\u2019]m|im|"
+    r"house|home|apartment|condo|place)\b[^.!?]{0,60}?\b(?i:in|near|from)\W*$"
+)
+TOWN_OPENING = re.compile(r"^\s*(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+
+
+def town_after_split(previous: str, text: str) -> tuple[str, str] | None:
+    """(the town opening `text` when `previous` ended with a cue of where one lives and "in";
+    the address mark). The cheap test on `text` comes first; a state, a country and the
+    hospital's town stay ("I'm in" / "Florida. till april")."""
+    opening = TOWN_OPENING.match(text)
+    if not opening or not LIVE_CUE_AT_END.search(previous):
+        return None
+    town = opening.group("town")
+    end = _place_words(town)
+    place = town[:end]
+    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+        return None
+    return place, ADDRESS_MARK
+
+
+# "please send the forms to 3021 Ridgewood" / "Circle, sorry my thumb slipped" (round 15's
+# tester): an address broken off before its street word. A house number and one or two
+# capitalised words ending a message after "send / mail ... to", "address is", "live at"
+# are an address on their own, and a street word opening the next message goes with them.
+CUED_NUMBER_AT_END = re.compile(
+    r"(?P<cue>\b(?i:send|sent|mail|ship|post)\b[^.!?\d]{0,40}?\b(?i:to)\s+"
+    r"|\b(?i:address\s+is|addy\s+is|lives?\s+at|living\s+at|stay(?:s|ing)?\s+at)\s+)"
+    r"(?P<addr>\d{1,5}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)(?P<end>\W*)$"
+)
+STREET_OPENING = re.compile(rf"^\s*(?P<street>(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)")
+
+
+def masked_number_at_end(text: str) -> str:
+    """CUED_NUMBER_AT_END's address goes, its cue stays (the caller tests for a digit)."""
+    return CUED_NUMBER_AT_END.sub(lambda m: m.group("cue") + ADDRESS_MARK + m.group("end"), text)
+
+
+def street_after_split(previous: str, text: str) -> tuple[str, str] | None:
+    """(the street word opening `text` when `previous` ended with a cued house number and
+    name; the address mark). The cheap test on `text` comes first."""
+    opening = STREET_OPENING.match(text)
+    if not opening or not CUED_NUMBER_AT_END.search(previous):
+        return None
+    return opening.group("street"), ADDRESS_MARK
+
+
+# "our place is where Birch Hollow Lane meets Route 69" (round 15's tester): in a message
+# that says where one lives, each street that meets another is an address.
+_STREET_NAME = (
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)"
+    r"|\b(?i:route|rte|rt)\.?\s*\d{1,4}\b"
+    + "|"
+    + re.escape(ADDRESS_MARK)  # "Route 69" may be masked already
+)
+STREETS_MEET = re.compile(
+    rf"(?P<first>{_STREET_NAME})(?P<cue>\s+(?i:meets|meet|crosses|and|&)\s+)(?P<second>{_STREET_NAME})"
+)
+LIVE_SAYING = re.compile(
+    r"\b(?:our|my|his|her|their)\s+(?:place|house|home|apartment|condo|farm)\b"
+    r"|\b(?:we|i|they|he|she)\s+lives?\b|\bpick\s*-?\s*up\b",
+    re.IGNORECASE,
+)
+
+
+def masked_streets_meeting(text: str) -> str:
+    """STREETS_MEET's two streets go in a message that says where one lives (the caller's
+    cheap test: "meet", "cross" or " and " in it); "Main St and Route 6 are busy" stays."""
+    if LIVE_SAYING.search(text) is None:
+        return text
+    return STREETS_MEET.sub(lambda m: ADDRESS_MARK + m.group("cue") + ADDRESS_MARK, text)
