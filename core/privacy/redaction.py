@@ -32,6 +32,7 @@ import phonenumbers
 
 from core.privacy import identifiers as ids
 from core.privacy import places
+from core.privacy import round15_ages_dates as r15
 from core.privacy import short_dates_and_ages as r14
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -442,6 +443,7 @@ def _has_detail(text: str) -> bool:
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
+        or r15.might_detail(text, lower)  # "her ninety-sixth" (round 15, r15n)
     )
 
 
@@ -524,6 +526,7 @@ def _redact_details(text: str) -> str:
             text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
         text = DATE.sub(DATE_MARK, text)
         text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
+        text = r15.date_passes(text, text.lower())  # "discharge was 11-02" (round 15, r15n)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     if " de " in text or "colonia" in low:  # "calle 5 de mayo #312" (round 12, i21s)
@@ -631,6 +634,7 @@ def _redact_details(text: str) -> str:
         if digit:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
+    text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
     if not digit:
         return text
     if "the " in text:
@@ -996,6 +1000,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
+            or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
