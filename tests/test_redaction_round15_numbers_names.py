@@ -6,10 +6,28 @@ from __future__ import annotations
 import pytest
 
 from core.privacy.identifiers import AGE_MARK
-from core.privacy.redaction import DATE_MARK, continuation, redact, redact_continuation
+from core.privacy.redaction import (
+    DATE_MARK,
+    NAME_MARK,
+    continuation,
+    redact,
+    redact_continuation,
+)
 
 # (message, the detail, its mark): the detail goes, every other word stays.
 MASKED = [
+    # A family's name in the plural after "we are the", "it's the", "from the".
+    (
+        "We are the Abernathy-Okoros, the two of us look after grandad",
+        "Abernathy-Okoros",
+        NAME_MARK,
+    ),
+    ("we're the Abernathy-Quayes and we look after her", "Abernathy-Quayes", NAME_MARK),
+    ("a card from the Whitaker-Joneses today", "Whitaker-Joneses", NAME_MARK),
+    # A kin word with "in law" before "of <Name>".
+    ("hi im the son in law of Euphemia", "Euphemia", NAME_MARK),
+    ("the brother-in-law of Anselm called", "Anselm", NAME_MARK),
+    ("i am the daughter in law of Philippa", "Philippa", NAME_MARK),
     # A month and a day after "discharge (was|is) (on)".
     ("discharge was 11-02, still in pain", "11-02", DATE_MARK),
     ("her discharge is 12-02 i think", "12-02", DATE_MARK),
@@ -75,6 +93,14 @@ def test_no_age_opening(first: str, second: str) -> None:
 
 
 KEPT = [
+    "We are the patients",
+    "we are the patients",
+    "What's the difference with a Harrington rod surgery?",
+    "he had a Harrington rod put in",
+    "a Jewett brace",
+    "is the Luque technique better",
+    "the neighbour's dog",
+    "reach me at the office",
     "my pain is 9/10",
     "fracture at T12/L1",
     "he's 85",
