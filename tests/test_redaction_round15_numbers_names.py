@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.privacy.identifiers import AGE_MARK
+from core.privacy.identifiers import AGE_MARK, LINK_MARK
 from core.privacy.redaction import (
     DATE_MARK,
     NAME_MARK,
@@ -28,6 +28,12 @@ MASKED = [
     ("hi im the son in law of Euphemia", "Euphemia", NAME_MARK),
     ("the brother-in-law of Anselm called", "Anselm", NAME_MARK),
     ("i am the daughter in law of Philippa", "Philippa", NAME_MARK),
+    # A handle without a figure after a social service; a Skype "live:" id.
+    ("my tiktok is spinewarriorbev", "spinewarriorbev", LINK_MARK),
+    ("insta: nanaknitsalot if u want pics", "nanaknitsalot", LINK_MARK),
+    ("fb is grannyglenda", "grannyglenda", LINK_MARK),
+    ("my Skype name is live:joe.b.mariani", "live:joe.b.mariani", LINK_MARK),
+    ("skype id live:.cid.8f2a1 thanks", "live:.cid.8f2a1", LINK_MARK),
     # A month and a day after "discharge (was|is) (on)".
     ("discharge was 11-02, still in pain", "11-02", DATE_MARK),
     ("her discharge is 12-02 i think", "12-02", DATE_MARK),
@@ -101,6 +107,10 @@ KEPT = [
     "is the Luque technique better",
     "the neighbour's dog",
     "reach me at the office",
+    "my tiktok is private",
+    "my facebook is down",
+    "is facebook safe",
+    "we went live: it was fun",
     "my pain is 9/10",
     "fracture at T12/L1",
     "he's 85",

@@ -498,6 +498,7 @@ def _redact_details(text: str) -> str:
     text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
     text = r14.handle_passes(text, text.lower())  # "skype: grandpa.walt" (round 14, r14n)
+    text = r15.handle_passes(text, text.lower())  # "my tiktok is bev" (round 15, r15n)
     if digit or "_" in text:  # "on the forum im spinegranny58" (round 13, r13n)
         text = _self_user_names(text)
     if digit:

@@ -1,4 +1,4 @@
-"""Ages over 89 and short dates an outside tester found stored raw (round 15, r15n).
+"""Ages over 89, short dates and handles an outside tester found stored raw (round 15, r15n).
 
 Each pattern sits behind a cheap substring test (`might_detail` for `_has_detail`, the words
 tested in the passes) so the common message pays for none of them.
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import AGE_MARK, DATE_MARK
+from core.privacy.identifiers import AGE_MARK, DATE_MARK, LINK_MARK
+from core.privacy.names import unknown
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _OLD_FIGURE = r"(?:9\d|1[01]\d)"
@@ -73,12 +74,45 @@ def _masked_date(match: re.Match[str]) -> str:
     return match.group("cue") + DATE_MARK
 
 
+# "my tiktok is spinewarriorbev", "insta: nanaknits": a handle with no figure after a social
+# service and "is" / ":", when it is no English word ("my tiktok is private" stays).
+SOCIAL_HANDLE = re.compile(
+    r"(?P<head>\b(?:tiktok|tik\s+tok|instagram|insta|ig|facebook|fb|twitter|snapchat|snap)"
+    r"(?:\s+(?:handle|name|account|username))?\s*(?::|\bis\b)\s*@?)"
+    r"(?P<value>[^\W\d_]{4,30})\b(?![.@\'\u2019-])",
+    re.IGNORECASE,
+)
+# "my Skype name is live:joe.b.mariani": a Skype id, "live:" and its name.
+SKYPE_LIVE = re.compile(r"\blive:\.?[\w.-]*\w", re.IGNORECASE)
+_SOCIAL_WORDS = ("tiktok", "tik tok", "insta", "ig:", "ig is", "facebook", "fb", "twitter", "snap")
+
+
+def _masked_social_handle(match: re.Match[str]) -> str:
+    """SOCIAL_HANDLE's replacement: the value goes only when it is in no list of words."""
+    if not unknown(match.group("value"), slips=False):
+        return match.group()
+    return match.group("head") + LINK_MARK
+
+
 def might_detail(text: str, lower: str) -> bool:
-    """Could the text hold a round-15 age without a figure (the gate of `_has_detail`)?
-    "her ninety-sixth", "tiene noventa y tres"."""
+    """Could the text hold a round-15 detail without a figure (the gate of `_has_detail`)?
+    "her ninety-sixth", "tiene noventa y tres", "my tiktok is spinewarriorbev", "live:x"."""
+    if "live:" in lower:
+        return True
+    if any(word in lower for word in _SOCIAL_WORDS) and SOCIAL_HANDLE.search(text):
+        return True
     if ("ninet" in lower or "hundred" in lower) and ORDINAL_AGE.search(text):
         return True
     return ("noventa" in lower or "cien" in lower) and SPANISH_AGE.search(text) is not None
+
+
+def handle_passes(text: str, low: str) -> str:
+    """A Skype "live:" id; a handle without a figure after a social service."""
+    if "live:" in low:
+        text = SKYPE_LIVE.sub(LINK_MARK, text)
+    if any(word in low for word in _SOCIAL_WORDS):
+        text = SOCIAL_HANDLE.sub(_masked_social_handle, text)
+    return text
 
 
 def date_passes(text: str, low: str) -> str:
