@@ -136,3 +136,19 @@ def test_ordinary_messages_are_kept(text: str) -> None:
 
 def test_she_turned_ninety_is_an_age() -> None:
     assert "ninety" not in redact("she turned ninety last week").lower()
+
+
+# A surname before a comma and a masked first name after a label (text pasted from a card).
+LABELLED = [
+    ("MEMBER: TREMBLAY, GISELE M", "TREMBLAY"),
+    ("Insured: Kowalczyk, Janina R", "Kowalczyk"),
+    ("SUBSCRIBER: BOUCHARD, ANNE", "BOUCHARD"),
+]
+
+
+@pytest.mark.parametrize(("text", "surname"), LABELLED)
+def test_a_labelled_surname_goes_with_the_first_name(text: str, surname: str) -> None:
+    once = redact(text)
+    assert surname not in once, once
+    assert once.split(":")[0] == text.split(":")[0]
+    assert redact(once) == once

@@ -1663,8 +1663,19 @@ def _around_marks(text: str) -> str:
         text = _masked_first_after_surname(text)  # Round 12 (i21r): "Surname is X, first is Y"
     if NAME_MARK not in text:
         return text
+    if ":" in text:  # Round 15 (r15n): "MEMBER: TREMBLAY, GISELE M" kept "TREMBLAY"
+        text = LABELLED_SURNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
+
+
+# "MEMBER: TREMBLAY, GISELE M", "Subscriber: Oyelaran, [first name]" (round 15, r15n: text
+# pasted from a card): after a label, the word before a comma and a masked first name is the
+# surname.
+LABELLED_SURNAME = re.compile(
+    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*)"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*)(?=,\s*" + re.escape(NAME_MARK) + ")"
+)
 
 
 # "surname is Oyelowo-Bankole", "last name: quispe" (round 9: a hyphenated surname stayed).
