@@ -86,7 +86,10 @@ RELATIVE_CUE = re.compile(
     r"|\bcall\s+me[\s,]+"
     # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
     # outside round: the names after them were stored raw).
-    rf"|\b(?=[a-z]{{2,}}\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+(?!(?:dr|doctor)\b)",
+    # Round 15 (r15n): "hi im the son in law of Euphemia" (the in-law form kept the lookahead
+    # from finding "of").
+    rf"|\b(?=[a-z]{{2,}}(?:[\s-]in[\s-]law)?\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+"
+    r"(?!(?:dr|doctor)\b)",
     re.IGNORECASE,
 )
 # "can u tell nurse beatriz", "is Dr Sunita Raghavan-Pillai doing it" (round 6: stored raw):
@@ -821,6 +824,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
     if "s " in text:
         spans.extend(_owners(text))
     spans.extend(_families(text))
+    spans.extend(_plural_families(text))  # Round 15 (r15n)
     spans.extend(_round_11_names(text))
     spans.extend(_round_12_names(text))  # Round 12 (i21r)
     spans.extend(_round_14_names(text))  # Round 14 (r14p)
@@ -919,6 +923,30 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:dr|doctor|prof|professor)\.?\s+$", re.IGNORECASE)
+
+
+# "We are the Abernathy-Okoros, the two of us look after grandad", "it's the Kowalczyks
+# again" (round 15, r15n: raw): a family's name in the plural after "we are the", "it's the",
+# "from the"; "we are the patients" stays (an English word).
+PLURAL_FAMILY = re.compile(
+    r"\b(?:we\s+are|we['\u2019]?re|it['\u2019]?s|its|from)\s+the\s+"
+    r"(?P<name>[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*s)\b(?!['\u2019-])",
+    re.IGNORECASE,
+)
+
+
+def _plural_families(text: str) -> list[tuple[int, int]]:
+    """PLURAL_FAMILY's names: capitalised, and hyphenated or in no list of words (a plural
+    of an English word, "the patients", is in the lists)."""
+    lower = text.lower()
+    if "the " not in lower or not ("we" in lower or "it" in lower or "from" in lower):
+        return []
+    return [
+        m.span("name")
+        for m in PLURAL_FAMILY.finditer(text)
+        if m.group("name")[0].isupper()
+        and ("-" in m.group("name") or unknown(m.group("name"), slips=False))
+    ]
 
 
 # "from the Oyelaran family", "the Abernethy-Quaye family are coming", "Nakamura family here"
@@ -1441,6 +1469,8 @@ THING_AFTER = re.compile(
     r"\s+(?:catheters?|monitors?|lifts?|needles?|exercises?|positions?|operations?|procedures?"
     r"|tests?|scans?|cysts?|syndrome|disease|sign|maneuver|manoeuvre|rehab|tubs?|game|pump"
     r"|brace|stockings?|machine|stretch(?:es)?|classes?"
+    # Round 15 (r15n): an eponym before a device or a procedure ("a Harrington rod surgery").
+    r"|rods?|technique|implants?|cages?|screws?|fusion"
     # "the Maplewood assisted living" (round 10: masked as a name): a place of care or living.
     r"|assisted\s+living|nursing\s+home|senior\s+(?:living|center|centre)|care\s+(?:home|center|centre)"
     r"|hospice|clinic|medical\s+(?:center|centre|group)|retirement\s+(?:home|community|village)"
@@ -1633,8 +1663,19 @@ def _around_marks(text: str) -> str:
         text = _masked_first_after_surname(text)  # Round 12 (i21r): "Surname is X, first is Y"
     if NAME_MARK not in text:
         return text
+    if ":" in text:  # Round 15 (r15n): "MEMBER: TREMBLAY, GISELE M" kept "TREMBLAY"
+        text = LABELLED_SURNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
+
+
+# "MEMBER: TREMBLAY, GISELE M", "Subscriber: Oyelaran, [first name]" (round 15, r15n: text
+# pasted from a card): after a label, the word before a comma and a masked first name is the
+# surname.
+LABELLED_SURNAME = re.compile(
+    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*)"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*)(?=,\s*" + re.escape(NAME_MARK) + ")"
+)
 
 
 # "surname is Oyelowo-Bankole", "last name: quispe" (round 9: a hyphenated surname stayed).

@@ -30,10 +30,11 @@ import re
 
 import phonenumbers
 
+from core.privacy import ages_dates_and_handles as r15
 from core.privacy import identifiers as ids
 from core.privacy import places
-from core.privacy import places_round15 as r15p
 from core.privacy import short_dates_and_ages as r14
+from core.privacy import towns_in_context as r15p
 from core.privacy.identifiers import (
     ADDRESS_MARK,
     AGE_MARK,
@@ -444,6 +445,7 @@ def _has_detail(text: str) -> bool:
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
+        or r15.might_detail(text, lower)  # "her ninety-sixth" (round 15, r15n)
     )
 
 
@@ -498,6 +500,7 @@ def _redact_details(text: str) -> str:
     text = ids.USERNAME.sub(_masked_user_name, text)
     text = ids.ACCOUNT_ID.sub(_masked_user_name, text)  # Round 11 (i21o)
     text = r14.handle_passes(text, text.lower())  # "skype: grandpa.walt" (round 14, r14n)
+    text = r15.handle_passes(text, text.lower())  # "my tiktok is bev" (round 15, r15n)
     if digit or "_" in text:  # "on the forum im spinegranny58" (round 13, r13n)
         text = _self_user_names(text)
     if digit:
@@ -526,6 +529,7 @@ def _redact_details(text: str) -> str:
             text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
         text = DATE.sub(DATE_MARK, text)
         text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
+        text = r15.date_passes(text, text.lower())  # "discharge was 11-02" (round 15, r15n)
     text = ids.BIRTH_DATE.sub(DATE_MARK, text)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     if " de " in text or "colonia" in low:  # "calle 5 de mayo #312" (round 12, i21s)
@@ -641,6 +645,7 @@ def _redact_details(text: str) -> str:
         if digit:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
+    text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
     if not digit:
         return text
     if "the " in text:
@@ -1008,6 +1013,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
             or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
             or r15p.street_after_split(previous, text)  # "to 3021 Ridgewood" / "Circle"
+            or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
