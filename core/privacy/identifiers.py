@@ -162,11 +162,11 @@ STATE_WORD = re.compile(
 )
 # Street words that say "street" in any case; and those that need a capitalised street name
 # before them ("a 2 hour drive" is not an address; "12 Maple Drive" is).
-_SURE = (
+SURE_STREET_WORDS = (
     r"street|st|avenue|ave|av|boulevard|blvd|road|rd|lane|ln|dr|ct|pl|cir|ter|terrace|"
     r"parkway|pkwy|highway|hwy|expressway|turnpike|tpke|broadway"
 )
-_UNSURE = (
+UNSURE_STREET_WORDS = (
     r"Drive|Way|Place|Court|Circle|Trail|Square|Run|Path|Loop|Row|Plaza|Pike|Walk|Close|"
     # round 9: "14B Kensington Gardens", "40 Ledgecrest Landing", "118 Quarry Heights"
     r"Gardens|Landing|Heights|Mews|Chase|Crescent|Hollow|Ridge|Crossing|Commons|Grove|Rise"
@@ -194,8 +194,8 @@ STREET = re.compile(
     # "number 31, Wolcott Road": a comma after the number when a capitalised name follows.
     rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?(?:\s+|,\s+(?=[A-Z]))"
     r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
-    rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{_SURE}))\b\.?"
-    rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?|{_FOREIGN})"
+    rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{SURE_STREET_WORDS}))\b\.?"
+    rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS})\b\.?|{_FOREIGN})"
     rf"{_TAIL}"
 )
 # "Calle de los Olivos 12, Hartford", "Avenida Paulista 1578", "carrera 15 # 88-64" (round 6:
@@ -227,10 +227,10 @@ WORDED_STREET = re.compile(
     r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
     rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+)"
     # "one hundred twelve Fernwood Drive" (round 5): a capitalised name before Drive, Way...
-    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE})\b\.?"
+    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{SURE_STREET_WORDS})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS})\b\.?"
     # "eighty seven juniper court", "nine willowbrook court" (round 7: raw): after the cue, a
     # lower-case name before any street word, unless it measures a way ("two hours drive").
-    rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{_UNSURE}|crescent|cove)\b\.?))"
+    rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{UNSURE_STREET_WORDS}|crescent|cove)\b\.?))"
     rf"{_TAIL}"
 )
 # "apt 4B 220 N Main", "unit 12, 77 Tunxis Mill, bristol" (round 8: the street kept): after a
@@ -266,7 +266,7 @@ _BETWEEN = (
 HUNDRED_STREET = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred"
     rf"(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,2}}\s+"
-    rf"(?:{_BETWEEN}[\w'.-]+\s+){{1,3}}(?:{_SURE})\b\.?{_TAIL}",
+    rf"(?:{_BETWEEN}[\w'.-]+\s+){{1,3}}(?:{SURE_STREET_WORDS})\b\.?{_TAIL}",
     re.IGNORECASE,
 )
 # "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
@@ -1008,14 +1008,16 @@ NAMED_STREET = re.compile(
     r"(?:(?:[NSEW]\.?|(?i:north|south|east|west|n\.|s\.|e\.|w\.))\s+)?"
     rf"(?:(?:(?!(?i:{_NOT_A_STREET_START}|{_WHERE}|across|over|and|or)\b)[^\W\d_][\w'.-]*\s+){{1,3}}"
     rf"(?i:{_NAMED_SURE})\b\.?"
-    rf"|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{_UNSURE}\b\.?|(?:Dr|St)\b(?!\.?\s*[A-Z])\.?))"
+    rf"|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS}\b\.?|(?:Dr|St)\b(?!\.?\s*[A-Z])\.?))"
     rf"{_TAIL}"
 )
-STREET_WORD_GATE = re.compile(rf"(?i:\b(?:{_NAMED_SURE})\b)|\b(?:{_UNSURE}|Dr|St)\b")
+STREET_WORD_GATE = re.compile(rf"(?i:\b(?:{_NAMED_SURE})\b)|\b(?:{UNSURE_STREET_WORDS}|Dr|St)\b")
 # The capitalised words of a street found with its number ("1180 Riverside Dr"): named again
 # in the same message ("the house on Riverside"), they are the same street.
 _STREET_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'-]*")
-_NOT_A_NAME_PART = re.compile(rf"(?i:{_SURE}|{_UNSURE}|north|south|east|west|apt|unit|suite)$")
+_NOT_A_NAME_PART = re.compile(
+    rf"(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS}|north|south|east|west|apt|unit|suite)$"
+)
 
 
 def street_names(text: str) -> list[str]:
@@ -1037,7 +1039,7 @@ def masked_named_street(match: re.Match[str]) -> str:
 
 
 # Round 9 (issue 21): addresses without a house number and a known street word after it.
-_STREET_WORD = rf"(?i:{_SURE}|{_UNSURE})\b\.?"
+_STREET_WORD = rf"(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b\.?"
 # "house number 389", "house 1418", "route 229", "rt 69": a house's or a road's number.
 HOUSE_NUMBER = re.compile(
     # "house 2 doors down", "the old house 12 years" stay: a bare number needs 3 digits.
@@ -1262,7 +1264,7 @@ RURAL_ROAD = re.compile(
 # "on Stafford Avenue number forty-six", "Weymouth Rd number 212": the house number after the
 # street's name, in figures or words.
 NUMBER_AFTER_STREET = re.compile(
-    rf"(?:{re.escape(ADDRESS_MARK)}|(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_SURE}|{_UNSURE})\b\.?)"
+    rf"(?:{re.escape(ADDRESS_MARK)}|(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b\.?)"
     r"\s*,?\s*(?i:number|no\.|nr\.?|#)\s*"
     rf"(?:\d{{1,5}}[A-Za-z]?\b|(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}})\b)"
 )

@@ -63,7 +63,7 @@ PLACE_AREA = re.compile(
 _INSTITUTION = re.compile(r"\s+(?i:hospital|clinic|medical|health|center|centre|campus)\b")
 
 
-def _place_words(town: str) -> int:
+def place_words(town: str) -> int:
     """The length of the longest leading run of 1-3 words of `town` that is a place name
     (an ordinary word in lower case is none: "we're in pain", "near the library")."""
     words = list(re.finditer(r"[^\W\d_][\w'-]*", town))
@@ -82,7 +82,7 @@ def _place_words(town: str) -> int:
 def masked_place(match: re.Match[str]) -> str:
     """PERSON_WHERE's and PLACE_AFTER_MASK's replacement: the place name goes, the cue stays."""
     town = match.group("town")
-    end = _place_words(town)
+    end = place_words(town)
     head = match.group()[: match.start("town") - match.start()]
     return head + ADDRESS_MARK + town[end:] if end else match.group()
 
@@ -226,7 +226,7 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-def _state_or_country(place: str) -> bool:
+def state_or_country(place: str) -> bool:
     """Is the place name a state or a country ("winter in Florida" names no town)?"""
     return bool(STATE_WORD.fullmatch(place)) or place.lower() in COUNTRIES
 
@@ -239,9 +239,9 @@ _LIVE_IN_IDIOMS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "f
 def masked_town(match: re.Match[str]) -> str:
     """LIVE_WHERE's, STAY_WITH's and SEASON_IN's replacement: `masked_place`, but a state, a
     country or an idiom's word ("live in hope") stays."""
-    end = _place_words(match.group("town"))
+    end = place_words(match.group("town"))
     place = match.group("town")[:end]
-    if end and (_state_or_country(place) or place.lower() in _LIVE_IN_IDIOMS):
+    if end and (state_or_country(place) or place.lower() in _LIVE_IN_IDIOMS):
         return match.group()
     return masked_place(match)
 
@@ -261,7 +261,7 @@ def _masked_run(match: re.Match[str]) -> str:
             if phrase.lower() not in places or (count == 1 and ordinary(phrase)):
                 continue
             end = chosen[-1].end()
-            if _INSTITUTION.match(run, end) or _state_or_country(phrase):
+            if _INSTITUTION.match(run, end) or state_or_country(phrase):
                 continue
             out += [run[at : chosen[0].start()], ADDRESS_MARK]
             at, i = end, i + count - 1
@@ -429,7 +429,7 @@ POLISH_STREET = re.compile(
     r"(?:\s*/\s*\d{1,4})?\b"
 )
 # Bristol is the hospital's own town: a trip to it or from it is no one's where.
-_HOSPITAL_TOWNS = frozenset({"bristol"})
+HOSPITAL_TOWNS = frozenset({"bristol"})
 _MONTH_WORDS = (
     "january february march april may june july august september october november december"
 )
@@ -440,8 +440,8 @@ _ABROAD_WORDS = frozenset({"casa", "paz", "familia", "família", "el", "la", "lo
 
 def _masked_trip_town(match: re.Match[str]) -> str:
     """A town one travels to or from, but not the hospital's own ("drive up to Bristol")."""
-    end = _place_words(match.group("town"))
-    if end and match.group("town")[:end].lower() in _HOSPITAL_TOWNS:
+    end = place_words(match.group("town"))
+    if end and match.group("town")[:end].lower() in HOSPITAL_TOWNS:
         return match.group()
     return masked_town(match)
 
@@ -490,11 +490,11 @@ def _masked_corrected_town(match: re.Match[str]) -> str:
     place name in any case ("southington")."""
     if ADDRESS_MARK not in match.string[: match.start()]:
         return match.group()
-    end = _place_words(match.group("town"))
+    end = place_words(match.group("town"))
     if not end:
         first = _WORD.match(match.group("town"))
         end = first.end() if first and first.group().lower() in place_names() else 0
-    if not end or _state_or_country(match.group("town")[:end]):
+    if not end or state_or_country(match.group("town")[:end]):
         return match.group()
     return match.group("cue") + ADDRESS_MARK + match.group("town")[end:]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import _SURE, _UNSURE, ADDRESS_MARK
+from core.privacy.identifiers import ADDRESS_MARK, SURE_STREET_WORDS, UNSURE_STREET_WORDS
 from core.privacy.names import ordinary
-from core.privacy.places import _HOSPITAL_TOWNS, _place_words, _state_or_country
+from core.privacy.places import HOSPITAL_TOWNS, place_words, state_or_country
 
 # A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
 _CAP_TOWN = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -69,10 +69,10 @@ def _masked_tail_town(match: re.Match[str]) -> str:
     town = match.group("town")
     starts = [m.start() for m in re.finditer(r"[^\W\d_][\w'-]*", town)]
     for start in starts:
-        end = start + _place_words(town[start:])
+        end = start + place_words(town[start:])
         if end == len(town) and end > start:
             place = town[start:end]
-            if _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+            if state_or_country(place) or place.lower() in HOSPITAL_TOWNS:
                 return match.group()
             head = match.group()[: match.start("town") - match.start() + start]
             return head + ADDRESS_MARK + match.group()[match.end("town") - match.start() :]
@@ -83,9 +83,9 @@ def _masked_lead_town(match: re.Match[str]) -> str:
     """Mask the place name that opens the `town` group; a state, a country, the hospital's
     town or a word that is no place name stays."""
     town = match.group("town")
-    end = _place_words(town)
+    end = place_words(town)
     place = town[:end]
-    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+    if not end or state_or_country(place) or place.lower() in HOSPITAL_TOWNS:
         return match.group()
     head = match.group()[: match.start("town") - match.start()]
     return head + ADDRESS_MARK + town[end:] + match.group()[match.end("town") - match.start() :]
@@ -223,9 +223,9 @@ def town_after_split(previous: str, text: str) -> tuple[str, str] | None:
     if not opening or not LIVE_CUE_AT_END.search(previous):
         return None
     town = opening.group("town")
-    end = _place_words(town)
+    end = place_words(town)
     place = town[:end]
-    if not end or _state_or_country(place) or place.lower() in _HOSPITAL_TOWNS:
+    if not end or state_or_country(place) or place.lower() in HOSPITAL_TOWNS:
         return None
     return place, ADDRESS_MARK
 
@@ -239,7 +239,9 @@ CUED_NUMBER_AT_END = re.compile(
     r"|\b(?i:address\s+is|addy\s+is|lives?\s+at|living\s+at|stay(?:s|ing)?\s+at)\s+)"
     r"(?P<addr>\d{1,5}[A-Za-z]?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)(?P<end>\W*)$"
 )
-STREET_OPENING = re.compile(rf"^\s*(?P<street>(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)")
+STREET_OPENING = re.compile(
+    rf"^\s*(?P<street>(?i:{SURE_STREET_WORDS})\b\.?|(?:{UNSURE_STREET_WORDS})\b)"
+)
 
 
 def masked_number_at_end(text: str) -> str:
@@ -259,7 +261,7 @@ def street_after_split(previous: str, text: str) -> tuple[str, str] | None:
 # "our place is where Birch Hollow Lane meets Route 69" (round 15's tester): in a message
 # that says where one lives, each street that meets another is an address.
 _STREET_NAME = (
-    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:(?i:{_SURE})\b\.?|(?:{_UNSURE})\b)"
+    rf"(?:[A-Z][\w'-]*\s+){{1,3}}(?:(?i:{SURE_STREET_WORDS})\b\.?|(?:{UNSURE_STREET_WORDS})\b)"
     r"|\b(?i:route|rte|rt)\.?\s*\d{1,4}\b"
     + "|"
     + re.escape(ADDRESS_MARK)  # "Route 69" may be masked already
