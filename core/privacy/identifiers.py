@@ -31,6 +31,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from core.privacy.gates import gated
+
 ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
 LINK_MARK = "[link removed]"
@@ -201,11 +203,14 @@ STREET = re.compile(
 # "Calle de los Olivos 12, Hartford", "Avenida Paulista 1578", "carrera 15 # 88-64" (round 6:
 # the number and street word were stored raw): a Spanish or Portuguese street word, the
 # street's name (particles included, any case), then the house number.
-FOREIGN_STREET = re.compile(
-    r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa)\s+"
-    r"(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}(?:[^\W\d_][\w'.-]*\s+){0,3}?"
-    r"(?:(?i:n[º°o]\.?|no\.|#)\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:#|(?i:no\.?|n[º°]))\s*\d+(?:-\d+)?)?"
-    rf"(?![\w-]){_TAIL}"
+FOREIGN_STREET = gated(
+    re.compile(
+        r"\b(?i:calle|avenida|avda\.?|carrera|cra\.?|rua|camino|paseo|travessa)\s+"
+        r"(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}(?:[^\W\d_][\w'.-]*\s+){0,3}?"
+        r"(?:(?i:n[º°o]\.?|no\.|#)\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:#|(?i:no\.?|n[º°]))\s*\d+(?:-\d+)?)?"
+        rf"(?![\w-]){_TAIL}"
+    ),
+    "calle avenida avda carrera cra rua camino paseo travessa",
 )
 # "[address removed] Bristol 06010", "[address removed], 06107": a ZIP after a masked address
 # and up to three capitalised words (its town) goes with it (an outside tester found it raw).
@@ -282,10 +287,14 @@ NUMBER_FOREIGN_STREET = re.compile(
 UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 # "Box 512, Harwinton" (round 10: raw): a box number without "PO", at the start of a message
 # or after "my", "to", "is" or a colon; two figures at least ("is box 2 ok" stays).
-BOX = re.compile(
-    r"(?:(?<![\s\S])\s*|(?<=\b(?i:my) )|(?<=\b(?i:to) )|(?<=\b(?i:is) )|(?<=: ))(?i:box)\s*#?\s*"
-    # Case matters in the tail: "Harwinton. is mail ok" has no state ("ok" is a word here).
-    rf"\d{{2,}}[A-Za-z]?\b{_TAIL}",
+BOX = gated(
+    re.compile(
+        r"(?:(?<![\s\S])\s*|(?<=\b(?i:my) )|(?<=\b(?i:to) )|(?<=\b(?i:is) )|(?<=: ))"
+        r"(?i:box)\s*#?\s*"
+        # Case matters in the tail: "Harwinton. is mail ok" has no state ("ok" is a word here).
+        rf"\d{{2,}}[A-Za-z]?\b{_TAIL}",
+    ),
+    "box",
 )
 PO_BOX = re.compile(
     # "PO Bx 4471", "po bix 12", "P.O.B. 9921", "my p o bx is 5510" (round 8: raw): box misspelt
@@ -488,10 +497,13 @@ _BIRTH_YEAR = (
     rf"(?:{_YEAR}|\d{{2}}(?![\d:])(?!\s*(?:weeks?|wks?|days?|hours?|hrs?|mins?|minutes?|"
     r"years?|yrs?|months?|%|am|pm)\b))"
 )
-WORDED_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY},?\s+(?:of\s+|in\s+)?{_YEAR}"
-    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
-    re.IGNORECASE,
+WORDED_DATE = gated(
+    re.compile(
+        rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY},?\s+(?:of\s+|in\s+)?{_YEAR}"
+        rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+|in\s+)?{_YEAR})\b",
+        re.IGNORECASE,
+    ),
+    "jan feb mar apr may jun jul aug sep oct nov dec",
 )
 # Dates without a year (Safe Harbor removes every element of a date but the year): "fall on
 # 2 december", "on the 3rd of november", "19 Oct", "(Dec 1st)", "on 12/15", "my MRI from
@@ -518,33 +530,36 @@ _DATE_CUE = (
     r"(?:scheduled|booked|set|planned|due|appointment|appt)(?:\s+(?:is\s+)?(?:for|on))?)\s+"
     r"(?:the\s+)?"
 )
-YEARLESS_DATE = re.compile(
-    rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
-    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
-    # "called me on 10-17" (round 6): with a dash, two digits on one side at least and the
-    # clause ending after it ("from 1-2 hours", "from 10-12 weeks" stay).
-    r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
-    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
-    r"(?![\w/])"
-    rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}(?:(?<=\.)\s*|\s+)(?:the\s+)?{_DAY_FIGURE})"
-    # "(nov.18)" (round 10: raw): the dot of an abbreviation may stand for the space.
-    # "born march '52", "june '41" (round 10: raw; a curly apostrophe too): a month, a
-    # two-digit year.
-    rf"|\b{_MONTH}\s+['\u2019\u2018]\d{{2}}"
-    r"(?![\w/])"
-    # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
-    rf"|\b\d{{1,2}}\s+de\s+{_MESES}(?:\s+(?:de|del)\s+\d{{4}})?\b"
-    # "on sunday the 14th", "on the 27th of last month", "an xray on the 2nd".
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
-    r"|(?P<on>\bon\s+the\s+)\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:last|this|next|the)\s+month)?"
-    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|in|i|we|he|she|my|his|her|of|it)\b))"
-    # "born in 1931, on christmas eve": a holiday after "born" is a date of birth.
-    rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
-    r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
-    r"\s*:?\s*)(?:(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})"
-    # "visa exp 0329" (round 10: raw): month and year without the slash.
-    r"|(?:0[1-9]|1[0-2])\d{2})(?![\w/])",
-    re.IGNORECASE,
+YEARLESS_DATE = gated(
+    re.compile(
+        rf"(?P<cue>{_DATE_CUE})(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY_FIGURE}"
+        r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+        # "called me on 10-17" (round 6): with a dash, two digits on one side at least and the
+        # clause ending after it ("from 1-2 hours", "from 10-12 weeks" stay).
+        r"|(?:(?:0[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+        r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|i|we|he|she|it|with|about|then)\b)))"
+        r"(?![\w/])"
+        rf"|\b(?:{_DAY_FIGURE}\s+(?:of\s+)?{_MONTH_NOT_MAY}|{_MONTH_NOT_MAY}(?:(?<=\.)\s*|\s+)(?:the\s+)?{_DAY_FIGURE})"
+        # "(nov.18)" (round 10: raw): the dot of an abbreviation may stand for the space.
+        # "born march '52", "june '41" (round 10: raw; a curly apostrophe too): a month, a
+        # two-digit year.
+        rf"|\b{_MONTH}\s+['\u2019\u2018]\d{{2}}"
+        r"(?![\w/])"
+        # "el 9 de diciembre", "5 de mayo de 1940" (round 5): Spanish and Portuguese dates.
+        rf"|\b\d{{1,2}}\s+de\s+{_MESES}(?:\s+(?:de|del)\s+\d{{4}})?\b"
+        # "on sunday the 14th", "on the 27th of last month", "an xray on the 2nd".
+        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+        r"|(?P<on>\bon\s+the\s+)\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:last|this|next|the)\s+month)?"
+        r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|when|but|so|at|in|i|we|he|she|my|his|her|of|it)\b))"
+        # "born in 1931, on christmas eve": a holiday after "born" is a date of birth.
+        rf"|(?P<born>\bborn\b[^.?!]{{0,40}}?\bon\s+){_HOLIDAY}"
+        r"|(?P<expiry>\b(?:exp(?:ires|iry|iration)?(?:\s+date)?|valid\s+(?:thru|through|until))\.?"
+        r"\s*:?\s*)(?:(?:0?[1-9]|1[0-2])\s*/\s*(?:\d{4}|\d{2})"
+        # "visa exp 0329" (round 10: raw): month and year without the slash.
+        r"|(?:0[1-9]|1[0-2])\d{2})(?![\w/])",
+        re.IGNORECASE,
+    ),
+    "\\d jan feb mar apr may jun jul aug sep oct nov dec born",
 )
 # "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
 # raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
@@ -581,13 +596,16 @@ def masked_event_date(match: re.Match[str], mark: str) -> str:
 # "dob is june" / "the 8th 1941" (round 6: a date of birth split over two messages; the
 # month was stored raw): a month alone after a cue of birth, at the end of the message or
 # clause; and a day's ordinal with a year ("the 8th 1941", "21st, 1938").
-BIRTH_MONTH = re.compile(
-    r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|birthday|birth\s*date|date\s+of\s+birth)"
-    r"(?:\s+(?:is|was|in|on|:))*\s*:?\s*)"
-    # "born March 1960": the month goes, a year that makes no one 90 stays (Safe Harbor).
-    rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b|,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b))"
-    rf"|\b(?:the\s+)?{_DAY_FIGURE},?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
-    re.IGNORECASE,
+BIRTH_MONTH = gated(
+    re.compile(
+        r"(?P<cue>\b(?:dob|d\.o\.b\.?|born|birthday|birth\s*date|date\s+of\s+birth)"
+        r"(?:\s+(?:is|was|in|on|:))*\s*:?\s*)"
+        # "born March 1960": the month goes, a year that makes no one 90 stays (Safe Harbor).
+        rf"{_MONTH}(?=\s*(?:[,.;!?]|$|\s+(?:and|but|i|so)\b|,?\s+(?:of\s+)?(?:19|20)\d{{2}}\b))"
+        rf"|\b(?:the\s+)?{_DAY_FIGURE},?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
+        re.IGNORECASE,
+    ),
+    "\\d dob d.o.b born birth",
 )
 # "back in september on the 21st" (round 6: the day was masked, the month kept): a month
 # right before a masked day goes with it.
@@ -595,10 +613,18 @@ MONTH_BEFORE_DATE = re.compile(
     rf"\b{_MONTH_NOT_MAY},?\s+(?:(?:on|around|about|near)\s+)?(?:the\s+)?(?=\[date removed\])",
     re.IGNORECASE,
 )
-DATE_WORDS = re.compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    rf"{_MESES})\b",
-    re.IGNORECASE,
+DATE_WORDS = gated(
+    re.compile(
+        r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+        rf"{_MESES})\b",
+        re.IGNORECASE,
+    ),
+    (
+        "january february march april june july august september october november "
+        "december enero febrero marzo abril mayo junio julio agosto septiembre setiembre "
+        "octubre noviembre diciembre janeiro fevereiro março maio junho julho setembro "
+        "outubro novembro dezembro"
+    ),
 )
 # "doce de marzo de mil novecientos cuarenta" (round 7: raw): a Spanish or Portuguese day in
 # words before "de" and a month, with a year in words or figures if any.
@@ -627,17 +653,20 @@ def masked_yearless_date(match: re.Match[str], mark: str) -> str:
 
 
 _NUMBER = rf"(?:\d{{1,4}}|{_ORDINAL_WORD}|{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}|oh|zero)\b"
-BIRTH_DATE = re.compile(
-    # "her bday is 4 / 17", "b-day 11 / 2" (round 8: raw): spaces round the slash.
-    rf"\b(?:born(?:\s+on)?|(?:birthday|b-?day|bd)(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
-    rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
-    rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-    rf"|\d{{1,2}}\s*[/.-]\s*\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
-    # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
-    # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
-    rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"
-    rf"|{_NUMBER}(?:[\s,/.-]+{_NUMBER}){{1,5}})\b",
-    re.IGNORECASE,
+BIRTH_DATE = gated(
+    re.compile(
+        # "her bday is 4 / 17", "b-day 11 / 2" (round 8: raw): spaces round the slash.
+        rf"\b(?:born(?:\s+on)?|(?:birthday|b-?day|bd)(?:\s+is)?|birth\s*date(?:\s+is)?|date\s+of\s+birth(?:\s+is)?|"
+        rf"dob|d\.o\.b\.?)[\s:,-]*(?:(?:is|was|on)\s+)?(?:the\s+)?"
+        rf"(?:(?:{_MONTH}\s+(?:the\s+)?{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
+        rf"|\d{{1,2}}\s*[/.-]\s*\d{{1,2}})(?:,?\s+(?:of\s+|in\s+)?{_BIRTH_YEAR}|[/.-]\d{{2}}(?!\d))?"
+        # The year first ("nineteen forty one march the fourth"), or figures in a row, in words
+        # or digits ("four three forty one", "3 4 1941"): an outside tester found them raw.
+        rf"|{_YEAR},?\s+{_MONTH}\s+(?:the\s+)?{_DAY}"
+        rf"|{_NUMBER}(?:[\s,/.-]+{_NUMBER}){{1,5}})\b",
+        re.IGNORECASE,
+    ),
+    "born birth bd b-day dob d.o.b",
 )
 
 
@@ -1058,10 +1087,13 @@ def masked_house_number(match: re.Match[str]) -> str:
 
 
 # "corner of Wexford Lane and Tillotson Rd": streets named at a corner.
-CORNER = re.compile(
-    r"(?P<cue>\b(?i:corner|intersection|junction)\s+(?i:of)\s+)"
-    rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}"
-    rf"(?:\s+(?i:and|&)\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD})?"
+CORNER = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:corner|intersection|junction)\s+(?i:of)\s+)"
+        rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}"
+        rf"(?:\s+(?i:and|&)\s+(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD})?"
+    ),
+    "corner intersection junction",
 )
 # "Av. Insurgentes Sur 1602, Col. Crédito Constructor": a Mexican street and neighbourhood.
 SPANISH_ABBREVIATED = re.compile(
@@ -1312,13 +1344,19 @@ MONTH_OPENING = re.compile(
     rf"^\W*(?:of\s+)?(?P<month>{_MONTH})(?=\s*(?:[,.;:!?]|$|\d{{2,4}}\b|(?i:and)\b))",
     re.IGNORECASE,
 )
-ORDINAL_DAY = re.compile(
-    r"(?P<cue>\b(?:(?:booked|book|scheduled|appointment|appt|procedure|surgery|fall|fell|"
-    r"happened|coming\s+in)\b[^.?!\d]{0,20}?"
-    rf"|(?:morning|afternoon|evening|night)\s+of\s+|{_WEEKDAY_SHORT}\s+)"
-    r"(?:on\s+)?the\s+)"
-    rf"{_ORDINAL_DAY}(?=\s*(?:[,.;!?)]|$|\s+(?:at|and|but|so|then|i|she|he|we|a|of\s+(?:next|this|last)\s+month)\b))",
-    re.IGNORECASE,
+ORDINAL_DAY = gated(
+    re.compile(
+        r"(?P<cue>\b(?:(?:booked|book|scheduled|appointment|appt|procedure|surgery|fall|fell|"
+        r"happened|coming\s+in)\b[^.?!\d]{0,20}?"
+        rf"|(?:morning|afternoon|evening|night)\s+of\s+|{_WEEKDAY_SHORT}\s+)"
+        r"(?:on\s+)?the\s+)"
+        rf"{_ORDINAL_DAY}(?=\s*(?:[,.;!?)]|$|\s+(?:at|and|but|so|then|i|she|he|we|a|of\s+(?:next|this|last)\s+month)\b))",
+        re.IGNORECASE,
+    ),
+    (
+        "\\d first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth teenth twentieth thirtieth"
+    ),
 )
 # "her birthday is the 30th" (the month came next message): a day alone after a cue of birth.
 BIRTH_DAY = re.compile(
@@ -1387,9 +1425,12 @@ ROUND11_GATE = re.compile(
     re.IGNORECASE,
 )
 # "at the end of Quarry Hill Lane Harwinton": a street without its number after "end of".
-END_OF_STREET = re.compile(
-    r"(?P<cue>\b(?i:end|top|bottom|foot|far\s+end)\s+(?i:of)\s+)"
-    rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}{_TAIL}"
+END_OF_STREET = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:end|top|bottom|foot|far\s+end)\s+(?i:of)\s+)"
+        rf"(?:[A-Z][\w'.-]*\s+){{1,3}}{_STREET_WORD}{_TAIL}"
+    ),
+    "end top bottom foot",
 )
 
 

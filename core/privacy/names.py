@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy.gates import gated
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 
 NAME_MARK = "[name removed]"
@@ -101,9 +102,12 @@ TITLE_CUE = re.compile(
 )
 # "husband: Fitzgerald O'Shaughnessy. me: Peig O'Shaughnessy" (round 6): a kin word or "me"
 # as a label before a colon says whose name follows.
-LABEL_CUE = re.compile(
-    rf"(?:^|(?<=[\s.,;(]))(?:{_RELATIVE}{_IN_LAW}|me|myself|caller|writer)\s*:\s*",
-    re.IGNORECASE,
+LABEL_CUE = gated(
+    re.compile(
+        rf"(?:^|(?<=[\s.,;(]))(?:{_RELATIVE}{_IN_LAW}|me|myself|caller|writer)\s*:\s*",
+        re.IGNORECASE,
+    ),
+    ":",
 )
 # "call jean-baptiste at +1 860...", "ring siobhan on 07700...", "olumide's cell is 860...":
 # the one to three words between a verb of calling and a phone number (masked by then: names
@@ -112,12 +116,15 @@ LABEL_CUE = re.compile(
 # doctors (kept by decision, docs/privacy.md).
 _NAME_WORD = r"[^\W\d_][\w'\u2019-]*"
 _BEFORE_PHONE = rf"(?:\s*(?:at|on|via|:|-)\s*|\s+){re.escape(PHONE_MARK)}"
-PHONE_CUE = re.compile(
-    r"\b(?=[crtpmw])(?:call|ring|text|phone|contact|reach|message|whatsapp)\s+"
-    rf"(?!(?:dr|doctor|nurse|prof)\b)(?=(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}{_BEFORE_PHONE})"
-    rf"|(?:^|(?<=[\s,(]))(?={_NAME_WORD}['\u2019]s\s+(?:cell|mobile|phone|number|landline)"
-    rf"(?:\s+(?:phone|number))?\s*(?:is|:)?\s*{re.escape(PHONE_MARK)})",
-    re.IGNORECASE,
+PHONE_CUE = gated(
+    re.compile(
+        r"\b(?=[crtpmw])(?:call|ring|text|phone|contact|reach|message|whatsapp)\s+"
+        rf"(?!(?:dr|doctor|nurse|prof)\b)(?=(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}{_BEFORE_PHONE})"
+        rf"|(?:^|(?<=[\s,(]))(?={_NAME_WORD}['\u2019]s\s+(?:cell|mobile|phone|number|landline)"
+        rf"(?:\s+(?:phone|number))?\s*(?:is|:)?\s*{re.escape(PHONE_MARK)})",
+        re.IGNORECASE,
+    ),
+    "[phone removed]",
 )
 # "my wife's name is Ye-jin Park and mine is Min-ho Park", "whose name goes on it? mine is
 # wanjiru kamau", "my mother's name is agnes and my sister's is bridget": "mine / his / hers /
@@ -137,14 +144,17 @@ NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
 _VI_PERSON = (
     r"(?:t[ôo]i|b[àa]|[ôo]ng|m[ẹe]|cha|b[ốo]|con|ch[ồo]ng|v[ợo]|anh|ch[ịi]|em|c[ôo]|ch[úu])"
 )
-FOREIGN_CUE = re.compile(
-    rf"\b(?:t[êe]n\s+(?:c[ủu]a\s+)?{_VI_PERSON}(?:\s+{_VI_PERSON}){{0,2}}\s+l[àa]"
-    rf"|t[ôo]i\s+t[êe]n(?:\s+l[àa])?"
-    r"|w[oǒ]\s+ji[aà]o|w[oǒ]\s+de\s+m[ií]ngz[iì]\s+(?:sh[iì]|is)|t[aā]\s+ji[aà]o"
-    r"|ako\s+(?:po\s+)?si|siya\s+(?:po\s+)?si|(?:ang\s+)?pangalan\s+(?:ko|niya|nya)\s+(?:po\s+)?(?:ay|ay\s+si)?"
-    r"|mwen\s+rel[eé]|li\s+rel[eé]|non\s+(?:mwen|li)\s+se"
-    r"|(?:ana\s+)?(?:ismi|esmi|ismee|ismii)|(?:je|nae)\s+ireum(?:eun|i)|ireumeun)\s+",
-    re.IGNORECASE,
+FOREIGN_CUE = gated(
+    re.compile(
+        rf"\b(?:t[êe]n\s+(?:c[ủu]a\s+)?{_VI_PERSON}(?:\s+{_VI_PERSON}){{0,2}}\s+l[àa]"
+        rf"|t[ôo]i\s+t[êe]n(?:\s+l[àa])?"
+        r"|w[oǒ]\s+ji[aà]o|w[oǒ]\s+de\s+m[ií]ngz[iì]\s+(?:sh[iì]|is)|t[aā]\s+ji[aà]o"
+        r"|ako\s+(?:po\s+)?si|siya\s+(?:po\s+)?si|(?:ang\s+)?pangalan\s+(?:ko|niya|nya)\s+(?:po\s+)?(?:ay|ay\s+si)?"
+        r"|mwen\s+rel[eé]|li\s+rel[eé]|non\s+(?:mwen|li)\s+se"
+        r"|(?:ana\s+)?(?:ismi|esmi|ismee|ismii)|(?:je|nae)\s+ireum(?:eun|i)|ireumeun)\s+",
+        re.IGNORECASE,
+    ),
+    "ten tên jia jià ngz ako siya pangalan rel non ism esm ireum",
 )
 _FOREIGN_STOP_WORDS = """tôi toi bị bi và va là la ạ a ne po lang na sa ang imnida ieyo yeyo ipnida
 wa ak e se gì gi nào nao ai lola lolo nanay tatay ate kuya"""
@@ -208,9 +218,12 @@ _INSTITUTION_WORDS = """hospital hospitals clinic center centre medical health h
 college pharmacy insurance county city town care group associates radiology orthopedics
 memorial institute foundation department"""
 _INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
-HERE_CUE = re.compile(
-    r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
-    re.IGNORECASE,
+HERE_CUE = gated(
+    re.compile(
+        r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
+        re.IGNORECASE,
+    ),
+    "here again speaking",
 )
 # "Hi its Maeve, ...": after "it's" / "this is", a capitalised word in no list of
 # ordinary words, with nothing after it in the clause.
@@ -750,12 +763,15 @@ def _name_end(word: re.Match[str]) -> int:
 # "dad's caretaker jovanka will bring him", "moms aide jovanka", "our home health aide
 # jovanka" (round 13: raw): a carer's word after a possessive, a kin word's possessive
 # included, with one of the kinds of care before it.
-HELPER_CUE = re.compile(
-    rf"\b(?:(?:my|his|her|their|our|the)\s+|{_RELATIVE}['\u2019]?s\s+)"
-    r"(?:(?:home\s+health|personal\s+care|visiting|live[\s-]in|private|night|day)\s+)?"
-    r"(?:caretaker|care\s*taker|aide|aid|helper|sitter|companion|driver|housekeeper|pca|cna|"
-    r"hha|caregiver|carer|nanny|assistant)s?\s*,?\s+",
-    re.IGNORECASE,
+HELPER_CUE = gated(
+    re.compile(
+        rf"\b(?:(?:my|his|her|their|our|the)\s+|{_RELATIVE}['\u2019]?s\s+)"
+        r"(?:(?:home\s+health|personal\s+care|visiting|live[\s-]in|private|night|day)\s+)?"
+        r"(?:caretaker|care\s*taker|aide|aid|helper|sitter|companion|driver|housekeeper|pca|cna|"
+        r"hha|caregiver|carer|nanny|assistant)s?\s*,?\s+",
+        re.IGNORECASE,
+    ),
+    "aid help sitter compan driver keeper pca cna hha care nann assist",
 )
 _HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)
 _CUES = (
@@ -999,10 +1015,16 @@ def _lower_self(text: str, start: int) -> list[tuple[int, int]]:
 
 
 # Cheap tests before NEIGHBOUR and POSSESSOR, which try every word of the message.
-NEIGHBOUR_GATE = re.compile(
-    r"\b(?:door|street|road|hall|lane|block|upstairs|downstairs|church|chapel|choir|temple|"
-    r"mosque|synagogue|parish|work|bingo|club|senior)\b",
-    re.IGNORECASE,
+NEIGHBOUR_GATE = gated(
+    re.compile(
+        r"\b(?:door|street|road|hall|lane|block|upstairs|downstairs|church|chapel|choir|temple|"
+        r"mosque|synagogue|parish|work|bingo|club|senior)\b",
+        re.IGNORECASE,
+    ),
+    (
+        "door street road hall lane block upstairs downstairs church chapel choir temple "
+        "mosque synagogue parish work bingo club senior"
+    ),
 )
 POSSESSIVE_GATE = re.compile(rf"['\u2019]s\s+(?:\w+\s+)?{_RELATIVE}\b", re.IGNORECASE)
 

@@ -35,6 +35,7 @@ from core.privacy import identifiers as ids
 from core.privacy import places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import towns_in_context as r15p
+from core.privacy.gates import gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
     AGE_MARK,
@@ -69,7 +70,10 @@ MARKS = (
 
 # "pat.o'shaughnessy@comcast.net" (round 10: "pat.o'" was left): an apostrophe inside the
 # local part.
-EMAIL = re.compile(r"[\w.+-]+(?:['\u2019][\w.+-]+)*@[\w-]+(\.[\w-]+)+", re.UNICODE)
+EMAIL = gated(
+    re.compile(r"[\w.+-]+(?:['\u2019][\w.+-]+)*@[\w-]+(\.[\w-]+)+", re.UNICODE),
+    "@",
+)
 # "j d o e @ gmail . com", "j o h n . s m i t h @ g m a i l . c o m": letters spaced out on
 # either side of the @ (outside testers found both raw). The part before the @ is one word or
 # single characters with spaces between; each label after it the same; the last label a
@@ -144,7 +148,13 @@ def _masked_provider_email(match: re.Match[str]) -> str:
 # words after a mail provider's name and "is" or a colon are an address said without its "at";
 # they go when one holds a figure or is no ordinary word ("my gmail is not working", "her
 # outlook is good" stay).
-PROVIDER_GATE = re.compile(rf"\b{_PROVIDER}\b", re.IGNORECASE)
+PROVIDER_GATE = gated(
+    re.compile(rf"\b{_PROVIDER}\b", re.IGNORECASE),
+    (
+        "gmail googlemail yahoo icloud hotmail outlook aol comcast verizon sbcglobal "
+        "protonmail msn ymail optonline earthlink gmx zoho"
+    ),
+)
 SAID_EMAIL = re.compile(
     rf"(?P<cue>\b{_PROVIDER}(?:\s+(?:address|account|e-?mail))?\s*(?:\s+is\b|:|=)\s*)"
     r"(?P<local>[\w.+-]+(?:\s+[\w.+-]+){0,4}?)"
@@ -256,12 +266,19 @@ def _masked_spelled_phone(match: re.Match[str]) -> str:
 
 _MULTIPLIERS = frozenset({"double", "triple"})
 # Words that may start a detail without a digit: a date in words, a link.
-_WORDY = re.compile(
-    r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|noventa|cien|www|https?|"
-    # A house number in words ("my house is twelve oak st").
-    r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b"
-    r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
-    re.IGNORECASE,
+_WORDY = gated(
+    re.compile(
+        r"\b(born|birth|birthday|dob|d\.o\.b|nineteen|ninety|hundred|noventa|cien|www|https?|"
+        # A house number in words ("my house is twelve oak st").
+        r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty)\b"
+        r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
+        re.IGNORECASE,
+    ),
+    (
+        "born birth dob d.o.b nineteen ninety hundred noventa cien www http ten eleven "
+        "twelve twenty thirty forty fifty sixty seventy eighty .com .org .net .edu .gov "
+        ".io .me .info .us .co .biz"
+    ),
 )
 _SPELLED_DIGIT = re.compile(
     r"\b(zero|one|two|three|four|five|six|seven|eight|nine|cero|dos|tres|cinco|seis|ocho)\b", re.I
