@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import training_messages
@@ -112,36 +112,127 @@ def test_open_gates_change_no_continuation(gates_open: None) -> None:
     assert differ == []
 
 
-_AROUND = "my is the on of born dob 12 1941 3rd 12/3 10-17 '52 ave St id # : @ - / , . ( )"
+_AROUND = "my is the on of 12 1941 3rd 12/3 10-17 '52 Bob bob Oak St id # : @ ( ) _ + ?"
+_GLUE = [" ", "", "  ", ", ", "-", ".", "?", "\u2019s ", "s ", "\n"]
 
 
-def _pieces() -> list[str]:
-    """The gates' own substrings, in three cases, and words and figures found beside them."""
-    words = {n for gate in GATED.values() for n in gate.needles}
-    words |= {w.upper() for w in words} | {w.title() for w in words}
-    words |= set(_AROUND.split())
-    words |= {"[phone removed]", "[name removed]", "\n", "\u017f", "\u0131", "\u212a", "\u0663"}
-    return sorted(words)
+def _pieces(gate: gates.Gated) -> list[str]:
+    """The words of the pattern's own source (its alternatives: "aid", "sitter", "june"),
+    the gate's words and substrings, in three cases, and words found around them."""
+    source = set(re.findall(r"[a-z]{2,}", gate.pattern.pattern.lower()))
+    pieces = source | set(gate.words) | set(gate.needles)
+    pieces |= {p.upper() for p in pieces} | {p.title() for p in pieces} | set(_AROUND.split())
+    pieces |= {"[phone removed]", "[name removed]", "\u017f", "\u0131", "\u212a", "\u0663"}
+    return sorted(pieces)
 
 
-_PIECES = _pieces()
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_every_match_passes_its_gate(name: str) -> None:
+    """Text built from the pattern's own words: whenever the pattern matches, the gate lets
+    it run (a word missing from the gate's list fails here)."""
+    gate = GATED[name]
 
-
-@settings(
-    max_examples=400,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(
-    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12),
-    st.lists(st.sampled_from([" ", "", "  ", ", ", "-", "."]), min_size=12, max_size=12),
-)
-def test_every_match_passes_its_gate(pieces: list[str], glue: list[str]) -> None:
-    text = "".join(p + g for p, g in zip(pieces, glue, strict=False))
-    for name, gate in GATED.items():
+    @settings(max_examples=300, derandomize=True, deadline=None, database=None)
+    @given(
+        st.lists(st.sampled_from(_pieces(gate)), min_size=1, max_size=7),
+        st.lists(st.sampled_from(_GLUE), min_size=7, max_size=7),
+    )
+    def check(pieces: list[str], glue: list[str]) -> None:
+        text = "".join(p + g for p, g in zip(pieces, glue, strict=False))
         if gate.pattern.search(text):
-            assert gate.may_match(text), (name, text)
+            assert gate.may_match(text), text
+
+    check()
+
+
+_BEFORE = ["", "my ", "the ", "on ", "12 ", "Bob ", "is ", "born ", "my aunt\u2019s ", "call "]
+_AFTER = ["", " ", " Bob ", " 12", " 12th ", ", ", "s Bob ", ": Bob", " 1941", ". ", " is 1AC9"]
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_each_word_of_a_pattern_in_context_passes_its_gate(name: str) -> None:
+    """Each word of the pattern's source between a word before and after: a grid, not a
+    sample, so a word left out of a gate's list ("aid" for HELPER_CUE) is found."""
+    gate = GATED[name]
+    words = set(re.findall(r"[a-z]{2,}", gate.pattern.pattern.lower())) | set(gate.words)
+    hidden = [
+        text
+        for word in sorted(words)
+        for form in (word, word.title())
+        for before in _BEFORE
+        for after in _AFTER
+        if gate.pattern.search(text := before + form + after) and not gate.may_match(text)
+    ]
+    assert hidden == []
+
+
+_END_PIECES = [
+    "my",
+    "number",
+    "is",
+    "phone",
+    "cell",
+    "ssn",
+    "medicare",
+    "member",
+    "id",
+    "email",
+    "address",
+    "call",
+    "me",
+    "at",
+    "zip",
+    "dob",
+    "tel",
+    "eight",
+    "six",
+    "oh",
+    "five",
+    "cero",
+    "uno",
+    "860",
+    "555",
+    "0123",
+    "1AC9",
+    "-KM3",
+    "a.b",
+    "x_y",
+    "@gmail.com",
+    ",",
+    ".",
+    "?",
+    "!",
+    "-",
+    "+",
+    "_",
+    "@",
+]
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(_END_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from(_GLUE), min_size=8, max_size=8),
+)
+def test_the_test_from_the_end_passes_every_cued_part(pieces: list[str], glue: list[str]) -> None:
+    text = "".join(p + g for p, g in zip(pieces, glue, strict=False))
+    if redaction.CUED_PART_AT_END.search(text):
+        assert redaction._may_end_with_part(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is eight six oh",
+        "call me at eight six oh, five five five.",
+        "her ssn is 123",
+        "email is a.b",
+        "my number is x_y ?",
+    ],
+)
+def test_cued_parts_at_the_end_pass_the_test_from_the_end(text: str) -> None:
+    assert redaction.CUED_PART_AT_END.search(text)
+    assert redaction._may_end_with_part(text)
 
 
 @settings(max_examples=200, derandomize=True, deadline=None)

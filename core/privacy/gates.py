@@ -1,15 +1,20 @@
-"""Patterns that run only when the text holds a word every match of theirs needs.
+r"""Patterns that run only when the text holds a word or a substring every match of theirs needs.
 
 Why: the redaction runs a hundred and more regular expressions over every message, and most
 of them scan the whole text at every position although they can only match where a month, a
-helper's word or a colon stands. A substring test in C on one case-folded copy costs a
-fraction of such a scan, so a pattern wrapped here first asks whether one of the substrings
-its matches need is there, and returns at once (no match, the text unchanged) when none is.
+helper's word or a colon stands. Looking a word up in the set of the message's words, or a
+substring up in one case-folded copy, costs a fraction of such a scan; so a pattern wrapped
+here first asks whether something its matches need is there, and returns at once (no match,
+the text unchanged) when nothing is. Word gates are the sharper ones: "ten" as a word is
+rare, "ten" inside "often" or "listen" is not.
 
-A gate must never hide a match: each one lists substrings at least one of which every match
-contains (in case-folded form), and tests/test_redaction_gates.py checks that the redaction
-with every gate open gives the same text on the corpus, the training messages and hostile
-text built from the gates' own substrings.
+A gate must never hide a match. Each one lists:
+- `words`: whole words, for patterns whose match holds one of them between word boundaries
+  (`\bten\b`): such a word is a maximal run of letters of the case-folded text;
+- `needles`: substrings, at least one of which every match holds (case-folded);
+- `figure`: a figure of any script lets the pattern run (for patterns that need `\d`).
+tests/test_redaction_gates.py checks that the redaction with every gate open gives the same
+text on the corpus, the training messages and hostile text built from the gates' own words.
 """
 
 from __future__ import annotations
@@ -21,38 +26,87 @@ from typing import Any
 # The one character `re.IGNORECASE` matches with a Latin letter that str.casefold keeps
 # apart from it: the dotless i (U+0131 matches "i").
 _DOTLESS_I = str.maketrans({"\u0131": "i"})
-
 _FIGURE = re.compile(r"\d")
-# Turned off by the differential test only: with every gate open the patterns run as before.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Turned on by the differential test only: with every gate open the patterns run as before.
 OPEN = False
+
+
+class _Folded:
+    """A text's case-folded copy and the set of its words, made once for all the gates.
+
+    The passes hand the same string on while none of them changes it, so the last text read
+    is kept (one object, replaced whole: safe across threads)."""
+
+    __slots__ = ("_words", "fold", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fold = text.casefold().translate(_DOTLESS_I)
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_LETTER_RUN.findall(self.fold))
+        return self._words
+
+
+_LAST = _Folded("")
+
+
+def _read(text: str) -> _Folded:
+    global _LAST
+    last = _LAST
+    if last.text is text:
+        return last
+    last = _Folded(text)
+    _LAST = last
+    return last
 
 
 def folded(text: str) -> str:
     """The text as the gates compare it, case-folded: the long s U+017F is "s"."""
-    return text.casefold().translate(_DOTLESS_I)
+    return _read(text).fold
 
 
-def holds_any(folded_text: str, needles: tuple[str, ...]) -> bool:
-    """Does the case-folded text hold one of the needles (each in lower case)?"""
-    return OPEN or any(needle in folded_text for needle in needles)
+def words_of(text: str) -> frozenset[str]:
+    """The case-folded words (maximal runs of letters) of the text."""
+    return _read(text).words
 
 
 class Gated:
-    """A compiled pattern with the substrings its matches need; the same methods the
-    redaction calls on a pattern (search, sub, finditer, fullmatch), skipped when no needed
-    substring is in the text."""
+    """A compiled pattern with what its matches need; the methods the redaction calls on a
+    pattern (search, sub, finditer, fullmatch), skipped when nothing needed is in the text."""
 
-    __slots__ = ("figure", "needles", "pattern")
+    __slots__ = ("figure", "finder", "needles", "pattern", "words")
 
-    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...], figure: bool) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        needles: tuple[str, ...],
+        words: frozenset[str],
+        figure: bool,
+    ) -> None:
         self.pattern = pattern
         self.needles = needles
-        self.figure = figure  # a figure of any script (\d) lets it run too
+        self.words = words
+        self.figure = figure
+        # Many needles are found faster by one scan for any of them (measured: 30 month
+        # names, 1.7 µs against 4.7 for thirty substring tests); a few by substring tests.
+        longest_first = "|".join(map(re.escape, sorted(needles, key=len, reverse=True)))
+        self.finder = re.compile(longest_first) if len(needles) > 4 else None
 
     def may_match(self, text: str) -> bool:
-        if self.figure and _FIGURE.search(text):
+        if OPEN or (self.figure and _FIGURE.search(text)):
             return True
-        return holds_any(folded(text), self.needles)
+        read = _read(text)
+        if self.words and not self.words.isdisjoint(read.words):
+            return True
+        if self.finder is not None:
+            return self.finder.search(read.fold) is not None
+        fold = read.fold
+        return any(needle in fold for needle in self.needles)
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         return self.pattern.search(text, *bounds) if self.may_match(text) else None
@@ -70,8 +124,13 @@ class Gated:
         return getattr(self.pattern, name)  # flags, groupindex...
 
 
-def gated(pattern: re.Pattern[str], needles: str) -> Gated:
-    """`pattern`, run only when the text holds one of `needles` (space-separated; `\\d` for
-    a figure of any script, which the patterns' \\d matches too)."""
-    words = needles.split()
-    return Gated(pattern, tuple(w for w in words if w != r"\d"), figure=r"\d" in words)
+def gated(pattern: re.Pattern[str], needles: str = "", words: str = "") -> Gated:
+    """`pattern`, run only when the text holds one of `needles` (space-separated substrings;
+    `\\d` for a figure of any script, which the patterns' \\d matches too) or of `words`."""
+    found = needles.split()
+    return Gated(
+        pattern,
+        tuple(n for n in found if n != r"\d"),
+        frozenset(words.split()),
+        figure=r"\d" in found,
+    )

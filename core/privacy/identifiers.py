@@ -619,7 +619,7 @@ DATE_WORDS = gated(
         rf"{_MESES})\b",
         re.IGNORECASE,
     ),
-    (
+    words=(
         "january february march april june july august september october november "
         "december enero febrero marzo abril mayo junio julio agosto septiembre setiembre "
         "octubre noviembre diciembre janeiro fevereiro março maio junho julho setembro "
@@ -1040,7 +1040,15 @@ NAMED_STREET = re.compile(
     rf"|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS}\b\.?|(?:Dr|St)\b(?!\.?\s*[A-Z])\.?))"
     rf"{_TAIL}"
 )
-STREET_WORD_GATE = re.compile(rf"(?i:\b(?:{_NAMED_SURE})\b)|\b(?:{UNSURE_STREET_WORDS}|Dr|St)\b")
+STREET_WORD_GATE = gated(
+    re.compile(rf"(?i:\b(?:{_NAMED_SURE})\b)|\b(?:{UNSURE_STREET_WORDS}|Dr|St)\b"),
+    words=(
+        "street avenue ave road rd lane boulevard blvd parkway pkwy highway hwy turnpike "
+        "tpke terrace drive way place court circle trail square run path loop row plaza "
+        "pike walk close gardens landing heights mews chase crescent hollow ridge "
+        "crossing commons grove rise dr st"
+    ),
+)
 # The capitalised words of a street found with its number ("1180 Riverside Dr"): named again
 # in the same message ("the house on Riverside"), they are the same street.
 _STREET_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w'-]*")

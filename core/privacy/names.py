@@ -154,7 +154,10 @@ FOREIGN_CUE = gated(
         r"|(?:ana\s+)?(?:ismi|esmi|ismee|ismii)|(?:je|nae)\s+ireum(?:eun|i)|ireumeun)\s+",
         re.IGNORECASE,
     ),
-    "ten tên jia jià ngz ako siya pangalan rel non ism esm ireum",
+    words=(
+        "ten tên toi tôi wo wǒ ta tā ako siya ang pangalan mwen li non ana ismi esmi "
+        "ismee ismii je nae ireumeun"
+    ),
 )
 _FOREIGN_STOP_WORDS = """tôi toi bị bi và va là la ạ a ne po lang na sa ang imnida ieyo yeyo ipnida
 wa ak e se gì gi nào nao ai lola lolo nanay tatay ate kuya"""
@@ -223,7 +226,7 @@ HERE_CUE = gated(
         r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
         re.IGNORECASE,
     ),
-    "here again speaking",
+    words="here again speaking",
 )
 # "Hi its Maeve, ...": after "it's" / "this is", a capitalised word in no list of
 # ordinary words, with nothing after it in the clause.
@@ -771,7 +774,11 @@ HELPER_CUE = gated(
         r"hha|caregiver|carer|nanny|assistant)s?\s*,?\s+",
         re.IGNORECASE,
     ),
-    "aid help sitter compan driver keeper pca cna hha care nann assist",
+    words=(
+        "caretaker caretakers care aide aides aid aids helper helpers sitter sitters "
+        "companion companions driver drivers housekeeper housekeepers pca pcas cna cnas "
+        "hha hhas caregiver caregivers carer carers nanny nannys assistant assistants"
+    ),
 )
 _HERE_AFTER = re.compile(r"\s+(?:here|again|speaking)\b", re.IGNORECASE)
 _CUES = (
@@ -1021,7 +1028,7 @@ NEIGHBOUR_GATE = gated(
         r"mosque|synagogue|parish|work|bingo|club|senior)\b",
         re.IGNORECASE,
     ),
-    (
+    words=(
         "door street road hall lane block upstairs downstairs church chapel choir temple "
         "mosque synagogue parish work bingo club senior"
     ),

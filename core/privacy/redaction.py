@@ -35,7 +35,7 @@ from core.privacy import identifiers as ids
 from core.privacy import places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import towns_in_context as r15p
-from core.privacy.gates import gated
+from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
     AGE_MARK,
@@ -150,7 +150,7 @@ def _masked_provider_email(match: re.Match[str]) -> str:
 # outlook is good" stay).
 PROVIDER_GATE = gated(
     re.compile(rf"\b{_PROVIDER}\b", re.IGNORECASE),
-    (
+    words=(
         "gmail googlemail yahoo icloud hotmail outlook aol comcast verizon sbcglobal "
         "protonmail msn ymail optonline earthlink gmx zoho"
     ),
@@ -274,14 +274,18 @@ _WORDY = gated(
         r"|\w\.(com|org|net|edu|gov|io|me|info|us|co|biz)\b",
         re.IGNORECASE,
     ),
-    (
-        "born birth dob d.o.b nineteen ninety hundred noventa cien www http ten eleven "
-        "twelve twenty thirty forty fifty sixty seventy eighty .com .org .net .edu .gov "
-        ".io .me .info .us .co .biz"
+    needles="d.o.b .com .org .net .edu .gov .io .me .info .us .co .biz",
+    words=(
+        "born birth birthday dob nineteen ninety hundred noventa cien www http https ten "
+        "eleven twelve twenty thirty forty fifty sixty seventy eighty"
     ),
 )
-_SPELLED_DIGIT = re.compile(
-    r"\b(zero|one|two|three|four|five|six|seven|eight|nine|cero|dos|tres|cinco|seis|ocho)\b", re.I
+_SPELLED_DIGIT = gated(
+    re.compile(
+        r"\b(zero|one|two|three|four|five|six|seven|eight|nine|cero|dos|tres|cinco|seis|ocho)\b",
+        re.I,
+    ),
+    words="zero one two three four five six seven eight nine cero dos tres cinco seis ocho",
 )
 PHONE_REGIONS: tuple[str, ...] = ("US",)
 POSSIBLE = phonenumbers.Leniency.POSSIBLE  # what a patient types need not be a valid number
@@ -875,12 +879,36 @@ MAIL_WORD_AT_END = re.compile(
 )
 
 
+_FIGURE = re.compile(r"\d")
+_PART_CHARS = frozenset(".+@-_")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _may_end_with_part(text: str) -> bool:
+    """Could CUED_PART_AT_END match? A cheap test from the end that never says no to a match
+    (so the pattern's scan from every position is saved for most messages, which end in a
+    plain word and a question mark): its part reaches the end of the text but for marks, so
+    the text from the start of its last run of the part's characters on holds a figure, ".",
+    "@" or "_", or its last word names a digit ("my number is eight six oh")."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] in "_@"):
+        end -= 1  # what follows the part holds no letter, figure, "_" nor "@" ("860 - ")
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in _PART_CHARS):
+        start -= 1
+    tail = text[start:]  # with what follows: the part may end in ".", "+" or "-" ("a.")
+    if any(ch.isdigit() or ch in "._@" for ch in tail):
+        return True
+    words = _LETTER_RUN.findall(folded(tail))
+    return bool(words) and words[-1] in _DIGIT_NAMES
+
+
 def _started_part(text: str) -> re.Match[str] | None:
     """STARTED_SSN_AT_END's or MAIL_WORD_AT_END's match (a mail word when no ordinary word)."""
-    found = STARTED_SSN_AT_END.search(text)
+    found = STARTED_SSN_AT_END.search(text) if _FIGURE.search(text) else None
     if found:
         return found
-    found = MAIL_WORD_AT_END.search(text)
+    found = MAIL_WORD_AT_END.search(text) if "mail" in folded(text) else None
     word = found.group("part") if found else ""
     return found if word and not ordinary(word) and not PROVIDER_GATE.fullmatch(word) else None
 
@@ -936,7 +964,7 @@ def _is_part(part: str, cue: str) -> bool:
 
 def redact_cued_part(text: str) -> str:
     """The text with the start of a detail after a cue at its very end masked."""
-    match = CUED_PART_AT_END.search(text)
+    match = CUED_PART_AT_END.search(text) if _may_end_with_part(text) else None
     if not match or not _is_part(match.group("part"), match.group("cue")):
         match = _started_part(text) or match  # Round 12 (i21u): "ssn, its 612"
     if not match:
