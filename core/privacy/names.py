@@ -828,6 +828,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_round_11_names(text))
     spans.extend(_round_12_names(text))  # Round 12 (i21r)
     spans.extend(_round_14_names(text))  # Round 14 (r14p)
+    spans.extend(_comma_names(text))  # Round 16 (r16f)
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1360,6 +1361,8 @@ def might_name(text: str) -> bool:
         return True  # "its me yaw again", "my husbend tomasz"
     if _might_name_round_12(text):
         return True  # Round 12 (i21r): "first name zbigniew", "can yusuf come", "tio anselmo"
+    if text.count(",") >= 2 and _comma_names(text):
+        return True  # Round 16 (r16f): "the neighbour across the road, stanislaw, fell"
     first, _, ordinary_words, also_words = _lists()
     lowered = _LOWER_WORD.findall(text)
     if any(
@@ -1908,6 +1911,37 @@ def _possessive_opening(text: str) -> list[tuple[int, int]]:
     from core.privacy.places import place_names  # places imports this module
 
     return [] if match.group("name").lower() in place_names() else [match.span("name")]
+
+
+# Round 16 (r16f): "the neighbour across the road, stanislaw, fell off his ladder", "my carer,
+# wojciech, says": a word set off by commas up to four words after a person's word is their
+# name, in any case, when it is in no list of words or a first name that is no word.
+COMMA_NAME = re.compile(r",\s*(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s*,)")
+HELPER_WORDS_BEFORE = re.compile(
+    rf"\b{_HELPER}s?\b(?:\s+[^\W\d_][\w'\u2019]*){{0,4}}\s*$", re.IGNORECASE
+)
+
+
+# Words set off by commas that the list of ordinary words lacks (it holds few adverbs).
+_ASIDES = _NOT_SAYERS | frozenset(
+    "however meanwhile otherwise nevertheless nonetheless furthermore moreover anyway anyhow".split()
+)
+
+
+def _comma_names(text: str) -> list[tuple[int, int]]:
+    """COMMA_NAME's names after a person's word (two commas at least: a cheap test first)."""
+    if text.count(",") < 2:
+        return []
+    spans = []
+    for match in COMMA_NAME.finditer(text):
+        name = match.group("name")
+        if name.lower() in _NOT_FIRST or name.lower() in _ASIDES or name.lower().endswith("ly"):
+            continue  # "my friend, however, thinks", "my son, sadly, lives away"
+        if ordinary(name) or not (unknown(name, slips=False) or _known(name)):
+            continue
+        if HELPER_WORDS_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            spans.append(match.span("name"))
+    return spans
 
 
 def _round_14_names(text: str) -> list[tuple[int, int]]:
