@@ -253,6 +253,34 @@ SPELLED_PHONE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+|[a-z]+", re.IGNORECASE)
+# Round 16 (r16f): "two oh three, five five five, twelve thirty four" (raw): a phone said in
+# groups, with pairs of figures said as one number ("twelve", "thirty four", "oh one").
+_TEEN_OR_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?)"
+)
+_GROUP_WORD = rf"(?:{_TEEN_OR_TENS}|{_DIGIT_WORD})"
+GROUPED_PHONE = re.compile(
+    rf"\b{_GROUP_WORD}(?:\s+{_GROUP_WORD})*(?:\s*,\s*{_GROUP_WORD}(?:\s+{_GROUP_WORD})*){{2,}}\b",
+    re.IGNORECASE,
+)
+GROUPED_PHONE_GATE = re.compile(r"teen\b|ty\b|\b(?:ten|eleven|twelve)\b", re.IGNORECASE)
+_GROUP_TOKEN = re.compile(rf"{_TEEN_OR_TENS}|{_DIGIT_WORD}", re.IGNORECASE)
+
+
+def _masked_grouped_phone(match: re.Match[str]) -> str:
+    """GROUPED_PHONE's replacement: a phone when its groups say 7 to 11 digits, one group at
+    least in single figures ("twenty, thirty, forty five minutes" says no phone)."""
+    digits, single = 0, False
+    for token in _GROUP_TOKEN.findall(match.group()):
+        if token.isdigit():
+            digits += len(token)
+        elif re.fullmatch(_DIGIT_WORD, token, re.IGNORECASE):
+            digits, single = digits + 1, True
+        else:
+            digits += 2
+    return PHONE_MARK if single and 7 <= digits <= 11 else match.group()
 
 
 def _masked_spelled_phone(match: re.Match[str]) -> str:
@@ -339,6 +367,8 @@ def _redact_once(text: str) -> str:
         text = SPELLED_NAME.sub(NAME_MARK, text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
+    # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
+    text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -364,6 +394,15 @@ EMAIL_TAIL = re.compile(
 
 def _masked_email_tail(match: re.Match[str]) -> str:
     return match.group("cue") + EMAIL_MARK
+
+
+# Round 16 (r16f): "hank dot miller on gmail", "hank underscore miller at gmail" (the pass that
+# found the address took its last word only: "hank dot [email removed]"): words joined to a
+# masked address by a spoken "dot" / "underscore" / "dash" are its start.
+EMAIL_HEAD = re.compile(
+    r"(?<![\w.+-])(?:[\w.+-]+\s+(?:dot|underscore|dash|hyphen|period)\s+)+" + re.escape(EMAIL_MARK),
+    re.IGNORECASE,
+)
 
 
 # "my email is my name then 52 at yahoo, ferreira52", "pls send to tomasz_w" (round 10: raw;
@@ -484,6 +523,8 @@ def _redact_details(text: str) -> str:
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
         text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
+    if GROUPED_PHONE_GATE.search(text):  # Round 16 (r16f): "five five five, twelve thirty four"
+        text = GROUPED_PHONE.sub(_masked_grouped_phone, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     if digit:
         text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
@@ -508,6 +549,7 @@ def _redact_details(text: str) -> str:
         text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
+        text = EMAIL_HEAD.sub(EMAIL_MARK, text)  # Round 16 (r16f): "hank dot [email removed]"
     text = ids.SHORT_LINK.sub(LINK_MARK, text) if "/" in text else text  # Round 11 (i21o)
     text = ids.DOMAIN.sub(LINK_MARK, text)
     if " ." in text or ". " in text:
@@ -840,7 +882,10 @@ def _masked_postcode(match: re.Match[str]) -> str:
 # found both halves stored raw). A message that ends in a cue and the start of a value: the
 # start goes (it is part of the detail whatever comes next).
 _PART_CUE = (
-    r"(?:number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|medicare|mbi|"
+    # "her medicare number is 7TW8" / "-NP4-KD29" (round 16, r16f): an id's word before
+    # "number" (read as a phone's cue, the part needed three figures).
+    r"(?:(?:medicare|mbi)(?:\s+(?:number|no\.?|num|id))?|(?:member|policy)\s+(?:number|no\.?|num)|"
+    r"number|no\.?|num|#|phone|cell|mobile|ssn|social(?:\s+security)?|"
     # "mi tel es el 860 555" (round 11, i21o): a phone's cue in Spanish, Portuguese, German.
     r"tel|tel[eé]fono|telefone|cel|celular|n[uú]mero|(?:handy)?nummer|"
     r"member\s+id|id|e-?mail(?:\s+address)?|address|zip|dob|birthday|"
@@ -927,6 +972,8 @@ def _split_mark(part: str, cue: str = "") -> str:
         return EMAIL_MARK
     if re.search(r"ssn|social", cue, re.I):
         return SSN_MARK
+    if re.search(r"medicare|mbi|member|policy", cue, re.I):
+        return ID_MARK  # "medicare number is 7TW8" (round 16, r16f): an id's, not a phone's
     if re.search(
         r"phone|cell|mobile|number|call|ring|text|reach|contact|tel|cel|n[uú]mero|nummer", cue, re.I
     ) and (part[0].isdigit() or _STARTS_SPELLED.match(part)):

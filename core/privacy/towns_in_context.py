@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.identifiers import ADDRESS_MARK, SURE_STREET_WORDS, UNSURE_STREET_WORDS
-from core.privacy.names import ordinary
+from core.privacy.names import ordinary, unlisted_proper
 from core.privacy.places import HOSPITAL_TOWNS, place_words, state_or_country
 
 # A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
@@ -282,3 +282,30 @@ def masked_streets_meeting(text: str) -> str:
     if LIVE_SAYING.search(text) is None:
         return text
     return STREETS_MEET.sub(lambda m: ADDRESS_MARK + m.group("cue") + ADDRESS_MARK, text)
+
+
+# Round 16 (r16f): "saw it on Reddit from Barkhamsted folks", "my sister near Killingworth":
+# testers keep finding new cues before a town, so a net on the word itself: after a word of
+# place, a capitalised word in no list of words (`names.unlisted_proper`) is a town. The
+# hospital's towns, states and countries stay; "to" and "at" are left out ("talk to X" names a
+# person, the names pass takes those).
+PLACE_WORD_TOWN = re.compile(
+    r"(?P<cue>\b(?i:from|in|near|outside(?:\s+of)?|around)\s+)(?P<town>[A-Z][a-z]{3,})\b"
+)
+PLACE_WORD_GATE = re.compile(r"(?:from|in|near|outside|around) [A-Z]")
+
+
+def _masked_unlisted_town(match: re.Match[str]) -> str:
+    town = match.group("town")
+    if town.lower() in HOSPITAL_TOWNS or state_or_country(town):
+        return match.group()
+    if not unlisted_proper(match.string, match.start("town"), match.end("town")):
+        return match.group()
+    return match.group("cue") + ADDRESS_MARK
+
+
+def masked_unlisted_towns(text: str) -> str:
+    """The text with PLACE_WORD_TOWN's unlisted towns masked (a substring test first)."""
+    if not PLACE_WORD_GATE.search(text):
+        return text
+    return PLACE_WORD_TOWN.sub(_masked_unlisted_town, text)
