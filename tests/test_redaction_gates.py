@@ -244,3 +244,11 @@ def test_open_gates_change_no_hostile_text(text: str) -> None:
         assert redaction.redact(text) == gated
     finally:
         gates.OPEN = False
+
+
+def test_a_spanish_street_without_a_number_is_masked() -> None:
+    """Found by opening the figure gate alone (test_redaction_figure_gate.py): "Av." and
+    "Col." streets without a house number never reached the pass that masks them."""
+    text = "Dirección: Av. Insurgentes Sur, Col. Crédito Constructor, mi papá viene de México"
+    redacted = redaction.redact(text)
+    assert "Insurgentes" not in redacted and "Crédito" not in redacted, redacted

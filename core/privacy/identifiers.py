@@ -284,7 +284,10 @@ NUMBER_FOREIGN_STREET = re.compile(
     rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
-UNIT = re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+UNIT = gated(
+    re.compile(r"\b(?:apartment|apt\.?|unit|suite)\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE),
+    needles="apartment apt unit suite",
+)
 # "Box 512, Harwinton" (round 10: raw): a box number without "PO", at the start of a message
 # or after "my", "to", "is" or a colon; two figures at least ("is box 2 ok" stays).
 BOX = gated(
@@ -326,8 +329,12 @@ PARK = re.compile(
     rf"{_PARK_KIND}\b|(?<![\w-])(?:(?!{_NOT_A_PARK_NAME}\b)[A-Za-z][\w'.-]*\s+){{1,3}}{_PARK_KIND}\b)"
 )
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
-CUED_ZIP = re.compile(
-    rf"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*){_ZIP}", re.I
+CUED_ZIP = gated(
+    re.compile(
+        rf"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)\s*(?:is|:|#)?\s*){_ZIP}",
+        re.I,
+    ),
+    needles="zip postal postcode",
 )
 # "zip code zero six four eight nine", "my zip is oh six seven eight six" (round 7: raw): five
 # digits in words (figures may be mixed in) after the word "zip" or "postal code".
@@ -351,25 +358,34 @@ ZIP_BEFORE_TOWN = re.compile(
     r"(?P<sep>,?\s+)(?P<town>[^\W\d_][\w'-]*)"
 )
 # "I live at 12 oak hollow, hartford": after an address cue, the rest of the clause.
-CUED_ADDRESS = re.compile(
-    # The cue stays beside the mark ("my zip is [address removed]"): staff read what was asked.
-    r"(?P<cue>\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
-    r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+)"
-    # "we live on 2 floors" (round 8's negative): a count of floors is no house number.
-    r"(?!\d+\s+(?:floors?|levels?|stor(?:e)?ys?|stories|acres?|flights?)\b)"
-    r"\d[^.!?;\n]{0,60}?"
-    r"(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
-    re.I,
+CUED_ADDRESS = gated(
+    re.compile(
+        # The cue stays beside the mark ("my zip is [address removed]"): staff read what was asked.
+        r"(?P<cue>\b(?:i\s+live\s+at|we\s+live\s+at|lives\s+at|live\s+on|address\s*(?:is|:)?|"
+        r"located\s+at|reside\s+at|staying\s+at|send\s+(?:it|mail|them)\s+to)\s+)"
+        # "we live on 2 floors" (round 8's negative): a count of floors is no house number.
+        r"(?!\d+\s+(?:floors?|levels?|stor(?:e)?ys?|stories|acres?|flights?)\b)"
+        r"\d[^.!?;\n]{0,60}?"
+        r"(?=[.!?;\n]|\s+(?:and|but|how|what|can|will|is|does|do)\b|$)",
+        re.I,
+    ),
+    needles="\\d",
 )
-WEB = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE)
+WEB = gated(
+    re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE),
+    needles="http www.",
+)
 # A bare domain ("olsenfamily.us/blog"), looked for after e-mail addresses are masked.
 # A country-code chain counts too ("docomo.ne.jp", "nhs.co.uk", "example.com.au").
 TLD = r"(?:com|org|net|edu|gov|io|me|info|us|co|biz)"
 CC_CHAIN = r"(?:co|ne|or|ac|go|gov|com|net|org|edu|gob|nic)\.[a-z]{2}"
-DOMAIN = re.compile(
-    rf"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{CC_CHAIN}|{TLD}(?:\.[a-z]{{2}})?)"
-    r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@])",
-    re.IGNORECASE,
+DOMAIN = gated(
+    re.compile(
+        rf"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{CC_CHAIN}|{TLD}(?:\.[a-z]{{2}})?)"
+        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@])",
+        re.IGNORECASE,
+    ),
+    needles=".co .org .net .edu .gov .io .me .info .us .biz .ne. .or. .ac. .go. .gob. .nic.",
 )
 IP = re.compile(
     r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", re.I
@@ -992,12 +1008,18 @@ AGE_WORDED = re.compile(
 # "my insta is @radomila_vlk": a handle (an @ with no domain after it: an e-mail is masked first).
 HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,}[A-Za-z0-9_]")
 # "username on mychart is eszter.vadkerti58", "login: gr4nny_j": the value after its cue.
-USERNAME = re.compile(
-    r"(?P<head>\b(?:user\s*name|handle|login|user\s*id|screen\s*name|gamertag|insta|instagram|"
-    r"twitter|tiktok|snapchat|facebook|fb|skype)\b(?:\s+(?:on|for|at)\s+\w+)?"
-    r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to)\b)"
-    r"(?P<value>[\w.@-]+[\w])",
-    re.IGNORECASE,
+USERNAME = gated(
+    re.compile(
+        r"(?P<head>\b(?:user\s*name|handle|login|user\s*id|screen\s*name|gamertag|insta|instagram|"
+        r"twitter|tiktok|snapchat|facebook|fb|skype)\b(?:\s+(?:on|for|at)\s+\w+)?"
+        r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to)\b)"
+        r"(?P<value>[\w.@-]+[\w])",
+        re.IGNORECASE,
+    ),
+    words=(
+        "user username handle login userid screen screenname gamertag insta instagram "
+        "twitter tiktok snapchat facebook fb skype"
+    ),
 )
 # A user name with a digit, "_" or "." is one whatever it spells; without, it is one when it
 # is no English word ("my username is marthaq", round 10's leftover), checked by the caller.
@@ -1104,14 +1126,20 @@ CORNER = gated(
     "corner intersection junction",
 )
 # "Av. Insurgentes Sur 1602, Col. Crédito Constructor": a Mexican street and neighbourhood.
-SPANISH_ABBREVIATED = re.compile(
-    r"\b(?:Av|Avda|Calz|Col|Blvd|Fracc)\.\s+[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]*){0,3}"
-    r"(?:\s+\d{1,5}[A-Za-z]?)?"
+SPANISH_ABBREVIATED = gated(
+    re.compile(
+        r"\b(?:Av|Avda|Calz|Col|Blvd|Fracc)\.\s+[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]*){0,3}"
+        r"(?:\s+\d{1,5}[A-Za-z]?)?"
+    ),
+    needles="av. avda. calz. col. blvd. fracc.",
 )
 # "building 2 of the willow brook apartments": a named block of flats.
-APARTMENTS = re.compile(
-    r"(?P<cue>\b(?i:of|at|in)\s+the\s+)(?:[A-Za-z'-]+\s+){1,3}"
-    r"(?i:apartments|apts|condos|towers|estates|manor|village|court)\b"
+APARTMENTS = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:of|at|in)\s+the\s+)(?:[A-Za-z'-]+\s+){1,3}"
+        r"(?i:apartments|apts|condos|towers|estates|manor|village|court)\b"
+    ),
+    words="apartments apts condos towers estates manor village court",
 )
 
 
@@ -1214,13 +1242,19 @@ def has_corrected_tail(text: str) -> bool:
 
 # "my apple id is rkwasniewski77", "my username on the portal is OlgaPetrenko_Kyiv", "my
 # whatsapp is nana_rosa44": the value after an account's cue, with words of where between them.
-ACCOUNT_ID = re.compile(
-    r"(?P<head>\b(?:apple\s*id|icloud(?:\s+id)?|whatsapp|"
-    r"telegram|signal|discord|zoom\s+name|user\s*name|login|user\s*id|screen\s*name|handle)\b"
-    r"(?:\s+(?:on|for|at|in|of)\s+(?:the|my|our|your|his|her)\s+\w+)?"
-    r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to|me)\b)"
-    r"(?P<value>[\w.@-]+[\w])",
-    re.IGNORECASE,
+ACCOUNT_ID = gated(
+    re.compile(
+        r"(?P<head>\b(?:apple\s*id|icloud(?:\s+id)?|whatsapp|"
+        r"telegram|signal|discord|zoom\s+name|user\s*name|login|user\s*id|screen\s*name|handle)\b"
+        r"(?:\s+(?:on|for|at|in|of)\s+(?:the|my|our|your|his|her)\s+\w+)?"
+        r"\s*(?:is|:|=|-)?\s*)(?!(?:is|on|at|for|the|my|a|an|and|if|but|so|to|me)\b)"
+        r"(?P<value>[\w.@-]+[\w])",
+        re.IGNORECASE,
+    ),
+    words=(
+        "apple appleid icloud whatsapp telegram signal discord zoom user username login "
+        "userid screen screenname handle"
+    ),
 )
 # "on the forum im spinegranny58, i posted about my fracture there" (round 13, r13n: raw): a
 # user name (letters then 2-4 figures, or an underscore) after "I'm", "I am", "as" or
@@ -1303,16 +1337,22 @@ RURAL_ROAD = re.compile(
 )
 # "on Stafford Avenue number forty-six", "Weymouth Rd number 212": the house number after the
 # street's name, in figures or words.
-NUMBER_AFTER_STREET = re.compile(
-    rf"(?:{re.escape(ADDRESS_MARK)}|(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b\.?)"
-    r"\s*,?\s*(?i:number|no\.|nr\.?|#)\s*"
-    rf"(?:\d{{1,5}}[A-Za-z]?\b|(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}})\b)"
+NUMBER_AFTER_STREET = gated(
+    re.compile(
+        rf"(?:{re.escape(ADDRESS_MARK)}|(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b\.?)"
+        r"\s*,?\s*(?i:number|no\.|nr\.?|#)\s*"
+        rf"(?:\d{{1,5}}[A-Za-z]?\b|(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}})\b)"
+    ),
+    needles="number no. nr #",
 )
 # "corner of Oak St and Chestnut": the second street named without its word.
-CORNER_SECOND = re.compile(
-    r"(?P<cue>\b(?i:corner|intersection|junction|crossroads?)\s+(?i:of)\s+"
-    + re.escape(ADDRESS_MARK)
-    + r"\s+(?i:and|&|at)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+CORNER_SECOND = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:corner|intersection|junction|crossroads?)\s+(?i:of)\s+"
+        + re.escape(ADDRESS_MARK)
+        + r"\s+(?i:and|&|at)\s+)[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+    ),
+    needles="[address removed]",
 )
 # "postcode is LS6 2QT", "postal code K1A 0B1", "[address removed], Leeds LS6 2QT": a UK or
 # Canadian postcode after its cue (any case) or, in capitals, after a masked address.

@@ -174,7 +174,10 @@ def _masked_said_email(match: re.Match[str]) -> str:
     return match.group()
 
 
-SPELLED_AT = re.compile(r"\sat\s|\(at\)|\[at\]|\sarroba\s", re.IGNORECASE)
+SPELLED_AT = gated(
+    re.compile(r"\sat\s|\(at\)|\[at\]|\sarroba\s", re.IGNORECASE),
+    words="at arroba",
+)
 SSN = re.compile(
     r"(?<![\w-])\d{3}([-\s.])\d{2}\1\d{4}(?![\w-])"
     r"|\b(ssn|social\s+security(\s+(number|no\.?|#))?|social)\b\W{0,5}\d{9}\b",
@@ -247,10 +250,17 @@ LAST_FOUR_WORDS = re.compile(
     rf"{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{3}}\b",
     re.IGNORECASE,
 )
-SPELLED_PHONE = re.compile(
-    # "oh, triple five, oh one" (round 11, i21o): a multiplier after a comma.
-    rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+(?:(?:double|triple)\s+)?){_DIGIT_WORD}){{3,}}\b",
-    re.IGNORECASE,
+SPELLED_PHONE = gated(
+    re.compile(
+        # "oh, triple five, oh one" (round 11, i21o): a multiplier after a comma.
+        rf"\b{_DIGIT_WORD}(?:(?:[\s,.\-]+(?:(?:double|triple)\s+)?){_DIGIT_WORD}){{3,}}\b",
+        re.IGNORECASE,
+    ),
+    needles="\\d",
+    words=(
+        "zero oh one two three four five six seven eight nine cero uno dos tres cuatro "
+        "cinco seis siete ocho nueve"
+    ),
 )
 _DIGIT_RUN = re.compile(r"\d+|[a-z]+", re.IGNORECASE)
 # Round 16 (r16f): "two oh three, five five five, twelve thirty four" (raw): a phone said in
@@ -374,7 +384,9 @@ def _redact_once(text: str) -> str:
     return redact_cued_part(text) if CUE_GATE.search(text) else text
 
 
-CUE_GATE = re.compile(r"[\w.@-]\W*$")
+# "[\w.@-]\W*$" matches where the text holds any of these characters at all (after the last
+# one comes no word character), so the first one found answers: no scan to the end from each.
+CUE_GATE = re.compile(r"[\w.@-]")
 
 
 def redact_all_but_names(text: str) -> str:
@@ -469,7 +481,7 @@ def _has_detail(text: str) -> bool:
 
     Most messages hold none: substring tests on one lower-cased copy come before the regular
     expressions, so the common message pays for as few searches as possible."""
-    if any(ch.isdigit() or ch == "@" for ch in text):
+    if "@" in text or _any_figure(text):
         return True
     lower = text.lower()
     if (
@@ -491,6 +503,7 @@ def _has_detail(text: str) -> bool:
         or PROVIDER_GATE.search(text)
         or ((" ." in text or ". " in text) and ids.SPACED_DOT_URL.search(text) is not None)
         or ids.STREET_WORD_GATE.search(text) is not None  # "on Chippens Hill Rd" (round 11)
+        or ids.SPANISH_ABBREVIATED.search(text) is not None  # "Av. Insurgentes Sur" (no number)
         or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
         or (  # "we live in Avon", "the ninth" (i21q)
             any(word in lower for word in ids.ROUND11_WORDS)
@@ -724,7 +737,18 @@ def _redact_details(text: str) -> str:
 def _has_figure(text: str) -> bool:
     """Does the text hold a figure of any script? (str.isdigit is wider than the \\d of
     the patterns, so a pass skipped for want of a figure could not have matched.)"""
+    return _any_figure(text)
+
+
+def _any_figure(text: str) -> bool:
+    """`_has_figure`'s test (apart, so tests can open the figure gate alone). Most messages
+    are ASCII, where a figure is 0-9: one scan in C instead of a test per character."""
+    if text.isascii():
+        return _ASCII_FIGURE.search(text) is not None
     return any(ch.isdigit() for ch in text)
+
+
+_ASCII_FIGURE = re.compile(r"[0-9]")
 
 
 def _cards(text: str) -> str:
