@@ -111,9 +111,28 @@ def _clean_text(value: Any) -> str | None:
 def name_field(value: Any) -> str | None:
     """The name answer as stored: the name kept, any other detail typed with it masked
     ("Leokadia Zielinska medicare [ID removed] dob [date removed]": staff need the name to
-    call back, not the Medicare number or the birth date; an outside tester found them raw)."""
+    call back, not the Medicare number or the birth date; an outside tester found them raw).
+
+    Only the caller's own name is kept: a clause after it is read like any message, so a
+    second person named there goes ("Leokadia Zielinska, my neighbour [name removed] helps
+    me": round 16's tester found the neighbour's full name stored). A tail without a word in
+    lower case is the same name written "Surname, First" and stays."""
     text = _clean_text(value)
-    return redact_all_but_names(text) if text else None
+    if not text:
+        return None
+    clause = _CLAUSE_AFTER_NAME.search(text)
+    if clause and _LOWER_WORD.search(text, clause.start()):
+        head, tail = text[: clause.start()], text[clause.start() :]
+        return redact_all_but_names(head) + redact(tail)
+    return redact_all_but_names(text)
+
+
+# Where a clause after the caller's name starts: a comma, a bracket, a dash between spaces,
+# or "and" / "my" / "our" / "for" after the name.
+_CLAUSE_AFTER_NAME = re.compile(
+    r"[,;(]|\s[-\u2013\u2014]\s|\s(?=(?:and|my|our|his|her|for|on\s+behalf)\b)", re.IGNORECASE
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 
 
 def time_field(value: Any) -> str | None:
