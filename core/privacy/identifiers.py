@@ -94,18 +94,29 @@ _ID_NAME = (
     r"bill|billing|invoice|statement|receipt|placard|tag|permit)"
 )
 # The word after an id's name that says a value follows: "member ID", "policy number", "MRN #".
+# A substring of every name in _ID_NAME (the gate of CUED_ID and CUED_ID_PREFIX).
+_ID_NAME_NEEDLES = (
+    "member subscriber policy group grp medicaid medicare mbi hicn rx pcn insurance plan "
+    "beneficiary claim account acct card routing patient mrn record chart hospital case "
+    "licen dl passport certificate vehicle plate vin serial device badge employee tricare "
+    "va blue aetna humana cigna united anthem kaiser visa master amex american discover "
+    "ref booking confirmation bill invoice statement receipt placard tag permit driver"
+)
 _ID_WORD = r"id\b|identification|number\b|num\b|no\b\.?|#"
 # "member id W123456789", "policy # AB-1234", "MRN: 00123456", "medicaid number is 1234 5678"
-CUED_ID = re.compile(
-    rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD}|code\b|nbr\b)?"
-    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
-    # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
-    # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
-    # The value's first part holds a digit, or is a prefix in capitals or dashed: "hospital
-    # near 1142 Farmington Ave" is a street (round 6 found "near 1142" masked as an id).
-    r"(?=[A-Za-z-]*\s?\d)(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4})(?=\s\d)|[A-Za-z]+(?=[-/]))"
-    r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
-    re.IGNORECASE,
+CUED_ID = gated(
+    re.compile(
+        rf"(?P<head>\b{_ID_NAME}\s*(?:{_ID_WORD}|code\b|nbr\b)?"
+        r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*(?:end(?:s|ing)\s+(?:(?:in|with)\s+)?)?)"
+        # Dashed parts go with the value whatever they hold ("ABC-DE-12345", "123-456-K"); a
+        # letter prefix before groups of digits too ("member id XQH 448 210 937": round 5).
+        # The value's first part holds a digit, or is a prefix in capitals or dashed: "hospital
+        # near 1142 Farmington Ave" is a street (round 6 found "near 1142" masked as an id).
+        r"(?=[A-Za-z-]*\s?\d)(?:(?=[A-Za-z]*\d)[A-Za-z0-9]+|(?-i:[A-Z]{1,4})(?=\s\d)|[A-Za-z]+(?=[-/]))"
+        r"(?:[-/][A-Za-z0-9]+|\s(?=[A-Za-z-]*\d)[A-Za-z0-9]+)*",
+        re.IGNORECASE,
+    ),
+    needles=_ID_NAME_NEEDLES,
 )
 # "member id is X G P dash 4 4 1 2 dash 9 0 7", "my medicaid id is 4 4 7 dash 1 8 5 dash C"
 # (round 10: an MBI read aloud was stored raw): an id spoken one character at a time, with
@@ -226,17 +237,21 @@ _NOT_A_STREET_NAME = (
     r"(?:hours?|hrs?|minutes?|mins?|miles?|blocks?|doors?|streets?|houses?|floors?|steps?|"
     r"of|a|an|the|end|or|and|more|long|short|side|little|bit|way|day|days|weeks?|time)"
 )
-WORDED_STREET = re.compile(
-    r"(?P<cue>\b(?i:live[sd]?\s+(?:at|on)|address\s*(?:is|:)|(?:house|home)\s+is|"
-    r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+at|located\s+at|reside\s+at|staying\s+at|moved\s+to|"
-    r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
-    rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+)"
-    # "one hundred twelve Fernwood Drive" (round 5): a capitalised name before Drive, Way...
-    rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{SURE_STREET_WORDS})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS})\b\.?"
-    # "eighty seven juniper court", "nine willowbrook court" (round 7: raw): after the cue, a
-    # lower-case name before any street word, unless it measures a way ("two hours drive").
-    rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{UNSURE_STREET_WORDS}|crescent|cove)\b\.?))"
-    rf"{_TAIL}"
+WORDED_STREET = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:live[sd]?\s+(?:at|on)|address\s*(?:is|:)|(?:house|home)\s+is|"
+        r"(?:we\s+are|we'?re|i'?m|i\s+am)\s+at|located\s+at|reside\s+at|staying\s+at|moved\s+to|"
+        r"send\s+(?:it|mail|them|the\s+\w+)\s+to)\s+)"
+        rf"(?i:{_HOUSE_WORD}(?:[\s-]+(?:and\s+)?{_HOUSE_WORD}){{0,3}}\s+)"
+        # "one hundred twelve Fernwood Drive" (round 5): a capitalised name before Drive, Way...
+        rf"(?:(?i:(?:[\w'.-]+\s+){{1,3}}(?:{SURE_STREET_WORDS})\b\.?)|(?:[A-Z][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS})\b\.?"
+        # "eighty seven juniper court", "nine willowbrook court" (round 7: raw): after the cue, a
+        # lower-case name before any street word, unless it measures a way ("two hours drive").
+        rf"|(?i:(?!{_NOT_A_STREET_NAME}\b)[\w'.-]+\s+(?:[\w'.-]+\s+)?(?:{UNSURE_STREET_WORDS}|crescent|cove)\b\.?))"
+        rf"{_TAIL}"
+    ),
+    needles="address",
+    words="live lives lived house home at located reside staying moved send",
 )
 # "apt 4B 220 N Main", "unit 12, 77 Tunxis Mill, bristol" (round 8: the street kept): after a
 # masked unit, a house number and one to three capitalised words (a direction may come
@@ -422,7 +437,10 @@ _MONTHS = (
 )
 _UNITS_OF_AGE = r"one|two|three|four|five|six|seven|eight|nine|y\s+\w+"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
-AGE_GATE = re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE)
+AGE_GATE = gated(
+    re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE),
+    needles="\\d ninet hundred noventa cien",
+)
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
 AGE = re.compile(
@@ -764,17 +782,20 @@ _PHARMACY_CUE = re.compile(r"rx|pcn", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?)\b", re.IGNORECASE)
 # "BCBS member # XKP 884 21 9987" (round 7): the digits were masked as an SSN or a phone first;
 # the id's letters before that mark go with it (small words after the id's name stay).
-CUED_ID_PREFIX = re.compile(
-    rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|nbr\b)?"
-    r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
-    r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)"
-    r"(?!(?:are|says?|said|reads?)\b)"  # "plate says [ID removed]" (round 11, i21p)
-    # "Su número de Medicaid es [phone removed]": a verb or small word in Spanish, Portuguese
-    # or German is no id's letters (a second pass took "es").
-    r"(?!(?:es|era|son|de|del|el|la|su|mi|que|y|ist|war|da|do|um|uma)\b)"
-    r"[A-Za-z]{1,4}"
-    r"\s+\[(?:SSN|ID|phone) removed\]",
-    re.IGNORECASE,
+CUED_ID_PREFIX = gated(
+    re.compile(
+        rf"(?P<head>\b{_ID_NAME}\s*(?:id\b|identification|number\b|num\b|no\b\.?|#|nbr\b)?"
+        r"\s*(?:is\s+|was\s+|:|=|#|-)?\s*)"
+        r"(?!(?:is|was|no|id|num|nbr|number|for|to|at|on|and|or|in|my|of|the|me)\b)"
+        r"(?!(?:are|says?|said|reads?)\b)"  # "plate says [ID removed]" (round 11, i21p)
+        # "Su número de Medicaid es [phone removed]": a verb or small word in Spanish, Portuguese
+        # or German is no id's letters (a second pass took "es").
+        r"(?!(?:es|era|son|de|del|el|la|su|mi|que|y|ist|war|da|do|um|uma)\b)"
+        r"[A-Za-z]{1,4}"
+        r"\s+\[(?:SSN|ID|phone) removed\]",
+        re.IGNORECASE,
+    ),
+    needles=_ID_NAME_NEEDLES,
 )
 
 
@@ -1330,10 +1351,13 @@ TOWN_AFTER_MASK = re.compile(
 )
 # "we live way out on county road 14", "CR 212", "township road 9", "FM 1960": a rural road's
 # number; "Highway 6 mile marker 31": a mile marker.
-RURAL_ROAD = re.compile(
-    r"\b(?:(?i:county\s+(?:road|rd|route|rte|highway|hwy)|township\s+(?:road|rd)|twp\.?\s+(?:road|rd)"
-    r"|farm[\s-]to[\s-]market(?:\s+road)?|ranch\s+road|state\s+route)|CR|FM|TR|SR)\.?\s*#?\s*\d{1,4}[A-Za-z]?\b"
-    r"|(?<![\w-])(?i:mile\s+marker|mile\s+post|milepost|mm)\s*#?\s*\d{1,4}(?:\.\d)?\b"
+RURAL_ROAD = gated(
+    re.compile(
+        r"\b(?:(?i:county\s+(?:road|rd|route|rte|highway|hwy)|township\s+(?:road|rd)|twp\.?\s+(?:road|rd)"
+        r"|farm[\s-]to[\s-]market(?:\s+road)?|ranch\s+road|state\s+route)|CR|FM|TR|SR)\.?\s*#?\s*\d{1,4}[A-Za-z]?\b"
+        r"|(?<![\w-])(?i:mile\s+marker|mile\s+post|milepost|mm)\s*#?\s*\d{1,4}(?:\.\d)?\b"
+    ),
+    words="county township twp farm ranch state cr fm tr sr mile milepost mm",
 )
 # "on Stafford Avenue number forty-six", "Weymouth Rd number 212": the house number after the
 # street's name, in figures or words.
