@@ -252,3 +252,24 @@ def test_a_spanish_street_without_a_number_is_masked() -> None:
     text = "Dirección: Av. Insurgentes Sur, Col. Crédito Constructor, mi papá viene de México"
     redacted = redaction.redact(text)
     assert "Insurgentes" not in redacted and "Crédito" not in redacted, redacted
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "The", "a", "an", "st", "St", "saint", "Ste", "san", "santa", "x"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(
+        st.sampled_from([" ", "  ", ". ", ".", "\t", "_", "", "\n ", "1"]), min_size=4, max_size=4
+    ),
+    st.text(alphabet="abSt .\u017f\u0131", max_size=4),
+)
+def test_reading_back_for_an_article_agrees_with_the_pattern(
+    words: list[str], glue: list[str], noise: str
+) -> None:
+    text = noise + "".join(w + g for w, g in zip(words, glue, strict=False)) + "francis"
+    for start in range(len(text) + 1):
+        expected = names._ARTICLE_OR_SAINT_BEFORE.search(text, max(0, start - 8), start)
+        assert names._after_article_or_saint(text, start) == bool(expected), (text, start)
