@@ -23,6 +23,9 @@ MASKED = [
     # A name spelled letter by letter with spaces right after the name.
     ("my name is pat o'rourke p a t o r o u r k e and i need help", "o r o u r k e"),
     ("its for ngozi adebayo-rhys, a d e b a y o", "a d e b a y o"),
+    # A name right before a bracket that says whose kin it is.
+    ("Q for you from Feodora (the patient's niece): can she eat the morning of?", "Feodora"),
+    ("a question from Ottoline (my husband's mother): is it safe?", "Ottoline"),
 ]
 
 

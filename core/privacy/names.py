@@ -855,6 +855,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_round_14_names(text))  # Round 14 (r14p)
     spans.extend(_comma_names(text))  # Round 16 (r16f)
     spans.extend(_bare_kin_names(text))  # Round 16 (r16n)
+    spans.extend(_names_before_kin_bracket(text))  # Round 16 (r16n)
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -2163,3 +2164,23 @@ def other_language(text: str) -> bool:
     """Does the text hold a frequent function word of Polish, Portuguese, Spanish or Haitian
     Creole (then its unknown words are that language's, not a name)?"""
     return not _OTHER_LANGUAGE.isdisjoint(words_of(text))
+
+
+# "Q for you from Feodora (the patient's niece)": a capitalised first name or word in no list
+# right before a bracket that says whose kin it is.
+NAME_BEFORE_KIN_BRACKET = gated(
+    re.compile(
+        r"(?P<name>[A-Z][\w'\u2019-]+)\s*\((?i:(?:the|my|our|her|his|their)\s+)?"
+        rf"(?:[\w'\u2019]+['\u2019]s\s+)?(?i:{_RELATIVE}){_IN_LAW}\b"
+    ),
+    needles="(",
+)
+
+
+def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
+    """NAME_BEFORE_KIN_BRACKET's names, a first name or a word in no list."""
+    return [
+        m.span("name")
+        for m in NAME_BEFORE_KIN_BRACKET.finditer(text)
+        if _is_first(m.group("name")) or unknown(m.group("name"), slips=False)
+    ]
