@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.gates import gated
+from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 
 NAME_MARK = "[name removed]"
@@ -822,7 +822,9 @@ def _cued(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
                 continue  # "mine is worse than hers"
-            if cue == "strong" and _miss_as_a_verb(text, match):
+            if cue == "strong" and (
+                _miss_as_a_verb(text, match) or _abbreviation_title(text, match)
+            ):
                 continue  # "I will miss Mass on Sunday" (round 7: "Mass" was masked)
             if cue == "title":
                 cue = "nurse" if match.group("nurse") else "doctor"
@@ -852,6 +854,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_round_12_names(text))  # Round 12 (i21r)
     spans.extend(_round_14_names(text))  # Round 14 (r14p)
     spans.extend(_comma_names(text))  # Round 16 (r16f)
+    spans.extend(_bare_kin_names(text))  # Round 16 (r16n)
+    spans.extend(_names_before_kin_bracket(text))  # Round 16 (r16n)
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1461,6 +1465,8 @@ def might_name(text: str) -> bool:
         return True  # Round 12 (i21r): "first name zbigniew", "can yusuf come", "tio anselmo"
     if text.count(",") >= 2 and _comma_names(text):
         return True  # Round 16 (r16f): "the neighbour across the road, stanislaw, fell"
+    if _bare_kin_names(text):
+        return True  # Round 16 (r16n): "cousin radek will translate"
     first, _, ordinary_words, also_words = _lists()
     lowered = _LOWER_WORD.findall(text)
     if any(
@@ -1673,6 +1679,7 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             and unknown(nxt.group())
             and word.lower() not in _INSTITUTIONS
             and not _in_markup(text, match.start(), nxt.end())
+            and not other_language(text)  # "ile trwa zabieg?" (round 16)
         ):
             spans.append((match.start(), _surnames_end(text, words, i + 2, nxt.end())))
     return spans
@@ -1790,6 +1797,8 @@ def _around_marks(text: str) -> str:
         return text
     if ":" in text:  # Round 15 (r15n): "MEMBER: TREMBLAY, GISELE M" kept "TREMBLAY"
         text = LABELLED_SURNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
+        text = LABELLED_GIVEN.sub(_masked_labelled_given, text)  # Round 16 (r16n)
+    text = masked_spelled_after_mark(text)  # Round 16 (r16n): "[name] p a t o r o u r k e"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
@@ -2086,3 +2095,116 @@ def _round_14_names(text: str) -> list[tuple[int, int]]:
     if "'s " in text or "\u2019s " in text:
         spans.extend(_possessive_opening(text))
     return spans
+
+
+# --- Round 16 (r16n): names and over-masks an outside tester found, as classes --------------
+# "grandpa ziggy wants to know", "cousin radek will translate", "pop-pop jerzy wants", "uncle
+# benedykt asked": a lower-case name between a kin word with no "my" before it (a sentence
+# opens with it) and a verb. KIN_SAYS needs the possessive; without one the name must be in
+# no list of words or a first name that is no word.
+BARE_KIN_NAME = gated(
+    re.compile(
+        rf"\b(?i:{_RELATIVE}|pop-?pop|pops|papaw|meemaw|mawmaw|peepaw)\s+(?P<name>[a-z]{{3,}})\s+"
+        r"(?i:says|said|thinks|thought|wants|wanted|tells|told|asks|asked|will|would|can|could"
+        r"|needs|wonders|wondered)\b"
+    ),
+    words="says said thinks thought wants wanted tells told asks asked will would can could "
+    "needs wonders wondered",
+)
+
+
+def _bare_kin_names(text: str) -> list[tuple[int, int]]:
+    """BARE_KIN_NAME's names: in no list or a first name, not an adverb ("uncle also said")."""
+    spans = []
+    for match in BARE_KIN_NAME.finditer(text):
+        name = match.group("name")
+        if name in _NOT_SAYERS or name in STOP or name.endswith("ly"):
+            continue
+        if unknown(name, slips=False) or _plain_first(name):
+            spans.append(match.span("name"))
+    return spans
+
+
+# "PT NAME: ABERCROMBIE-NWOSU, PHILIPPA\nwhat should...", "PATIENT: Wróbel, Stanisław  DOB":
+# after a label and a masked surname, the word after the comma is the given name whatever
+# follows it (GIVEN_AFTER_MARK needs the clause to end there).
+LABELLED_GIVEN = re.compile(
+    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*"
+    + re.escape(NAME_MARK)
+    + r",[ \t]*)(?P<name>[^\W\d_][\w'\u2019-]*)"
+)
+
+
+def _masked_labelled_given(match: re.Match[str]) -> str:
+    """LABELLED_GIVEN's replacement: a capitalised first name or word in no list goes."""
+    name = match.group("name")
+    if _capitalised(name) and (_is_first(name) or not ordinary(name)):
+        return match.group("cue") + NAME_MARK
+    return match.group()
+
+
+# "my name is pat o'rourke p a t o r o u r k e": single letters spelled out with spaces right
+# after a masked name are that name, spelled (four letters or more).
+SPELLED_AFTER_MARK = re.compile(
+    re.escape(NAME_MARK) + r"[\s,:;-]*(?P<run>[^\W\d_](?: [^\W\d_]){3,})(?!\w)"
+)
+
+
+def masked_spelled_after_mark(text: str) -> str:
+    """The text with SPELLED_AFTER_MARK's letters masked (the mark and the run become one)."""
+    return SPELLED_AFTER_MARK.sub(NAME_MARK, text) if NAME_MARK in text else text
+
+
+# "What does the MR number on my bracelet mean?", "MS symptoms": "MR" or "MS" in capitals
+# before a lower-case word of the language is an abbreviation (medical record, multiple
+# sclerosis), not a title.
+def _abbreviation_title(text: str, match: re.Match[str]) -> bool:
+    """Whether STRONG_CUE's "MR"/"MS" match is a capitalised abbreviation before a word."""
+    cue = match.group().strip()
+    if cue not in ("MR", "MS", "MRS"):
+        return False
+    nxt = _LETTERS.match(text, match.end())
+    return nxt is not None and nxt.group().islower() and ordinary(nxt.group())
+
+
+# "ile trwa zabieg?" (Polish), "nou gen kesyon sou operasyon an" (Haitian Creole), "o meu
+# marido tem dor nas costas" (Portuguese): two words in no English list in a row are a name in
+# English text; a message holding the everyday small words of another language is not English
+# text, and its words are its own. The most frequent function words of Polish, Portuguese,
+# Spanish and Haitian Creole that are no English words nor particles of surnames.
+_OTHER_LANGUAGE_WORDS = """
+ile jest nie się sie czy jak że mam przez dla ale jestem mnie już juz może moze kiedy gdzie
+bardzo jaki jaka jakie moja mój moj moje mojego trwa czym tylko będzie bedzie jesteś
+meu minha meus minhas tem tenho está esta estou ele ela uma não nao com para mais muito quando
+como onde porque nas nos dos pelo pela também tambem isso você voce
+los las una que por con es mi tengo tiene estoy muy cuando pero su sus más mas qué cómo
+dónde donde puedo necesito hay
+mwen nou gen ki nan sou pou ak yon konn kapab kijan kisa poukisa kilè kile bezwen eske
+"""
+_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
+
+
+def other_language(text: str) -> bool:
+    """Does the text hold a frequent function word of Polish, Portuguese, Spanish or Haitian
+    Creole (then its unknown words are that language's, not a name)?"""
+    return not _OTHER_LANGUAGE.isdisjoint(words_of(text))
+
+
+# "Q for you from Feodora (the patient's niece)": a capitalised first name or word in no list
+# right before a bracket that says whose kin it is.
+NAME_BEFORE_KIN_BRACKET = gated(
+    re.compile(
+        r"(?P<name>[A-Z][\w'\u2019-]+)\s*\((?i:(?:the|my|our|her|his|their)\s+)?"
+        rf"(?:[\w'\u2019]+['\u2019]s\s+)?(?i:{_RELATIVE}){_IN_LAW}\b"
+    ),
+    needles="(",
+)
+
+
+def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
+    """NAME_BEFORE_KIN_BRACKET's names, a first name or a word in no list."""
+    return [
+        m.span("name")
+        for m in NAME_BEFORE_KIN_BRACKET.finditer(text)
+        if _is_first(m.group("name")) or unknown(m.group("name"), slips=False)
+    ]

@@ -1178,8 +1178,10 @@ def _corrected_house(previous: str, text: str) -> tuple[str, str] | None:
 SURNAME_OPENING = re.compile(
     r"^\s*(?P<name>[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)(?=\s*(?:[.,!;:]|$))"
 )
+# "my grandmother [name]", "my moms name is [name]" (round 16, r16n: "Bartoszewicz" stayed).
 _KIN_NAME_AT_END = re.compile(
-    rf"\b(?i:{RELATIVE})(?i:[\s-]in[\s-]law)?\s+(?:{re.escape(NAME_MARK)}\s*)+\W*$"
+    rf"\b(?i:{RELATIVE})(?i:[\s-]in[\s-]law)?(?i:['\u2019]?s\s+(?:first\s+)?name(?:\s+is|\s*:)?)?"
+    rf"\s+(?:{re.escape(NAME_MARK)}\s*)+\W*$"
 )
 
 
