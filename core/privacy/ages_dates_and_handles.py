@@ -110,7 +110,13 @@ VIETNAMESE_AGE = gated(
     ),
     words="tuổi tuoi",
 )
-_WORDED_AGES = (BIG_AGE, CREOLE_WORDED_AGE, VIETNAMESE_AGE)
+# "she's 9 decades old", "nine decades on this earth": nine decades or more of a life is an
+# age over 89 ("8 decades" is not).
+DECADES_AGE = gated(
+    re.compile(r"\b(?:9|10|11|nine|ten|eleven)\s+decades\b", re.IGNORECASE),
+    words="decades",
+)
+_WORDED_AGES = (BIG_AGE, CREOLE_WORDED_AGE, VIETNAMESE_AGE, DECADES_AGE)
 # "data urodzenia: dwunasty marca 1934" (Polish, round 16: the year alone masked): a day as
 # an ordinal word before a month in the genitive, and the year after it.
 _POLISH_MONTHS = (
@@ -194,6 +200,7 @@ def age_passes(text: str, low: str, digit: bool) -> str:
     text = BIG_AGE.sub(lambda m: m.group("cue") + AGE_MARK, text)
     text = CREOLE_WORDED_AGE.sub(AGE_MARK, text)
     text = VIETNAMESE_AGE.sub(AGE_MARK, text)
+    text = DECADES_AGE.sub(AGE_MARK, text)
     if not digit:
         return text
     if "gen" in low:
