@@ -626,7 +626,7 @@ def _redact_details(text: str) -> str:
         text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
-    text = r15.POLISH_ORDINAL_DATE.sub(DATE_MARK, text)  # "dwunasty marca 1934" (round 16)
+    text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
