@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import AGE_MARK, DATE_MARK, LINK_MARK
+from core.privacy.gates import gated
+from core.privacy.identifiers import AGE_MARK, DATE_MARK, LINK_MARK, NINETY
 from core.privacy.names import unknown
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -50,7 +51,8 @@ CANDLES_AGE = re.compile(
 EVENT_DATE = re.compile(
     r"(?P<cue>\b(?:discharged?|admitted|admission|surgery|operation|op|mri|ct|scan)\s+"
     r"(?:(?:was|is|will\s+be)\s+)?(?:on\s+)?)"
-    rf"(?<![\w/.-])(?P<date>{_DAY}[-/]{_DAY})(?![\w/%-]|[.,]\d)"
+    # "admitted 04.11. at night" (round 16: raw): a European day and month, each with its dot.
+    rf"(?<![\w/.-])(?P<date>{_DAY}[-/]{_DAY}|{_DAY}\.{_DAY}(?=\.(?:\s|$)))(?![\w/%-]|[.,]\d)"
     r"(?!\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|times|minutes?|mins?|nights?|x\b))",
     re.IGNORECASE,
 )
@@ -68,10 +70,95 @@ _DAY_WORDS = ("day", "christmas", "xmas", "holiday", "appointment", "appt", "tha
 
 def _masked_date(match: re.Match[str]) -> str:
     """Keep the cue; mask the date when its two figures can be a day and a month."""
-    first, second = (int(part) for part in re.split(r"[-/]", match.group("date")))
+    first, second = (int(part) for part in re.split(r"[-/.]", match.group("date")))
     if min(first, second) > 12 or (second == 10 and first <= 10):
         return match.group()  # "the appointment, 9/10, was awful": a score
     return match.group("cue") + DATE_MARK
+
+
+# Round 16: ages over 89 said another way, each behind a word it needs.
+# "turning the big 95", "hit the big 9-0", "turns the big one-oh-oh": a round birthday.
+BIG_AGE = gated(
+    re.compile(
+        r"(?P<cue>\bthe\s+big\s+)(?:9\d|1[01]\d|9-?0|9-?oh|1-?0-?0|1-?oh-?oh|one[\s-]oh[\s-]oh"
+        rf"|(?:one\s+|a\s+)?hundred|{NINETY}(?:[\s-]\w+)?)\b"
+        r"(?!\s*(?:%|percent|min|minutes|hours|days|mg|lbs?|pounds|kg|miles|dollars|bucks))",
+        re.IGNORECASE,
+    ),
+    words="big",
+)
+# "grann mwen gen katreven-douz an" (Haitian Creole: quatre-vingt-douze, 92): 90 to 99 in
+# words before "an" / "ane" (years).
+CREOLE_WORDED_AGE = gated(
+    re.compile(
+        r"\bkatreven[\s-](?:dis|onz|douz|tr[eè]z|kat[oò]z|katorz|kenz|s[eè]z|dis[eè]t|dizwit|"
+        r"dizuit|dizn[eè]f)(?=\s+(?:an|ane|lane)\b)",
+        re.IGNORECASE,
+    ),
+    words="katreven",
+)
+# "ông tôi chín mươi hai tuổi" (Vietnamese, "92 years old"): 90 to 99 in words, or a figure
+# 90-119, before "tuổi" (years of age).
+_VIETNAMESE_UNITS = (
+    r"(?:m[oố]t|m[oộ]t|hai|ba|b[oố]n|t[uư]|n[aă]m|l[aă]m|s[aá]u|b[aả]y|t[aá]m|ch[ií]n)"
+)
+VIETNAMESE_AGE = gated(
+    re.compile(
+        rf"\b(?:ch[ií]n\s+m[uư][oơ]i(?:\s+{_VIETNAMESE_UNITS})?|m[oộ]t\s+tr[aă]m|{_OLD_FIGURE})"
+        r"(?=\s+tu[oổ]i\b)",
+        re.IGNORECASE,
+    ),
+    words="tuổi tuoi",
+)
+# "she's 9 decades old", "nine decades on this earth": nine decades or more of a life is an
+# age over 89 ("8 decades" is not).
+DECADES_AGE = gated(
+    re.compile(r"\b(?:9|10|11|nine|ten|eleven)\s+decades\b", re.IGNORECASE),
+    words="decades",
+)
+# Each with the substring it needs: one `in` test on the lower-cased text is cheaper than a
+# gate's call, and most messages hold none of them.
+_WORDED_AGES = (
+    ("big", BIG_AGE),
+    ("katreven", CREOLE_WORDED_AGE),
+    ("tuổi", VIETNAMESE_AGE),
+    ("tuoi", VIETNAMESE_AGE),
+    ("decades", DECADES_AGE),
+)
+# "data urodzenia: dwunasty marca 1934" (Polish, round 16: the year alone masked): a day as
+# an ordinal word before a month in the genitive, and the year after it.
+_POLISH_MONTHS = (
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia "
+    "października pazdziernika listopada grudnia"
+)
+_POLISH_ORDINAL = (
+    r"(?:pierwsz|drug|trzec|czwart|pi[aą]t|sz[oó]st|si[oó]dm|[oó]sm|dziewi[aą]t|dziesi[aą]t|"
+    r"jedenast|dwunast|trzynast|czternast|pi[eę]tnast|szesnast|siedemnast|osiemnast|"
+    r"dziewi[eę]tnast|dwudziest|trzydziest)(?:y|i|ego|iego)"
+)
+# The months' stems, found in one scan of the lower-cased text (cheaper than the gate's words
+# on a text no gate has read yet).
+_POLISH_MONTH = re.compile(
+    r"stycz|lutego|marca|kwietn|maja|czerw|lipca|sierpn|wrze|pa[zź]dziern|listopad|grudn"
+)
+POLISH_ORDINAL_DATE = gated(
+    re.compile(
+        rf"\b(?:(?:dwudziest|trzydziest)(?:y|ego)\s+)?{_POLISH_ORDINAL}\s+"
+        rf"(?:{_POLISH_MONTHS.replace(' ', '|')})\b(?:\s+(?:19|20)\d{{2}}\b)?",
+        re.IGNORECASE,
+    ),
+    words=_POLISH_MONTHS,
+)
+
+
+def polish_ordinal_dates(text: str, low: str) -> str:
+    """ "dwunasty marca 1934": masked when the lower-cased text holds a Polish month."""
+    return POLISH_ORDINAL_DATE.sub(DATE_MARK, text) if _POLISH_MONTH.search(low) else text
+
+
+def _masked_worded_age(match: re.Match[str]) -> str:
+    """The round-16 ages' replacement: a cue ("the big") stays, the age goes."""
+    return (match.groupdict().get("cue") or "") + AGE_MARK
 
 
 # "my tiktok is spinewarriorbev", "insta: nanaknits": a handle with no figure after a social
@@ -103,6 +190,10 @@ def might_detail(text: str, lower: str) -> bool:
         return True
     if ("ninet" in lower or "hundred" in lower) and ORDINAL_AGE.search(text):
         return True
+    if any(needle in lower and pattern.search(text) for needle, pattern in _WORDED_AGES):
+        return True
+    if _POLISH_MONTH.search(lower):
+        return POLISH_ORDINAL_DATE.search(text) is not None
     return ("noventa" in lower or "cien" in lower) and SPANISH_AGE.search(text) is not None
 
 
@@ -131,6 +222,9 @@ def age_passes(text: str, low: str, digit: bool) -> str:
         text = ORDINAL_AGE.sub(lambda m: m.group("cue") + AGE_MARK, text)
     if "noventa" in low or "cien" in low:
         text = SPANISH_AGE.sub(lambda m: m.group("cue") + AGE_MARK, text)
+    for needle, pattern in _WORDED_AGES:
+        if needle in low:
+            text = pattern.sub(_masked_worded_age, text)
     if not digit:
         return text
     if "gen" in low:

@@ -419,8 +419,12 @@ def masked_ipv6(match: re.Match[str]) -> str:
     return LINK_MARK if "::" in match.group() else match.group()
 
 
+# "nintey two", "nienty five", "ninty one" (round 16: raw): "ninety" as it is mistyped; no
+# other number word is spelled so ("nineteen" has no "y" after its "t").
+NINETY = r"n(?:ine?|ien)te?y"
 _OLD = (
-    r"(?:9\d|1[01]\d|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    # "9O years old" (round 16: raw): a letter O typed for the zero.
+    rf"(?:9\d|9O|1[01]\d|{NINETY}(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:one|a)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|ten))?"
     # "tiene noventa y tres años" (round 5)
     r"|noventa(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to\s+\w+)?)"
@@ -438,8 +442,8 @@ _MONTHS = (
 _UNITS_OF_AGE = r"one|two|three|four|five|six|seven|eight|nine|y\s+\w+"
 # Cheap tests first: AGE and STATE_ZIP try many alternatives at every position of the text.
 AGE_GATE = gated(
-    re.compile(r"\b(?:9\d|1[01]\d)(?!\d)|ninet|hundred|noventa|cien", re.IGNORECASE),
-    needles="\\d ninet hundred noventa cien",
+    re.compile(r"\b(?:9[\do]|1[01]\d)(?!\d)|ninet|nint|nient|hundred|noventa|cien", re.IGNORECASE),
+    needles="\\d ninet nint nient hundred noventa cien",
 )
 ZIP_GATE = re.compile(r"\b\d{5}\b")
 # The cue stays ("my father is [age removed]"); the age goes.
@@ -463,7 +467,7 @@ AGE = re.compile(
     r"would|she|he|i|is|are|too)\b)"
     # "at ninety-six should she even bother" (round 7: raw): in words, whatever follows.
     # A round "at ninety" alone stays ("am i too old to have it at ninety": the corpus's).
-    rf"|\b(?P<at_words>at\s+)(?:(?:ninety|noventa)[\s-]+(?:{_UNITS_OF_AGE})|(?:one|a)\s+hundred"
+    rf"|\b(?P<at_words>at\s+)(?:(?:{NINETY}|noventa)[\s-]+(?:{_UNITS_OF_AGE})|(?:one|a)\s+hundred"
     rf"(?:\s+and\s+\w+)?|cien\w*)\b{_NOT_AN_AGE}"
     # "she just had her 93rd", "my aunt's 96th was in may" (round 7: raw): an ordinal after
     # whose it is.
@@ -516,9 +520,11 @@ _YEAR_WORDS = (
     rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
     rf"(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
 )
+# A month's name ends where its word does: "9 decades", "3 janvye", "12 marca" hold no "dec",
+# "jan" or "mar" (round 16: "[date removed]ades"); a figure may follow ("nov18").
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.|(?![^\W\d_]))"
 )
 _DAY = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten"
@@ -1227,6 +1233,9 @@ PHONE_CUE_PART = re.compile(
     r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
     r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
     r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{1,4})?(?![\w])"
+    # "860-555-O133" (round 16: "[phone removed]-O133"): a last group typed with a letter O
+    # is the same number's, left whole to LETTER_O_PHONE.
+    r"(?![\s.\-/](?=[\dOo]{4}(?!\w))\d*[Oo])"
     # "over the phone with my visa 4539 7712 0043 8816" (round 13, r13n: "[phone removed]
     # 8816"): no part when a fourth group of four figures goes on with the same run.
     r"(?![\s.\-/]\d{4}(?!\w))",
@@ -1442,10 +1451,15 @@ _OTHER_MONTHS = (
     r"(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[sś]nia|"
     r"pa[zź]dziernika|listopada|grudnia|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|"
     r"ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|"
-    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)"
+    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    # "14 mas 1944" (Haitian Creole, round 16: raw); its short months ("mas", "me", "jen",
+    # "out": "3 out of 10") count only with a year.
+    r"janvye|fevriye|jiy[eè]|septanm|okt[oò]b|novanm|desanm)"
 )
 OTHER_LANGUAGE_DATE = re.compile(
-    rf"\b(?:0?[1-9]|[12]\d|3[01])\.?\s+{_OTHER_MONTHS}\b(?:\s+(?:19|20)\d{{2}}\b)?", re.IGNORECASE
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\.?\s+(?:{_OTHER_MONTHS}\b(?:\s+(?:19|20)\d{{2}}\b)?"
+    r"|(?:mas|me|jen|out)\s+(?:19|20)\d{2}\b)",
+    re.IGNORECASE,
 )
 # "7-Aug-1941", "07.Aug.41": day, month's short name, year joined by dashes, dots or slashes.
 DAY_MON_YEAR = re.compile(

@@ -397,10 +397,14 @@ def redact_all_but_names(text: str) -> str:
 
 # "mail me at m kowalczyk 1949 at gmail dot com", "email ana maria dot leite 1950 at hotmail
 # dot com" (round 9): the words between an e-mail's cue and the masked address are its start.
+_OTHER_IS = "to|jest|é|es|est|ist|è"
 EMAIL_TAIL = re.compile(
-    r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+)"
+    r"(?P<cue>\b(?:e-?mail(?:\s+me)?(?:\s+at|\s+is|\s+address\s+is)?|mail\s+me\s+at)\s*:?\s+"
+    # A cue's "is" in another language stays too ("mój email to", "o meu email é": round 16).
+    rf"(?:(?:{_OTHER_IS})\s+)?)"
     # The cue's own words are no part of the address ("my email is [email removed]" keeps "is").
-    r"(?:(?!(?:is|at|me|address)\s)(?:\[name removed\]|[\w.+-]+)\s+){1,5}?" + re.escape(EMAIL_MARK)
+    rf"(?:(?!(?:is|at|me|address|{_OTHER_IS})\s)(?:\[name removed\]|[\w.+-]+)\s+){{1,5}}?"
+    + re.escape(EMAIL_MARK)
 )
 
 
@@ -622,6 +626,7 @@ def _redact_details(text: str) -> str:
         text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
