@@ -715,6 +715,7 @@ def _redact_details(text: str) -> str:
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
+        text = r15p.masked_rooms(text)  # "Sheriden Woods, bed 14B", "room 312" (r16p)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
