@@ -109,7 +109,8 @@ def has_person_where(text: str, lower: str) -> bool:
 
 # "Can I come from Hartford by bus?" (round 16's tester: masked): a trip to the hospital from
 # one of its own towns is no one's where; a town outside the list still goes.
-_GETTING_HERE = re.compile(r"\b(?:bus|train|shuttle|taxi|cab|uber|lyft|directions?|parking)\b", re.I)
+TRANSPORT_WORDS = r"bus|train|shuttle|taxi|cab|uber|lyft|directions?|parking"
+_GETTING_HERE = re.compile(rf"\b(?:{TRANSPORT_WORDS})\b", re.IGNORECASE)
 
 
 def masked_person_where(match: re.Match[str]) -> str:
@@ -261,7 +262,7 @@ def state_or_country(place: str) -> bool:
 
 # "We Live In Hope" (typed in Title Case): a state of mind after "live in" that is also a
 # place name ("Hope", "Harmony") stays.
-_LIVE_IN_IDIOMS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "faith", "denial"})
+LIVE_IN_IDIOMS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "faith", "denial"})
 
 
 def masked_town(match: re.Match[str]) -> str:
@@ -269,7 +270,7 @@ def masked_town(match: re.Match[str]) -> str:
     country or an idiom's word ("live in hope") stays."""
     end = place_words(match.group("town"))
     place = match.group("town")[:end]
-    if end and (state_or_country(place) or place.lower() in _LIVE_IN_IDIOMS):
+    if end and (state_or_country(place) or place.lower() in LIVE_IN_IDIOMS):
         return match.group()
     return masked_place(match)
 
@@ -461,7 +462,7 @@ HOSPITAL_TOWNS = frozenset({"bristol"})
 _MONTH_WORDS = (
     "january february march april may june july august september october november december"
 )
-_MONTHS = frozenset(_MONTH_WORDS.split())
+MONTHS = frozenset(_MONTH_WORDS.split())
 # Spanish and Portuguese words after "en"/"em" that are place names too ("vive en Paz").
 _ABROAD_WORDS = frozenset({"casa", "paz", "familia", "família", "el", "la", "los", "las"})
 
@@ -477,7 +478,7 @@ def _masked_trip_town(match: re.Match[str]) -> str:
 def _masked_birth_town(match: re.Match[str]) -> str:
     """A town one was born or raised in; a month ("born in May") stays."""
     word = _WORD.match(match.group("town"))
-    if word and word.group().lower() in _MONTHS:
+    if word and word.group().lower() in MONTHS:
         return match.group()
     return masked_town(match)
 

@@ -9,7 +9,14 @@ import re
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK, SURE_STREET_WORDS, UNSURE_STREET_WORDS
 from core.privacy.names import ordinary, unlisted_proper
-from core.privacy.places import HOSPITAL_TOWNS, place_words, state_or_country
+from core.privacy.places import (
+    HOSPITAL_TOWNS,
+    LIVE_IN_IDIOMS,
+    MONTHS,
+    TRANSPORT_WORDS,
+    place_words,
+    state_or_country,
+)
 
 # A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
 _CAP_TOWN = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -336,8 +343,8 @@ _DEMONYM = r"(?:people|family|guy|gal|girl|folks|household)"
 # "the Kowalskis of Terryville": a family named by its town needs no other person.
 _FAMILY_OF = re.compile(r"\bthe\s+[A-Z][a-z]+s\s+of\s+[A-Z]")
 _GETTING_THERE = re.compile(
-    r"\b(?:hospital|site|campus|nearest|closest|bus|train|shuttle|taxi|cab|uber|lyft|"
-    r"directions?|parking|clinic|office|entrance|drive\s+to|driving\s+to|get\s+to)\b",
+    r"\b(?:hospital|site|campus|nearest|closest|clinic|office|entrance|drive\s+to|driving\s+to|"
+    rf"get\s+to|{TRANSPORT_WORDS})\b",
     re.IGNORECASE,
 )
 _CLAUSE_TOWN = re.compile(
@@ -345,8 +352,7 @@ _CLAUSE_TOWN = re.compile(
     rf"|(?P<lead>)(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}?)(?=\s+(?i:{_DEMONYM})\b)"
 )
 # Place names that are also words of a state of mind or time ("we live in Hope", "moved in May").
-_NOT_TOWNS = frozenset({"hope", "harmony", "peace", "comfort", "luxury", "faith", "denial", "may",
-                        "june", "august", "march", "april"})  # fmt: skip
+_NOT_TOWNS = LIVE_IN_IDIOMS | MONTHS
 _RESIDING_WORDS = ("stay", "liv", "home", "moved", "grew", "resid", "mieszka", "people",
                    "family", "guy", "gal", "girl", "folks", "household", "s in ", "s of ",
                    "re in ", "m in ", " is in ", " are in ")  # fmt: skip
