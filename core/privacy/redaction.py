@@ -670,7 +670,7 @@ def _redact_details(text: str) -> str:
     if digit:
         text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
-    text = r15p.UNCUED_WORDED_STREET.sub(ADDRESS_MARK, text)  # "fifty-five elm street" (r16p)
+    text = r15p.masked_uncued_worded_street(text)  # "fifty-five elm street" (r16p)
     if digit and (ADDRESS_MARK in text or "area" in low):  # "number 1142", "06489 area" (i21s)
         text = places.NUMBER_NEAR_MASK.sub(places.masked_number_near, text)
     if digit and ids.ZIP_GATE.search(text):

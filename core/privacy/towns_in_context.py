@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from core.privacy.gates import gated
-from core.privacy.identifiers import ADDRESS_MARK, SURE_STREET_WORDS, UNSURE_STREET_WORDS
+from core.privacy.identifiers import (
+    ADDRESS_MARK,
+    STREET_WORD_GATE,
+    SURE_STREET_WORDS,
+    UNSURE_STREET_WORDS,
+)
 from core.privacy.names import ordinary, unlisted_proper
 from core.privacy.places import (
     HOSPITAL_TOWNS,
@@ -392,9 +397,13 @@ def _masked_residence_clause(match: re.Match[str]) -> str:
     return _CLAUSE_TOWN.sub(_masked_clause_town, clause)
 
 
+_RESIDING_GATE = re.compile("|".join(map(re.escape, _RESIDING_WORDS)))
+_LATER_CAPITAL = re.compile(r"(?<=.)[A-Z]", re.DOTALL)
+
+
 def might_residence_town(text: str, lower: str) -> bool:
-    """Substring tests (cheap): a capital after the first letter and a word of residing."""
-    return any(c.isupper() for c in text[1:]) and any(w in lower for w in _RESIDING_WORDS)
+    """Substring tests (cheap): a word of residing and a capital after the first letter."""
+    return _RESIDING_GATE.search(lower) is not None and _LATER_CAPITAL.search(text) is not None
 
 
 def masked_residence_towns(text: str, lower: str) -> str:
@@ -431,6 +440,14 @@ UNCUED_WORDED_STREET = gated(
     ),
     words=_NUMBER_WORDS,
 )
+
+
+def masked_uncued_worded_street(text: str) -> str:
+    """UNCUED_WORDED_STREET, once a number word and a street word are both words of the text
+    (two gates: number words alone are in many messages)."""
+    if not UNCUED_WORDED_STREET.may_match(text) or not STREET_WORD_GATE.search(text):
+        return text
+    return UNCUED_WORDED_STREET.sub(ADDRESS_MARK, text)
 
 
 # "my dad is at Sheriden Woods, bed 14B", "[address removed], room 312" (round 16's tester):
