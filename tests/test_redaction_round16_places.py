@@ -60,6 +60,7 @@ def test_hospital_towns_in_questions_about_getting_here_stay(text: str) -> None:
         ("sixty-two birch street, apartment three", "birch"),
         ("eighty eight walnut ave is mom's", "walnut"),
         ("fourty one spring hill rd", "spring hill"),
+        ("ninety nine vine st", "vine"),
         ("twenty-two pond road plainville is where she is", "plainville"),
     ],
 )

@@ -445,7 +445,7 @@ UNCUED_WORDED_STREET = gated(
 def masked_uncued_worded_street(text: str) -> str:
     """UNCUED_WORDED_STREET, once a number word and a street word are both words of the text
     (two gates: number words alone are in many messages)."""
-    if not UNCUED_WORDED_STREET.may_match(text) or not STREET_WORD_GATE.search(text):
+    if not UNCUED_WORDED_STREET.may_match(text) or not STREET_WORD_GATE.may_match(text):
         return text
     return UNCUED_WORDED_STREET.sub(ADDRESS_MARK, text)
 
