@@ -345,6 +345,7 @@ _RESIDING = re.compile(
     re.IGNORECASE,
 )
 _DEMONYM = r"(?:people|family|guy|gal|girl|folks|household)"
+_DEMONYM_WORD = re.compile(rf"\b{_DEMONYM}\b", re.IGNORECASE)
 # "the Kowalskis of Terryville": a family named by its town needs no other person.
 _FAMILY_OF = re.compile(r"\bthe\s+[A-Z][a-z]+s\s+of\s+[A-Z]")
 _GETTING_THERE = re.compile(
@@ -354,7 +355,7 @@ _GETTING_THERE = re.compile(
 )
 _CLAUSE_TOWN = re.compile(
     r"(?P<cue>\b(?i:in|to|from|of|near|w)\s+)(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
-    rf"|(?P<lead>)(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}?)(?=\s+(?i:{_DEMONYM})\b)"
+    rf"|(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}?)(?=\s+(?i:{_DEMONYM})\b)"
 )
 # Place names that are also words of a state of mind or time ("we live in Hope", "moved in May").
 _NOT_TOWNS = LIVE_IN_IDIOMS | MONTHS
@@ -371,7 +372,7 @@ def _residence_clause(clause: str) -> bool:
         return True
     if not _PERSON.search(clause):
         return False
-    return bool(_RESIDING.search(clause)) or re.search(rf"\b{_DEMONYM}\b", clause, re.I) is not None
+    return _RESIDING.search(clause) is not None or _DEMONYM_WORD.search(clause) is not None
 
 
 def _masked_clause_town(match: re.Match[str]) -> str:
