@@ -519,6 +519,7 @@ def _has_detail(text: str) -> bool:
         or places.has_live_where(text, lower)  # "We live out in Burlington" (round 13, r13p)
         or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
         or r15p.has_round15_where(text, lower)  # "from Barkhamsted", "Winsted is home"
+        or r15p.has_residence_town(text, lower)  # "my dad stays in Thomaston" (r16p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -674,6 +675,7 @@ def _redact_details(text: str) -> str:
     if digit:
         text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
+    text = r15p.masked_uncued_worded_street(text)  # "fifty-five elm street" (r16p)
     if digit and (ADDRESS_MARK in text or "area" in low):  # "number 1142", "06489 area" (i21s)
         text = places.NUMBER_NEAR_MASK.sub(places.masked_number_near, text)
     if digit and ids.ZIP_GATE.search(text):
@@ -694,7 +696,7 @@ def _redact_details(text: str) -> str:
             text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if places.might_place(text.lower()):  # "I'm in Harwinton" (round 12, i21s)
         # A state or a country stays: "I'm in Florida till April" (round 14, r14p).
-        text = places.PERSON_WHERE.sub(places.masked_town, text)
+        text = places.PERSON_WHERE.sub(places.masked_person_where, text)
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
         text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
     if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
@@ -713,9 +715,12 @@ def _redact_details(text: str) -> str:
     lower = text.lower()
     if r15p.might_round15_where(lower):
         text = r15p.masked_round15_where(text, lower)
+    # "my dad stays in Thomaston", "we're Southington people" (round 16, r16p)
+    text = r15p.masked_residence_towns(text, text.lower())
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
+        text = r15p.masked_rooms(text)  # "Sheriden Woods, bed 14B", "room 312" (r16p)
     if ids.AGE_GATE.search(text):
         text = ids.AGE.sub(ids.kept_reading(ids.masked_age), text)  # i21u: readings kept
         if digit:
@@ -897,6 +902,8 @@ def _masked_cued_town(match: re.Match[str]) -> str:
         if ordinary(text) or ids.STATE_WORD.fullmatch(text) or text.lower() in ids.COUNTRIES:
             break
         end = word.end()
+    if end and places.trip_to_hospital(match, town[:end]):
+        return match.group()  # "Can I come from Hartford by bus?" (round 16, r16p)
     head = match.group()[: match.start("town") - match.start()]
     return head + ADDRESS_MARK + town[end:] if end else match.group()
 

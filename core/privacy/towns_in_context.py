@@ -6,9 +6,22 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import ADDRESS_MARK, SURE_STREET_WORDS, UNSURE_STREET_WORDS
+from core.privacy.gates import gated
+from core.privacy.identifiers import (
+    ADDRESS_MARK,
+    STREET_WORD_GATE,
+    SURE_STREET_WORDS,
+    UNSURE_STREET_WORDS,
+)
 from core.privacy.names import ordinary, unlisted_proper
-from core.privacy.places import HOSPITAL_TOWNS, place_words, state_or_country
+from core.privacy.places import (
+    HOSPITAL_TOWNS,
+    LIVE_IN_IDIOMS,
+    MONTHS,
+    TRANSPORT_WORDS,
+    place_words,
+    state_or_country,
+)
 
 # A capitalised run of 1-3 words: only a capitalised place name is a town after these cues.
 _CAP_TOWN = r"(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -309,3 +322,153 @@ def masked_unlisted_towns(text: str) -> str:
     if not PLACE_WORD_GATE.search(text):
         return text
     return PLACE_WORD_TOWN.sub(_masked_unlisted_town, text)
+
+
+# Round 16 (r16p): "my dad stays in Thomaston", "we're Southington people", "mom's nursing
+# home is in Cheshire" (the outside tester): each new cue of where one lives left a town raw.
+# A rule on the clause instead of more cues: a town in a clause that names a person and a
+# word of living or staying is where that person lives, even the hospital's own town ("we
+# just moved to Bristol"); a clause about the hospital or getting there keeps it ("Is Bristol
+# the nearest hospital?", "Can I come from Hartford by bus?").
+_CLAUSE = re.compile(r"[^,;.!?\n]+?(?=\s+(?i:but)\s|[,;.!?\n]|$)")
+_PERSON = re.compile(
+    r"\b(?:i|i['\u2019]m|im|we|we['\u2019]re|us|my|our|he|she|they|his|her|their|mom|mum|ma|"
+    r"mother|dad|father|pop|parents|grand(?:ma|pa|mother|father)|aunt|uncle|son|daughter|wife|"
+    r"husband|brother|sister|mieszka\w*)\b",
+    re.IGNORECASE,
+)
+# A word of living or staying, or a word after the town that says one is of it.
+_RESIDING = re.compile(
+    r"\b(?:stay(?:s|ing)?|live[sd]?|living|home|moved|grew\s+up|resides?|mieszka\w*)\b"
+    r"|(?:['\u2019]s|\bis|\bare|['\u2019]re|\bam|['\u2019]m)\s+(?:(?:now|still|over|up|down|out)\s+)?"
+    r"in\s+[A-Z]",
+    re.IGNORECASE,
+)
+_DEMONYM = r"(?:people|family|guy|gal|girl|folks|household)"
+_DEMONYM_WORD = re.compile(rf"\b{_DEMONYM}\b", re.IGNORECASE)
+# "the Kowalskis of Terryville": a family named by its town needs no other person.
+_FAMILY_OF = re.compile(r"\bthe\s+[A-Z][a-z]+s\s+of\s+[A-Z]")
+_GETTING_THERE = re.compile(
+    r"\b(?:hospital|site|campus|nearest|closest|clinic|office|entrance|drive\s+to|driving\s+to|"
+    rf"get\s+to|{TRANSPORT_WORDS})\b",
+    re.IGNORECASE,
+)
+_CLAUSE_TOWN = re.compile(
+    r"(?P<cue>\b(?i:in|to|from|of|near|w)\s+)(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    rf"|(?P<named>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}?)(?=\s+(?i:{_DEMONYM})\b)"
+)
+# Place names that are also words of a state of mind or time ("we live in Hope", "moved in May").
+_NOT_TOWNS = LIVE_IN_IDIOMS | MONTHS
+_RESIDING_WORDS = ("stay", "liv", "home", "moved", "grew", "resid", "mieszka", "people",
+                   "family", "guy", "gal", "girl", "folks", "household", "s in ", "s of ",
+                   "re in ", "m in ", " is in ", " are in ")  # fmt: skip
+
+
+def _residence_clause(clause: str) -> bool:
+    """Does the clause say where a person lives, and not how to reach the hospital?"""
+    if _GETTING_THERE.search(clause):
+        return False
+    if _FAMILY_OF.search(clause):
+        return True
+    if not _PERSON.search(clause):
+        return False
+    return _RESIDING.search(clause) is not None or _DEMONYM_WORD.search(clause) is not None
+
+
+def _masked_clause_town(match: re.Match[str]) -> str:
+    """_CLAUSE_TOWN's replacement: the leading place name (listed, or a capitalised word in no
+    list) goes, whatever town it is; a state or a country stays."""
+    town = match.group("town") or match.group("named")
+    start = match.start("town") if match.group("town") else match.start("named")
+    end = place_words(town)
+    if not end and unlisted_proper(match.string, start, start + len(town.split()[0])):
+        end = len(town.split()[0])
+    place = town[:end]
+    if not end or state_or_country(place) or place.lower() in _NOT_TOWNS:
+        return match.group()
+    head = match.group()[: start - match.start()]
+    return head + ADDRESS_MARK + match.group()[start - match.start() + end :]
+
+
+def _masked_residence_clause(match: re.Match[str]) -> str:
+    """A clause's towns, when the clause says where a person lives."""
+    clause = match.group()
+    if not _residence_clause(clause):
+        return clause
+    return _CLAUSE_TOWN.sub(_masked_clause_town, clause)
+
+
+_RESIDING_GATE = re.compile("|".join(map(re.escape, _RESIDING_WORDS)))
+_LATER_CAPITAL = re.compile(r"(?<=.)[A-Z]", re.DOTALL)
+
+
+def might_residence_town(text: str, lower: str) -> bool:
+    """Substring tests (cheap): a word of residing and a capital after the first letter."""
+    return _RESIDING_GATE.search(lower) is not None and _LATER_CAPITAL.search(text) is not None
+
+
+def masked_residence_towns(text: str, lower: str) -> str:
+    """The towns of clauses that say where a person lives (behind `might_residence_town`)."""
+    if not might_residence_town(text, lower):
+        return text
+    return _CLAUSE.sub(_masked_residence_clause, text)
+
+
+def has_residence_town(text: str, lower: str) -> bool:
+    """Does a clause name the town where a person lives (the gate for _has_detail)?"""
+    return might_residence_town(text, lower) and masked_residence_towns(text, lower) != text
+
+
+# "fifty-five elm street, apartment two", "fourty five church st" (round 16's tester): a house
+# number in words, one to three words and a sure street word are an address without any cue
+# (WORDED_STREET's cues missed them); "fourty" is the common slip of "forty".
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty "
+    "ninety hundred"
+)
+_NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS.split()) + ")"
+_NOT_A_STREET_NAME = (
+    r"(?:hours?|hrs?|minutes?|mins?|miles?|blocks?|doors?|streets?|houses?|floors?|steps?|"
+    r"of|a|an|the|end|or|and|more|long|short|side|little|bit|way|days?|weeks?|times?|years?|"
+    r"months?|to|from|down|up|on|in|at|across|off|my|our|your|his|her|their|this|that|other)"
+)
+UNCUED_WORDED_STREET = gated(
+    re.compile(
+        rf"\b(?i:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD}){{0,3}}\s+"
+        rf"(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][\w'.-]*\s+){{1,3}}(?:{SURE_STREET_WORDS})\b\.?"
+        rf"(?:,?\s+(?:apartment|apt\.?|unit|suite)\s*#?\s*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORD})\b)?)"
+    ),
+    words=_NUMBER_WORDS,
+)
+
+
+def masked_uncued_worded_street(text: str) -> str:
+    """UNCUED_WORDED_STREET, once a number word and a street word are both words of the text
+    (two gates: number words alone are in many messages)."""
+    if not UNCUED_WORDED_STREET.may_match(text) or not STREET_WORD_GATE.may_match(text):
+        return text
+    return UNCUED_WORDED_STREET.sub(ADDRESS_MARK, text)
+
+
+# "my dad is at Sheriden Woods, bed 14B", "[address removed], room 312" (round 16's tester):
+# the room or bed of the place where a person stays is part of its address. A capitalised name
+# after "is at" before a room or bed is that place; a room or bed goes only in a message whose
+# address is masked ("she is in bed 4 on ward 7", "room 3" at an unnamed home stay: the
+# hospital's own rooms are no one's address).
+FACILITY_BEFORE_ROOM = re.compile(
+    r"(?P<cue>\b(?i:is|['\u2019]s|are|['\u2019]re|am|['\u2019]m|stays?|staying|lives?|living)\s+"
+    r"(?i:at|in)\s+)(?!(?i:ward|unit|icu|room|bed|the|a|my|our)\b)"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?=,?\s+(?i:room|rm|bed)\s*#?\s*\d)"
+)
+ROOM_NUMBER = re.compile(r"\b(?i:room|rm|bed)\s*#?\s*\d{1,4}[A-Za-z]?\b")
+
+
+def masked_rooms(text: str) -> str:
+    """FACILITY_BEFORE_ROOM's place, then each room or bed of a message with a masked
+    address (the caller tests for a figure)."""
+    lower = text.lower()
+    if "room" not in lower and "rm" not in lower and "bed" not in lower:
+        return text
+    text = FACILITY_BEFORE_ROOM.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
+    return ROOM_NUMBER.sub(ADDRESS_MARK, text) if ADDRESS_MARK in text else text
