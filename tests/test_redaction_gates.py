@@ -16,8 +16,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
+import phonenumbers
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.redaction_compare import training_messages
@@ -273,3 +274,27 @@ def test_reading_back_for_an_article_agrees_with_the_pattern(
     for start in range(len(text) + 1):
         expected = names._ARTICLE_OR_SAINT_BEFORE.search(text, max(0, start - 8), start)
         assert names._after_article_or_saint(text, start) == bool(expected), (text, start)
+
+
+_FIGURES = ["1", "2", "4", "7", "9", "\uff14", "\u0663"]
+_GROUP = st.lists(st.sampled_from(_FIGURES), max_size=4).map("".join)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None, database=None)
+@given(
+    st.sampled_from(["", "+", "00", "011 ", "call +", "(", "tel: "]),
+    st.lists(st.tuples(_GROUP, st.sampled_from([" ", "-", ".", "", ") ", " x"])), max_size=4),
+)
+@example("+", [("49", " "), ("11", "")])  # the shortest numbers the library finds
+@example("+", [("43", " "), ("111", "")])
+@example("(", [("8", ""), ("666666", "")])
+def test_the_phone_library_finds_nothing_with_fewer_figures_than_the_bound(
+    head: str, groups: list[tuple[str, str]]
+) -> None:
+    """_phones_by_library skips messages with fewer than MIN_PHONE_FIGURES figures: the
+    library must find no number in such text ("+49 11", four figures, is one)."""
+    text = head + "".join(group + sep for group, sep in groups)
+    if redaction._figure_count(text) >= redaction.MIN_PHONE_FIGURES:
+        return
+    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+    assert [m.raw_string for m in matcher] == [], text
