@@ -480,3 +480,36 @@ def test_hostile_red_flag_values_still_give_an_entry_that_fits(context: Any, slo
     record = question_from_events("c-1", _turn(context, slot))
     assert record is not None
     assert_is_a_storable_entry(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Thanks for the info! Is there any lifting restriction afterwards?", "thanks"),
+        (
+            "hi!! its gerry, my wife is 92 and fell last week, her number is [phone removed],"
+            " can someone help",
+            "greet",
+        ),
+        ("ok but how long does it take?", "affirm"),
+    ],
+)
+def test_a_question_read_as_a_courtesy_is_logged_as_unanswered(text: str, intent: str) -> None:
+    """Round 15 and 17's outside testers: a question behind a greeting or thanks got a
+    courtesy back and no question-log row, so staff never saw it."""
+    event = user_event(text, intent)
+    record = question_from_events("patient-7", [event], "rest")
+    assert record is not None and record["outcome"] == "fallback", record
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hello", "greet"),
+        ("thanks so much", "thanks"),
+        ("yes please", "affirm"),
+        ("bye!", "goodbye"),
+    ],
+)
+def test_a_courtesy_alone_is_not_a_question(text: str, intent: str) -> None:
+    assert question_from_events("patient-7", [user_event(text, intent)], "rest") is None

@@ -99,6 +99,19 @@ def outcome_for(intent: str | None, actions_run: set[str]) -> str | None:
     return None
 
 
+# A greeting, thanks or yes/no holds no question mark and is short; a message read as one
+# that has either asked something the bot did not answer (round 15 and 17's outside testers:
+# "Thanks for the info! Is there any lifting restriction afterwards?" got "You're welcome",
+# "hi!! its gerry ..., shes 92, fell 11/30, her number ..." got a greeting, and staff never
+# saw either). Logged as a fallback: the bot did not answer.
+COURTESY_MAX_WORDS = 12
+
+
+def says_more_than_a_courtesy(text: str) -> bool:
+    """Does a message the classifier read as a courtesy carry a question or a story?"""
+    return "?" in text or len(text.split()) > COURTESY_MAX_WORDS
+
+
 def channel_name(value: object) -> str:
     """One of Rasa's channel names, or "unknown"."""
     return value if isinstance(value, str) and value in KNOWN_CHANNELS else UNKNOWN_CHANNEL
@@ -187,9 +200,11 @@ def question_of_turn(
     outcome = outcome_for(intent, actions_run)
     if EMERGENCY_ACTION in actions_run:
         outcome = "emergency"  # a report the policy saw over two messages
+    text = storable_text(user.get("text"))
+    if outcome is None and intent in NOT_QUESTIONS and says_more_than_a_courtesy(text):
+        outcome = "fallback"  # read as a greeting or thanks: what it asked went unanswered
     if outcome is None:
         return None
-    text = storable_text(user.get("text"))
     responses = [storable_text(e.get("text")) for e in turn if e.get("event") == "bot"]
     metadata = user.get("metadata")
     model_id = metadata.get("model_id") if isinstance(metadata, dict) else None
