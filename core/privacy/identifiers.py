@@ -988,7 +988,7 @@ def masked_id_start(match: re.Match[str]) -> str:
 VANITY_PLATE = re.compile(
     r"(?P<head>\b(?i:(?:vanity\s+|license\s+|licence\s+|number\s+)?plates?|tags)\b"
     r"(?:\s*:|\s+(?i:is|are|was|were|says?|said|reads?|read))+\s*)"
-    r"(?P<value>(?=[A-Za-z]*\d|[A-Z0-9]{2})[A-Za-z0-9]{2,8}(?:[ -][A-Z0-9]{1,7})?)(?![\w-])"
+    r"(?P<value>(?=[A-Za-z]*\d|[A-Z0-9]{2})[A-Za-z0-9]{2,8}(?:[ -][A-Z0-9]{1,7}){0,2})(?![\w-])"
 )
 _NOT_A_PLATE = frozenset({"OK", "FINE", "NEW", "OLD", "GONE", "ON", "IN", "THE", "NOT", "NO"})
 
@@ -1232,7 +1232,8 @@ def masked_letter_o_phone(match: re.Match[str]) -> str:
 PHONE_CUE_PART = re.compile(
     r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
     r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
-    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{1,4})?(?![\w])"
+    # "cell: 860 555 01 45" (round 17: "[phone removed] 45"): a last four said in two pairs.
+    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{2}[\s.\-/]\d{2}(?!\w)|[\s.\-/]+\d{1,4})?(?![\w])"
     # "860-555-O133" (round 16: "[phone removed]-O133"): a last group typed with a letter O
     # is the same number's, left whole to LETTER_O_PHONE.
     r"(?![\s.\-/](?=[\dOo]{4}(?!\w))\d*[Oo])"

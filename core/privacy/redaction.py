@@ -26,6 +26,7 @@ compared) are in bench/NOTES.md, "Redaction (issue 11)", and bench/redaction_com
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import phonenumbers
@@ -723,6 +724,7 @@ def _redact_details(text: str) -> str:
         text = r15p.masked_round15_where(text, lower)
     # "my dad stays in Thomaston", "we're Southington people" (round 16, r16p)
     text = r15p.masked_residence_towns(text, text.lower())
+    text = r15p.masked_spanish_home_towns(text)  # "vivo en ..., en Hartford" (r17p)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
@@ -1156,6 +1158,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
             or r15p.street_after_split(previous, text)  # "to 3021 Ridgewood" / "Circle"
             or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
+            or _last_four_after_cue(previous, text)  # "last 4 of my ss" / "is 5521" (r17p)
+            or _old_year_after_date(previous, text)  # "june 9" / "1931" (round 17, r17p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
@@ -1197,6 +1201,43 @@ def _corrected_house(previous: str, text: str) -> tuple[str, str] | None:
     """(the house number `text` corrects in the address `previous` gave; the address mark)."""
     number = places.corrected_house_number(previous, text, redact)
     return (number, ADDRESS_MARK) if number else None
+
+
+# Round 17 (r17p): "last 4 of my ss" / "is 5521": the figures the cue at a message's end
+# announced open the next message.
+_LAST_FOUR_CUE_AT_END = re.compile(
+    r"\blast\s*(?:4|four)(?:\s+digits)?\s+(?:of|on)\s+(?:(?:my|his|her|their|our|the)\s+)?"
+    r"(?:ssn?|ss#|social(?:\s+security)?)(?:\s+(?:number|no|#))?\W*$",
+    re.IGNORECASE,
+)
+_FOUR_OPENING = re.compile(
+    r"^\W*(?:(?:it'?s|it\s+is|is)\s*:?\s*)?(?P<four>\d{4})(?!\w)", re.IGNORECASE
+)
+
+
+def _last_four_after_cue(previous: str, text: str) -> tuple[str, str] | None:
+    """(the four figures opening `text` after "last 4 of my ss" ended `previous`; the SSN's
+    mark): the cheap test on `text` first."""
+    match = _FOUR_OPENING.match(text)
+    if not match or not _LAST_FOUR_CUE_AT_END.search(previous):
+        return None
+    return match.group("four"), SSN_MARK
+
+
+# Round 17 (r17p): "he was born on" / "june 9" / "1931": a year alone after a message that
+# ended with a date's day is that date's year, kept only when it makes no one 90 or older.
+_YEAR_OPENING = re.compile(r"^\W*(?P<year>1[89]\d\d)(?!\w)")
+
+
+def _old_year_after_date(previous: str, text: str) -> tuple[str, str] | None:
+    """(the old year opening `text` when `previous` ended with a day of a date; the date's
+    mark); the previous message is redacted only when `text` opens with such a year."""
+    match = _YEAR_OPENING.match(text)
+    if not match or int(match.group("year")) > datetime.date.today().year - 90:
+        return None
+    if not ids.DAY_AT_END.search(redact(previous)):
+        return None
+    return match.group("year"), DATE_MARK
 
 
 # Round 14 (r14p): "Hi, im writing for my grandmother Ottilie" / "Marchetti-Blaise. She's 86":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.gates import gated
 from core.privacy.identifiers import (
     AGE_MARK,
     DATE_MARK,
@@ -89,8 +90,21 @@ POLISH_AGE = re.compile(
     re.IGNORECASE,
 )
 # "mẹ tôi 94 tuổi" (Vietnamese), "ang lola ko ay 96 taong gulang na", "96 taon" (Tagalog): a
-# figure from 90 to 119 before the language's word of years of age.
-YEARS_WORD_AGE = re.compile(rf"\b{_OLD_FIGURE}(?=\s*(?:tuổi|taong\s+gulang|taon)\b)", re.IGNORECASE)
+# figure from 90 to 119 before the language's word of years of age; "është 91 vjeç",
+# "91 vjeçare" (Albanian, round 17).
+YEARS_WORD_AGE = re.compile(
+    rf"\b{_OLD_FIGURE}(?=\s*(?:tuổi|taong\s+gulang|taon|vje[çc](?:are?)?)\b)", re.IGNORECASE
+)
+# "in her late 90s, 97 I think" (round 17): a figure 90-119 right after a decade of the
+# nineties is the age that decade was a guess of.
+AGE_AFTER_DECADE = gated(
+    re.compile(
+        rf"(?P<cue>\b(?:90['\u2019]?s|nineties)[,;:\s]+(?:(?:maybe|about|like|around|probably|"
+        rf"actually|i\s+think|exactly)\s+)?){_OLD_FIGURE}\b",
+        re.IGNORECASE,
+    ),
+    needles="90s 90's 90\u2019s nineties",
+)
 # "meu avô tem noventa e dois anos", "tem cem anos" (Portuguese): Spanish's "noventa y" was
 # read since round 5, Portuguese's "e" and "cem" were not.
 _PORTUGUESE_UNITS = r"(?:um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
@@ -253,6 +267,7 @@ def age_passes(text: str, low: str, digit: bool) -> str:
         text = PORTUGUESE_AGE.sub(AGE_MARK, text)
     if not digit:
         return text
-    if "tuổi" in low or "taon" in low:
+    if "tuổi" in low or "taon" in low or "vje" in low:
         text = YEARS_WORD_AGE.sub(AGE_MARK, text)
+    text = AGE_AFTER_DECADE.sub(lambda m: m.group("cue") + AGE_MARK, text)
     return SHORTHAND_AGE.sub(kept_reading(_masked_shorthand_age), text)

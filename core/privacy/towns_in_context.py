@@ -19,6 +19,7 @@ from core.privacy.places import (
     LIVE_IN_IDIOMS,
     MONTHS,
     TRANSPORT_WORDS,
+    masked_town,
     place_words,
     state_or_country,
 )
@@ -364,11 +365,18 @@ _RESIDING_WORDS = ("stay", "liv", "home", "moved", "grew", "resid", "mieszka", "
                    "re in ", "m in ", " is in ", " are in ")  # fmt: skip
 
 
+# "moved to Waterbury from Ponce Puerto Rico" (round 17): a clause that opens with a word of
+# living has dropped its "I"; its writer is the person.
+_ELIDED_PERSON = re.compile(
+    r"^\s*(?:(?:just|recently|finally)\s+)?(?:moved|living|staying|grew\s+up)\b", re.IGNORECASE
+)
+
+
 def _residence_clause(clause: str) -> bool:
     """Does the clause say where a person lives, and not how to reach the hospital?"""
     if _GETTING_THERE.search(clause):
         return False
-    if _FAMILY_OF.search(clause):
+    if _FAMILY_OF.search(clause) or _ELIDED_PERSON.match(clause):
         return True
     if not _PERSON.search(clause):
         return False
@@ -417,6 +425,19 @@ def masked_residence_towns(text: str, lower: str) -> str:
 def has_residence_town(text: str, lower: str) -> bool:
     """Does a clause name the town where a person lives (the gate for _has_detail)?"""
     return might_residence_town(text, lower) and masked_residence_towns(text, lower) != text
+
+
+# "vivo en el 57 de la calle Park St, segundo piso, en Hartford" (round 17): in a Spanish
+# sentence that says where one lives, a town after "en" is that home's town, commas or not.
+_SPANISH_HOME = gated(
+    re.compile(r"\b(?i:viv[oe]|vivimos|viven)\b[^.!?\n]*"), words="vivo vive vivimos viven"
+)
+_EN_TOWN = re.compile(r"\b(?i:en)\s+(?P<town>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+
+
+def masked_spanish_home_towns(text: str) -> str:
+    """The towns after "en" in a sentence of "vivo / vive / vivimos / viven"; a state stays."""
+    return _SPANISH_HOME.sub(lambda m: _EN_TOWN.sub(masked_town, m.group()), text)
 
 
 # "fifty-five elm street, apartment two", "fourty five church st" (round 16's tester): a house
