@@ -386,6 +386,7 @@ def _redact_once(text: str) -> str:
     text = redact_names(text) if might_name(text) else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
+    text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text

@@ -325,6 +325,42 @@ def masked_unlisted_towns(text: str) -> str:
     return PLACE_WORD_TOWN.sub(_masked_unlisted_town, text)
 
 
+# "hi!! its gerry from plainville, wifes name is ..." (round 17's tester: the writer's town
+# stayed, in lower case): after the writer says who they are ("it's / this is / I'm" and a
+# name, masked by then), "from" and a listed place is where they come from, in any case;
+# "this is sister [name removed] from the convent" keeps "the convent" (no place).
+WRITER_FROM = gated(
+    re.compile(
+        r"\b(?:it['\u2019]?s|this\s+is|i['\u2019]?m|i\s+am)\s+"
+        r"(?:\[name removed\](?:\s+\[name removed\])?|[^\W\d_][\w'\u2019-]*)\s+from\s+"
+        r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})",
+        re.IGNORECASE,
+    ),
+    words="from",
+)
+
+
+def _masked_writer_town(match: re.Match[str]) -> str:
+    """WRITER_FROM's replacement: the listed place goes; a state or a country stays."""
+    town = match.group("town")
+    end = place_words(town)
+    if not end or state_or_country(town[:end]) or _INSTITUTION_AFTER.match(town, end):
+        return match.group()  # "this is Anna from Bristol Hospital": a workplace
+    start = match.start("town") - match.start()
+    return match.group()[:start] + ADDRESS_MARK + match.group()[start + end :]
+
+
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:hospital|clinic|medical|health|healthcare|radiology|center|centre|office)\b",
+    re.IGNORECASE,
+)
+
+
+def masked_writer_towns(text: str) -> str:
+    """The town the writer says they come from, after saying who they are."""
+    return WRITER_FROM.sub(_masked_writer_town, text)
+
+
 # Round 16 (r16p): "my dad stays in Thomaston", "we're Southington people", "mom's nursing
 # home is in Cheshire" (the outside tester): each new cue of where one lives left a town raw.
 # A rule on the clause instead of more cues: a town in a clause that names a person and a
