@@ -38,12 +38,18 @@ class _Folded:
     The passes hand the same string on while none of them changes it, so the last text read
     is kept (one object, replaced whole: safe across threads)."""
 
-    __slots__ = ("_words", "fold", "text")
+    __slots__ = ("_figure", "_words", "fold", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.fold = text.casefold().translate(_DOTLESS_I)
         self._words: frozenset[str] | None = None
+        self._figure: bool | None = None
+
+    def has_figure(self) -> bool:
+        if self._figure is None:
+            self._figure = _FIGURE.search(self.text) is not None
+        return self._figure
 
     @property
     def words(self) -> frozenset[str]:
@@ -98,11 +104,15 @@ class Gated:
         self.finder = re.compile(longest_first) if len(needles) > 4 else None
 
     def may_match(self, text: str) -> bool:
-        if OPEN or (self.figure and _FIGURE.search(text)):
+        if OPEN:
             return True
-        read = _read(text)
-        if self.words and not self.words.isdisjoint(read.words):
+        read = _LAST if _LAST.text is text else _read(text)  # the common case inline
+        if self.figure and read.has_figure():
             return True
+        if self.words:
+            words = read._words if read._words is not None else read.words
+            if not self.words.isdisjoint(words):
+                return True
         if self.finder is not None:
             return self.finder.search(read.fold) is not None
         fold = read.fold
