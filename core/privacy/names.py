@@ -451,7 +451,16 @@ def _countries() -> frozenset[str]:
     return COUNTRIES - _words("first_names.txt")
 
 
-KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words() | _countries()
+# Round 17 (r17n): countries in their own languages, inflected ("syn w Polsce": in Poland).
+_COUNTRIES_ABROAD = """polska polsce polski polsku italia brasil shqipëri shqipëria shqipëri
+ayiti españa méxico"""
+KEPT_WORDS = (
+    frozenset(_KEPT.split())
+    | _kept_terms()
+    | _round_11_words()
+    | _countries()
+    | frozenset(_COUNTRIES_ABROAD.split())
+)
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)
@@ -573,8 +582,8 @@ _LOWER_INITIAL = re.compile(r"[^\W\d_]\.")
 def _next_name_word(word: str, cue: str) -> bool:
     """After a name's first word, can this word go on with it (surname, initial)? After "my
     name is", a surname that is also a word goes too ("john doe")."""
-    if word.lower().rstrip(".") in STOP:
-        return False
+    if word.lower().rstrip(".") in STOP or word.lower() in _OTHER_LANGUAGE:
+        return False  # "Ilir Krasniqi është 91" (Albanian: is)
     if cue == "foreign":
         return word.lower() not in _FOREIGN_STOP
     if not _capitalised(word) and word.lower() in _NAME_GOES_ON:
@@ -1665,6 +1674,8 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             continue  # "the st francis", "the mona lisa": a place's or a thing's name
         if word.lower() in _FOREIGN_STOP or word.lower() in _KIN_ABROAD:
             continue  # "ako si lola" (Tagalog: grandmother)
+        if word.lower() in _OTHER_LANGUAGE:
+            continue  # "minha mãe mora em" (Portuguese: lives), a first name too
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and not text[match.end() : nxt.start()].strip()
         if _plain_first(word.rstrip(".")):
@@ -1806,8 +1817,10 @@ def _around_marks(text: str) -> str:
 # "MEMBER: TREMBLAY, GISELE M", "Subscriber: Oyelaran, [first name]" (round 15, r15n: text
 # pasted from a card): after a label, the word before a comma and a masked first name is the
 # surname.
+# Round 17 (r17n): "Re: ANTONELLI, CARMELA  DOB" (a referral's subject line) too.
+_CARD_LABEL = r"(?i:member|name|patient|pt|subscriber|insured|beneficiary|re)"
 LABELLED_SURNAME = re.compile(
-    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*)"
+    rf"(?P<cue>\b{_CARD_LABEL}\s*:\s*)"
     r"(?P<name>[^\W\d_][\w'\u2019-]*)(?=,\s*" + re.escape(NAME_MARK) + ")"
 )
 
@@ -2129,7 +2142,7 @@ def _bare_kin_names(text: str) -> list[tuple[int, int]]:
 # after a label and a masked surname, the word after the comma is the given name whatever
 # follows it (GIVEN_AFTER_MARK needs the clause to end there).
 LABELLED_GIVEN = re.compile(
-    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*"
+    rf"(?P<cue>\b{_CARD_LABEL}\s*:\s*"
     + re.escape(NAME_MARK)
     + r",[ \t]*)(?P<name>[^\W\d_][\w'\u2019-]*)"
 )
@@ -2171,7 +2184,9 @@ def _abbreviation_title(text: str, match: re.Match[str]) -> bool:
 # marido tem dor nas costas" (Portuguese): two words in no English list in a row are a name in
 # English text; a message holding the everyday small words of another language is not English
 # text, and its words are its own. The most frequent function words of Polish, Portuguese,
-# Spanish and Haitian Creole that are no English words nor particles of surnames.
+# Spanish, Haitian Creole, Albanian and Italian that are no English words nor particles of
+# surnames. Round 17 (r17n): these words are never a name's either ("minha mãe mora em",
+# "Ilir Krasniqi është 91", "è troppo vecchio", "gjyshja ime quhet" were masked).
 _OTHER_LANGUAGE_WORDS = """
 ile jest nie się sie czy jak że mam przez dla ale jestem mnie już juz może moze kiedy gdzie
 bardzo jaki jaka jakie moja mój moj moje mojego trwa czym tylko będzie bedzie jesteś
@@ -2180,13 +2195,17 @@ como onde porque nas nos dos pelo pela também tambem isso você voce
 los las una que por con es mi tengo tiene estoy muy cuando pero su sus más mas qué cómo
 dónde donde puedo necesito hay
 mwen nou gen ki nan sou pou ak yon konn kapab kijan kisa poukisa kilè kile bezwen eske
+rete rele nimewo
+ime jam është eshte dhe nga për që quhet shumë shume mund vjeç vjec
+è sono mio mia miei della dello nella troppo anni perché perche anche molto ancora
+mora moro morava syn
 """
 _OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
 
 
 def other_language(text: str) -> bool:
-    """Does the text hold a frequent function word of Polish, Portuguese, Spanish or Haitian
-    Creole (then its unknown words are that language's, not a name)?"""
+    """Does the text hold a frequent function word of another language (then its unknown
+    words are that language's, not a name)?"""
     return not _OTHER_LANGUAGE.isdisjoint(words_of(text))
 
 
