@@ -33,3 +33,24 @@ def test_other_language_words_stay(text: str, kept: str) -> None:
 )
 def test_surname_after_re_label(text: str, name: str) -> None:
     assert name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A second person after a bare kin or title word, in a message that names someone.
+        ("this is sister mary agnes from the convent calling about sister perpetua", "perpetua"),
+        ("question from kwaku boateng-asante's granddaughter akosua, how much", "akosua"),
+        ("Bless you all. Love, Auntie Gloria Mbeki and Uncle Sipho", "Sipho"),
+        # A nickname that is also a word, between a kin word and a bracketed name.
+        ("grandpa Lucky (Luciano DeFelice) wants to know if he can golf", "Lucky"),
+    ],
+)
+def test_second_kin_name(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+def test_kin_words_stay_beside_names() -> None:
+    stored = redact("Bless you all. Love, Auntie Gloria Mbeki and Uncle Sipho")
+    assert "Auntie" in stored and "Uncle" in stored
+    assert redact("my sister Perpetua and my uncle said hi").endswith("my uncle said hi")
