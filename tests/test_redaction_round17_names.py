@@ -18,6 +18,9 @@ MARK = "[name removed]"
         ("Olá, sou a Fernanda Vasconcelos, minha mãe mora em Danbury", "mora"),
         # A country in its own language, inflected.
         ("tel. +48 601 234 567 (syn w Polsce)", "Polsce"),
+        # A cue word of another language opening a message stays ("I am called").
+        ("Mwen rele Jean, nimewo mwen se 8605550128", "Mwen rele"),
+        ("Jam Arben Krasniqi, tel 203-555-0177", "Jam"),
     ],
 )
 def test_other_language_words_stay(text: str, kept: str) -> None:

@@ -602,6 +602,8 @@ def _next_name_word(word: str, cue: str) -> bool:
 def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     """Can this word start a name after a cue? `cue`: "strong" ("my name is"), "weak"
     ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
+    if word.lower() in _OTHER_LANGUAGE:
+        return False  # "Mwen rele Jean" (Creole: I am called), round 17: the cue went too
     if cue == "sure":
         return True
     if cue == "foreign":
@@ -1096,7 +1098,12 @@ def _opening(match: re.Match[str]) -> bool:
     words = WORD.findall(match.group("name"))
     lowered = [w.lower().rstrip(".") for w in words]
     if any(
-        w in STOP or w in _OPENERS or w in _NOT_NAMES or w in DESCRIBING or w in _INSTITUTIONS
+        w in STOP
+        or w in _OPENERS
+        or w in _NOT_NAMES
+        or w in DESCRIBING
+        or w in _INSTITUTIONS
+        or w in _OTHER_LANGUAGE  # "Mwen rele Jean," (Creole cue words, round 17)
         for w in lowered
     ):
         return False
