@@ -451,7 +451,16 @@ def _countries() -> frozenset[str]:
     return COUNTRIES - _words("first_names.txt")
 
 
-KEPT_WORDS = frozenset(_KEPT.split()) | _kept_terms() | _round_11_words() | _countries()
+# Round 17 (r17n): countries in their own languages, inflected ("syn w Polsce": in Poland).
+_COUNTRIES_ABROAD = """polska polsce polski polsku italia brasil shqipëri shqipëria shqipëri
+ayiti españa méxico"""
+KEPT_WORDS = (
+    frozenset(_KEPT.split())
+    | _kept_terms()
+    | _round_11_words()
+    | _countries()
+    | frozenset(_COUNTRIES_ABROAD.split())
+)
 # "at St Francis", "St. Vincent's", "Saint Mary's hospital": a saint's name is a hospital,
 # church or place.
 _SAINT_BEFORE = re.compile(r"(?:st|saint|ste|san|santa)\.?\s*$", re.IGNORECASE)
@@ -573,8 +582,8 @@ _LOWER_INITIAL = re.compile(r"[^\W\d_]\.")
 def _next_name_word(word: str, cue: str) -> bool:
     """After a name's first word, can this word go on with it (surname, initial)? After "my
     name is", a surname that is also a word goes too ("john doe")."""
-    if word.lower().rstrip(".") in STOP:
-        return False
+    if word.lower().rstrip(".") in STOP or word.lower() in _OTHER_LANGUAGE:
+        return False  # "Ilir Krasniqi është 91" (Albanian: is)
     if cue == "foreign":
         return word.lower() not in _FOREIGN_STOP
     if not _capitalised(word) and word.lower() in _NAME_GOES_ON:
@@ -593,6 +602,8 @@ def _next_name_word(word: str, cue: str) -> bool:
 def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     """Can this word start a name after a cue? `cue`: "strong" ("my name is"), "weak"
     ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
+    if word.lower() in _OTHER_LANGUAGE:
+        return False  # "Mwen rele Jean" (Creole: I am called), round 17: the cue went too
     if cue == "sure":
         return True
     if cue == "foreign":
@@ -1087,7 +1098,12 @@ def _opening(match: re.Match[str]) -> bool:
     words = WORD.findall(match.group("name"))
     lowered = [w.lower().rstrip(".") for w in words]
     if any(
-        w in STOP or w in _OPENERS or w in _NOT_NAMES or w in DESCRIBING or w in _INSTITUTIONS
+        w in STOP
+        or w in _OPENERS
+        or w in _NOT_NAMES
+        or w in DESCRIBING
+        or w in _INSTITUTIONS
+        or w in _OTHER_LANGUAGE  # "Mwen rele Jean," (Creole cue words, round 17)
         for w in lowered
     ):
         return False
@@ -1144,6 +1160,7 @@ KIN_SLIP = re.compile(
     r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE
 )
 _KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE) if len(w) >= 5)
+_ALL_KIN = frozenset(re.findall(r"[a-z]+", _RELATIVE))
 
 
 @lru_cache(maxsize=4096)
@@ -1284,6 +1301,7 @@ def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
         and not word.isupper()
         and word[1:].islower()  # not "iPhone", "McAfee" (brands)
         and word.lower() not in NOT_ALONE
+        and word.lower() not in _ALL_KIN  # "Love, Auntie [name]" (round 17)
         and word.rstrip(".").lower() not in _CAPITALISED_WORDS
         and (not _sentence_start(text, match.start()) or _long_unlisted(text, word, match.end()))
         and not _PLACE_OR_TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
@@ -1684,6 +1702,8 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             continue  # "the st francis", "the mona lisa": a place's or a thing's name
         if word.lower() in _FOREIGN_STOP or word.lower() in _KIN_ABROAD:
             continue  # "ako si lola" (Tagalog: grandmother)
+        if word.lower() in _OTHER_LANGUAGE:
+            continue  # "minha mãe mora em" (Portuguese: lives), a first name too
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and not text[match.end() : nxt.start()].strip()
         if _plain_first(word.rstrip(".")):
@@ -1818,6 +1838,7 @@ def _around_marks(text: str) -> str:
         text = LABELLED_SURNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
         text = LABELLED_GIVEN.sub(_masked_labelled_given, text)  # Round 16 (r16n)
     text = masked_spelled_after_mark(text)  # Round 16 (r16n): "[name] p a t o r o u r k e"
+    text = masked_second_kin_names(text)  # Round 17 (r17n): "... and Uncle Sipho"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
@@ -1825,8 +1846,10 @@ def _around_marks(text: str) -> str:
 # "MEMBER: TREMBLAY, GISELE M", "Subscriber: Oyelaran, [first name]" (round 15, r15n: text
 # pasted from a card): after a label, the word before a comma and a masked first name is the
 # surname.
+# Round 17 (r17n): "Re: ANTONELLI, CARMELA  DOB" (a referral's subject line) too.
+_CARD_LABEL = r"(?i:member|name|patient|pt|subscriber|insured|beneficiary|re)"
 LABELLED_SURNAME = re.compile(
-    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*)"
+    rf"(?P<cue>\b{_CARD_LABEL}\s*:\s*)"
     r"(?P<name>[^\W\d_][\w'\u2019-]*)(?=,\s*" + re.escape(NAME_MARK) + ")"
 )
 
@@ -2148,7 +2171,7 @@ def _bare_kin_names(text: str) -> list[tuple[int, int]]:
 # after a label and a masked surname, the word after the comma is the given name whatever
 # follows it (GIVEN_AFTER_MARK needs the clause to end there).
 LABELLED_GIVEN = re.compile(
-    r"(?P<cue>\b(?i:member|name|patient|pt|subscriber|insured|beneficiary)\s*:\s*"
+    rf"(?P<cue>\b{_CARD_LABEL}\s*:\s*"
     + re.escape(NAME_MARK)
     + r",[ \t]*)(?P<name>[^\W\d_][\w'\u2019-]*)"
 )
@@ -2190,7 +2213,9 @@ def _abbreviation_title(text: str, match: re.Match[str]) -> bool:
 # marido tem dor nas costas" (Portuguese): two words in no English list in a row are a name in
 # English text; a message holding the everyday small words of another language is not English
 # text, and its words are its own. The most frequent function words of Polish, Portuguese,
-# Spanish and Haitian Creole that are no English words nor particles of surnames.
+# Spanish, Haitian Creole, Albanian and Italian that are no English words nor particles of
+# surnames. Round 17 (r17n): these words are never a name's either ("minha mãe mora em",
+# "Ilir Krasniqi është 91", "è troppo vecchio", "gjyshja ime quhet" were masked).
 _OTHER_LANGUAGE_WORDS = """
 ile jest nie się sie czy jak że mam przez dla ale jestem mnie już juz może moze kiedy gdzie
 bardzo jaki jaka jakie moja mój moj moje mojego trwa czym tylko będzie bedzie jesteś
@@ -2199,13 +2224,17 @@ como onde porque nas nos dos pelo pela também tambem isso você voce
 los las una que por con es mi tengo tiene estoy muy cuando pero su sus más mas qué cómo
 dónde donde puedo necesito hay
 mwen nou gen ki nan sou pou ak yon konn kapab kijan kisa poukisa kilè kile bezwen eske
+rete rele nimewo
+ime jam është eshte dhe nga për që quhet shumë shume mund vjeç vjec
+è sono mio mia miei della dello nella troppo anni perché perche anche molto ancora
+mora moro morava syn
 """
 _OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
 
 
 def other_language(text: str) -> bool:
-    """Does the text hold a frequent function word of Polish, Portuguese, Spanish or Haitian
-    Creole (then its unknown words are that language's, not a name)?"""
+    """Does the text hold a frequent function word of another language (then its unknown
+    words are that language's, not a name)?"""
     return not _OTHER_LANGUAGE.isdisjoint(words_of(text))
 
 
@@ -2227,3 +2256,35 @@ def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
         for m in NAME_BEFORE_KIN_BRACKET.finditer(text)
         if _is_first(m.group("name")) or unknown(m.group("name"), slips=False)
     ]
+
+
+# --- Round 17 (r17n): names an outside tester found stored raw, as classes -------------------
+# "sister mary agnes ... calling about sister perpetua", "[name]'s granddaughter akosua",
+# "Love, Auntie Gloria Mbeki and Uncle Sipho": in a message that already names someone, a kin
+# word (no "my" before it) before a word in no list is a second person's name. Read only
+# where a mark is, so a message without a name pays nothing.
+KIN_THEN_WORD = re.compile(
+    rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]{{2,}})"
+)
+# "grandpa Lucky (Luciano DeFelice)": a word between a kin word and a bracketed masked name
+# is the nickname of the person named in the bracket, a word or not.
+KIN_NICKNAME = re.compile(
+    rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]*)"
+    rf"(?=\s*\(\s*{re.escape(NAME_MARK)})"
+)
+
+
+def _masked_kin_word(match: re.Match[str]) -> str:
+    """KIN_THEN_WORD's replacement: a word in no list of words goes, the kin word stays."""
+    name = match.group("name")
+    low = name.lower()
+    if low in STOP or low in _OTHER_LANGUAGE or ordinary(name) or not unknown(name, slips=False):
+        return match.group()
+    return match.group("cue") + NAME_MARK
+
+
+def masked_second_kin_names(text: str) -> str:
+    """The text with KIN_NICKNAME's and KIN_THEN_WORD's names masked (text holds a mark)."""
+    if "(" in text:
+        text = KIN_NICKNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
+    return KIN_THEN_WORD.sub(_masked_kin_word, text)
