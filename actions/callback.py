@@ -72,6 +72,24 @@ MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 7, 15  # E.164 allows at most 15 digits
 FORMULA_START = "=+-@"
 
 
+# One number inside words: the patient answered the form's question with a sentence (round
+# 18's tester: "my number is 475-555-0169" was refused, and the form stuck).
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s().\-/]*\d\)?")
+
+
+def _number_in_sentence(typed: str) -> str | None:
+    """The one run of figures in a sentence (words around it), when no other figure is in it
+    and no word of an extension follows ("860-555-0123 ext": the rest is still to come)."""
+    if not _LETTER.search(typed) or _EXTENSION.search(typed):
+        return None
+    runs = _NUMBER_RUN.findall(typed)
+    return runs[0].strip() if len(runs) == 1 else None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_EXTENSION = re.compile(r"\b(?:ext|extension|x)\b", re.IGNORECASE)
+
+
 def normalise_phone(value: Any) -> str | None:
     """The number in a short canonical form if it looks like a phone number, else None.
 
@@ -84,6 +102,8 @@ def normalise_phone(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     typed = " ".join(value.split())
+    if not PHONE_ALLOWED.match(typed):
+        typed = _number_in_sentence(typed) or typed  # "my number is 475-555-0169"
     if (
         len(typed) > MAX_PHONE_CHARS
         or not PHONE_ALLOWED.match(typed)
@@ -118,6 +138,7 @@ def name_field(value: Any) -> str | None:
     me": round 16's tester found the neighbour's full name stored). A tail without a word in
     lower case is the same name written "Surname, First" and stays."""
     text = _clean_text(value)
+    text = _NAME_LEAD_IN.sub("", text, count=1) if text else text  # "it's Bernadette ..."
     if not text:
         return None
     clause = _CLAUSE_AFTER_NAME.search(text)
@@ -131,6 +152,14 @@ def name_field(value: Any) -> str | None:
 # or "and" / "my" / "our" / "for" after the name.
 _CLAUSE_AFTER_NAME = re.compile(
     r"[,;(]|\s[-\u2013\u2014]\s|\s(?=(?:and|my|our|his|her|for|on\s+behalf)\b)", re.IGNORECASE
+)
+# What a patient says before their name when the form asks for it (round 18's tester: "it's
+# Bernadette Szymańska" was stored, and thanked, lead-in and all).
+_NAME_LEAD_IN = re.compile(
+    r"^\s*(?:(?:hi|hello|ok|okay|sure|yes)[\s,!.]+)?"
+    r"(?:it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am|my\s+name\s+is|my\s+name['\u2019]s|"
+    r"name\s*:|the\s+name\s+is)\s+",
+    re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
 
