@@ -1500,6 +1500,9 @@ ROUND11_WORDS = (
     "eleventh", "twelfth", "teenth", "tieth",
 )  # fmt: skip
 TOWN_WORDS = ("liv", "resid", "from", "viv", "mor", "mieszk", "based", "settled", "town")
+# One scan for any of them (23 substring tests cost more).
+ROUND11_FINDER = re.compile("|".join(map(re.escape, ROUND11_WORDS)))
+TOWN_FINDER = re.compile("|".join(map(re.escape, TOWN_WORDS)))
 ROUND11_GATE = re.compile(
     # "from" only after a word of being or coming ("we're from"), not "pain from the fracture";
     # Portuguese "moro", not "more" (a gate as wide as "from" sent a sixth of the training

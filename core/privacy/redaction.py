@@ -518,7 +518,7 @@ def _has_detail(text: str) -> bool:
         or ids.SPANISH_ABBREVIATED.search(text) is not None  # "Av. Insurgentes Sur" (no number)
         or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
         or (  # "we live in Avon", "the ninth" (i21q)
-            any(word in lower for word in ids.ROUND11_WORDS)
+            ids.ROUND11_FINDER.search(lower) is not None
             and ids.ROUND11_GATE.search(text) is not None
         )
         or ("with" in lower and ids.ID_START_GATE.search(text) is not None)  # "starts with"
@@ -689,7 +689,7 @@ def _redact_details(text: str) -> str:
     if digit and ids.ZIP_GATE.search(text):
         text = ids.STATE_ZIP.sub(ADDRESS_MARK, text)
         text = ids.ZIP_BEFORE_TOWN.sub(_masked_zip_and_town, text)
-    if any(word in text.lower() for word in ids.TOWN_WORDS):
+    if ids.TOWN_FINDER.search(text.lower()):
         # Before the town and state after a mark: "we come from New Britain CT" loses "CT".
         text = ids.TOWN_CUE.sub(_masked_cued_town, text)  # "we live in Forestville" (i21q)
     if ADDRESS_MARK in text:
