@@ -344,16 +344,10 @@ def _masked_writer_town(match: re.Match[str]) -> str:
     """WRITER_FROM's replacement: the listed place goes; a state or a country stays."""
     town = match.group("town")
     end = place_words(town)
-    if not end or state_or_country(town[:end]) or _INSTITUTION_AFTER.match(town, end):
-        return match.group()  # "this is Anna from Bristol Hospital": a workplace
+    if not end or state_or_country(town[:end]):
+        return match.group()  # place_words gives 0 for "Bristol Hospital": a workplace
     start = match.start("town") - match.start()
     return match.group()[:start] + ADDRESS_MARK + match.group()[start + end :]
-
-
-_INSTITUTION_AFTER = re.compile(
-    r"\s+(?:hospital|clinic|medical|health|healthcare|radiology|center|centre|office)\b",
-    re.IGNORECASE,
-)
 
 
 def masked_writer_towns(text: str) -> str:
