@@ -21,6 +21,9 @@ KEPT = [
     "Is Forestville or Terryville closer to the hospital?",
     "Dr Patel referred my mother",
     "uh yeah",
+    "son here",
+    "Toi co the an truoc khi lam thu thuat khong?",
+    "Quanto dura l'intervento?",
 ]
 
 

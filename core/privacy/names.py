@@ -844,6 +844,12 @@ def _cued(text: str) -> list[tuple[int, int]]:
                 continue  # "thanks - Humana member": the words after it are ordinary
             if pattern is HERE_CUE and span and not _HERE_AFTER.match(text, span[1]):
                 continue  # "is the kit used here" (round 6): the name must reach "here"
+            if (
+                pattern is HERE_CUE
+                and span
+                and RELATIVE_WORD.fullmatch(text[span[0] : span[1]].lower())
+            ):
+                continue  # "son here" (round 18): the writer says who they are by their kin
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
@@ -2218,6 +2224,7 @@ def _abbreviation_title(text: str, match: re.Match[str]) -> bool:
 # Spanish, Haitian Creole, Albanian and Italian that are no English words nor particles of
 # surnames. Round 17 (r17n): these words are never a name's either ("minha mãe mora em",
 # "Ilir Krasniqi është 91", "è troppo vecchio", "gjyshja ime quhet" were masked).
+# Round 18 (r18n): Vietnamese typed without accents ("khong", "truoc"), Italian "quanto".
 _OTHER_LANGUAGE_WORDS = """
 ile jest nie się sie czy jak że mam przez dla ale jestem mnie już juz może moze kiedy gdzie
 bardzo jaki jaka jakie moja mój moj moje mojego trwa czym tylko będzie bedzie jesteś
@@ -2230,6 +2237,7 @@ rete rele nimewo
 ime jam është eshte dhe nga për që quhet shumë shume mund vjeç vjec
 è sono mio mia miei della dello nella troppo anni perché perche anche molto ancora
 mora moro morava syn
+khong truoc duoc nhung quanto quanta quanti
 """
 _OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
 
