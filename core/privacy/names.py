@@ -844,6 +844,12 @@ def _cued(text: str) -> list[tuple[int, int]]:
                 continue  # "thanks - Humana member": the words after it are ordinary
             if pattern is HERE_CUE and span and not _HERE_AFTER.match(text, span[1]):
                 continue  # "is the kit used here" (round 6): the name must reach "here"
+            if (
+                pattern is HERE_CUE
+                and span
+                and RELATIVE_WORD.fullmatch(text[span[0] : span[1]].lower())
+            ):
+                continue  # "son here" (round 18): the writer says who they are by their kin
             if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
@@ -867,6 +873,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_comma_names(text))  # Round 16 (r16f)
     spans.extend(_bare_kin_names(text))  # Round 16 (r16n)
     spans.extend(_names_before_kin_bracket(text))  # Round 16 (r16n)
+    spans.extend(_capital_kin_names(text))  # Round 18 (r18n)
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -956,9 +963,10 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     pattern = re.compile(
         r"(?<![\w'\u2019-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'\u2019-])"
     )
-    return [  # "Dr Patel said, Patel is good": a doctor's surname stays (docs/privacy.md)
+    again = [  # "Dr Patel said, Patel is good": a doctor's surname stays (docs/privacy.md)
         m.span() for m in pattern.finditer(text) if not _TITLE_BEFORE.search(text[: m.start()])
     ]
+    return again + _said_again_lower(text, names)
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:dr|doctor|prof|professor)\.?\s+$", re.IGNORECASE)
@@ -1425,7 +1433,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # cue these are places, not names ("is Bristol the nearest", "Hartford site or Bristol site":
 # an outside tester found them masked). After a masked address they still go (redaction.py).
 _TOWN_WORDS = """bristol hartford southington terryville plainville wolcott waterbury farmington
-burlington harwinton plymouth thomaston torrington cheshire meriden britain"""
+burlington harwinton plymouth thomaston torrington cheshire meriden britain forestville"""
 _TOWNS = frozenset(_TOWN_WORDS.split())
 TOWNS = _TOWNS  # read by transcripts.py: the bot names the hospital's town in its replies
 
@@ -2216,6 +2224,7 @@ def _abbreviation_title(text: str, match: re.Match[str]) -> bool:
 # Spanish, Haitian Creole, Albanian and Italian that are no English words nor particles of
 # surnames. Round 17 (r17n): these words are never a name's either ("minha mãe mora em",
 # "Ilir Krasniqi është 91", "è troppo vecchio", "gjyshja ime quhet" were masked).
+# Round 18 (r18n): Vietnamese typed without accents ("khong", "truoc"), Italian "quanto".
 _OTHER_LANGUAGE_WORDS = """
 ile jest nie się sie czy jak że mam przez dla ale jestem mnie już juz może moze kiedy gdzie
 bardzo jaki jaka jakie moja mój moj moje mojego trwa czym tylko będzie bedzie jesteś
@@ -2228,6 +2237,7 @@ rete rele nimewo
 ime jam është eshte dhe nga për që quhet shumë shume mund vjeç vjec
 è sono mio mia miei della dello nella troppo anni perché perche anche molto ancora
 mora moro morava syn
+khong truoc duoc nhung quanto quanta quanti
 """
 _OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
 
@@ -2288,3 +2298,60 @@ def masked_second_kin_names(text: str) -> str:
     if "(" in text:
         text = KIN_NICKNAME.sub(lambda m: m.group("cue") + NAME_MARK, text)
     return KIN_THEN_WORD.sub(_masked_kin_word, text)
+
+
+# --- Round 18 (r18n): names an outside tester found stored raw, as classes -------------------
+# "grandma Hope, she is 91", "wife is Faith", "grandpa Buddy is 85":
+# right after a kin word (or "<kin> is"), inside a sentence, a capitalised first name is a name
+# even when it is also a word (a virtue, a pet name); typed in lower case it stays a word
+# ("my husband will come"). "my husband Has a question" stays: "Has" is no first name.
+CAPITAL_KIN_NAME = gated(
+    re.compile(
+        rf"\b(?i:{_RELATIVE}){_IN_LAW}(?:\s+is)?[ \t]+(?P<name>(?-i:[A-Z][a-z]+))(?![\w'\u2019-])"
+    ),
+    words=" ".join(sorted(_ALL_KIN)),
+)
+# Virtues and pet names that are first names, not in the list of first names that are words.
+# Not "Will" nor "May": "my son Will drive me" is a corpus negative (the modal, capitalised).
+_CAPITAL_ONLY_NAMES = frozenset({"hope", "joy", "faith", "grace", "buddy"})
+
+
+def _capital_kin_name(name: str) -> bool:
+    """CAPITAL_KIN_NAME's word: a first name (a word or not), not a small word or a place."""
+    low = name.lower()
+    if low in _CAPITAL_ONLY_NAMES:
+        return True
+    if low in STOP or low in _NOT_KIN_NAMES or low in _TOWNS or low in _CAPITALISED_WORDS:
+        return False
+    return low in VIRTUE_NAMES or low in _lists()[3] or _is_first(name)
+
+
+def _capital_kin_names(text: str) -> list[tuple[int, int]]:
+    """CAPITAL_KIN_NAME's names that are first names."""
+    return [
+        m.span("name")
+        for m in CAPITAL_KIN_NAME.finditer(text)
+        if _capital_kin_name(m.group("name"))
+    ]
+
+
+# "my mother Joy has a fracture, joy is 84", "grandma Grace ... grace can't walk": a first name
+# masked once is masked where the message types it again in lower case, unless a pronoun or
+# "to" makes it the verb or the noun ("I hope", "to will", "with hope" stays a name: the tester).
+_VERB_BEFORE = re.compile(r"\b(?:i|we|you|they|to|do|don'?t|i'?ll|should|would)\s+$", re.IGNORECASE)
+
+
+def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """The lower-case places of the capitalised first names found."""
+    lowered = {w.lower() for w in names if _capitalised(w) and w.lower() != w}
+    if not lowered:
+        return []
+    pattern = re.compile(
+        r"(?<![\w'\u2019-])(?:" + "|".join(map(re.escape, lowered)) + r")(?![\w'\u2019-])"
+    )
+    return [
+        m.span()
+        for m in pattern.finditer(text)
+        if not _VERB_BEFORE.search(text, 0, m.start())
+        and not _TITLE_BEFORE.search(text[: m.start()])
+    ]
