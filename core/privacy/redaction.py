@@ -34,6 +34,7 @@ import phonenumbers
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import identifiers as ids
 from core.privacy import places
+from core.privacy import round18 as r18
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import towns_in_context as r15p
 from core.privacy.gates import folded, gated
@@ -528,6 +529,7 @@ def _has_detail(text: str) -> bool:
         or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
         or r15p.has_round15_where(text, lower)  # "from Barkhamsted", "Winsted is home"
         or r15p.has_residence_town(text, lower)  # "my dad stays in Thomaston" (r16p)
+        or r18.has_where(text)  # "Brightview assisted living", "nou soti Jacmel" (r18p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -616,6 +618,7 @@ def _redact_details(text: str) -> str:
         text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
         if "id" in low or "num" in low or "no." in low or "#" in text or "nbr" in low:
             text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
+        text = r18.date_passes(text)  # "Rua Sete de Setembro 410", "il 18 agosto" (r18p)
         text = DATE.sub(DATE_MARK, text)
         text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
         text = r15.date_passes(text, text.lower())  # "discharge was 11-02" (round 15, r15n)
@@ -726,6 +729,8 @@ def _redact_details(text: str) -> str:
     # "my dad stays in Thomaston", "we're Southington people" (round 16, r16p)
     text = r15p.masked_residence_towns(text, text.lower())
     text = r15p.masked_spanish_home_towns(text)  # "vivo en ..., en Hartford" (r17p)
+    # "the Sheriden Woods nursing home", "we're from New Haven", "nou soti Port-au-Prince" (r18p)
+    text = r18.masked_where(text)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
@@ -741,6 +746,8 @@ def _redact_details(text: str) -> str:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
     text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
+    if digit:
+        text = r18.age_passes(text)  # "mi papá de 91", "cumplió los 95" (round 18, r18p)
     if not digit:
         return text
     if "the " in text:
