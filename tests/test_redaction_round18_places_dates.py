@@ -3,9 +3,11 @@ Portuguese street, unaccented Vietnamese, Italian, Portuguese and Creole dates, 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from core.privacy.redaction import redact
+from core.privacy.redaction import redact, redact_continuation
 
 LEAKS = [
     ("my mom is in the Sheriden Woods nursing home, room 212, can they transport her",
@@ -59,3 +61,25 @@ def test_writer_at_a_home_stays() -> None:
     """The corpus's negative: where the writer is now is no one's address."""
     text = "I'm at the Maplewood assisted living on Riverside, room 3"
     assert redact(text) == text
+
+
+SPLIT_SSNS = [
+    (["do you need dad's social?", "ok its 123-45", "-6789"], ["123-45", "6789"]),
+    (["dad's social", "is 612 44", "9087"], ["612 44", "9087"]),
+    (["need his ssn?", "first 5 are 301 27"], ["301 27"]),
+]
+
+
+@pytest.mark.parametrize(("messages", "values"), SPLIT_SSNS)
+def test_split_ssn_is_masked(messages: list[str], values: list[str]) -> None:
+    """An SSN's first five in a reply to a message naming it, and its last four after."""
+    stored = [messages[0]] + [
+        redact_continuation(prev, cur) for prev, cur in itertools.pairwise(messages)
+    ]
+    for value in values:
+        assert all(value not in out for out in stored), stored
+
+
+def test_social_worker_reply_stays() -> None:
+    """A social worker is no SSN: figures in a reply to it stay."""
+    assert redact_continuation("can I talk to a social worker?", "room 312 12") == "room 312 12"

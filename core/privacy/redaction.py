@@ -1168,6 +1168,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
             or _last_four_after_cue(previous, text)  # "last 4 of my ss" / "is 5521" (r17p)
             or _old_year_after_date(previous, text)  # "june 9" / "1931" (round 17, r17p)
+            or _ssn_start_after_cue(previous, text)  # "dad's social" / "is 612 44" (r18p)
+            or _ssn_rest_after_start(previous, text)  # "ok its 123-45" / "-6789" (r18p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
@@ -1221,6 +1223,36 @@ _LAST_FOUR_CUE_AT_END = re.compile(
 _FOUR_OPENING = re.compile(
     r"^\W*(?:(?:it'?s|it\s+is|is)\s*:?\s*)?(?P<four>\d{4})(?!\w)", re.IGNORECASE
 )
+
+
+# Round 18 (r18p): "do you need dad's social?" / "ok its 123-45" / "-6789", "need his ssn?" /
+# "first 5 are 301 27": an SSN's first five alone in a short reply to a message that named the
+# SSN, and its last four opening the message after that first five.
+_SSN_NAMED = re.compile(
+    r"\b(?:ssn|ss#|social(?:\s+security)?)\b(?!\s+(?:worker|media|services?))", re.IGNORECASE
+)
+_SSN_START_ALONE = re.compile(
+    r"^\W*(?:[\w']+\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
+)
+_SSN_START_AT_END = re.compile(r"(?<![\d-])\d{3}[\s-]\d{2}[^\w]*$")
+_SSN_REST_OPENING = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{4})(?!\w)")
+
+
+def _ssn_start_after_cue(previous: str, text: str) -> tuple[str, str] | None:
+    """(an SSN's first five ending a short reply to a message naming the SSN; its mark)."""
+    if not _SSN_NAMED.search(previous):
+        return None
+    found = _SSN_START_ALONE.match(text) if len(text) < 60 else None
+    return (found.group("part"), SSN_MARK) if found else None
+
+
+def _ssn_rest_after_start(previous: str, text: str) -> tuple[str, str] | None:
+    """(the last four opening `text` when `previous` ended with three and two figures; its
+    mark): together the two halves have an SSN's 3-2-4 shape."""
+    if not _SSN_START_AT_END.search(previous):
+        return None
+    found = _SSN_REST_OPENING.match(text)
+    return (found.group("part"), SSN_MARK) if found else None
 
 
 def _last_four_after_cue(previous: str, text: str) -> tuple[str, str] | None:

@@ -39,6 +39,14 @@ CARE_HOME = gated(
 _WRITER_BEFORE = re.compile(r"\b(?i:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are)\s+$")
 
 
+# Small words and verbs of a sentence typed in Title Case or capitals are no home's name.
+_SMALL_WORDS = (
+    "at in to me my the of a an and for on go get come drive take back days day first few is "
+    "it be we you your our his her their from with them him us"
+)
+_NOT_NAME_WORDS = frozenset(_SMALL_WORDS.split())
+
+
 def _masked_care_home(match: re.Match[str]) -> str:
     """The home's name goes; the writer's own whereabouts, the hospital's own town alone or a
     state stays."""
@@ -47,6 +55,8 @@ def _masked_care_home(match: re.Match[str]) -> str:
         return match.group()
     if _WRITER_BEFORE.search(match.string, 0, match.start()):
         return match.group()
+    if not _NOT_NAME_WORDS.isdisjoint(name.lower().split()):
+        return match.group()  # "In The First Few Days At Home", "To Drive Me Home" (Title Case)
     return match.group("cue") + ADDRESS_MARK
 
 
