@@ -83,3 +83,9 @@ def test_split_ssn_is_masked(messages: list[str], values: list[str]) -> None:
 def test_social_worker_reply_stays() -> None:
     """A social worker is no SSN: figures in a reply to it stay."""
     assert redact_continuation("can I talk to a social worker?", "room 312 12") == "room 312 12"
+
+
+def test_dosing_before_a_doctor_line_is_no_address() -> None:
+    """A pasted label's "take 1 q6h" / "Dr. Okafor": a street never crosses a line."""
+    label = "OXYCODONE 5MG take 1 q6h\nDr. Okafor"
+    assert "q6h" in redact(label)
