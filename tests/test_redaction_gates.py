@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from bench.redaction_compare import training_messages
 from core.privacy import (
     ages_dates_and_handles,
+    care_homes_and_other_languages,
     gates,
     identifiers,
     names,
@@ -35,6 +36,7 @@ from core.privacy import (
 from tests.project import load_yaml
 
 _MODULES = (
+    care_homes_and_other_languages,
     identifiers,
     names,
     places,

@@ -205,9 +205,11 @@ _ROOM_BEFORE = re.compile(r"\b(?:room|rm|ward|bed|bay)\s*#?\s*$", re.IGNORECASE)
 _FOREIGN = r"(?:Rue|Calle|Rua|Avenida|Via|Viale|Chemin)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
 STREET = re.compile(
     # "number 31, Wolcott Road": a comma after the number when a capitalised name follows.
-    rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?(?:\s+|,\s+(?=[A-Z]))"
+    # Round 18 (r18p): a house number and its street's words share a line ("take 1 q6h" /
+    # "Dr. Okafor" on a pasted pharmacy label is no "1 ... Dr.").
+    rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d+)?(?:[^\S\n]+|,\s+(?=[A-Z]))"
     r"(?:(?:[NSEW]|north|south|east|west|n\.|s\.|e\.|w\.)\s+)?"
-    rf"(?:(?:[\w'.-]+\s+){{0,3}}(?i:(?:{SURE_STREET_WORDS}))\b\.?"
+    rf"(?:(?:[\w'.-]+[^\S\n]+){{0,3}}(?i:(?:{SURE_STREET_WORDS}))\b\.?"
     rf"|(?:[A-Z0-9][\w'.-]*\s+){{1,3}}(?:{UNSURE_STREET_WORDS})\b\.?|{_FOREIGN})"
     rf"{_TAIL}"
 )

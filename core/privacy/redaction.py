@@ -32,6 +32,7 @@ import re
 import phonenumbers
 
 from core.privacy import ages_dates_and_handles as r15
+from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import identifiers as ids
 from core.privacy import places
 from core.privacy import short_dates_and_ages as r14
@@ -528,6 +529,7 @@ def _has_detail(text: str) -> bool:
         or places.has_round14_where(text, lower)  # "drives over from Wethersfield" (r14p)
         or r15p.has_round15_where(text, lower)  # "from Barkhamsted", "Winsted is home"
         or r15p.has_residence_town(text, lower)  # "my dad stays in Thomaston" (r16p)
+        or homes_abroad.has_where(text)  # "Brightview assisted living", "nou soti Jacmel" (r18p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -616,6 +618,7 @@ def _redact_details(text: str) -> str:
         text = ids.BOOKING_CODE.sub(ids.masked_booking_code, text)
         if "id" in low or "num" in low or "no." in low or "#" in text or "nbr" in low:
             text = ids.ID_AFTER_WORDS.sub(ids.masked_id_after_words, text)
+        text = homes_abroad.date_passes(text)  # "Rua Sete de Setembro 410", "il 18 agosto" (r18p)
         text = DATE.sub(DATE_MARK, text)
         text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
         text = r15.date_passes(text, text.lower())  # "discharge was 11-02" (round 15, r15n)
@@ -726,6 +729,8 @@ def _redact_details(text: str) -> str:
     # "my dad stays in Thomaston", "we're Southington people" (round 16, r16p)
     text = r15p.masked_residence_towns(text, text.lower())
     text = r15p.masked_spanish_home_towns(text)  # "vivo en ..., en Hartford" (r17p)
+    # "the Sheriden Woods nursing home", "we're from New Haven", "nou soti Port-au-Prince" (r18p)
+    text = homes_abroad.masked_where(text)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
@@ -741,6 +746,8 @@ def _redact_details(text: str) -> str:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
     text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
+    if digit:
+        text = homes_abroad.age_passes(text)  # "mi papá de 91", "cumplió los 95" (round 18, r18p)
     if not digit:
         return text
     if "the " in text:
@@ -1161,6 +1168,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
             or _last_four_after_cue(previous, text)  # "last 4 of my ss" / "is 5521" (r17p)
             or _old_year_after_date(previous, text)  # "june 9" / "1931" (round 17, r17p)
+            or _ssn_start_after_cue(previous, text)  # "dad's social" / "is 612 44" (r18p)
+            or _ssn_rest_after_start(previous, text)  # "ok its 123-45" / "-6789" (r18p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
@@ -1214,6 +1223,36 @@ _LAST_FOUR_CUE_AT_END = re.compile(
 _FOUR_OPENING = re.compile(
     r"^\W*(?:(?:it'?s|it\s+is|is)\s*:?\s*)?(?P<four>\d{4})(?!\w)", re.IGNORECASE
 )
+
+
+# Round 18 (r18p): "do you need dad's social?" / "ok its 123-45" / "-6789", "need his ssn?" /
+# "first 5 are 301 27": an SSN's first five alone in a short reply to a message that named the
+# SSN, and its last four opening the message after that first five.
+_SSN_NAMED = re.compile(
+    r"\b(?:ssn|ss#|social(?:\s+security)?)\b(?!\s+(?:worker|media|services?))", re.IGNORECASE
+)
+_SSN_START_ALONE = re.compile(
+    r"^\W*(?:[\w']+\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
+)
+_SSN_START_AT_END = re.compile(r"(?<![\d-])\d{3}[\s-]\d{2}[^\w]*$")
+_SSN_REST_OPENING = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{4})(?!\w)")
+
+
+def _ssn_start_after_cue(previous: str, text: str) -> tuple[str, str] | None:
+    """(an SSN's first five ending a short reply to a message naming the SSN; its mark)."""
+    if not _SSN_NAMED.search(previous):
+        return None
+    found = _SSN_START_ALONE.match(text) if len(text) < 60 else None
+    return (found.group("part"), SSN_MARK) if found else None
+
+
+def _ssn_rest_after_start(previous: str, text: str) -> tuple[str, str] | None:
+    """(the last four opening `text` when `previous` ended with three and two figures; its
+    mark): together the two halves have an SSN's 3-2-4 shape."""
+    if not _SSN_START_AT_END.search(previous):
+        return None
+    found = _SSN_REST_OPENING.match(text)
+    return (found.group("part"), SSN_MARK) if found else None
 
 
 def _last_four_after_cue(previous: str, text: str) -> tuple[str, str] | None:
