@@ -960,6 +960,10 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     }
     if not names:
         return []
+    if all(text.count(name) == 1 for name in names):
+        # Each said once, inside its own span: nothing new, and no pattern to compile (a
+        # pattern made of this message's names is compiled anew for every message).
+        return _said_again_lower(text, names)
     pattern = re.compile(
         r"(?<![\w'\u2019-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'\u2019-])"
     )
@@ -2344,6 +2348,7 @@ _VERB_BEFORE = re.compile(r"\b(?:i|we|you|they|to|do|don'?t|i'?ll|should|would)\
 def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
     """The lower-case places of the capitalised first names found."""
     lowered = {w.lower() for w in names if _capitalised(w) and w.lower() != w}
+    lowered = {w for w in lowered if w in text}  # cheap first: most are not said again
     if not lowered:
         return []
     pattern = re.compile(
