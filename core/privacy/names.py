@@ -2101,9 +2101,13 @@ def _possessive_opening(text: str) -> list[tuple[int, int]]:
 # Round 16 (r16f): "the neighbour across the road, stanislaw, fell off his ladder", "my carer,
 # wojciech, says": a word set off by commas up to four words after a person's word is their
 # name, in any case, when it is in no list of words or a first name that is no word.
-COMMA_NAME = re.compile(r",\s*(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s*,)")
+COMMA_NAME = re.compile(
+    # "my pop, little joe, has the fracture", "my step-dad, big mike, fell" (round 18): a
+    # nickname's size or age word before the first name goes with it.
+    r",\s*(?:(?P<nick>(?i:big|little|lil|old|young)\s+))?(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s*,)"
+)
 HELPER_WORDS_BEFORE = re.compile(
-    rf"\b(?:{_HELPER}|lady|gentleman|woman|man|guy|fellow)s?\b"
+    rf"\b(?:{_HELPER}|lady|gentleman|woman|man|guy|fellow|pop|poppa|pop-pop)s?\b"
     r"(?:\s+[^\W\d_][\w'\u2019]*){0,4}\s*$",
     re.IGNORECASE,
 )
@@ -2132,10 +2136,11 @@ def _comma_names(text: str) -> list[tuple[int, int]]:
         name = match.group("name")
         if name.lower() in _NOT_FIRST or name.lower() in _ASIDES or name.lower().endswith("ly"):
             continue  # "my friend, however, thinks", "my son, sadly, lives away"
-        if not _comma_name(name):
+        nickname = match.group("nick") is not None
+        if not (_comma_name(name) or (nickname and _is_first(name))):
             continue
         if HELPER_WORDS_BEFORE.search(text, max(0, match.start() - 60), match.start()):
-            spans.append(match.span("name"))
+            spans.append((match.start("nick") if nickname else match.start("name"), match.end()))
     return spans
 
 
