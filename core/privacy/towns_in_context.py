@@ -424,6 +424,8 @@ def _masked_clause_town(match: re.Match[str]) -> str:
     place = town[:end]
     if not end or state_or_country(place) or place.lower() in _NOT_TOWNS:
         return match.group()
+    if match.group("named") and ordinary(place):
+        return match.group()  # "Many people are back to their usual activities": Many, LA
     head = match.group()[: start - match.start()]
     return head + ADDRESS_MARK + match.group()[start - match.start() + end :]
 
