@@ -54,51 +54,69 @@ _RELATIVE = (
     r"aunty|bf|gf|coworker|co-worker|colleague|boss|pastor|godmother|godfather)"
 )
 RELATIVE = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
+# Every kin word as the gates compare words (letter runs: "co-worker" gives "co", "worker").
+_ALL_KIN = frozenset(re.findall(r"[a-z]+", _RELATIVE.replace("neighbou?r", "neighbour|neighbor")))
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
 _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
 # ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
-STRONG_CUE = re.compile(
-    # "my name Truong Van Hieu" (round 10: partly raw): no "is", a capital right after.
-    r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
-    r"names\s+is|"
-    r"(mr|mrs|ms|miss|mx)\.?)\s+",
-    re.IGNORECASE,
+STRONG_CUE = gated(
+    re.compile(
+        # "my name Truong Van Hieu" (round 10: partly raw): no "is", a capital right after.
+        r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
+        r"names\s+is|"
+        r"(mr|mrs|ms|miss|mx)\.?)\s+",
+        re.IGNORECASE,
+    ),
+    "name",
+    words="mr mrs ms miss mx",
 )
-WEAK_CUE = re.compile(
-    r"\b(?=[hdtrs])(hi|hello|hey|dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
-    re.IGNORECASE,
+WEAK_CUE = gated(
+    re.compile(
+        r"\b(?=[hdtrs])(hi|hello|hey|dear|thanks|thank\s+you|regards|sincerely)[\s,]+",
+        re.IGNORECASE,
+    ),
+    words="hi hello hey dear thanks thank regards sincerely",
 )
 # "I'm Siddharth, my father ...": after a cue that introduces the writer, a capitalised word
 # in no list of ordinary words is a name even if no census list holds it; in lower case too
 # when the clause ends right after it ("i'm siddharth, is it painful"). An outside tester
 # found both raw.
-SELF_CUE = re.compile(
-    r"\b(?=[ith])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is)[\s,]+",
-    re.IGNORECASE,
+SELF_CUE = gated(
+    re.compile(
+        r"\b(?=[ith])(i\s*'?\s*m|i\s+am|this\s+is|it'?s(\s+me)?|here\s+is)[\s,]+",
+        re.IGNORECASE,
+    ),
+    words="i im this it its here",
 )
 # "my husband Frank", "my mother's name is Agnes": after a relative, a capitalised word that
 # is not an ordinary word is a name even if no list holds it ("my grandson Jayden").
-RELATIVE_CUE = re.compile(
-    # "its grandma bev", "it's uncle dov" (round 7: raw without the apostrophe): the writer
-    # says who they are by their kin word.
-    rf"\b(?=[mchtoi])(my|call|his|her|their|our|it['\u2019]?s|this\s+is)\s+(\w+\s+)?{_RELATIVE}s?"
-    rf"{_IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
-    r"|\bcall\s+me[\s,]+"
-    # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
-    # outside round: the names after them were stored raw).
-    # Round 15 (r15n): "hi im the son in law of Euphemia" (the in-law form kept the lookahead
-    # from finding "of").
-    rf"|\b(?=[a-z]{{2,}}(?:[\s-]in[\s-]law)?\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+"
-    r"(?!(?:dr|doctor)\b)",
-    re.IGNORECASE,
+RELATIVE_CUE = gated(
+    re.compile(
+        # "its grandma bev", "it's uncle dov" (round 7: raw without the apostrophe): the writer
+        # says who they are by their kin word.
+        rf"\b(?=[mchtoi])(my|call|his|her|their|our|it['\u2019]?s|this\s+is)\s+(\w+\s+)?{_RELATIVE}s?"
+        rf"{_IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
+        r"|\bcall\s+me[\s,]+"
+        # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
+        # outside round: the names after them were stored raw).
+        # Round 15 (r15n): "hi im the son in law of Euphemia" (the in-law form kept the lookahead
+        # from finding "of").
+        rf"|\b(?=[a-z]{{2,}}(?:[\s-]in[\s-]law)?\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+"
+        r"(?!(?:dr|doctor)\b)",
+        re.IGNORECASE,
+    ),
+    words=" ".join(sorted(_ALL_KIN | {kin + "s" for kin in _ALL_KIN} | {"call"})),
 )
 # "can u tell nurse beatriz", "is Dr Sunita Raghavan-Pillai doing it" (round 6: stored raw):
 # after a nurse's title a first name (nurses go by theirs) is a name; after a doctor's, a
 # first name with a surname (a doctor's surname typed alone stays: docs/privacy.md).
-TITLE_CUE = re.compile(
-    r"\b(?=[ndpms])(?:(?P<nurse>nurse|matron|midwife|sr)|dr|doctor|prof|professor|surgeon)\.?\s+",
-    re.IGNORECASE,
+TITLE_CUE = gated(
+    re.compile(
+        r"\b(?=[ndpms])(?:(?P<nurse>nurse|matron|midwife|sr)|dr|doctor|prof|professor|surgeon)\.?\s+",
+        re.IGNORECASE,
+    ),
+    words="nurse matron midwife sr dr doctor prof professor surgeon",
 )
 # "husband: Fitzgerald O'Shaughnessy. me: Peig O'Shaughnessy" (round 6): a kin word or "me"
 # as a label before a colon says whose name follows.
@@ -130,10 +148,13 @@ PHONE_CUE = gated(
 # wanjiru kamau", "my mother's name is agnes and my sister's is bridget": "mine / his / hers /
 # my sister's is" say a name follows when the message spoke of names before (`NAME_TALK`;
 # issue 21, round 4: stored raw).
-MINE_CUE = re.compile(
-    r"\b(?=[mhto])(?:mine|his|hers|theirs|ours|(?:my|his|her|their|our)\s+(?:\w+\s+)?"
-    rf"{_RELATIVE}{_IN_LAW}['\u2019]s)(?:\s+is|['\u2019]s|\s*:)\s+",
-    re.IGNORECASE,
+MINE_CUE = gated(
+    re.compile(
+        r"\b(?=[mhto])(?:mine|his|hers|theirs|ours|(?:my|his|her|their|our)\s+(?:\w+\s+)?"
+        rf"{_RELATIVE}{_IN_LAW}['\u2019]s)(?:\s+is|['\u2019]s|\s*:)\s+",
+        re.IGNORECASE,
+    ),
+    words="mine his hers theirs ours my her their our",
 )
 NAME_TALK = re.compile(r"\b(?:names?|whose)\b", re.IGNORECASE)
 # "Tên tôi là Trần Văn Phúc", "Tên bà tôi là Lê Thị Mai" (round 8: raw), "wo jiao Zhang Wei",
@@ -230,16 +251,22 @@ HERE_CUE = gated(
 )
 # "Hi its Maeve, ...": after "it's" / "this is", a capitalised word in no list of
 # ordinary words, with nothing after it in the clause.
-SHORT_CUE = re.compile(
-    r"\b(?=[it])(?:it'?s(?:\s+me)?|this\s+is)[\s,]+"
-    r"(?=[A-Z][\w'\u2019-]*\s*(?:[,.!?;:]|$))",
-    re.IGNORECASE,
+SHORT_CUE = gated(
+    re.compile(
+        r"\b(?=[it])(?:it'?s(?:\s+me)?|this\s+is)[\s,]+"
+        r"(?=[A-Z][\w'\u2019-]*\s*(?:[,.!?;:]|$))",
+        re.IGNORECASE,
+    ),
+    words="it its this",
 )
 # "Can Grace come with me?": a first name after "can"/"will"... and before a verb of coming
 # along is a person, even one that is also a word (not "Can Grace period be extended?").
-ALONG_CUE = re.compile(
-    r"\b(?i:can|could|may|will|would|should)\s+(?=[A-Z][a-z]+\s+(?:come|drive|stay|visit|join|"
-    r"sit|go|bring|take|pick|help|be\s+with|be\s+there|accompany)\b)"
+ALONG_CUE = gated(
+    re.compile(
+        r"\b(?i:can|could|may|will|would|should)\s+(?=[A-Z][a-z]+\s+(?:come|drive|stay|visit|join|"
+        r"sit|go|bring|take|pick|help|be\s+with|be\s+there|accompany)\b)"
+    ),
+    words="can could may will would should",
 )
 # "Aoife and I have questions": a capitalised word in no list before "and I / and me".
 # "Seo-yeon Park and her brother want to know": up to three capitalised words before "and
@@ -1172,7 +1199,6 @@ KIN_SLIP = re.compile(
     r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE
 )
 _KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE) if len(w) >= 5)
-_ALL_KIN = frozenset(re.findall(r"[a-z]+", _RELATIVE))
 
 
 @lru_cache(maxsize=4096)
@@ -1314,6 +1340,7 @@ def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
         and word[1:].islower()  # not "iPhone", "McAfee" (brands)
         and word.lower() not in NOT_ALONE
         and word.lower() not in _ALL_KIN  # "Love, Auntie [name]" (round 17)
+        and word.lower() not in _ABBREVIATIONS  # "Mrs. [name removed]": a title, no name
         and word.rstrip(".").lower() not in _CAPITALISED_WORDS
         and (not _sentence_start(text, match.start()) or _long_unlisted(text, word, match.end()))
         and not _PLACE_OR_TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
@@ -1377,7 +1404,7 @@ def unlisted_proper(text: str, start: int, end: int) -> bool:
         and (not _two_words(lowered) or _place_name(lowered))  # "Healthline"; "Killingworth"
         and not _surname_follows(_next_word(text, end))
         and not _title_case(text)
-        and not _case_says_nothing(text)
+        and not case_says_nothing(text)
     )
 
 
@@ -1497,12 +1524,20 @@ def _uncued(text: str) -> list[tuple[int, int]]:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _has_capital(text: str) -> bool:
+    """Any upper-case letter: one scan in C for ASCII text (most messages), by letter else."""
+    if text.isascii():
+        return _ASCII_CAPITAL.search(text) is not None
+    return any(ch.isupper() for ch in text)
 
 
 def might_name(text: str) -> bool:
     """Cheap test: could the text hold a name (a capital letter, a cue, a first name in lower
     case: "dorothy mcallister")?"""
-    if any(ch.isupper() for ch in text) or any(p.search(text) for p, _ in _CUES):
+    if _has_capital(text) or any(p.search(text) for p, _ in _CUES):
         return True
     if "s " in text and OWNER.search(text):
         return True  # "sent from tunde bakare's ipad"
@@ -1593,28 +1628,34 @@ def _masked_nickname(match: re.Match[str]) -> str:
 # Well-known hospitals named after people or places, before a hospital's word or "a place"
 # ("Is Virginia Mason a place that does it", "Johns Hopkins hospital": round 6 found the
 # first masked); a place is kept (docs/privacy.md), a person after them is not.
-HOSPITAL = re.compile(
-    r"\b(?:virginia\s+mason|johns\s+hopkins|mass(?:achusetts)?\s+general|cedars[\s-]sinai|"
-    r"mount\s+sinai|mt\.?\s+sinai|sloan[\s-]kettering|md\s+anderson|beth\s+israel|"
-    r"brigham(?:\s+and\s+women'?s)?|mayo|cleveland\s+clinic|yale\s+new\s+haven|"
-    r"hartford\s+healthcare|lahey|baystate|dartmouth|geisinger|ochsner|hackensack|"
-    r"henry\s+ford|barnes[\s-]jewish|scripps|emory|duke|vanderbilt|rush|st\.?\s+francis)"
-    r"(?=(?:['\u2019]s)?\s+(?:(?:an?|the)\s+)?(?:place|hospital|clinic|medical|health|"
-    r"center|centre|institute|cancer|spine|university))"
-    # "Baker's cyst", "Baker's dozen", "Bell's palsy", "Graves' disease" (round 8: masked): a
-    # surname in an eponym of a condition or a saying is no person.
-    r"|\b(?:baker|bell|graves|addison|cushing|raynaud|sj[öo]gren|tourette|hashimoto|dupuytren|"
-    r"crohn|parkinson|paget|alzheimer|huntington|wilson|hunter|reiter|barrett|marfan|hodgkin|"
-    r"kaposi|bright|pott|colles|smith|bennett|meni[eè]re|osgood|scheuermann|kummell|k[üu]mmell|"
-    r"horner|sever|morton|lyme|down|asperger|guillain|gehrig|tommy\s+john)(?:['\u2019]s?)?"
-    r"(?=\s+(?:cysts?|palsy|disease|syndrome|dozen|fracture|contracture|thyroiditis|phenomenon|"
-    r"esophagus|lymphoma|sarcoma|sign|neuroma|arthritis|ophthalmopathy|surgery|procedure)\b)"
-    # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
-    r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
-    r"|\blourdes\b(?:(?<=water from lourdes)|(?<=water of lourdes)|(?<=grotto of lourdes)"
-    r"|(?<=grotto at lourdes)|(?<=shrine of lourdes)|(?<=shrine at lourdes)"
-    r"|(?<=grotto in lourdes))",
-    re.IGNORECASE,
+HOSPITAL = gated(
+    re.compile(
+        r"\b(?:virginia\s+mason|johns\s+hopkins|mass(?:achusetts)?\s+general|cedars[\s-]sinai|"
+        r"mount\s+sinai|mt\.?\s+sinai|sloan[\s-]kettering|md\s+anderson|beth\s+israel|"
+        r"brigham(?:\s+and\s+women'?s)?|mayo|cleveland\s+clinic|yale\s+new\s+haven|"
+        r"hartford\s+healthcare|lahey|baystate|dartmouth|geisinger|ochsner|hackensack|"
+        r"henry\s+ford|barnes[\s-]jewish|scripps|emory|duke|vanderbilt|rush|st\.?\s+francis)"
+        r"(?=(?:['\u2019]s)?\s+(?:(?:an?|the)\s+)?(?:place|hospital|clinic|medical|health|"
+        r"center|centre|institute|cancer|spine|university))"
+        # "Baker's cyst", "Baker's dozen", "Bell's palsy", "Graves' disease" (round 8: masked): a
+        # surname in an eponym of a condition or a saying is no person.
+        r"|\b(?:baker|bell|graves|addison|cushing|raynaud|sj[öo]gren|tourette|hashimoto|dupuytren|"
+        r"crohn|parkinson|paget|alzheimer|huntington|wilson|hunter|reiter|barrett|marfan|hodgkin|"
+        r"kaposi|bright|pott|colles|smith|bennett|meni[eè]re|osgood|scheuermann|kummell|k[üu]mmell|"
+        r"horner|sever|morton|lyme|down|asperger|guillain|gehrig|tommy\s+john)(?:['\u2019]s?)?"
+        r"(?=\s+(?:cysts?|palsy|disease|syndrome|dozen|fracture|contracture|thyroiditis|phenomenon|"
+        r"esophagus|lymphoma|sarcoma|sign|neuroma|arthritis|ophthalmopathy|surgery|procedure)\b)"
+        # "Is Lourdes water ok", "water from Lourdes" (round 7: masked): the shrine's town.
+        r"|\blourdes\b(?=\s+(?:holy\s+)?(?:water|grotto|shrine|spring))"
+        r"|\blourdes\b(?:(?<=water from lourdes)|(?<=water of lourdes)|(?<=grotto of lourdes)"
+        r"|(?<=grotto at lourdes)|(?<=shrine of lourdes)|(?<=shrine at lourdes)"
+        r"|(?<=grotto in lourdes))",
+        re.IGNORECASE,
+    ),
+    # Every match ends before one of these words (the lookaheads), or is Lourdes.
+    "place hospital clinic medical health center centre institute cancer spine university "
+    "cyst palsy disease syndrome dozen fracture contracture thyroiditis phenomenon esophagus "
+    "lymphoma sarcoma sign neuroma arthritis ophthalmopathy surgery procedure lourdes",
 )
 
 
@@ -1780,7 +1821,7 @@ def redact_names(text: str) -> str:
     was a name (round 11: 14 training messages in capitals and 39 in title case lost a word).
     Names in it are found by the rules that need no capital (cues, first names that are no
     words, unknown pairs)."""
-    if not _case_says_nothing(text):
+    if not case_says_nothing(text):
         return _around_marks(_masked_spans(text))
     lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     # The words around the marks are read as typed, as a second pass over the result reads
@@ -1791,7 +1832,7 @@ def redact_names(text: str) -> str:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _case_says_nothing(text: str) -> bool:
+def case_says_nothing(text: str) -> bool:
     """Capitals throughout, or every word (three or more) capitalised. A mark counts as a
     word in the text's own case, so a second pass reads the text as the first did."""
     words = _LETTERS.findall(text.replace(NAME_MARK, "X"))

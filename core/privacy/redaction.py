@@ -52,6 +52,7 @@ from core.privacy.names import (
     NAME_MARK,
     RELATIVE,
     SPELLED_NAME,
+    case_says_nothing,
     might_name,
     ordinary,
     redact_names,
@@ -354,22 +355,36 @@ def _phones_by_library(text: str) -> str:
 def redact(text: str) -> str:
     """The text with every personal detail the module describes replaced by its mark.
 
-    Applied again until nothing changes: a mark is context for the words beside it
-    ("Surname is [name removed], first is Chidinma"), and the question log redacts the
-    stored, already redacted turn again. Read once, the transcript kept a name the question
-    log masked (round 12's outside tester: "first is Chidinma", "my tío Anselmo").
+    A mark is context for the words beside it ("Surname is [name removed], first is
+    Chidinma"), and the question log redacts the stored, already redacted turn again: so the
+    names are read again, as long as that still finds one. Only where a second reading can
+    find one, though: the first left a name's mark, and a capital outside the marks (the
+    rules that read a mark as context need one: "[name removed], Wolcott") or the message is
+    in capitals or Title Case (read in lower case: "JAM [name removed] KRASNIQI"). Reading
+    every message again cost a tenth of the redaction's CPU and, elsewhere, found nothing
+    (tests/test_redaction_gates.py compares the two on every message the project holds).
     """
-    text = _redact_once(text)
-    # Only names read the marks of the same pass as context; the other rules run after the
-    # marks they read. So the names are read again, as long as that still finds one.
+    once = _redact_once(text)
+    if NAME_MARK not in once or not (case_says_nothing(text) or _capital_outside_marks(once)):
+        return once
+    text = once
     for _ in range(_MAX_PASSES - 1):
-        if NAME_MARK not in text:
-            break
         again = redact_names(text)
         if again == text:
             break
         text = again
     return text
+
+
+# What a name rule reading a mark as context needs: a capital other than the pronoun "I",
+# outside the marks ("[name removed], Wolcott", "Maaaaab its me [name removed] again").
+_MARK_TEXT = re.compile("|".join(map(re.escape, MARKS)))
+_PRONOUN_I = re.compile(r"(?<![^\W\d_])I(?![^\W\d_])")
+
+
+def _capital_outside_marks(text: str) -> bool:
+    bare = _PRONOUN_I.sub(" ", _MARK_TEXT.sub(" ", text))
+    return bare.lower() != bare
 
 
 # Names are read at most three times; the idempotence tests check a further full pass
