@@ -37,6 +37,7 @@ from core.privacy import identifiers as ids
 from core.privacy import places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import towns_in_context as r15p
+from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -545,6 +546,7 @@ def _has_detail(text: str) -> bool:
         or r15p.has_round15_where(text, lower)  # "from Barkhamsted", "Winsted is home"
         or r15p.has_residence_town(text, lower)  # "my dad stays in Thomaston" (r16p)
         or homes_abroad.has_where(text)  # "Brightview assisted living", "nou soti Jacmel" (r18p)
+        or units_homes.has_where(text)  # "St. Joseph's Manor", "zhu zai Hartford" (r19p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -560,6 +562,7 @@ def _redact_details(text: str) -> str:
     never gains one."""
     digit = _has_figure(text)
     if digit:
+        text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
         text = _cards(text)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
     if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
@@ -746,6 +749,7 @@ def _redact_details(text: str) -> str:
     text = r15p.masked_spanish_home_towns(text)  # "vivo en ..., en Hartford" (r17p)
     # "the Sheriden Woods nursing home", "we're from New Haven", "nou soti Port-au-Prince" (r18p)
     text = homes_abroad.masked_where(text)
+    text = units_homes.masked_where(text)  # "at Sheriden Woods", "m. 4 w New Britain" (r19p)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)
         text = r15p.masked_number_at_end(text)  # "send the forms to 3021 Ridgewood" (r15p)
@@ -1185,6 +1189,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _old_year_after_date(previous, text)  # "june 9" / "1931" (round 17, r17p)
             or _ssn_start_after_cue(previous, text)  # "dad's social" / "is 612 44" (r18p)
             or _ssn_rest_after_start(previous, text)  # "ok its 123-45" / "-6789" (r18p)
+            or units_homes.street_after_house_number(previous, text)  # "at 19" / "Larkspur Lane"
+            or units_homes.town_after_street(previous, text)  # "Larkspur Lane" / "Burlington"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
