@@ -131,3 +131,25 @@ SPLIT_KEPT = [
 def test_round19_split_look_alikes_stay(previous: str, text: str) -> None:
     """A street or a town after a message that gave no home address is stored as typed."""
     assert redact_continuation(previous, text) == text
+
+
+WARDS = [
+    ("she's on 2 West at Sheriden Woods, the nurses there asked", "she's on 2 West at "),
+    ("do you have parking in the West garage", "do you have parking in the West garage"),
+    ("my mom is on 3 East", "my mom is on 3 East"),
+    ("the North entrance is closed?", "the North entrance is closed?"),
+    ("is he in the South wing", "is he in the South wing"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), WARDS)
+def test_round19_ward_and_wing_stay(text: str, kept: str) -> None:
+    """A36: "2 West" (a ward) and "the West garage" (a part of the hospital) were masked as a
+    name; a compass word after a floor's number or before a part of a building stays."""
+    assert redact(text).startswith(kept)
+
+
+@pytest.mark.parametrize("text", ["my neighbour Mrs West drives me", "Kanye West is my son"])
+def test_round19_surname_west_is_still_masked(text: str) -> None:
+    """The surname West elsewhere is still a name."""
+    assert "West" not in redact(text)

@@ -499,6 +499,23 @@ def _saints_place(text: str, start: int, end: int) -> bool:
     return bool(_SAINT_BEFORE.search(text, 0, start) or _SAINT_AND_NAME.fullmatch(text, start, end))
 
 
+# Round 19 (r19p): "she's on 2 West", "4 North" (a hospital ward: a floor and a wing) and
+# "the West garage", "the North entrance" (a part of the hospital) name no one: the compass
+# word after a floor's number or before a part of a building is kept.
+_WARD = re.compile(r"(?i:west|east|north|south)")
+_FLOOR_BEFORE = re.compile(r"(?<![\w.-])\d{1,2}(?i:st|nd|rd|th)?[^\S\n]+$")
+_BUILDING_PART_AFTER = re.compile(
+    r"[^\S\n]+(?i:garage|wing|entrance|lobby|elevators?|tower|building|campus)\b"
+)
+
+
+def _ward_or_wing(text: str, start: int, end: int) -> bool:
+    """A found "name" that is a compass word naming a ward or a part of the hospital."""
+    if not _WARD.fullmatch(text, start, end):
+        return False
+    return bool(_FLOOR_BEFORE.search(text, 0, start) or _BUILDING_PART_AFTER.match(text, end))
+
+
 _SPLIT = re.compile(r"['\u2019-]")
 
 
@@ -1866,6 +1883,7 @@ def _masked_spans(text: str) -> str:
     found = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in kept)]
     found = [(_first_name_before(text, start), end) for start, end in found]
     found = [span for span in found if not _saints_place(text, *span)]
+    found = [span for span in found if not _ward_or_wing(text, *span)]  # "2 West" (r19p)
     found = [span for span in found if not THING_AFTER.match(text, span[1])]
     spans = sorted(set(found + _joined(text, found)))
     spans = sorted(set(spans + _said_again(text, spans)))
