@@ -23,13 +23,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import log_writer
+from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
 from core.privacy.redaction import redact, redact_all_but_names
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
-from core.vocabulary.buttons import CONSENT_BUTTONS
-from core.vocabulary.callback_form import CALLBACK_SLOTS, completed_form_values
+from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
+from core.vocabulary.callback_form import CALLBACK_SLOTS, FORM, completed_form_values
+from core.vocabulary.contact import handoff_text
+from core.vocabulary.spoken_phone import number_said
 
 PROMPTS = {
     "callback_name": (
@@ -43,9 +45,17 @@ PROMPTS = {
         "about your question?"
     ),
 }
+# Round 19: a refusal says once what is needed and how to stop; a second answer that is no
+# phone number ends the form (PHONE_NOT_TAKEN) instead of taking every later message for
+# another attempt at a number ("evenings", "yes" were swallowed and the form never ended).
 INVALID_PHONE = (
-    "Sorry, that doesn't look like a phone number. Please type it with the area code, "
-    "for example (860) 555-0123."
+    "Sorry, I couldn't find one phone number in that. Please type just the number the team "
+    "should call, with the area code, for example (860) 555-0123 (in figures or in words). "
+    "Or say cancel to stop."
+)
+PHONE_NOT_TAKEN = (
+    "I still couldn't find one phone number, so I've stopped the call-back request, and your "
+    "details have not been kept. You can ask for a call back again at any time."
 )
 SUBMITTED = (
     "Thank you, {callback_name}. Your request has been passed to the interventional radiology "
@@ -98,10 +108,32 @@ def normalise_phone(value: Any) -> str | None:
     "+1 (860) 555-0199"; any other number as its + (if typed) and digit groups with single
     spaces. The result is at most 30 characters, so it always fits its column, and checking
     it again gives it back unchanged.
+
+    A number typed in words ("eight six oh, five five five, oh one eight seven") is read as
+    its figures (round 19: the form refused it and kept asking; core/vocabulary/
+    spoken_phone.py), when it is the one number the answer says.
     """
     if not isinstance(value, str):
         return None
     typed = " ".join(value.split())
+    phone = _canonical_phone(typed)
+    if phone is None and _NUMBER_WORD.search(typed) and not _EXTENSION.search(typed):
+        said = number_said(typed)
+        phone = _canonical_phone(said) if said else None
+    return phone
+
+
+# A word of a number said aloud: without one, an answer is read as typed only (so brackets
+# around figures, "(((860)))", are no number said in words).
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"\w+ty|hundred|double|triple|plus|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b",
+    re.IGNORECASE,
+)
+
+
+def _canonical_phone(typed: str) -> str | None:
+    """normalise_phone for an answer in figures (spaces already made single)."""
     if not PHONE_ALLOWED.match(typed):
         typed = _number_in_sentence(typed) or typed  # "my number is 475-555-0169"
     if (
@@ -200,15 +232,41 @@ class ValidateCallbackForm(FormValidationAction):
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """The number, or a refusal that says what is needed; a second refusal in the same
+        run of the form ends it (`requested_slot` None: the submission says why), so a
+        patient is never kept in the form by answers that are no number."""
         phone = normalise_phone(value)
-        if phone is None:
-            dispatcher.utter_message(text=INVALID_PHONE)
-        return {"callback_phone": phone}
+        if phone is not None:
+            return {"callback_phone": phone}
+        if refused_in_this_form(tracker.events):
+            return {"callback_phone": None, "requested_slot": None}
+        dispatcher.utter_message(text=INVALID_PHONE)
+        return {"callback_phone": None}
 
     def validate_callback_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return {"callback_time": time_field(value)}
+
+
+# The refusal as said, and as the transcript stores it (its example number masked), for a
+# conversation read back from the database.
+_REFUSALS = frozenset({INVALID_PHONE, redact(INVALID_PHONE)})
+
+
+def refused_in_this_form(events: Any) -> bool:
+    """Has the form refused a phone number since it was last opened (its refusal is in the
+    events after the latest activation of the form)?"""
+    if not isinstance(events, list):
+        return False
+    for event in reversed(events):
+        if not isinstance(event, dict):
+            continue
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            return False
+        if event.get("event") == "bot" and event.get("text") in _REFUSALS:
+            return True
+    return False
 
 
 class ActionSubmitCallback(Action):
@@ -223,6 +281,12 @@ class ActionSubmitCallback(Action):
         form = completed_form_values(tracker.events)
         if form is not None and form.get("callback_consent") is False:
             dispatcher.utter_message(text=DECLINED)
+        elif form is not None and form.get("callback_phone") is None:
+            # The form ended on a second answer that was no phone number (round 19).
+            dispatcher.utter_message(text=PHONE_NOT_TAKEN)
+            dispatcher.utter_message(
+                text=handoff_text(contact_details()), buttons=[CALLBACK_BUTTON]
+            )
         else:
             request = self._checked_request(tracker, form)
             if request is None:

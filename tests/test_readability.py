@@ -15,7 +15,14 @@ import statistics
 import pytest
 import textstat
 
-from actions.callback import CANCELLED, DECLINED, INVALID_PHONE, NOT_SENT, SUBMITTED
+from actions.callback import (
+    CANCELLED,
+    DECLINED,
+    INVALID_PHONE,
+    NOT_SENT,
+    PHONE_NOT_TAKEN,
+    SUBMITTED,
+)
 from addons.channels.backlog import WAIT_REPLY
 from addons.channels.replies import FAILURE_REPLY
 from addons.cleaning.inbound import TOO_LONG_REPLY
@@ -44,6 +51,7 @@ def patient_replies() -> dict[str, str]:
             "channel: wait": WAIT_REPLY,
             "channel: failure": FAILURE_REPLY,
             "form: invalid phone": INVALID_PHONE,
+            "form: no phone taken": PHONE_NOT_TAKEN,
             "form: submitted": SUBMITTED.format(
                 callback_name="Ann", callback_phone="860-555-0100", callback_time="mornings"
             ),

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.privacy.gates import gated
+from core.privacy.marks import NOT_A_MARK
 
 ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
@@ -389,7 +390,11 @@ CUED_ADDRESS = gated(
     needles="\\d",
 )
 WEB = gated(
-    re.compile(r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]", re.IGNORECASE),
+    # A link stops where a mark begins (round 19: "[link removed] removed]"; marks.py).
+    re.compile(
+        rf"\b(?:https?://|www\.)(?:{NOT_A_MARK}[^\s<>\"'])*{NOT_A_MARK}[^\s<>\"'.,;:!?)]",
+        re.IGNORECASE,
+    ),
     needles="http www.",
 )
 # A bare domain ("olsenfamily.us/blog"), looked for after e-mail addresses are masked.
@@ -399,7 +404,7 @@ CC_CHAIN = r"(?:co|ne|or|ac|go|gov|com|net|org|edu|gob|nic)\.[a-z]{2}"
 DOMAIN = gated(
     re.compile(
         rf"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{CC_CHAIN}|{TLD}(?:\.[a-z]{{2}})?)"
-        r"(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)])?(?![\w@])",
+        rf"(?:/(?:{NOT_A_MARK}[^\s<>\"'])*{NOT_A_MARK}[^\s<>\"'.,;:!?)])?(?![\w@])",
         re.IGNORECASE,
     ),
     needles=".co .org .net .edu .gov .io .me .info .us .biz .ne. .or. .ac. .go. .gob. .nic.",
@@ -1318,7 +1323,8 @@ FIGURED_TERMS = frozenset({"covid", "sars", "hiv", "hpv", "type", "stage", "grad
 # "bit.ly/HelpDadsBack77", "linktr.ee/aunt_wilhelmina_recovers", "t.me/nana_rosa": any
 # top-level domain when a path follows it.
 SHORT_LINK = re.compile(
-    r"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s<>\"']*[^\s<>\"'.,;:!?)]",
+    r"(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/"
+    rf"(?:{NOT_A_MARK}[^\s<>\"'])*{NOT_A_MARK}[^\s<>\"'.,;:!?)]",
     re.IGNORECASE,
 )
 # "margaretsbrokenback dot wordpress dot com", "nana punto blogspot punto com": a domain

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
+from core.privacy.marks import outside_marks
 
 NAME_MARK = "[name removed]"
 DATA = Path(__file__).resolve().parent / "data"
@@ -1147,12 +1148,18 @@ def _before_and(match: re.Match[str]) -> tuple[int, int] | None:
     return match.start() + words[0].start(), match.end()
 
 
+# The last word of an identifier's label ("BCBS ID:", "Medicare No.:", "Chart MRN:").
+_ID_LABELS = frozenset({"id", "no", "num", "nbr", "number", "mrn", "ssn", "dob"})
+
+
 def _opening(match: re.Match[str]) -> bool:
     """Are OPENING's words a name? None a small word or an opener; one at least in no list
     of ordinary words; in lower case, none at all. Before a bare comma, a single word must
     be a known first name or surname ("Teriparatide, does it..." stays)."""
     words = WORD.findall(match.group("name"))
     lowered = [w.lower().rstrip(".") for w in words]
+    if lowered and lowered[-1] in _ID_LABELS:
+        return False  # Round 19 (H05): "BCBS ID: [ID removed]" is a label, not a name
     if any(
         w in STOP
         or w in _OPENERS
@@ -1331,6 +1338,33 @@ def _mostly_names() -> frozenset[str]:
 _DETERMINERS = {"my", "your", "our", "their", "his", "her", "the", "a", "an", "this", "that"}
 
 
+def _determiner_before_thing(word: str, nxt: str) -> bool:
+    """A determiner that opens a sentence in capitals ("My", "Her", "The") before a word that
+    is also a thing ("Walker", "Hope", "Rose"): the determiner is no first name there, though
+    a census list holds "My" (round 19, O66: "My Walker has wheels, can I bring it" lost "My
+    Walker" to the "Will Smith" rule). A surname that is no word still makes a name ("My
+    Nguyen"), and the rules after "my" still read the word after it."""
+    return word.lower() in _DETERMINERS and bool(nxt) and _a_thing(nxt)
+
+
+_POSSESSIVES = frozenset({"my", "your", "our", "their", "his", "her"})
+
+
+def _possessive(word: re.Match[str]) -> bool:
+    """ "my", "our", "her" ...: whose; before a name that is no word it says whose person
+    ("my Margaret"), where "the" / "a" may name a thing ("a Dorothy bag", "the Margaret
+    ward")."""
+    return word.group().lower() in _POSSESSIVES
+
+
+def _a_thing(word: str) -> bool:
+    """A first name that is also a word ("Walker", "Rose", "Hope", "Frank"), so after "my" /
+    "the" it may be the thing; not one written as a name far more often ("Mary", "Robert")
+    nor one that is no word at all ("Margaret": "my Margaret is coming" is a person; round
+    19 found the rule for "my Walker" kept every first name after "my")."""
+    return _also_a_word(word) or _ordinary(word)
+
+
 def _compound_word(word: str) -> bool:
     """A first name joined to an ordinary lower-case word: a word ("Rose-colored"), not a
     double name ("Mary-Jane", "Seo-yeon": the second part is in no list of words)."""
@@ -1502,9 +1536,15 @@ def _uncued(text: str) -> list[tuple[int, int]]:
                 spans.append(_run(text, match.start(), "sure") or match.span())
             continue
         if _compound_word(word) or (
-            i and words[i - 1].group().lower() in _DETERMINERS and not _surname_follows(nxt)
+            i
+            and words[i - 1].group().lower() in _DETERMINERS
+            # Round 19: "my Margaret" is no thing, her name goes ("a Dorothy bag" stays)
+            and (_a_thing(word) or not _capitalised(word) or not _possessive(words[i - 1]))
+            and not _surname_follows(nxt)
         ):
             continue  # "Rose-colored", "my Walker" (a walking frame)
+        if adjacent and _determiner_before_thing(word, nxt):
+            continue  # Round 19 (O66): "My Walker has wheels" (a census first name "My")
         if _capitalised(word) and not _ordinary(word):
             after = nxt if adjacent else ""
             if _sentence_start(text, match.start()) and _word_alone(word, after):
@@ -1887,6 +1927,7 @@ def _masked_spans(text: str) -> str:
     found = [span for span in found if not THING_AFTER.match(text, span[1])]
     spans = sorted(set(found + _joined(text, found)))
     spans = sorted(set(spans + _said_again(text, spans)))
+    spans = outside_marks(text, spans)  # Round 19 (H05): "[[name removed] removed]"
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
