@@ -138,6 +138,10 @@ KEPT = [
     "Best,\nlooking forward to it",
     "Christmas and Easter are busy, can I come after",
     "can you see it or just me",
+    "Faith brings me comfort, will I be awake",
+    "Hope helps me through it",
+    "Love,\nMom",
+    "Jesus and I are close, can the chaplain come",
 ]
 
 

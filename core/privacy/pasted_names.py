@@ -71,8 +71,14 @@ def _name_line(line: str) -> bool:
         return False
     if any(w.lower() in n.STOP and not _INITIAL.fullmatch(w) for w in words):
         return False
-    if any(w.lower() in n._INSTITUTIONS or w.lower() in n._TOWNS for w in words):
-        return False  # "Bristol Hospital", "Patient Services"
+    if any(
+        w.lower() in n._INSTITUTIONS
+        or w.lower() in n._TOWNS
+        or w.lower() in n._ALL_KIN
+        or w.lower() in n._TITLES
+        for w in words
+    ):
+        return False  # "Bristol Hospital", "Patient Services", "Love,\nMom"
     return all(
         _INITIAL.fullmatch(w) or n._is_first(w) or n._is_last(w) or n.unknown(w, slips=False)
         for w in words

@@ -40,7 +40,7 @@ that this these those there here it its what whoever they them he she you we i m
 her their today tonight tomorrow yesterday now then also still just even maybe please yes no ok
 okay so well but and or if because since while when where why how transport taxi cab bus van
 ambulance uber lyft paratransit medicare medicaid insurance hospital church nurse doctor dr surgeon
-team staff"""
+team staff jesus"""
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 _SEASON_WORDS = "spring summer autumn fall winter"
 _SEASONS = frozenset(_SEASON_WORDS.split())
@@ -99,11 +99,15 @@ def _at_sentence_start(text: str, start: int) -> bool:
 # N02, N07, N10, N44, N68: the word opening the sentence does something for the writer.
 _FOR_ME_VERB = (
     r"(?:drive|drives|driving|drove|take|takes|taking|took|bring|brings|bringing|brought|"
-    r"pick|picks|picking|picked|carry|carries|carrying|carried|give|gives|giving|gave|"
-    r"collect|collects|collecting|accompany|accompanies|accompanying|help|helps|helping|"
-    r"helped|look(?:s|ing)?\s+after|(?:stay|stays|staying|stayed|come|comes|coming|came|sit|"
-    r"sits|sitting|go|goes|going|went)\s+with)"
+    r"pick|picks|picking|picked|carry|carries|carrying|carried|collect|collects|collecting|"
+    r"accompany|accompanies|accompanying|look(?:s|ing)?\s+after|(?:stay|stays|staying|stayed|"
+    r"come|comes|coming|came|sit|sits|sitting|go|goes|going|went)\s+with)"
 )
+# Virtues and feelings "bring me" peace and "take me" through: with these words only a ride says
+# it is a person ("Hope will drive me", "Faith is picking me up"; not "Faith brings me comfort").
+_ABSTRACT_WORDS = "hope faith grace joy charity mercy love peace patience prayer music destiny"
+_ABSTRACT = frozenset(_ABSTRACT_WORDS.split())
+_RIDE = re.compile(r"(?i:.*?\b(?:drive|drives|driving|drove|pick|picks|picking|picked|collect)\w*)")
 DOES_FOR_ME = gated(
     re.compile(
         rf"(?P<name>{_PLAIN_WORD})(?:['\u2019]s)?\s+"
@@ -305,8 +309,12 @@ def _opening_name(text: str, at: int) -> list[tuple[int, int]]:
     spans = []
     for pattern in (DOES_FOR_ME, IS_MY_KIN, NAME_AND_ME):
         m = pattern.pattern.match(text, at)
-        if m and _name_or_unknown(m.group("name"), subject=True):
-            spans.append(m.span("name"))
+        if not m or not _name_or_unknown(m.group("name"), subject=True):
+            continue
+        abstract = m.group("name").lower() in _ABSTRACT
+        if pattern is DOES_FOR_ME and abstract and not _RIDE.match(m.group()):
+            continue  # "Faith brings me comfort"
+        spans.append(m.span("name"))
     m = COMMA_MY_KIN.pattern.match(text, at)
     if m and _name_or_unknown(m.group("name")):
         spans.append(m.span("name"))
