@@ -54,7 +54,7 @@ _RELATIVE = (
     # "its for my aunty wairimu", "my bf kaito", "my coworker" (round 9: raw).
     r"aunty|bf|gf|coworker|co-worker|colleague|boss|pastor|godmother|godfather)"
 )
-RELATIVE = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
+RELATIVE: str = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
 # Every kin word as the gates compare words (letter runs: "co-worker" gives "co", "worker").
 _ALL_KIN = frozenset(re.findall(r"[a-z]+", _RELATIVE.replace("neighbou?r", "neighbour|neighbor")))
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
@@ -226,7 +226,9 @@ SIGN_OFF = re.compile(
 # then a verb that introduces the writer, or a comma. The words are checked by _opening.
 OPENING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[\s,!.]*)?"
-    r"(?P<name>[^\W\d_][\w'\u2019.-]*(?:\s[^\W\d_][\w'\u2019.-]*){0,2}?)"
+    # Round 19 (r19n): the words on the first line only ("PATIENT LABEL\nFITZPATRICK, AOIFE B"
+    # took the label for a name, and "the label" later in the message went with it).
+    r"(?P<name>[^\W\d_][\w'\u2019.-]*(?:[ \t][^\W\d_][\w'\u2019.-]*){0,2}?)"
     r"(?:(?P<comma>\s*[,:]|\s+[-\u2013\u2014]\s)"
     r"|\s+(?:asking|writing|here|speaking|calling|checking|enquiring|inquiring|messaging|"
     r"texting|again|wondering|wants|would\s+like|needs|has\s+a\s+question)\b)",
@@ -919,6 +921,8 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_bare_kin_names(text))  # Round 16 (r16n)
     spans.extend(_names_before_kin_bracket(text))  # Round 16 (r16n)
     spans.extend(_capital_kin_names(text))  # Round 18 (r18n)
+    spans.extend(word_names.spans(text))  # Round 19 (r19n): "Rusty drives me", "Hope's car"
+    spans.extend(pasted_names.spans(text))  # Round 19 (r19n): "Name/Nombre\nWILHELMINA ..."
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1617,7 +1621,9 @@ def might_name(text: str) -> bool:
         return True
     # Two words in a row in no list ("kaito hasegawa"): _lower_case_names decides.
     odd = [w not in ordinary_words and w not in STOP for w in lowered]
-    return any(a and b for a, b in itertools.pairwise(odd))
+    if any(a and b for a, b in itertools.pairwise(odd)):
+        return True
+    return word_names.might(text)  # Round 19 (r19n): "hope and i are coming", "bill will take me"
 
 
 # The word right before a position, with only spaces between ("Blessing [Okafor]").
@@ -1951,6 +1957,7 @@ def _around_marks(text: str) -> str:
         text = LABELLED_GIVEN.sub(_masked_labelled_given, text)  # Round 16 (r16n)
     text = masked_spelled_after_mark(text)  # Round 16 (r16n): "[name] p a t o r o u r k e"
     text = masked_second_kin_names(text)  # Round 17 (r17n): "... and Uncle Sipho"
+    text = pasted_names.masked_beside_marks(text)  # Round 19 (r19n): "[name] A SORENSEN"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
@@ -2167,7 +2174,7 @@ _NOT_SAYER_WORDS = """also just still always never even only now then too often 
 _NOT_SAYERS = frozenset(_NOT_SAYER_WORDS.split())
 # "Wojciech's back has been killing him since the fall": a capitalised word in no list with a
 # possessive, opening the message, before a body part, a kin word or a thing of a person's.
-_OWNED_THINGS = (
+_OWNED_THINGS: str = (
     r"(?:back|knee|knees|hip|hips|leg|legs|arm|arms|hand|hands|foot|feet|head|heart|neck|"
     r"shoulder|shoulders|spine|pain|surgery|appointment|doctor|meds|medication|insurance|"
     r"memory|eyes|eye|ankle|wrist|blood|sugar|pressure|health|condition|"
@@ -2465,3 +2472,8 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
         if not _VERB_BEFORE.search(text, 0, m.start())
         and not _TITLE_BEFORE.search(text[: m.start()])
     ]
+
+
+# Round 19 (r19n): first names that are words, read by their clause, and names in pasted
+# cards and letters (both modules import this one's lists, so they are imported once those exist).
+from core.privacy import pasted_names, word_names  # noqa: E402
