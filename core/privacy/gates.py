@@ -42,7 +42,8 @@ class _Folded:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.fold = text.casefold().translate(_DOTLESS_I)
+        fold = text.casefold()
+        self.fold = fold.translate(_DOTLESS_I) if "\u0131" in fold else fold
         self._words: frozenset[str] | None = None
         self._figure: bool | None = None
 
