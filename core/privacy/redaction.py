@@ -33,9 +33,11 @@ import phonenumbers
 
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import care_homes_and_other_languages as homes_abroad
+from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import identifiers as ids
 from core.privacy import places
 from core.privacy import short_dates_and_ages as r14
+from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy.gates import folded, gated
@@ -551,6 +553,7 @@ def _has_detail(text: str) -> bool:
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
         or r15.might_detail(text, lower)  # "her ninety-sixth" (round 15, r15n)
+        or r19_forms.might_detail(text)  # "shi yi yue er shi hao", "jiu shi san sui" (r19d)
     )
 
 
@@ -569,6 +572,7 @@ def _redact_details(text: str) -> str:
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
         text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
+    text = r19_spoken.number_passes(text)  # "four one two dash five five dash..." (r19d)
     if GROUPED_PHONE_GATE.search(text):  # Round 16 (r16f): "five five five, twelve thirty four"
         text = GROUPED_PHONE.sub(_masked_grouped_phone, text)
     text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
@@ -584,6 +588,7 @@ def _redact_details(text: str) -> str:
         text = SPELLED_EMAIL.sub(EMAIL_MARK, text)
         text = SPANISH_EMAIL.sub(EMAIL_MARK, text)
         text = ARROBA_EMAIL.sub(EMAIL_MARK, text)  # Round 11 (i21o)
+    text = r19_spoken.email_passes(text)  # "bobbyjoe at example com", "[email removed]: x" (r19d)
     if PROVIDER_GATE.search(text):
         text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SAID_EMAIL.sub(_masked_said_email, text)
@@ -591,6 +596,7 @@ def _redact_details(text: str) -> str:
         text = ids.SPOKEN_URL.sub(LINK_MARK, text)
     if ids.SPOKEN_DOMAIN_GATE.search(text):  # Round 11 (i21o): "x dot wordpress dot com"
         text = ids.SPOKEN_DOMAIN.sub(LINK_MARK, text)
+    text = r19_spoken.link_and_record_passes(text)  # "[link removed] slash x", "accession" (r19d)
     if MAIL_CUE_GATE.search(text):
         text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
@@ -657,6 +663,7 @@ def _redact_details(text: str) -> str:
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
+    text = r19_forms.date_passes(text)  # "12DEC2025", "6•14•1937", "20 noyabrya" (r19d)
     text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
@@ -767,6 +774,7 @@ def _redact_details(text: str) -> str:
     text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
     if digit:
         text = homes_abroad.age_passes(text)  # "mi papá de 91", "cumplió los 95" (round 18, r18p)
+    text = r19_forms.age_passes(text)  # "pushing 99", "91 primaveras", "jiu shi san sui" (r19d)
     if not digit:
         return text
     if "the " in text:
@@ -1191,6 +1199,10 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _ssn_rest_after_start(previous, text)  # "ok its 123-45" / "-6789" (r18p)
             or units_homes.street_after_house_number(previous, text)  # "at 19" / "Larkspur Lane"
             or units_homes.town_after_street(previous, text)  # "Larkspur Lane" / "Burlington"
+            or r19_forms.day_after_date_cue(previous, text)  # "born on the" / "fifth of" (r19d)
+            or r19_forms.month_after_day_of(previous, text)  # "fifth of" / "june" (r19d)
+            or r19_spoken.surname_after_own_name(previous, text, redact)  # X01 (r19d)
+            or r19_spoken.mbi_last_part(previous, text)  # "TE5" / "MK75" (r19d)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

@@ -274,11 +274,52 @@ _STAND_INS: dict[str, tuple[str, ...]] = {
     PHONE_MARK: ("860 589",),
     ID_MARK: ("1AC9",),
 }
-# One detail's mark (repeated when its parts came in several messages) near the end of the
-# text, with at most figures after it ("ssn [SSN removed] 82" / "1176").
-_TRAILING_MARK = re.compile(
-    r"(?P<marks>(?P<mark>\[(?:[a-zA-Z]+ )+removed\])(?:\s*(?P=mark))*)[^a-zA-Z\[\]]*$"
+# One detail's mark, repeated when its parts came in several messages ("ssn [SSN removed]
+# [SSN removed]" / "1176").
+_MARK_GROUP = re.compile(r"(?P<mark>\[(?:[a-zA-Z]+ )+removed\])(?:\s*(?P=mark))*")
+# A message that was a phone's part alone ("my number is 860" / "555" / "0176", read back as
+# "[phone removed]") is read with the others when figures follow (round 19, r19d); a form's
+# answer, a name or a time alone ends the messages read.
+_FIGURES_OPENING = re.compile(
+    r"^\W*(?:\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", re.IGNORECASE
 )
+
+
+def _ends_head(message: str, text: str) -> bool:
+    """Does this earlier message end what is read before `text`?"""
+    if _ENDED.search(message):
+        return True
+    if message == PHONE_MARK:
+        return _FIGURES_OPENING.match(text) is None
+    return is_mark(message)
+
+
+def _stood_in_heads(joined_head: str) -> list[tuple[str, frozenset[str]]]:
+    """The joined earlier messages with each detail's mark replaced by a stand-in of its kind,
+    the shortest stand-ins first.
+
+    Why: a turn's earlier messages come raw from the tracker in memory, or masked when the
+    tracker was read back from the database (a cache miss: another server, a restart, an idle
+    conversation), and both in one turn when only the oldest came back masked. Round 19 found
+    "MK75" of "my medicare is 1EG4" / "TE5" / "MK75" stored raw when the first part came back
+    masked and "TE5" did not: only a mark at the end was stood in for, so the head read "my
+    medicare is [ID removed] TE5". Every mark is stood in for now, wherever it stands; each
+    head comes with the marks stood in for, the only kinds a detail across the join may be
+    ("my number is 860 589" / "my dr said..." is no street)."""
+    groups = [match for match in _MARK_GROUP.finditer(joined_head) if match["mark"] in _STAND_INS]
+    if not groups:
+        return []
+    longest = max(len(_STAND_INS[match["mark"]]) for match in groups)
+    kinds = frozenset(match["mark"] for match in groups)
+    heads: list[tuple[str, frozenset[str]]] = []
+    for rank in range(longest):
+        parts, done = [], 0
+        for match in groups:
+            stand_ins = _STAND_INS[match["mark"]]
+            parts += [joined_head[done : match.start()], stand_ins[min(rank, len(stand_ins) - 1)]]
+            done = match.end()
+        heads.append(("".join(parts) + joined_head[done:], kinds))
+    return heads
 
 
 def split_detail_words(previous: Sequence[str], text: str) -> dict[str, str]:
@@ -294,33 +335,33 @@ def split_detail_words(previous: Sequence[str], text: str) -> dict[str, str]:
     """
     head: list[str] = []
     for message in reversed(previous[-SPLIT_MESSAGES:]):
-        if _ENDED.search(message) or is_mark(message):
+        if _ends_head(message, text):
             break
         head.insert(0, message)
     if not head:
         return {}
     joined_head = " ".join(head)
     # Read back from the database (a new session's first turn, another server, a restart),
-    # the earlier part is a mark: a stand-in of its kind is read in its place.
-    trailing = _TRAILING_MARK.search(joined_head)
-    for stand_in in _STAND_INS.get(trailing.group("mark"), ()) if trailing else ():
-        start, end = trailing.span("marks")  # type: ignore[union-attr]
-        words = _words_across(joined_head[:start] + stand_in + joined_head[end:], text)
+    # an earlier part is a mark: a stand-in of its kind is read in its place.
+    for stood_in, kinds in _stood_in_heads(joined_head) if "removed]" in joined_head else ():
+        words = _words_across(stood_in, text, kinds)
         if words:
             return words
     return _words_across(joined_head, text)
 
 
-def _words_across(joined_head: str, text: str) -> dict[str, str]:
+def _words_across(
+    joined_head: str, text: str, kinds: frozenset[str] | None = None
+) -> dict[str, str]:
     """The words of `text` that a mark of the joined text's one redaction covers from the
-    join on (see `split_detail_words`)."""
+    join on (see `split_detail_words`); a mark of one of `kinds` only, if given."""
     boundary = len(_TOKEN.findall(joined_head))
     before = _TOKEN.findall(joined_head + " " + text)
     after = _TOKEN.findall(redact(joined_head + " " + text))
     for tag, a0, a1, b0, b1 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag != "equal" and a0 <= boundary < a1:
             marks = [token for token in after[b0:b1] if _ANY_MARK.fullmatch(token)]
-            if not marks:
+            if not marks or (kinds is not None and marks[-1] not in kinds):
                 return {}
             words = [token for token in before[boundary:a1] if any(ch.isalnum() for ch in token)]
             if words and words[0].casefold() in _OPENERS:
