@@ -2356,6 +2356,7 @@ mora moro morava syn
 khong truoc duoc nhung quanto quanta quanti
 """
 _OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
+OTHER_LANGUAGE = _OTHER_LANGUAGE  # small words of other languages, no name nor town (redaction.py)
 
 
 def other_language(text: str) -> bool:
