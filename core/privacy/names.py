@@ -32,7 +32,8 @@ from pathlib import Path
 
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
-from core.privacy.marks import outside_marks
+from core.privacy.marks import MARK, outside_marks
+from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES, without_words_of_language
 
 NAME_MARK = "[name removed]"
 DATA = Path(__file__).resolve().parent / "data"
@@ -923,6 +924,7 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(_capital_kin_names(text))  # Round 18 (r18n)
     spans.extend(word_names.spans(text))  # Round 19 (r19n): "Rusty drives me", "Hope's car"
     spans.extend(pasted_names.spans(text))  # Round 19 (r19n): "Name/Nombre\nWILHELMINA ..."
+    spans.extend(people_in_clauses.spans(text))  # Round 20 (r20n): "tell Precious and Goodness I"
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1623,7 +1625,9 @@ def might_name(text: str) -> bool:
     odd = [w not in ordinary_words and w not in STOP for w in lowered]
     if any(a and b for a, b in itertools.pairwise(odd)):
         return True
-    return word_names.might(text)  # Round 19 (r19n): "hope and i are coming", "bill will take me"
+    if word_names.might(text):  # Round 19 (r19n): "hope and i are coming", "bill will take me"
+        return True
+    return bool(people_in_clauses.spans(text))  # Round 20 (r20n): "grandma june wants to"
 
 
 # The word right before a position, with only spaces between ("Blessing [Okafor]").
@@ -1898,7 +1902,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def case_says_nothing(text: str) -> bool:
     """Capitals throughout, or every word (three or more) capitalised. A mark counts as a
     word in the text's own case, so a second pass reads the text as the first did."""
-    words = _LETTERS.findall(text.replace(NAME_MARK, "X"))
+    # Round 20 (r20n): every mark, not only a name's ("CALL ME BACK ON [phone removed]" is in
+    # capitals: "BACK" was read as a capitalised name before the number).
+    words = _LETTERS.findall(MARK.sub("X", text) if "removed]" in text else text)
     if len(words) < 3:  # "Margaret Olsen" alone keeps its capitals' say
         return False
     upper = sum(1 for w in words if w.isupper() and len(w) > 1)
@@ -1925,6 +1931,8 @@ def _with_case_of(original: str, lowered: str, redacted: str) -> str:
 def _masked_spans(text: str) -> str:
     """The text with the names its words show replaced by NAME_MARK."""
     found = _cued(text) + _uncued(text) + _lower_case_names(text)
+    if found:  # Round 20 (r20n): "hui teng ma" (pinyin), "dell'intervento" (Italian) stay
+        found = without_words_of_language(text, found, other_language(text))
     kept = [m.span() for m in HOSPITAL.finditer(text)]
     found = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in kept)]
     found = [(_first_name_before(text, start), end) for start, end in found]
@@ -1958,6 +1966,7 @@ def _around_marks(text: str) -> str:
     text = masked_spelled_after_mark(text)  # Round 16 (r16n): "[name] p a t o r o u r k e"
     text = masked_second_kin_names(text)  # Round 17 (r17n): "... and Uncle Sipho"
     text = pasted_names.masked_beside_marks(text)  # Round 19 (r19n): "[name] A SORENSEN"
+    text = people_in_clauses.masked_beside_marks(text)  # Round 20 (r20n): "KOWALSKI, [name]"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
@@ -2355,7 +2364,8 @@ ime jam është eshte dhe nga për që quhet shumë shume mund vjeç vjec
 mora moro morava syn
 khong truoc duoc nhung quanto quanta quanti
 """
-_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split())
+# Round 20 (r20n): Russian, Greek, pinyin and Italian typed in Latin letters (romanised_words.py).
+_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES
 OTHER_LANGUAGE = _OTHER_LANGUAGE  # small words of other languages, no name nor town (redaction.py)
 
 
@@ -2407,6 +2417,8 @@ def _masked_kin_word(match: re.Match[str]) -> str:
     low = name.lower()
     if low in STOP or low in _OTHER_LANGUAGE or ordinary(name) or not unknown(name, slips=False):
         return match.group()
+    if name.islower() and low in LOWER_ONLY and other_language(match.string):
+        return match.group()  # Round 20 (r20n): "wo mama jiao ..." (pinyin: is called)
     return match.group("cue") + NAME_MARK
 
 
@@ -2477,4 +2489,4 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 # Round 19 (r19n): first names that are words, read by their clause, and names in pasted
 # cards and letters (both modules import this one's lists, so they are imported once those exist).
-from core.privacy import pasted_names, word_names  # noqa: E402
+from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402

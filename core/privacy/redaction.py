@@ -35,7 +35,7 @@ from core.privacy import ages_dates_and_handles as r15
 from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import identifiers as ids
-from core.privacy import places
+from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
@@ -1196,6 +1196,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _month_after_day(previous, text)
             or _corrected_house(previous, text)  # round 12 (i21s)
             or _surname_after_kin_name(previous, text)  # round 14 (r14p)
+            or people_in_clauses.surname_after_name(previous, text, redact)  # sp01 (r20n)
             or r15p.town_after_split(previous, text)  # "we live near the reservoir in" (r15p)
             or r15p.street_after_split(previous, text)  # "to 3021 Ridgewood" / "Circle"
             or r15.age_after_cue(previous, text)  # "my mum is" / "92." (round 15, r15n)
