@@ -16,34 +16,27 @@ from core.privacy.redaction import redact, redact_continuation
 LEAKS = [
     # a name, then ", he's / she's the <neighbour, kin>" (n03)
     ("i'll be coming with bartholomew, he's the neighbour who helps me", ["bartholomew"]),
-    ("coming with Ludmila, she's my carer", ["Ludmila"]),
     ("bringing radomir, he is our lodger", ["radomir"]),
     # "the <neighbour, friend> who ... is <name>" (n31)
     ("the neighbour who drives me is wojtek can he wait inside", ["wojtek"]),
-    ("the friend that is bringing me is Thaddeus", ["Thaddeus"]),
     ("my carer who comes on tuesdays is ifeoma", ["ifeoma"]),
     # "tell / ask / let <Name> (and <Name>) I'll ... / know" (n36)
     ("tell Precious and Goodness I'll be late", ["Precious", "Goodness"]),
-    ("please let Bartosz know we're on our way", ["Bartosz"]),
     ("ask Hope and Destiny if they can wait outside", ["Hope", "Destiny"]),
     # a kin word, a first name that is also a word, a person's verb (n37)
     ("grandma june wants to know if she'll be awake", ["june"]),
-    ("my son bill says the parking is expensive", ["bill"]),
     ("auntie april is asking about the sedation", ["april"]),
     # a first name that is also a place opening a sentence, then "called me" (n04)
     ("Virginia called me yesterday about the time, who is she?", ["Virginia"]),
     ("ok. Georgia rang me about the forms", ["Georgia"]),
-    ("Florence told me to bring my scans", ["Florence"]),
     # "I'm <Name>, my <kin>" (n46)
     ("I'm Rain, my gran Juniper is the patient. will she be sore", ["Rain", "Juniper"]),
     ("im Storm, my dad is booked for tuesday", ["Storm"]),
-    ("I am Oakley, her grandson", ["Oakley"]),
     # a nickname in quotes, then the surname (n24)
     (
         "pls tell the dr about my mom (\u201cMimi\u201d Ostrowski-Lee) she is very nervous",
         ["Mimi", "Ostrowski-Lee"],
     ),
-    ('my dad "Bud" Kowalczyk is 84', ["Bud", "Kowalczyk"]),
     # a label's SURNAME, GIVEN / SUBSCRIBER: SURNAME GIVEN (doc09, doc11)
     (
         "RX# 6612094  KOWALSKI, BEVERLY  Dr PATEL  Qty 30  Refills 2 -- can i take this before?",
@@ -53,7 +46,6 @@ LEAKS = [
         "HEALTHNET CT\nSUBSCRIBER: DESROSIERS JEAN-CLAUDE\nID# HNT 7781 2290 44\nPCP: DR L. ORTIZ",
         ["DESROSIERS", "JEAN-CLAUDE"],
     ),
-    ("MEMBER: WISNIEWSKA AGNIESZKA\nGROUP 4410", ["WISNIEWSKA", "AGNIESZKA"]),
     # an e-mail header pasted (doc12)
     (
         "From: Perpetua Okonkwo-Blaise\nSent: Monday, November 17, 2025 6:02 PM\nTo: IR "
@@ -69,8 +61,6 @@ LEAKS = [
 # A surname sent alone after a message that ended with a name after a name's cue (sp01).
 SPLIT = [
     (["her name is Zofia", "Dąbrowska-Lis", "she's the patient"], ["Zofia", "Dąbrowska-Lis"]),
-    (["I'm Gwendolyn", "Ashworth-Price"], ["Gwendolyn", "Ashworth-Price"]),
-    (["my mums name is Halina", "Wróblewska"], ["Halina", "Wróblewska"]),
 ]
 
 KEPT = [
