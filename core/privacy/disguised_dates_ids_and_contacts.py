@@ -354,7 +354,8 @@ BRACKET_AT_EMAIL = re.compile(
 # "[.]", "(.)", "[dot]", "[:]") with its path.
 DEFANGED_LINK = gated(
     re.compile(
-        r"\bh(?:xx|XX|\*\*|tt)ps?(?:\[:\]|:)//\S+"
+        # The path to its last character that is no closing punctuation ("... bev." keeps ".").
+        r"\b(?:h(?:xx|\*\*)ps?(?:\[:\]|:)|https?\[:\])//\S*[^\s.,;:!?)\]]"
         r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[\w-]+"
         r"(?:(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[\w-]+)*(?:/[^\s,;)]*)?",
         re.IGNORECASE,
