@@ -34,6 +34,7 @@ import phonenumbers
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import date_and_age_forms as r19_forms
+from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import identifiers as ids
 from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
@@ -555,6 +556,7 @@ def _has_detail(text: str) -> bool:
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
         or r15.might_detail(text, lower)  # "her ninety-sixth" (round 15, r15n)
         or r19_forms.might_detail(text)  # "shi yi yue er shi hao", "jiu shi san sui" (r19d)
+        or r20.might_detail(text)  # "the big nine-five", "m.olsen [at] example" (r20d)
     )
 
 
@@ -569,6 +571,7 @@ def _redact_details(text: str) -> str:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
         text = _cards(text)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
+    text = r20.id_passes(text)  # "2O11-445", "SN: 7Y4K2P", "tag is GRNDMA" (r20d)
     if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
@@ -580,6 +583,7 @@ def _redact_details(text: str) -> str:
     if digit:
         text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
         text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
+    text = r20.link_and_email_passes(text)  # "x [at] y [.] com", "hxxp://x[.]org" (r20d)
     text = ids.WEB.sub(LINK_MARK, text)
     text = EMAIL.sub(EMAIL_MARK, text)
     text = r14.email_passes(text)  # "grandma.joy@hotmail" (round 14, r14n)
@@ -607,6 +611,7 @@ def _redact_details(text: str) -> str:
     text = ids.DOMAIN.sub(LINK_MARK, text)
     if " ." in text or ". " in text:
         text = ids.SPACED_DOT_URL.sub(LINK_MARK, text)
+    text = r20.email_after_marks(text)  # "jkettleworth, at [link removed]" (r20d)
     if digit:
         text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
@@ -665,6 +670,7 @@ def _redact_details(text: str) -> str:
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = r19_forms.date_passes(text)  # "12DEC2025", "6•14•1937", "20 noyabrya" (r19d)
+    text = r20.date_passes(text)  # "valentines day 1932", "7/IV/1938", "06 / 17" (r20d)
     text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
@@ -673,6 +679,7 @@ def _redact_details(text: str) -> str:
         text = _phones_with_figures(text, low)
     if ids.LETTER_O_GATE.search(text):  # Round 11 (i21o): "86O-555-O199"
         text = ids.LETTER_O_PHONE.sub(ids.masked_letter_o_phone, text)
+        text = r20.letter_o_ids(text)  # "armband: 2O11-445" (r20d)
     if digit:
         text = _after_phones_with_figures(text, low)
     if "hundred" in text.lower():
@@ -776,10 +783,12 @@ def _redact_details(text: str) -> str:
     if digit:
         text = homes_abroad.age_passes(text)  # "mi papá de 91", "cumplió los 95" (round 18, r18p)
     text = r19_forms.age_passes(text)  # "pushing 99", "91 primaveras", "jiu shi san sui" (r19d)
+    text = r20.age_passes(text)  # "hit the big 9-5" (r20d)
     if not digit:
         return text
     if "the " in text:
         text = ids.BOOKED_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)
+        text = r20.days_after_marks(text) if DATE_MARK in text else text  # "to the 21st" (r20d)
     if ids.JOINED_GATE.search(text):  # a joined code is masked only with figures
         text = ids.JOINED_CODE.sub(ids.masked_joined_code, text)
     if "num" in low or "no." in low or "#" in text or "nbr" in low:
@@ -1210,6 +1219,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r19_forms.month_after_day_of(previous, text)  # "fifth of" / "june" (r19d)
             or r19_spoken.surname_after_own_name(previous, text, redact)  # X01 (r19d)
             or r19_spoken.mbi_last_part(previous, text)  # "TE5" / "MK75" (r19d)
+            or r20.day_after_month(previous, text)  # "born march" / "twelfth 1940" (r20d)
+            or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
