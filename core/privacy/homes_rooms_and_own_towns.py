@@ -32,17 +32,17 @@ _MARK = re.escape(ADDRESS_MARK)
 _TOWN = r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
 _CAP_WORD = r"[A-Z][\w'\u2019-]*"
 # Small words and verbs of a sentence typed in Title Case or capitals are no home's name.
-_SMALL_WORDS = frozenset(
-    (
-        "at in to me my the of a an and for on go get come drive take back days day first few is "
-        "it be we you your our his her their from with them him us i can will she he"
-    ).split()
+_SMALL_WORDS_TEXT = (
+    "at in to me my the of a an and for on go get come drive take back days day first few is "
+    "it be we you your our his her their from with them him us i can will she he"
 )
+_SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 # A hospital's or a clinic's name is no one's home.
-_INSTITUTION_WORDS = frozenset(
+_INSTITUTION_TEXT = (
     "hospital hospitals clinic medical health healthcare center centre campus infirmary "
-    "emergency urgent".split()
+    "emergency urgent"
 )
+_INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
 
 # ------------------------------------------------------------- parts beside a masked address
 
@@ -142,7 +142,7 @@ _OF_CAPITAL = re.compile(r"\bof\s+[A-Z]")
 
 
 def _masked_brand_of_town(match: re.Match[str]) -> str:
-    """"X of <Town>": the whole goes when <Town> is a listed town (no state, no country) and
+    """X of <Town>: the whole goes when <Town> is a listed town (no state, no country) and
     a room follows, a stay cue comes before, or X is a brand of senior living."""
     town = match.group("town")
     end = place_words(town)
@@ -216,8 +216,6 @@ BRAND_STAY = gated(
     re.compile(r"(?P<cue>" + _STAY_CUE + r"(?:(?i:the)\s+)?)(?-i:" + _BRAND.pattern + r")\b"),
     words="sunrise brookdale atria benchmark arden brightview hearthstone elderwood masonicare",
 )
-
-
 
 
 def _masked_brand_stay(match: re.Match[str]) -> str:
