@@ -35,6 +35,7 @@ from core.privacy import ages_dates_and_handles as r15
 from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
+from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
 from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
@@ -551,6 +552,7 @@ def _has_detail(text: str) -> bool:
         or r15p.has_residence_town(text, lower)  # "my dad stays in Thomaston" (r16p)
         or homes_abroad.has_where(text)  # "Brightview assisted living", "nou soti Jacmel" (r18p)
         or units_homes.has_where(text)  # "St. Joseph's Manor", "zhu zai Hartford" (r19p)
+        or r20_homes.has_where(text)  # "my daughter in Torrington", "Harwinton girl" (r20p)
         or (places.HOME_GATE.search(text) is not None and bool(places.NAMED_HOME.search(text)))
         or (("start" in lower or "begin" in lower) and ids.ID_START_BARE.search(text) is not None)
         or r14.might_detail(text, lower)  # "nearly a hundred", "skype: a.b" (round 14, r14n)
@@ -732,6 +734,7 @@ def _redact_details(text: str) -> str:
         if digit:
             text = places.LOT_AFTER_MASK.sub(ADDRESS_MARK, text)  # ", lot 42" (round 13, r13p)
             text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
+        text = r20_homes.parts_after_mask(text)  # ", 2º izq", "-D, Building C" (r20p)
         # Before the town after a mark: "[address removed], Quarry Hill - " (round 13, r13p).
         text = places.masked_streets_after_mask(text)
         text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
@@ -764,6 +767,7 @@ def _redact_details(text: str) -> str:
     text = r15p.masked_spanish_home_towns(text)  # "vivo en ..., en Hartford" (r17p)
     # "the Sheriden Woods nursing home", "we're from New Haven", "nou soti Port-au-Prince" (r18p)
     text = homes_abroad.masked_where(text)
+    text = r20_homes.masked_homes_and_own_towns(text, digit)  # "Sunrise of Farmington" (r20p)
     text = units_homes.masked_where(text)  # "at Sheriden Woods", "m. 4 w New Britain" (r19p)
     if digit:  # "77 Wolcot Strret": a street word misspelled (r15p)
         text = r15p.masked_slipped_streets(text)

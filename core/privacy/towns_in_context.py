@@ -523,5 +523,22 @@ def masked_rooms(text: str) -> str:
     lower = text.lower()
     if "room" not in lower and "rm" not in lower and "bed" not in lower:
         return text
-    text = FACILITY_BEFORE_ROOM.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
+    text = FACILITY_BEFORE_ROOM.sub(_masked_facility, text)
     return ROOM_NUMBER.sub(ADDRESS_MARK, text) if ADDRESS_MARK in text else text
+
+
+# Round 20 (r20p): "she's at Bristol Hospital, room 306", "at St Francis, room 12" had been
+# masked: a hospital's room is no one's home (docs/privacy.md), so a name with a hospital's or
+# clinic's word, or a saint's name without a word for homes, stays ("St. Joseph's Manor" goes).
+_HOSPITAL_NAME = re.compile(
+    r"\b(?i:hospital|medical|clinic|health|healthcare|infirmary|center|centre|campus)\b"
+    r"|^(?i:st|saint|mt|mount)\b\.?(?!.*\b(?i:manor|home|village|residence|woods|gardens)\b)"
+)
+
+
+def _masked_facility(match: re.Match[str]) -> str:
+    """FACILITY_BEFORE_ROOM's replacement: the place goes, a hospital's name stays."""
+    name = match.group()[match.end("cue") - match.start() :]
+    if _HOSPITAL_NAME.search(name):
+        return match.group()
+    return match.group("cue") + ADDRESS_MARK
