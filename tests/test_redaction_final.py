@@ -50,3 +50,13 @@ def test_a_town_masked_late_keeps_its_state_and_the_words_after_it(text: str, ke
     once = redact(text)
     assert "[address removed]" in once and kept in once, once
     assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    "text", ["molsen\uff20example.com", "email me: a.kowal\ufe6bexample.org please"]
+)
+def test_a_full_width_or_small_at_sign_is_an_at_sign(text: str) -> None:
+    """Round 20: "molsen<U+FF20>example.com" was stored as "molsen<U+FF20>[link removed]"."""
+    redacted = redact(text)
+    assert "molsen" not in redacted and "kowal" not in redacted, redacted
+    assert "[email removed]" in redacted
