@@ -26,7 +26,14 @@ import re
 from core.privacy.gates import folded, gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK
 from core.privacy.names import ordinary
-from core.privacy.places import masked_town, place_names, place_words, state_or_country
+from core.privacy.places import (
+    CAPITALISED_RUN,
+    masked_places_in_run,
+    masked_town,
+    place_names,
+    place_words,
+    state_or_country,
+)
 
 _MARK = re.escape(ADDRESS_MARK)
 _TOWN = r"(?P<town>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2})"
@@ -262,35 +269,21 @@ SELF_CLAIM = gated(
     ),
     words="us home our where",
 )
-_CAPITALISED_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
+def _kept_claimed(run: str, phrase: str, start: int, end: int) -> bool:
+    """A state or a country stays, and a place an institution is named after."""
+    return state_or_country(phrase) or place_words(run[start:]) == 0
+
+
 def _masked_run(match: re.Match[str]) -> str:
-    """Each listed place of 1-3 words in a capitalised run goes (one word only when it is no
-    ordinary word; a state, a country or an institution's town stays)."""
-    run = match.group()
-    words = list(_WORD.finditer(run))
-    places, out, at, i = place_names(), [], 0, 0
-    while i < len(words):
-        for count in (3, 2, 1):
-            chosen = words[i : i + count]
-            if len(chosen) < count:
-                continue
-            phrase = " ".join(word.group() for word in chosen)
-            if phrase.lower() not in places or (count == 1 and ordinary(phrase)):
-                continue
-            if state_or_country(phrase) or place_words(run[chosen[0].start() :]) == 0:
-                continue
-            out += [run[at : chosen[0].start()], ADDRESS_MARK]
-            at, i = chosen[-1].end(), i + count - 1
-            break
-        i += 1
-    return "".join(out) + run[at:]
+    """CAPITALISED_RUN's replacement in a message that claims a place as the writer's."""
+    return masked_places_in_run(match.group(), _kept_claimed)
 
 
 def _masked_claimed_towns(text: str) -> str:
-    return _CAPITALISED_RUN.sub(_masked_run, text) if SELF_CLAIM.search(text) else text
+    return CAPITALISED_RUN.sub(_masked_run, text) if SELF_CLAIM.search(text) else text
 
 
 # a15: "Harwinton girl all my life": a town before a word for a person is that person's town

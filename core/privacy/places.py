@@ -251,7 +251,7 @@ LIVE_PHRASE = re.compile(
     r"|\b(?:my|our|his|her|their)\s+(?:home\s*town|town)\b",
     re.IGNORECASE,
 )
-_CAPITALISED_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+CAPITALISED_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
@@ -275,10 +275,10 @@ def masked_town(match: re.Match[str]) -> str:
     return masked_place(match)
 
 
-def _masked_run(match: re.Match[str]) -> str:
-    """_CAPITALISED_RUN's replacement in a message that says where a person lives: each place
-    name of 1-3 words in the run goes (one word only when no ordinary word: "Is", "Hill")."""
-    run = match.group()
+def masked_places_in_run(run: str, kept: Callable[[str, str, int, int], bool]) -> str:
+    """The capitalised run with each place name of 1-3 words in it masked (one word only when
+    no ordinary word: "Is", "Hill"), longest first, unless `kept(run, phrase, start, end)`
+    says that place stays (a state, a country, an institution's town...)."""
     words = list(_WORD.finditer(run))
     places, out, at, i = place_names(), [], 0, 0
     while i < len(words):
@@ -289,14 +289,24 @@ def _masked_run(match: re.Match[str]) -> str:
             phrase = " ".join(word.group() for word in chosen)
             if phrase.lower() not in places or (count == 1 and ordinary(phrase)):
                 continue
-            end = chosen[-1].end()
-            if _INSTITUTION.match(run, end) or state_or_country(phrase):
+            start, end = chosen[0].start(), chosen[-1].end()
+            if kept(run, phrase, start, end):
                 continue
-            out += [run[at : chosen[0].start()], ADDRESS_MARK]
+            out += [run[at:start], ADDRESS_MARK]
             at, i = end, i + count - 1
             break
         i += 1
     return "".join(out) + run[at:]
+
+
+def _kept_where_one_lives(run: str, phrase: str, start: int, end: int) -> bool:
+    """A state or a country stays, and a town that names an institution ("Bristol Hospital")."""
+    return bool(_INSTITUTION.match(run, end)) or state_or_country(phrase)
+
+
+def _masked_run(match: re.Match[str]) -> str:
+    """CAPITALISED_RUN's replacement in a message that says where a person lives."""
+    return masked_places_in_run(match.group(), _kept_where_one_lives)
 
 
 def has_live_phrase(lower: str) -> bool:
@@ -309,7 +319,7 @@ def masked_places_where_one_lives(text: str) -> str:
     lives; unchanged when it does not (the hospital's town is named every day)."""
     if not LIVE_PHRASE.search(text):
         return text
-    return _CAPITALISED_RUN.sub(_masked_run, text)
+    return CAPITALISED_RUN.sub(_masked_run, text)
 
 
 def might_live_where(lower: str) -> bool:
