@@ -6,12 +6,11 @@ the database). Each class has the tester's wording and new wordings of the same 
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 import pytest
 
 from core.privacy.redaction import redact, redact_continuation
-from core.privacy.transcripts import stored_events
+from tests.split_turns import stored_turns
 
 LEAKS = [
     # Dates (D08-D42).
@@ -139,29 +138,6 @@ SPLIT = [
 ]  # fmt: skip
 
 
-def _stored_turns(turns: list[str], reloads: tuple[bool, ...]) -> tuple[list[str], list[str]]:
-    """The texts the transcript and the question log store, for one pattern of cache misses:
-    at each turn the tracker is the one in memory (raw) or read back from the stored rows."""
-    memory: list[dict[str, Any]] = []
-    stored: list[dict[str, Any]] = []
-    for text, reload in zip(turns, reloads, strict=True):
-        if reload:
-            memory = list(stored)
-        first = len(memory)
-        memory = [
-            *memory,
-            {"event": "action", "name": "action_listen"},
-            {"event": "user", "text": text, "parse_data": {"text": text}},
-            {"event": "bot", "text": "Thanks."},
-        ]
-        stored += stored_events(memory, first)
-    transcript = [event["text"] for event in stored if event["event"] == "user"]
-    question_log = [
-        redact(event["text"]) for event in stored_events(stored, 0) if event["event"] == "user"
-    ]
-    return transcript, question_log
-
-
 @pytest.mark.parametrize(("turns", "values"), SPLIT)
 def test_round19_split_detail_is_masked_by_the_continuation(
     turns: list[str], values: list[str]
@@ -180,7 +156,7 @@ def test_round19_split_detail_is_masked_however_the_turns_are_read(
     """Whether the earlier messages come raw from memory or masked from the database (or
     both in one turn: round 19 found "MK75" raw then), nothing of the detail is stored."""
     for pattern in itertools.product([False, True], repeat=len(turns) - 1):
-        transcript, question_log = _stored_turns(turns, (False, *pattern))
+        transcript, question_log = stored_turns(turns, (False, *pattern))
         joined = " ".join(transcript + question_log).lower()
         for value in values:
             assert value.lower() not in joined, (pattern, transcript, question_log)
@@ -201,5 +177,5 @@ def test_round19_ordinary_follow_up_is_stored_as_typed(turns: list[str], index: 
     """A question after a detail is no part of it, read raw or read back masked (a stand-in
     phone "860 589" before "my dr said" made a street of it)."""
     for pattern in itertools.product([False, True], repeat=len(turns) - 1):
-        transcript, _ = _stored_turns(turns, (False, *pattern))
+        transcript, _ = stored_turns(turns, (False, *pattern))
         assert transcript[index] == turns[index], (pattern, transcript)

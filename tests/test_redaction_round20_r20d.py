@@ -5,12 +5,11 @@ tester's wording and new wordings of the same shape; the look-alikes stay as typ
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 import pytest
 
 from core.privacy.redaction import redact, redact_continuation
-from core.privacy.transcripts import stored_events
+from tests.split_turns import stored_turns
 
 LEAKS = [
     # D01: a holiday as a birthday, or with a year.
@@ -142,29 +141,6 @@ SPLIT = [
 ]  # fmt: skip
 
 
-def _stored_turns(turns: list[str], reloads: tuple[bool, ...]) -> list[str]:
-    """The texts the transcript and the question log store, for one pattern of cache misses:
-    at each turn the tracker is the one in memory (raw) or read back from the stored rows."""
-    memory: list[dict[str, Any]] = []
-    stored: list[dict[str, Any]] = []
-    for text, reload in zip(turns, reloads, strict=True):
-        if reload:
-            memory = list(stored)
-        first = len(memory)
-        memory = [
-            *memory,
-            {"event": "action", "name": "action_listen"},
-            {"event": "user", "text": text, "parse_data": {"text": text}},
-            {"event": "bot", "text": "Thanks."},
-        ]
-        stored += stored_events(memory, first)
-    transcript = [event["text"] for event in stored if event["event"] == "user"]
-    question_log = [
-        redact(event["text"]) for event in stored_events(stored, 0) if event["event"] == "user"
-    ]
-    return transcript + question_log
-
-
 @pytest.mark.parametrize(("turns", "values"), SPLIT)
 def test_round20_split_detail_is_masked_by_the_continuation(
     turns: list[str], values: list[str]
@@ -182,7 +158,8 @@ def test_round20_split_detail_is_masked_however_the_turns_are_read(
 ) -> None:
     """Whether the earlier messages come raw from memory or masked from the database."""
     for pattern in itertools.product([False, True], repeat=len(turns) - 1):
-        joined = " ".join(_stored_turns(turns, (False, *pattern))).lower()
+        transcript, question_log = stored_turns(turns, (False, *pattern))
+        joined = " ".join(transcript + question_log).lower()
         for value in values:
             assert value.lower() not in joined, (pattern, joined)
 
