@@ -11,7 +11,7 @@ import re
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, DATE_MARK
-from core.privacy.places import HOSPITAL_TOWNS, place_words, state_or_country
+from core.privacy.places import CARE_KIND, HOSPITAL_TOWNS, place_words, state_or_country
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _OLD = r"(?:9\d|1[01]\d)"
@@ -27,6 +27,8 @@ _HOME_KIND = (
 CARE_HOME = gated(
     re.compile(
         r"(?P<cue>\b(?i:at|in|into|to)\s+(?:(?i:the)\s+)?)(?!(?i:my|our|his|her|their)\b)"
+        # "is it in Physical Rehab" (2026-12-05: masked): a kind of care is no home's name.
+        rf"(?!{CARE_KIND}\b)"
         r"(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}?)"
         rf"(?=\s+(?:&\s+|and\s+)?{_HOME_KIND}\b)"
     ),

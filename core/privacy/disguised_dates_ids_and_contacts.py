@@ -103,6 +103,22 @@ def year_in_words(said: str) -> int | None:
 # D01 (round 20): "her birthday is valentines day 1932": a holiday of a fixed date names the
 # day of the year; after a cue of birth it is a birth date, and with a year after it anywhere it
 # is a whole date ("christmas eve 1931"). "can I come in before christmas" stays.
+_MOVABLE_HOLIDAY = (
+    r"(?:thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|good\s+friday|"
+    r"labou?r\s+day|memorial\s+day|mother['\u2019]?s\s+day|father['\u2019]?s\s+day|"
+    r"(?:mlk|martin\s+luther\s+king(?:\s+jr\.?)?)\s+day|presidents['\u2019]?\s+day|"
+    r"columbus\s+day|(?:chinese|lunar)\s+new\s+year|rosh\s+hashanah|yom\s+kippur|passover|"
+    r"hanukkah|chanukah|diwali|kwanzaa)"
+)
+# A holiday's phrase, for `might_detail` (a message with none of the gate's words and no
+# figure can still hold "fell on new years day").
+_HOLIDAY_PHRASE = re.compile(
+    r"\b(?:new\s+year|(?:4th|fourth)\s+of\s+july|july\s+4|labou?r\s+day|memorial\s+day|"
+    r"mother['\u2019]?s\s+day|father['\u2019]?s\s+day|good\s+friday|presidents['\u2019]?\s+day|"
+    r"columbus\s+day|mlk\s+day|luther\s+king|rosh\s+hashanah|yom\s+kippur|boxing\s+day|"
+    r"april\s+fool|d-day|flag\s+day|canada\s+day)",
+    re.IGNORECASE,
+)
 _HOLIDAY = (
     r"(?:(?:st\.?\s+|saint\s+)?valentine(?:['\u2019]?s)?(?:\s+day)?|christmas(?:\s+(?:day|eve))?|"
     r"xmas(?:\s+(?:day|eve))?|new\s+year['\u2019]?s(?:\s+(?:day|eve))?|halloween|hallowe['\u2019]?en|"
@@ -111,32 +127,47 @@ _HOLIDAY = (
     r"cinco\s+de\s+mayo|bastille\s+day|guy\s+fawkes(?:\s+(?:day|night))?|bonfire\s+night|"
     r"groundhog\s+day|leap\s+day|all\s+saints['\u2019]?(?:\s+day)?|veterans['\u2019]?\s+day|"
     r"armistice\s+day|remembrance\s+day|canada\s+day|flag\s+day|juneteenth|"
-    r"d-day|pearl\s+harbou?r\s+day)"
+    r"d-day|pearl\s+harbou?r\s+day|"
+    # Holidays that move (round 21: "Labor Day 2024" was raw): with a year or after a cue of
+    # birth or of an event they name one day as surely.
+    rf"{_MOVABLE_HOLIDAY})"
 )
 _BIRTH_WORDS = (
     r"(?:birthday|bday|b-day|birth\s*date|date\s+of\s+birth|dob|d\.o\.b\.?|born|"
     r"cumplea[ñn]os|anniversary)"
 )
+# What happened to a person on a day (a holiday after one of these is the date of it).
+_EVENT_WORDS = (
+    r"(?:fell|fall|falls|broke|broken|cracked|hurt|injured|happened|admitted|discharged|"
+    r"operated|surgery|procedure|scan|mri|x-?ray|passed|died|diagnosed|started|began)"
+)
 HOLIDAY_DATE = gated(
     re.compile(
         rf"(?P<cue>\b{_BIRTH_WORDS}\b\W{{0,3}}(?:(?:is|was|falls|fell|on|at|:|-|the|day)\W+){{0,3}})"
         rf"(?P<date>{_HOLIDAY}\b(?:,?\s+(?:of\s+|in\s+)?{_YEAR}\b)?)"
-        rf"|(?P<dated>\b{_HOLIDAY},?\s+(?:of\s+|in\s+)?(?:18|19|20)\d{{2}}\b)",
+        rf"|(?P<dated>\b{_HOLIDAY},?\s+(?:of\s+|in\s+)?(?:18|19|20)\d{{2}}\b)"
+        # "Xmas Eve is my 80th birthday" (2026-12-05): the birthday after the holiday.
+        rf"|(?P<birthday>\b{_HOLIDAY})(?=\W+(?:is|was|'s)\s+(?:[\w'\u2019]+\s+){{0,3}}{_BIRTH_WORDS}\b)"
+        # "she fell on christmas eve" (2026-12-05): the day something happened to a person.
+        rf"|(?P<event>\b{_EVENT_WORDS}\b[^.?!\n]{{0,24}}?\b(?:on|at|over|since)\s+(?:the\s+)?)"
+        rf"{_HOLIDAY}\b(?:,?\s+(?:of\s+|in\s+)?{_YEAR}\b)?",
         re.IGNORECASE,
     ),
     words=(
         "valentine valentines valentine's christmas xmas year years halloween hallowe'en "
         "hallowe patrick patricks paddy paddys independence fourth july boxing fool fools "
         "cinco bastille fawkes bonfire groundhog leap saints veterans armistice remembrance "
-        "canada flag juneteenth d pearl"
+        "canada flag juneteenth d pearl thanksgiving easter friday labor labour memorial "
+        "mother mothers father fathers mlk king presidents columbus chinese lunar rosh yom "
+        "passover hanukkah chanukah diwali kwanzaa"
     ),
 )
 
 
 def _masked_holiday(match: re.Match[str]) -> str:
-    if match.group("dated"):
+    if match.group("dated") or match.group("birthday"):
         return DATE_MARK
-    return match.group("cue") + DATE_MARK
+    return (match.group("cue") or match.group("event")) + DATE_MARK
 
 
 # D08 (round 20): "fecha de nacimiento: 7/IV/1938": a day, a month in Roman numerals and a
@@ -567,6 +598,13 @@ _WORDS_WITHOUT_FIGURES = frozenset(
         "armistice",
         "remembrance",
         "juneteenth",
+        "thanksgiving",
+        "easter",
+        "passover",
+        "hanukkah",
+        "chanukah",
+        "diwali",
+        "kwanzaa",
         "hxxp",
         "dot",
     ]
@@ -580,7 +618,9 @@ def might_detail(text: str) -> bool:
     bracket = "[" in text or "(" in text or "{" in text or "<" in text
     if bracket and (BRACKET_AT_GATE.search(text) or DEFANGED_LINK.search(text)):
         return True
-    return not _WORDS_WITHOUT_FIGURES.isdisjoint(words_of(text))
+    if not _WORDS_WITHOUT_FIGURES.isdisjoint(words_of(text)):
+        return True
+    return _HOLIDAY_PHRASE.search(text) is not None
 
 
 # D22 (round 20): "she was born march" / "twelfth nineteen forty": the day and the year of a

@@ -626,7 +626,8 @@ EVENT_DATE = re.compile(
     r"(?P<month>0?[1-9]|1[0-2])\s*(?P<sep>[/-])\s*(?P<day>0?[1-9]|[12]\d|3[01])(?![\w/-])"
     r"(?!\s*(?:tabs?|tablets?|pills?|caps?|capsules?|doses?|mg|ml|cups?|hours?|hrs?|of|"
     r"min(?:ute)?s?|days?|weeks?|wks?|months?|years?|yrs?|times?|levels?|"
-    r"vertebrae|fractures?|scale)\b)",
+    # "appointment 10-11 am" (2026-12-05: stored as a date): a time of day.
+    r"vertebrae|fractures?|scale|am|pm|a\.m|p\.m|o['\u2019]?clock)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _PAIN_TALK = re.compile(r"\b(?:pain|score|scale|rate|rated|level|hurts?)\b", re.IGNORECASE)
@@ -693,9 +694,17 @@ SPANISH_DATE = re.compile(
 )
 
 
+# "is the clinic open on the 4th of July?" (round 21: masked): the holiday is nobody's date
+# by itself; after a cue of birth or of an event ("fell on the 4th of july") the holiday rules
+# (disguised_dates_ids_and_contacts.HOLIDAY_DATE) mask it.
+_INDEPENDENCE_DAY = re.compile(r"(?:(?:4th|fourth)\s+of\s+july|july\s+4(?:th)?)\W*", re.I)
+
+
 def masked_yearless_date(match: re.Match[str], mark: str) -> str:
     """YEARLESS_DATE's replacement: the cue stays ("on", "exp"), the date goes."""
     kept = match.group("cue") or match.group("expiry") or match.group("on") or ""
+    if kept and _INDEPENDENCE_DAY.fullmatch(match.group()[len(kept) :]):
+        return match.group()
     return (kept or match.group("born") or "") + mark
 
 
@@ -1015,10 +1024,17 @@ def masked_vanity_plate(match: re.Match[str]) -> str:
 # "booked for the 15th", "my appt is Weds the 9th" (round 9): a day of the month after a
 # booking's word, with its weekday, is a date.
 _WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+# "my appointment is on the 3rd floor" (2026-12-05: stored "on [date removed] floor"): an
+# ordinal before a part of a building, or a count of visits, is no day of the month.
+NOT_A_DAY_AFTER = (
+    r"(?!\s+(?:floor|fl|flr|level|lvl|storey|story|ward|wing|room|bay|bed|door|entrance|"
+    r"building|bldg|elevator|lift|deck|garage|time|visit|attempt|try|session|round|dose|"
+    r"opinion)s?\b)"
+)
 BOOKED_DAY = re.compile(
     r"(?P<cue>\b(?:booked|book|scheduled|appointment|appt|procedure|surgery|coming\s+in)\b"
     r"[^.?!\d]{0,25}?)"
-    rf"(?:\b{_WEEKDAY_SHORT}\s+)?\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+    rf"(?:\b{_WEEKDAY_SHORT}\s+)?\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b{NOT_A_DAY_AFTER}",
     re.IGNORECASE,
 )
 
@@ -1142,9 +1158,17 @@ HOUSE_NUMBER = re.compile(
 )
 
 
+# "we come via Route 8", "take route 9 to exit 27" (2026-12-05: masked): a road someone
+# travels by is no address; "we're out on route 229", "off route 6" may be where they live.
+_TRAVEL_BEFORE = re.compile(r"\b(?:via|take|taking|took|use|using|along)\s+(?:the\s+)?$", re.I)
+
+
 def masked_house_number(match: re.Match[str]) -> str:
     """HOUSE_NUMBER's replacement: the word "house" stays, the number goes."""
     if match.group("road"):
+        start = match.start()
+        if _TRAVEL_BEFORE.search(match.string, max(0, start - 16), start):
+            return match.group()
         return ADDRESS_MARK
     word = re.match(r"\w+\s+", match.group("cue"))
     return (word.group() if word else "") + ADDRESS_MARK

@@ -20,6 +20,15 @@ from core.privacy.names import TOWNS, ordinary
 DATA = Path(__file__).resolve().parent / "data" / "place_names.txt"
 
 
+# A kind of care, not a home's name: "is it in Physical Rehab", "mom is in Cardiac Rehab"
+# (2026-12-05: both masked as a care home). Rules reading "<Name> Rehab / Home" skip these.
+CARE_KIND = (
+    r"(?i:physical|occupational|speech|cardiac|pulmonary|inpatient|outpatient|acute|subacute|"
+    r"sub-acute|stroke|spine|spinal|orthop(?:a)?edic|ortho|neuro|geriatric|short-term|long-term|"
+    r"day|respite|drug|alcohol|hospital)"
+)
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every US postal place name, lower case (read once, on first use)."""

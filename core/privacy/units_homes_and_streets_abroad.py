@@ -22,7 +22,13 @@ from core.privacy.identifiers import (
     UNSURE_STREET_WORDS,
 )
 from core.privacy.names import ordinary
-from core.privacy.places import masked_place, place_names, place_words, state_or_country
+from core.privacy.places import (
+    CARE_KIND,
+    masked_place,
+    place_names,
+    place_words,
+    state_or_country,
+)
 
 _MARK = re.escape(ADDRESS_MARK)
 _CAP_WORD = r"[A-Z][\w'\u2019.-]*"
@@ -200,6 +206,7 @@ NAMED_PLACE_OF_HOMES = gated(
     re.compile(
         r"(?P<cue>\b(?i:at|in|into|to|from)\s+|^\s*)"
         r"(?!(?i:the|a|an|my|our|his|her|their|this|that)\b)"
+        rf"(?!{CARE_KIND}\s)"  # "in Physical Rehab" (places.CARE_KIND)
         r"(?P<name>(?:(?:St|Ste|Saint)\.?\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3}"
         rf"{_HOME_SUFFIX})\b"
     ),
