@@ -85,6 +85,9 @@ def test_sigterm_and_sigkill_and_ctrl_c_leave_nothing_and_the_next_start_serves(
     assert seconds < STOP_SECONDS, seconds
     assert not survivors(running), survivors(running)
     assert not ports_in_use(setup.ports)
+    # Round 21's outside tester: the database's write-ahead log was left full after a stop.
+    log = setup.folder / "assistant.db-wal"
+    assert not log.exists() or log.stat().st_size == 0
 
     second = setup.launch("second")
     second.wait_for_output(RUNNING)
