@@ -310,15 +310,22 @@ ALONG_CUE = gated(
 # "Aoife and I have questions": a capitalised word in no list before "and I / and me".
 # "Seo-yeon Park and her brother want to know": up to three capitalised words before "and
 # her / his / their" and a relative (an outside tester found the first person raw).
-AND_ME = re.compile(
-    r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
-    rf"(?=\s+(?:and|&)\s+(?:I|me|my\b|(?i:her|his|their)\s+(?:\w+\s+)?{_RELATIVE}s?)\b)"
+AND_ME = gated(
+    re.compile(
+        r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+        rf"(?=\s+(?:and|&)\s+(?:I|me|my\b|(?i:her|his|their)\s+(?:\w+\s+)?{_RELATIVE}s?)\b)"
+    ),
+    needles="&",
+    words="and",
 )
 # "Faith my daughter will drive me", "Consolata, my mum, ...": a first name or a word in no
 # list, then "my" and a relative (an outside tester found both raw).
-APPOSITION = re.compile(
-    rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=\(?my\s+{_RELATIVE}\b)",
-    re.IGNORECASE,
+APPOSITION = gated(
+    re.compile(
+        rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=\(?my\s+{_RELATIVE}\b)",
+        re.IGNORECASE,
+    ),
+    words="my",
 )
 # "Carol from next door asks...", "Dawn from church will drive me", "Ngozi across the hall":
 # the word before where a person is from (issue 21, round 4: stored raw). It is a name when it
@@ -346,12 +353,39 @@ _OWNED = (
     r"(?:phone|iphone|ipad|tablet|laptop|computer|pc|account|acct|device|cell|mobile|chat|email|"
     rf"e-mail|login|profile|number|{_RELATIVE[1:-1]})"
 )
-OWNER = re.compile(
-    r"\b(?:sent\s+from|texting\s+from|typing\s+(?:on|from)|writing\s+(?:on|from)|from|on|using|"
-    r"use|via|is\s+this|this\s+is|it['\u2019]?s|its)\s+"
-    r"(?P<name>[^\W\d_][\w\u2019-]*(?:\s+[^\W\d_][\w\u2019-]*){0,2}?)"
-    rf"(?:['\u2019]s|(?<=[^\W\d_]s))\s+{_OWNED}s?\b",
-    re.IGNORECASE,
+# OWNER's gate: the owned things and kin words, and their plurals ("e-mail": "mail").
+_OWNER_GATE_WORDS = _ALL_KIN | frozenset(
+    [
+        "phone",
+        "iphone",
+        "ipad",
+        "tablet",
+        "laptop",
+        "computer",
+        "pc",
+        "account",
+        "acct",
+        "device",
+        "cell",
+        "mobile",
+        "chat",
+        "email",
+        "mail",
+        "login",
+        "profile",
+        "number",
+    ]
+)
+_OWNER_GATE_WORDS |= {word + "s" for word in _OWNER_GATE_WORDS}
+OWNER = gated(
+    re.compile(
+        r"\b(?:sent\s+from|texting\s+from|typing\s+(?:on|from)|writing\s+(?:on|from)|from|on|using|"
+        r"use|via|is\s+this|this\s+is|it['\u2019]?s|its)\s+"
+        r"(?P<name>[^\W\d_][\w\u2019-]*(?:\s+[^\W\d_][\w\u2019-]*){0,2}?)"
+        rf"(?:['\u2019]s|(?<=[^\W\d_]s))\s+{_OWNED}s?\b",
+        re.IGNORECASE,
+    ),
+    words=" ".join(sorted(_OWNER_GATE_WORDS)),
 )
 _OWNER_WORD = re.compile(r"[^\W\d_][\w\u2019-]*")
 
@@ -1000,10 +1034,13 @@ GREETING_FROM = re.compile(
 FROM_SIGN_OFF = re.compile(r"(?:^|(?<=[.!,;\n])\s*)from\s+", re.IGNORECASE)
 # "my boyfriend tyrese works nights": after a kin word, a lower-case word that is no English
 # word (though one letter from one: "tyres"), then a verb in -s ("works", "drives", "says").
-KIN_THEN_VERB = re.compile(
-    rf"\b(?:my|our|his|her|their)\s+{_RELATIVE}{_IN_LAW}\s+"
-    r"(?P<name>[a-z][\w'\u2019-]*)\s+(?P<verb>[a-z]{3,}s)\b",
-    re.IGNORECASE,
+KIN_THEN_VERB = gated(
+    re.compile(
+        rf"\b(?:my|our|his|her|their)\s+{_RELATIVE}{_IN_LAW}\s+"
+        r"(?P<name>[a-z][\w'\u2019-]*)\s+(?P<verb>[a-z]{3,}s)\b",
+        re.IGNORECASE,
+    ),
+    words="my our his her their",
 )
 # "Abdulrahman Al-Farsi. Is the procedure...": two or three capitalised words alone as the
 # first sentence, the first a first name or in no list.
@@ -1275,9 +1312,12 @@ KIN_PAIR = re.compile(
 )
 # "hey its me yaw again", "it's me kofi here", "its me, jade." (round 5): after "it's me", the
 # one word before "again", "here" or the clause's end, whatever list it is in.
-ME_AGAIN = re.compile(
-    r"\bit'?s\s+me[\s,]+(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s+(?:again|here)\b|\s*[,.!?;]|\s*$)",
-    re.IGNORECASE,
+ME_AGAIN = gated(
+    re.compile(
+        r"\bit'?s\s+me[\s,]+(?P<name>[^\W\d_][\w'\u2019-]*)(?=\s+(?:again|here)\b|\s*[,.!?;]|\s*$)",
+        re.IGNORECASE,
+    ),
+    words="me",
 )
 _NOT_ME = frozenset({"again", "here", "there", "back", "myself", "lol", "ok", "okay", "also"})
 # "my dauter marisela", "my husbend tomasz" (round 5): a kin word typed with a slip or two.
@@ -1344,7 +1384,10 @@ def _kin_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ARE_MY = re.compile(r"\b(?:is|are|r)\s+(?:my|our)\b", re.IGNORECASE)
+_ARE_MY = gated(
+    re.compile(r"\b(?:is|are|r)\s+(?:my|our)\b", re.IGNORECASE),
+    words="my our",
+)
 
 
 def _paired_name(word: str, pair: bool) -> bool:
@@ -2457,8 +2500,9 @@ def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
 # "Love, Auntie Gloria Mbeki and Uncle Sipho": in a message that already names someone, a kin
 # word (no "my" before it) before a word in no list is a second person's name. Read only
 # where a mark is, so a message without a name pays nothing.
-KIN_THEN_WORD = re.compile(
-    rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]{{2,}})"
+KIN_THEN_WORD = gated(
+    re.compile(rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]{{2,}})"),
+    words=" ".join(sorted(_ALL_KIN)),
 )
 # "grandpa Lucky (Luciano DeFelice)": a word between a kin word and a bracketed masked name
 # is the nickname of the person named in the bracket, a word or not.
