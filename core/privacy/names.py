@@ -33,6 +33,7 @@ from pathlib import Path
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 from core.privacy.marks import MARK, outside_marks
+from core.privacy.names_in_other_scripts import FUNCTION_WORDS as SCRIPT_FUNCTION_WORDS
 from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES, without_words_of_language
 
 NAME_MARK = "[name removed]"
@@ -2387,7 +2388,8 @@ mora moro morava syn
 khong truoc duoc nhung quanto quanta quanti
 """
 # Round 20 (r20n): Russian, Greek, pinyin and Italian typed in Latin letters (romanised_words.py).
-_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES
+# Round 21 (r21n): Russian possessives, kin and cue words in Cyrillic ("Моя мама — ..." was a name).
+_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES | SCRIPT_FUNCTION_WORDS
 OTHER_LANGUAGE = _OTHER_LANGUAGE  # small words of other languages, no name nor town (redaction.py)
 
 

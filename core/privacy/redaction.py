@@ -37,6 +37,7 @@ from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
@@ -409,6 +410,8 @@ def _redact_once(text: str) -> str:
         text = _redact_details(text)
     if "-" in text or "spel" in text:
         text = SPELLED_NAME.sub(NAME_MARK, text)
+    if not text.isascii():  # Round 21 (r21n): "我父亲叫王建国", "어머니 성함은 김순자입니다"
+        text = other_scripts.masked(text, NAME_MARK)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
