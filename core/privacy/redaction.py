@@ -37,6 +37,7 @@ from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
@@ -1233,6 +1234,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r19_spoken.mbi_last_part(previous, text)  # "TE5" / "MK75" (r19d)
             or r20.day_after_month(previous, text)  # "born march" / "twelfth 1940" (r20d)
             or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
+            or clause_names.name_alone_after_cue(previous, text)  # "my name is" / "Walt" (r21n)
+            or clause_names.surname_after_first_alone(previous, text)  # "Walt" / "Kowalski"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
