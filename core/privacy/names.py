@@ -947,7 +947,9 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(word_names.spans(text))  # Round 19 (r19n): "Rusty drives me", "Hope's car"
     spans.extend(pasted_names.spans(text))  # Round 19 (r19n): "Name/Nombre\nWILHELMINA ..."
     spans.extend(people_in_clauses.spans(text))  # Round 20 (r20n): "tell Precious and Goodness I"
-    spans.extend(clause_names.spans(text))  # Round 21 (r21n): "my son Will is", "Pat is my wife's name"
+    spans.extend(
+        clause_names.spans(text)
+    )  # Round 21 (r21n): "my son Will is", "Pat is my wife's name"
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -2516,5 +2518,5 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 # Round 19 (r19n): first names that are words, read by their clause, and names in pasted
 # cards and letters (both modules import this one's lists, so they are imported once those exist).
-from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402
 from core.privacy import names_by_clause_and_paste as clause_names  # noqa: E402
+from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402

@@ -42,7 +42,9 @@ KIN_MODAL_NAME = gated(
         r"(?=\s*,|\s+(?:is|was|has|had|does|isn['\u2019]?t|wasn['\u2019]?t|hasn['\u2019]?t|"
         r"doesn['\u2019]?t|[a-z]{2,}[^su\W]s)\b|['\u2019](?:s|ll|d)\b)"
     ),
-    words=" ".join(sorted(n._ALL_KIN)),
+    words=" ".join(
+        sorted(set(re.findall(r"[a-z]+", _KIN.replace("neighbou?r", "neighbour|neighbor"))))
+    ),
 )
 # Only the first names that names.CAPITAL_KIN_NAME leaves out for being modals or small words.
 _MODAL_NAMES = frozenset({"will", "may", "can", "might"})
@@ -50,7 +52,8 @@ _MODAL_NAMES = frozenset({"will", "may", "can", "might"})
 # --- "Pat is my wife's name", "Smith is my last name" -----------------------------------------
 IS_MY_KINS_NAME = gated(
     re.compile(
-        r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*)?)\s+(?i:is|was|['\u2019]s)\s+"
+        r"(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'"
+        r"\u2019-]*)?)\s+(?i:is|was|['\u2019]s)\s+"
         rf"(?i:my|our|the)\s+(?:(?i:{_KIN}){_IN_LAW}(?:['\u2019]?s)?\s+)?"
         r"(?i:(?:first|last|sur|given|full|middle|maiden|nick)\s*)?(?i:name)\b"
     ),
@@ -72,18 +75,39 @@ INITIALS_BEFORE_MARK = re.compile(
 )
 
 # --- "MEDICATION LIST for HAZEL N. PRUITT (DOB 4/30/1931)" ------------------------------------
-_CAP_WORD = r"[A-Z][A-Za-z'\u2019-]+"
+# Capitalised as typed, or any case where a message in capitals is read in lower case.
+_CAP_WORD = r"[^\W\d_][\w'\u2019-]+"
 NAME_BEFORE_BIRTH_LABEL = gated(
     re.compile(
         r"(?:\b(?i:for|patient|pt|re|of)\s*:?[ \t]+|^|\n)"
-        rf"(?P<name>{_CAP_WORD}(?:[ \t]+[A-Z]\.?)?(?:[ \t]+{_CAP_WORD}){{1,2}})"
+        rf"(?P<name>{_CAP_WORD}(?:[ \t]+[^\W\d_]\.?)?(?:[ \t]+{_CAP_WORD}){{1,2}})"
         r"[ \t]*[(,\-\u2013]?[ \t]*(?i:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b"
     ),
     words="dob d o b date born",
 )
 _LABEL_WORDS = frozenset(
-    """medication medications list lists patient name record summary discharge referral
-    form chart label report letter plan notes note allergies allergy""".split()
+    [
+        "medication",
+        "medications",
+        "list",
+        "lists",
+        "patient",
+        "name",
+        "record",
+        "summary",
+        "discharge",
+        "referral",
+        "form",
+        "chart",
+        "label",
+        "report",
+        "letter",
+        "plan",
+        "notes",
+        "note",
+        "allergies",
+        "allergy",
+    ]
 )
 
 # --- "BlueCross BlueShield" -------------------------------------------------------------------
@@ -117,7 +141,8 @@ def _lower_name_here(text: str) -> list[tuple[int, int]]:
     if not m:
         return []
     first, last = m.group("first"), m.group("last")
-    if wn._excluded(first) or wn._excluded(last) or not wn._first_name(first):
+    modal = first in _MODAL_NAMES  # "will turner here": before a surname and "here", a name
+    if (wn._excluded(first) and not modal) or wn._excluded(last) or not wn._first_name(first):
         return []
     if last in n._NOT_NAMES or not (n._is_last(last) or n.unknown(last, slips=False)):
         return []
@@ -128,10 +153,13 @@ def _name_before_birth_label(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in NAME_BEFORE_BIRTH_LABEL.finditer(text):
         words = [w for w in re.split(r"[ \t]+", m.group("name")) if len(w.rstrip(".")) > 1]
-        low = [w.lower() for w in words]
+        low = [w.lower() for w in words if w.lower() not in _MODAL_NAMES]  # "MAY B. HARTLEY"
         if any(w in n.STOP or w in _LABEL_WORDS or w in n._INSTITUTIONS for w in low):
             continue
-        if any(wn._first_name(w) or n.unknown(w, slips=False) or n._is_last(w) for w in words):
+        if any(n.unknown(w, slips=False) for w in words) or (
+            all(w[0].isupper() for w in words)
+            and any(wn._first_name(w) or n._is_last(w) for w in words)
+        ):
             spans.append(m.span("name"))
     return spans
 
@@ -177,7 +205,9 @@ NAME_CUE_AT_END = re.compile(
     r"(?:\s+is|['\u2019]s|\s*:)?|\bname\s*:|\bi\s+am|\bi['\u2019]?m|\bcall\s+me)\W*$",
     re.IGNORECASE,
 )
-NAME_ALONE = re.compile(r"^\W*(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019.-]*){0,2})[.!]?\s*$")
+NAME_ALONE = re.compile(
+    r"^\W*(?P<name>[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019.-]*){0,2})[.!]?\s*$"
+)
 
 
 def _name_word(word: str) -> bool:

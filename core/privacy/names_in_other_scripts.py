@@ -32,9 +32,16 @@ _DEVANAGARI = "\u0900-\u0963\u0966-\u097f"  # without the danda "।" (a full st
 # --- Chinese: 叫 / 叫做 / 名叫 / 名字是 / 名字叫 / 姓名是 (is called, the name is) ------------
 # The name is two to four characters; it ends at punctuation, a pronoun (他 她: "he/she ...")
 # or 的/是/今年 (of / is / this year). "叫我" (tells me to) is no cue: a pronoun follows.
-_ZH_CUE = "(?:\u540d\u5b57(?:\u662f|\u53eb)|\u59d3\u540d(?:\u662f|[:\uff1a])|\u540d\u53eb|\u53eb\u505a|\u53eb)"
+_ZH_CUE = (
+    "(?:\u540d\u5b57(?:\u662f|\u53eb)|\u59d3\u540d(?:\u662f|[:"
+    "\uff1a])|\u540d\u53eb|\u53eb\u505a|\u53eb)"
+)
 _ZH_PRONOUN = "\u6211\u4f60\u4ed6\u5979\u5b83\u4eec\u60a8"  # 我你他她它们您
-_ZH_END = "[\\s,.!?;:\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a\uff09)]|[" + _ZH_PRONOUN + "]|\u7684|\u662f|\u4eca\u5e74|$"
+_ZH_END = (
+    "[\\s,.!?;:\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a\uff09)]|["
+    + _ZH_PRONOUN
+    + "]|\u7684|\u662f|\u4eca\u5e74|$"
+)
 ZH_NAME = re.compile(
     rf"{_ZH_CUE}\s*(?P<name>(?![{_ZH_PRONOUN}])[{_HAN}\u00b7]{{2,4}}?)(?={_ZH_END})"
     rf"|{_ZH_CUE}\s*(?P<bare>(?![{_ZH_PRONOUN}])[{_HAN}]{{2,3}})"
@@ -47,7 +54,11 @@ _JA_KIN = (
     "(?:\u6bcd\u89aa|\u7236\u89aa|\u6bcd|\u7236|\u592b|\u59bb|\u4e3b\u4eba|\u606f\u5b50|"
     "\u5a18|\u7956\u6bcd|\u7956\u7236|\u5144|\u59c9|\u5f1f|\u59b9|\u79c1)"
 )  # 母親 父親 母 父 夫 妻 主人 息子 娘 祖母 祖父 兄 姉 弟 妹 私
-_JA_END = "(?=\u3067\u3059|\u3068\u7533\u3057\u307e\u3059|\u3068\u3044\u3044\u307e\u3059|\u3068\u8a00\u3044\u307e\u3059|\u3055\u3093|\u69d8)"
+_JA_END = (
+    "(?=\u3067\u3059|\u3068\u7533\u3057\u307e\u3059|\u3068"
+    "\u3044\u3044\u307e\u3059|\u3068\u8a00\u3044\u307e\u3059|"
+    "\u3055\u3093|\u69d8)"
+)
 JA_NAME = re.compile(
     rf"(?:\u540d\u524d|\u6c0f\u540d)\u306f\s*(?P<name>[{_HAN}{_KANA}\u30fc]{{1,10}}?){_JA_END}"
     rf"|{_JA_KIN}\u306f\s*(?P<kin>[{_HAN}{_KATAKANA}]{{3,8}}?){_JA_END}"
@@ -76,35 +87,55 @@ _HI_NOT_NAMES = frozenset({"\u0939\u0948", "\u0915\u094d\u092f\u093e"})  # ह�
 # --- Arabic: اسمي / اسمه / اسمها / اسم <kin> / اسم المريض <name> ---------------------------------
 _AR_KIN = (
     "\u0648\u0627\u0644\u062f\u064a \u0648\u0627\u0644\u062f\u062a\u064a \u0623\u0628\u064a "
-    "\u0623\u0645\u064a \u0632\u0648\u062c\u064a \u0632\u0648\u062c\u062a\u064a \u0627\u0628\u0646\u064a "
+    "\u0623\u0645\u064a \u0632\u0648\u062c\u064a \u0632\u0648"
+    "\u062c\u062a\u064a \u0627\u0628\u0646\u064a "
     "\u0627\u0628\u0646\u062a\u064a \u0623\u062e\u064a \u0623\u062e\u062a\u064a \u062c\u062f\u064a "
-    "\u062c\u062f\u062a\u064a \u0627\u0644\u0645\u0631\u064a\u0636 \u0627\u0644\u0645\u0631\u064a\u0636\u0629"
+    "\u062c\u062f\u062a\u064a \u0627\u0644\u0645\u0631\u064a"
+    "\u0636 \u0627\u0644\u0645\u0631\u064a\u0636\u0629"
 )  # my father, my mother, father, mother, husband, wife, son, daughter, brother, sister, ...
 AR_CUE = re.compile(
     r"(?<![\u0621-\u064a])(?:\u0627\u0633\u0645\u064a|\u0627\u0633\u0645\u0647|\u0627\u0633\u0645\u0647\u0627"
-    r"|\u0627\u0633\u0645\s+(?:" + "|".join(_AR_KIN.split()) + r"))\s*(?:\u0647\u0648|\u0647\u064a)?\s*:?\s*"
+    r"|\u0627\u0633\u0645\s+(?:"
+    + "|".join(_AR_KIN.split())
+    + r"))\s*(?:\u0647\u0648|\u0647\u064a)?\s*:?\s*"
 )
 _AR_WORD = re.compile(rf"[{_ARABIC_LETTER}]+")
 # Words that end an Arabic name: "and he/she", he, she, from, in, is, his/her age, suffers.
 _AR_STOP = frozenset(
-    (
-        "\u0648\u0647\u0648 \u0648\u0647\u064a \u0647\u0648 \u0647\u064a \u0645\u0646 \u0641\u064a "
-        "\u0639\u0645\u0631\u0647 \u0639\u0645\u0631\u0647\u0627 \u064a\u0639\u0627\u0646\u064a "
-        "\u062a\u0639\u0627\u0646\u064a \u0648\u0639\u0645\u0631\u0647 \u0648\u0639\u0645\u0631\u0647\u0627 "
-        "\u0648\u0623\u0646\u0627 \u0644\u062f\u064a\u0647 \u0644\u062f\u064a\u0647\u0627 \u0639\u0646\u062f\u0647"
-    ).split()
+    [
+        "وهو",
+        "وهي",
+        "هو",
+        "هي",
+        "من",
+        "في",
+        "عمره",
+        "عمرها",
+        "يعاني",
+        "تعاني",
+        "وعمره",
+        "وعمرها",
+        "وأنا",
+        "لديه",
+        "لديها",
+        "عنده",
+    ]
 )
 
 # --- Cyrillic (Russian): зовут / имя / фамилия ...; <kin> — <name> -----------------------------
 _RU_KIN = (
-    "\u043c\u0430\u043c\u0430 \u043f\u0430\u043f\u0430 \u043c\u0430\u0442\u044c \u043e\u0442\u0435\u0446 "
+    "\u043c\u0430\u043c\u0430 \u043f\u0430\u043f\u0430 \u043c"
+    "\u0430\u0442\u044c \u043e\u0442\u0435\u0446 "
     "\u0441\u044b\u043d \u0434\u043e\u0447\u044c \u0434\u043e\u0447\u043a\u0430 \u043c\u0443\u0436 "
-    "\u0436\u0435\u043d\u0430 \u0431\u0430\u0431\u0443\u0448\u043a\u0430 \u0434\u0435\u0434\u0443\u0448\u043a\u0430 "
+    "\u0436\u0435\u043d\u0430 \u0431\u0430\u0431\u0443\u0448"
+    "\u043a\u0430 \u0434\u0435\u0434\u0443\u0448\u043a\u0430 "
     "\u0431\u0440\u0430\u0442 \u0441\u0435\u0441\u0442\u0440\u0430"
 )  # mum dad mother father son daughter (x2) husband wife grandmother grandfather brother sister
 _RU_OTHER = (
-    "\u043c\u043e\u044f \u043c\u043e\u0439 \u043c\u043e\u0451 \u043c\u043e\u0435 \u043c\u043e\u0438 "
-    "\u043d\u0430\u0448 \u043d\u0430\u0448\u0430 \u043c\u0435\u043d\u044f \u0437\u043e\u0432\u0443\u0442 "
+    "\u043c\u043e\u044f \u043c\u043e\u0439 \u043c\u043e\u0451 "
+    "\u043c\u043e\u0435 \u043c\u043e\u0438 "
+    "\u043d\u0430\u0448 \u043d\u0430\u0448\u0430 \u043c\u0435"
+    "\u043d\u044f \u0437\u043e\u0432\u0443\u0442 "
     "\u0438\u043c\u044f \u0444\u0430\u043c\u0438\u043b\u0438\u044f \u0435\u0451 \u0435\u0433\u043e"
 )  # my (x5) our (x2) me "they call" name surname her his
 FUNCTION_WORDS = frozenset((_RU_KIN + " " + _RU_OTHER).split())
@@ -151,7 +182,9 @@ def spans(text: str) -> list[tuple[int, int]]:
     if text.isascii() or not _CUE_CHARS.search(text):
         return []
     found = _zh(text) + _ja(text) + [m.span("name") for m in KO_NAME.finditer(text)]
-    found += [m.span("name") for m in HI_NAME.finditer(text) if m.group("name") not in _HI_NOT_NAMES]
+    found += [
+        m.span("name") for m in HI_NAME.finditer(text) if m.group("name") not in _HI_NOT_NAMES
+    ]
     found += _ar(text) + [m.span("name") for m in RU_NAME.finditer(text)]
     return found
 
