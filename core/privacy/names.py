@@ -33,6 +33,7 @@ from pathlib import Path
 from core.privacy.gates import Gated, gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 from core.privacy.marks import MARK, outside_marks
+from core.privacy.names_in_other_scripts import FUNCTION_WORDS as SCRIPT_FUNCTION_WORDS
 from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES, without_words_of_language
 
 NAME_MARK = "[name removed]"
@@ -1015,6 +1016,9 @@ def _cued(text: str) -> list[tuple[int, int]]:
     spans.extend(word_names.spans(text))  # Round 19 (r19n): "Rusty drives me", "Hope's car"
     spans.extend(pasted_names.spans(text))  # Round 19 (r19n): "Name/Nombre\nWILHELMINA ..."
     spans.extend(people_in_clauses.spans(text))  # Round 20 (r20n): "tell Precious and Goodness I"
+    spans.extend(
+        clause_names.spans(text)
+    )  # Round 21 (r21n): "my son Will is", "Pat is my wife's name"
     opening = OPENING.match(text)
     if opening and _opening(opening):
         spans.append(opening.span("name"))
@@ -1990,6 +1994,7 @@ def redact_names(text: str) -> str:
     if not case_says_nothing(text):
         return _around_marks(_masked_spans(text))
     lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    lowered = clause_names.keep_brand_case(text, lowered)  # Round 21 (r21n): "BlueCross"
     # The words around the marks are read as typed, as a second pass over the result reads
     # them (redaction is applied again to stored text: it must change nothing then).
     return _around_marks(_with_case_of(text, lowered, _masked_spans(lowered)))
@@ -2067,6 +2072,7 @@ def _around_marks(text: str) -> str:
     text = masked_second_kin_names(text)  # Round 17 (r17n): "... and Uncle Sipho"
     text = pasted_names.masked_beside_marks(text)  # Round 19 (r19n): "[name] A SORENSEN"
     text = people_in_clauses.masked_beside_marks(text)  # Round 20 (r20n): "KOWALSKI, [name]"
+    text = clause_names.masked_initials(text)  # Round 21 (r21n): "J.R. [name removed]"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
     return NICKNAME.sub(_masked_nickname, AFTER_MARK.sub(_masked_after_mark, text))
 
@@ -2465,7 +2471,8 @@ mora moro morava syn
 khong truoc duoc nhung quanto quanta quanti
 """
 # Round 20 (r20n): Russian, Greek, pinyin and Italian typed in Latin letters (romanised_words.py).
-_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES
+# Round 21 (r21n): Russian possessives, kin and cue words in Cyrillic ("Моя мама — ..." was a name).
+_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES | SCRIPT_FUNCTION_WORDS
 OTHER_LANGUAGE = _OTHER_LANGUAGE  # small words of other languages, no name nor town (redaction.py)
 
 
@@ -2590,4 +2597,5 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 # Round 19 (r19n): first names that are words, read by their clause, and names in pasted
 # cards and letters (both modules import this one's lists, so they are imported once those exist).
+from core.privacy import names_by_clause_and_paste as clause_names  # noqa: E402
 from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402

@@ -37,6 +37,8 @@ from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import names_by_clause_and_paste as clause_names
+from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
@@ -409,6 +411,8 @@ def _redact_once(text: str) -> str:
         text = _redact_details(text)
     if "-" in text or "spel" in text:
         text = SPELLED_NAME.sub(NAME_MARK, text)
+    if not text.isascii():  # Round 21 (r21n): "我父亲叫王建国", "어머니 성함은 김순자입니다"
+        text = other_scripts.masked(text, NAME_MARK)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
@@ -1230,6 +1234,8 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r19_spoken.mbi_last_part(previous, text)  # "TE5" / "MK75" (r19d)
             or r20.day_after_month(previous, text)  # "born march" / "twelfth 1940" (r20d)
             or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
+            or clause_names.name_alone_after_cue(previous, text)  # "my name is" / "Walt" (r21n)
+            or clause_names.surname_after_first_alone(previous, text)  # "Walt" / "Kowalski"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

@@ -30,6 +30,7 @@ from core.privacy.redaction import (
     ADDRESS_MARK,
     ID_MARK,
     MARKS_PATTERN,
+    NAME_MARK,
     PHONE_MARK,
     SSN_MARK,
     continuation,
@@ -273,6 +274,7 @@ _STAND_INS: dict[str, tuple[str, ...]] = {
     SSN_MARK: ("340", "340 82"),
     PHONE_MARK: ("860 589",),
     ID_MARK: ("1AC9",),
+    NAME_MARK: ("Walter",),  # Round 21 (r21n): "my name is" / "[name removed]" / "Kowalski"
 }
 # One detail's mark, repeated when its parts came in several messages ("ssn [SSN removed]
 # [SSN removed]" / "1176").
@@ -285,12 +287,19 @@ _FIGURES_OPENING = re.compile(
 )
 
 
+_WORD_ALONE = re.compile(r"^\W*[^\W\d_][\w'\u2019-]*[.!]?\s*$")
+
+
 def _ends_head(message: str, text: str) -> bool:
     """Does this earlier message end what is read before `text`?"""
     if _ENDED.search(message):
         return True
     if message == PHONE_MARK:
         return _FIGURES_OPENING.match(text) is None
+    if message == NAME_MARK:
+        # Round 21 (r21n, split-001): a first name alone, read back masked, and the surname
+        # alone after it: "Kowalski" was stored raw. Anything else after a name ends the head.
+        return _WORD_ALONE.match(text) is None
     return is_mark(message)
 
 
