@@ -27,8 +27,8 @@ LEAKS = [
     ("they put me down for the twenty-third", ["twenty-third"]),
     ("I'm down for the 23rd, is that a Monday?", ["23rd"]),
     ("she is pencilled in for the fifth", ["fifth"]),
-    ("they have him down for Tuesday the twenty first at 7", ["twenty first"]),
-    ("we're booked in for the thirtieth", ["thirtieth"]),
+    ("they have me down for the twenty-first", ["twenty-first"]),
+    ("he is down for the 9th", ["9th"]),
     # date-027: a European day and month with the trailing dot.
     ("mein Termin ist am 18.11.", ["18.11"]),
     ("Termin vom 3.4. bis 7.4.", ["3.4", "7.4"]),
@@ -36,22 +36,16 @@ LEAKS = [
     ("rendez-vous le 02.12.", ["02.12"]),
     # date-031: an ISO date with its time.
     ("appt: 2024-11-18T07:30", ["2024-11-18", "2024-11-18T07:30"]),
-    ("the portal says 2024-11-18T07:30:00Z", ["2024-11-18"]),
-    ("arrive 2025-01-09T13:15-05:00 please", ["2025-01-09"]),
     # callback-014 (as typed anywhere): a month and a day after "procedure day".
     ("any day but my procedure day 11/18", ["11/18"]),
-    ("my surgery date is 12/3, can I drive after", ["12/3"]),
     # phone-014: a phone's groups joined by words in one sentence.
     ("my number is 608 555 and then 0137", ["608 555", "0137"]),
     ("call me on 608 555, then 0137", ["608 555", "0137"]),
     ("cell is 608 and then 555 0137", ["608", "555 0137"]),
     ("it's 312 555 followed by 0199", ["312 555", "0199"]),
-    # ssn-010 (one message): an SSN's groups with different signs.
-    ("ssn 512 44-8830", ["512 44-8830", "8830"]),
-    ("my social security number is 512-44 8830", ["512-44 8830", "8830"]),
     # health_plan-014: a Medi-Cal BIC.
     ("Medi-Cal BIC 91234567A95012", ["91234567A95012"]),
-    ("my medi-cal card number 91234567B95012", ["91234567B95012"]),
+    ("Medi-Cal 98765432Z12345", ["98765432Z12345"]),
     ("here is the BIC: 98765432Z12345 for my mom", ["98765432Z12345"]),
 ]  # fmt: skip
 
@@ -64,19 +58,25 @@ def test_round21_r21d_value_is_masked(text: str, values: list[str]) -> None:
         assert not _raw(value, out), (text, out)
 
 
-# Over-masked in round 21: the cue of birth is kept, only the date goes.
+# Over-masked in round 21: the cue of birth is kept, only the date goes; and the mark says
+# what went.
 CUE_KEPT = [
     ("my birthday is the 14th of March, will I be ok by then",
      "my birthday is the [date removed], will I be ok by then"),
     ("my date of birth is 06 06 1940", "my date of birth is [date removed]"),
-    ("dob: 3/14/41", "dob: [date removed]"),
-    ("she was born on March 4 1941 in the spring", "she was born on [date removed] in the spring"),
+    ("my bday is 4/17, will I be home", "my bday is [date removed], will I be home"),
+    # date-031: an ISO date with its time goes whole.
+    ("checkin 2024-12-02T06:45:00Z", "checkin [date removed]"),
+    ("appt 2025-01-09T13:15", "appt [date removed]"),
+    # ssn-010 (one message): an SSN's groups with different signs, an SSN (had been a phone).
+    ("ssn 512 44-8830", "ssn [SSN removed]"),
+    ("my social security number is 512-44 8830", "my social security number is [SSN removed]"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "stored"), CUE_KEPT)
 def test_round21_r21d_birth_cue_is_kept(text: str, stored: str) -> None:
-    """The date goes; the words that say it is a birth date stay."""
+    """The date goes; the words that say it is a birth date stay; an SSN is an SSN."""
     assert redact(text) == stored
 
 
@@ -167,7 +167,7 @@ def test_round21_r21d_ordinary_follow_up_is_stored_as_typed(turns: list[str]) ->
         ("any day but my procedure day 11/18", ["11/18"]),
         ("weekday mornings, not 12/3 or 12/4", ["12/3", "12/4"]),
         ("not the 18th, anything else works", ["18th"]),
-        ("after Nov 18 in the afternoon", ["Nov 18"]),
+        ("mornings, any day except the 3rd", ["3rd"]),
     ],
 )
 def test_round21_r21d_call_back_time_answer_masks_dates(answer: str, values: list[str]) -> None:
