@@ -26,6 +26,7 @@ from rasa_sdk.types import DomainDict
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
+from core.privacy.booked_days_stamps_and_split_numbers import masked_dates_in_time_answer
 from core.privacy.redaction import redact, redact_all_but_names
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
 from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
@@ -201,7 +202,8 @@ def time_field(value: Any) -> str | None:
     ("after 5pm or ring my son [name removed] on [phone removed]"): the request's phone
     field is the one number the form keeps."""
     text = _clean_text(value)
-    return redact(text) if text else None
+    # A date in it ("any day but my procedure day 11/18": round 21 found it raw) is masked.
+    return redact(masked_dates_in_time_answer(text)) if text else None
 
 
 class ValidateCallbackForm(FormValidationAction):

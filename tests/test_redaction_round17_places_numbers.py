@@ -40,7 +40,14 @@ def test_round17_split_value_goes(previous: str, text: str, raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("previous", "text"),
-    [("june 9", "1991"), ("my appointment is at", "1030"), ("last 4 of my ss", "is that ok")],
+    # Round 21 (r21d): "june 9" / "1991" is no longer kept: a year after a message that was a
+    # month and a day alone is that date's year, masked as the same date typed in one message
+    # is ("my birthday is" / "April 9" / "1939" had kept "1939"). A year after more words stays.
+    [
+        ("june 9 was my sister's wedding", "1991"),
+        ("my appointment is at", "1030"),
+        ("last 4 of my ss", "is that ok"),
+    ],
 )
 def test_round17_split_young_or_other_stays(previous: str, text: str) -> None:
     assert redact_continuation(previous, text) == redact(text)

@@ -32,6 +32,7 @@ import re
 import phonenumbers
 
 from core.privacy import ages_dates_and_handles as r15
+from core.privacy import booked_days_stamps_and_split_numbers as r21d
 from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
@@ -581,6 +582,7 @@ def _redact_details(text: str) -> str:
     if digit:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
         text = _cards(text)
+        text = r21d.figure_passes(text)  # "2024-11-18T07:30", "608 555 and then 0137" (r21d)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
     text = r20.id_passes(text)  # "2O11-445", "SN: 7Y4K2P", "tag is GRNDMA" (r20d)
     if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
@@ -663,7 +665,7 @@ def _redact_details(text: str) -> str:
         text = DATE.sub(DATE_MARK, text)
         text = r14.date_passes(text, text.lower())  # "letter says 14/11" (round 14, r14n)
         text = r15.date_passes(text, text.lower())  # "discharge was 11-02" (round 15, r15n)
-    text = ids.BIRTH_DATE.sub(DATE_MARK, text)
+    text = ids.BIRTH_DATE.sub(r21d.masked_birth_date, text)  # the cue stays (r21d)
     text = ids.WORDED_DATE.sub(DATE_MARK, text)
     if " de " in text or "colonia" in low:  # "calle 5 de mayo #312" (round 12, i21s)
         text = places.DATED_STREET.sub(ADDRESS_MARK, text)
@@ -679,6 +681,7 @@ def _redact_details(text: str) -> str:
         text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = r21d.day_passes(text)  # "they put me down for the twenty-third" (r21d)
     text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = r19_forms.date_passes(text)  # "12DEC2025", "6•14•1937", "20 noyabrya" (r19d)
     text = r20.date_passes(text)  # "valentines day 1932", "7/IV/1938", "06 / 17" (r20d)
@@ -1236,6 +1239,9 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
             or clause_names.name_alone_after_cue(previous, text)  # "my name is" / "Walt" (r21n)
             or clause_names.surname_after_first_alone(previous, text)  # "Walt" / "Kowalski"
+            or r21d.day_after_month_alone(previous, text)  # "November" / "18" (r21d)
+            or r21d.year_after_month_day(previous, text)  # "April 9" / "1939" (r21d)
+            or r21d.ssn_groups_alone(previous, text)  # "512" / "44-8830" (r21d)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

@@ -28,6 +28,7 @@ from core.privacy.names import OPENERS as _OPENERS
 from core.privacy.names import TOWNS, ordinary
 from core.privacy.redaction import (
     ADDRESS_MARK,
+    DATE_MARK,
     ID_MARK,
     MARKS_PATTERN,
     NAME_MARK,
@@ -275,6 +276,8 @@ _STAND_INS: dict[str, tuple[str, ...]] = {
     PHONE_MARK: ("860 589",),
     ID_MARK: ("1AC9",),
     NAME_MARK: ("Walter",),  # Round 21 (r21n): "my name is" / "[name removed]" / "Kowalski"
+    # "my birthday is" / "April 9" / "1939" read back as "[date removed]" (round 21, r21d).
+    DATE_MARK: ("April 9",),
 }
 # One detail's mark, repeated when its parts came in several messages ("ssn [SSN removed]
 # [SSN removed]" / "1176").
@@ -375,10 +378,21 @@ def _words_across(
             words = [token for token in before[boundary:a1] if any(ch.isalnum() for ch in token)]
             if words and words[0].casefold() in _OPENERS:
                 return {}  # "...882 Meriden Road in Wolcott" / "hi its me" (round 7, p128)
-            if _short_figures(words) and not _phone_completed(before[a0:boundary], words):
+            if (
+                _short_figures(words)
+                and not _phone_completed(before[a0:boundary], words)
+                and not _day_alone(marks[-1], words, text)
+            ):
                 return {}  # "call me at 860 555 0199" / "5 more questions": not a part
             return {word.casefold(): marks[-1] for word in words}
     return {}
+
+
+def _day_alone(mark: str, words: list[str], text: str) -> bool:
+    """Is `text` a date's day alone, all of it ("Procedure on" / "November" / "18": round 21,
+    r21d, found the "18" raw)? A figure that opens a longer message stays ("5 more
+    questions")."""
+    return mark == DATE_MARK and words == [text.strip(" .,!?")]
 
 
 def _short_figures(words: list[str]) -> bool:
