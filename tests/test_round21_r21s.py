@@ -22,10 +22,12 @@ from sqlalchemy import select
 
 from actions import runtime
 from actions.callback import (
+    FIRST_NUMBER_TAKEN,
     INTERRUPTED,
     REQUEST_KEY_SLOT,
     ActionCancelCallback,
     ActionSubmitCallback,
+    ValidateCallbackForm,
     normalise_phone,
 )
 from actions.callback_withdrawal import NOTHING_SENT, WITHDRAWN, ActionWithdrawCallback
@@ -120,6 +122,7 @@ def test_a_symptom_with_an_introduction_keeps_the_models_emergency(text: str) ->
         ("cell 608 555 0179 or home 608 555 0180", "(608) 555-0179"),
         ("my number is 312-555-0183, call before 10", "(312) 555-0183"),
         ("860.555.0123 but not after 5", "(860) 555-0123"),
+        ("my number is 860 555 0191, or my neighbour Zoran on 860 555 0192", "(860) 555-0191"),
     ],
 )
 def test_a_phone_answer_with_more_than_the_number_is_taken(typed: str, stored: str) -> None:
@@ -281,3 +284,14 @@ def test_over_rest_the_dr_question_is_one_question(assistant: Assistant) -> None
     _said(assistant, sender, "Is the Dr. on call at night?")
     rows = wait_for(lambda: questions_of(assistant, sender))
     assert [r.text for r in rows] == ["Is the Dr. on call at night?"]
+
+
+def test_the_form_says_which_of_two_numbers_it_took() -> None:
+    dispatcher = CollectingDispatcher()
+    result = ValidateCallbackForm().validate_callback_phone(
+        "cell 608 555 0179 or home 608 555 0180", dispatcher, _tracker([]), {}
+    )
+    assert result == {"callback_phone": "(608) 555-0179"}
+    assert [m["text"] for m in dispatcher.messages] == [
+        FIRST_NUMBER_TAKEN.format(callback_phone="(608) 555-0179")
+    ]
