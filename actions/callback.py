@@ -58,10 +58,23 @@ PHONE_NOT_TAKEN = (
     "I still couldn't find one phone number, so I've stopped the call-back request, and your "
     "details have not been kept. You can ask for a call back again at any time."
 )
+# The key of the request just stored, for a withdrawal (actions/callback_withdrawal.py).
+REQUEST_KEY_SLOT = "callback_request_key"
 SUBMITTED = (
     "Thank you, {callback_name}. Your request has been passed to the interventional radiology "
     "team, who will call {callback_phone} ({callback_time}). This is not for emergencies: if "
-    "you need urgent help, call 911."
+    "you need urgent help, call 911. If you change your mind, type cancel."
+)
+# Round 21: of two numbers the first is taken, and the patient is told which.
+FIRST_NUMBER_TAKEN = (
+    "You gave more than one number; I'll give the team the first one, {callback_phone}."
+)
+# Round 21 (callback-012): an emergency message in the middle of the form stopped it without a
+# word, and the patient's next "yes" was taken for small talk: they believed a call was
+# coming. After the emergency message the patient is told plainly that nothing was sent.
+INTERRUPTED = (
+    "Your call-back request was stopped and has NOT been sent: no one will call you about "
+    "it. If you still want a call back, press the button below or ask again."
 )
 DECLINED = (
     "No problem. Without your agreement we won't call you, and your details have not been kept."
@@ -95,6 +108,52 @@ def _number_in_sentence(typed: str) -> str | None:
         return None
     runs = _NUMBER_RUN.findall(typed)
     return runs[0].strip() if len(runs) == 1 else None
+
+
+# Round 21 (callback-015/-016/-017): "608-555-0178 ext 4", "cell 608 555 0179 or home 608
+# 555 0180" and "my number is 312-555-0183, call before 10" were refused. A number with an
+# extension is kept with it; of an answer with more numbers, the first full number (ten
+# figures, eleven after a 1, or one written with +) is taken: a short figure ("before 10", a
+# room) is no phone number, and a seven-figure one may be a record number, so it alone does
+# not count. The rest of the answer is not stored (the form asks for the time next).
+_EXTENSION_NUMBER = re.compile(
+    r"(?P<number>\+?\(?\d[\d\s().\-/]*\d)\s*,?\s*(?:ext|extension|x)\.?\s*#?\s*(?P<ext>\d{1,6})\b",
+    re.IGNORECASE,
+)
+EXTENSION_FORM = "{phone} ext. {extension}"
+
+
+def _with_extension(typed: str) -> str | None:
+    """The first number typed with an extension, as "(608) 555-0178 ext. 4", or None."""
+    found = _EXTENSION_NUMBER.search(typed)
+    if found is None:
+        return None
+    phone = _canonical_phone(found.group("number").strip())
+    if phone is None or _EXTENSION.search(phone):
+        return None
+    kept = EXTENSION_FORM.format(phone=phone, extension=found.group("ext"))
+    return kept if len(kept) <= MAX_PHONE_CHARS else None
+
+
+def full_numbers(typed: str) -> list[str]:
+    """The runs of figures in `typed` that are full phone numbers (see above)."""
+    found = []
+    for match in _NUMBER_RUN.finditer(typed):
+        if typed[max(match.start() - 1, 0) : match.start()] == "+":
+            continue  # "++860...": no way to write a number
+        run = match.group()
+        digits = re.sub(r"\D", "", run)
+        full = len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")
+        if (full or run.startswith("+")) and PHONE_ALLOWED.match(run.strip()):
+            found.append(run.strip())
+    return found
+
+
+def _first_full_number(typed: str) -> str | None:
+    """The first full number, unless a word of an extension is left without its figures
+    ("860-555-0123 ext": the rest is still to come)."""
+    numbers = [] if _EXTENSION.search(typed) else full_numbers(typed)
+    return numbers[0] if numbers else None
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -136,7 +195,10 @@ _NUMBER_WORD = re.compile(
 def _canonical_phone(typed: str) -> str | None:
     """normalise_phone for an answer in figures (spaces already made single)."""
     if not PHONE_ALLOWED.match(typed):
-        typed = _number_in_sentence(typed) or typed  # "my number is 475-555-0169"
+        with_extension = _with_extension(typed)
+        if with_extension is not None:
+            return with_extension
+        typed = _number_in_sentence(typed) or _first_full_number(typed) or typed
     if (
         len(typed) > MAX_PHONE_CHARS
         or not PHONE_ALLOWED.match(typed)
@@ -239,6 +301,8 @@ class ValidateCallbackForm(FormValidationAction):
         patient is never kept in the form by answers that are no number."""
         phone = normalise_phone(value)
         if phone is not None:
+            if isinstance(value, str) and len(full_numbers(value)) > 1:
+                dispatcher.utter_message(text=FIRST_NUMBER_TAKEN.format(callback_phone=phone))
             return {"callback_phone": phone}
         if refused_in_this_form(tracker.events):
             return {"callback_phone": None, "requested_slot": None}
@@ -281,6 +345,7 @@ class ActionSubmitCallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         form = completed_form_values(tracker.events)
+        sent = None  # the stored request's key: "cancel" next withdraws it (round 21)
         if form is not None and form.get("callback_consent") is False:
             dispatcher.utter_message(text=DECLINED)
         elif form is not None and form.get("callback_phone") is None:
@@ -295,6 +360,7 @@ class ActionSubmitCallback(Action):
                 dispatcher.utter_message(text=NOT_SENT)
             else:
                 log_writer().submit("callback", request)
+                sent = request["request_key"]
                 dispatcher.utter_message(
                     text=SUBMITTED.format(
                         callback_name=request["name"],
@@ -302,7 +368,7 @@ class ActionSubmitCallback(Action):
                         callback_time=request["preferred_time"],
                     )
                 )
-        return [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
+        return [SlotSet(slot, None) for slot in CALLBACK_SLOTS] + [SlotSet(REQUEST_KEY_SLOT, sent)]
 
     @staticmethod
     def _checked_request(tracker: Tracker, form: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -346,9 +412,13 @@ class ActionCancelCallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        # After an emergency the emergency message must stand alone.
         if (tracker.latest_message.get("intent") or {}).get("name") != "emergency":
             dispatcher.utter_message(text=CANCELLED)
+        else:
+            # After the emergency message (round 21): the request was not sent, said plainly,
+            # with the way to ask again and the department's own contact details.
+            dispatcher.utter_message(text=INTERRUPTED, buttons=[CALLBACK_BUTTON])
+            dispatcher.utter_message(text=handoff_text(contact_details()))
         return [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
 
 

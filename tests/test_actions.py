@@ -337,9 +337,10 @@ def test_absurd_punctuation_is_not_a_phone_number(typed: str) -> None:
     assert normalise_phone(typed) is None
 
 
-def test_cancel_clears_the_form_quietly_after_an_emergency(action_env: str) -> None:
+def test_cancel_clears_the_form_and_an_emergency_says_nothing_was_sent(action_env: str) -> None:
     messages, events = run(ActionCancelCallback(), make_tracker([user_event("cancel", "stop")]))
     assert "cancelled" in messages[0]["text"]
     assert {e["name"] for e in events} == set(callback_slots(True))
+    # Round 21: after the emergency message, the patient hears that the request was not sent.
     messages, _ = run(ActionCancelCallback(), make_tracker([user_event("chest pain", "emergency")]))
-    assert messages == []
+    assert "NOT been sent" in messages[0]["text"]

@@ -18,11 +18,14 @@ import textstat
 from actions.callback import (
     CANCELLED,
     DECLINED,
+    FIRST_NUMBER_TAKEN,
+    INTERRUPTED,
     INVALID_PHONE,
     NOT_SENT,
     PHONE_NOT_TAKEN,
     SUBMITTED,
 )
+from actions.callback_withdrawal import NOT_WITHDRAWN, NOTHING_SENT, WITHDRAWN
 from addons.channels.backlog import WAIT_REPLY
 from addons.channels.replies import FAILURE_REPLY
 from addons.cleaning.inbound import TOO_LONG_REPLY
@@ -58,6 +61,11 @@ def patient_replies() -> dict[str, str]:
             "form: declined": DECLINED,
             "form: cancelled": CANCELLED,
             "form: not sent": NOT_SENT,
+            "form: interrupted": INTERRUPTED,
+            "form: first number": FIRST_NUMBER_TAKEN.format(callback_phone="(860) 555-0100"),
+            "form: withdrawn": WITHDRAWN,
+            "form: not withdrawn": NOT_WITHDRAWN,
+            "form: nothing sent": NOTHING_SENT,
             "hand-off": handoff_text(ContactDetails()),
         }
     )

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
+from addons.cleaning.abbreviations import split_sentences
 from core.privacy.redaction import MARKS, redact
 
-# Sentence ends: . ! ? (and runs of them) or line breaks, followed by space or the end.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _QUESTION_START = re.compile(
     r"^\s*(and|but|also|so|ok|okay|plus|then|hi|hello)?[\s,]*"
     r"(how|what|what's|whats|when|where|why|who|whom|which|is|are|am|was|were|can|could|"
@@ -38,7 +37,7 @@ MIN_QUESTION_WORDS = 3
 
 def sentences(text: str) -> list[str]:
     """The message's sentences, stripped, empty ones left out."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    return [part.strip() for part in split_sentences(text) if part and part.strip()]
 
 
 def is_question(sentence: str) -> bool:

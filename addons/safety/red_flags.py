@@ -30,6 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.cleaning.text import fold
 from addons.nlu.focus import full_text
+from addons.safety.introductions import NOT_AN_ADDRESS, only_introductions
 from addons.safety.override import IntentOverride, override_intent
 from addons.safety.prefilter import LiteralPrefilter
 from addons.safety.red_flag_context import Mention, judge_all, model_only_talk
@@ -236,7 +237,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         r"(?<=\bgetting )|(?<=\bhaving )|(?<=\bdevelop )|(?<=\brun ))a\s+temp(erature)?\b"
         r"(?!\s+(of\s+)?(3[0-7]|9\d)\b)",
         r"\b(have|got|at|is|it'?s|reads?|says?|showing)\s+(3[89]|4[0-2])([.,]\d)?\b"
-        r"(?!\s*(years?|kg|kilos?|pounds|lbs|%|percent|minutes|hours|days))",
+        r"(?!\s*(years?|kg|kilos?|pounds|lbs|%|percent|minutes|hours|days))" + NOT_AN_ADDRESS,
+        # Round 21 (callback-012): "I'm at 42 Penny Lane apt 3" is a house, not a reading.
         r"\btemp(erature)?\s+(is\s+|went\s+|keeps\s+)?(up|high|rising|spiking|spiked)\b",
         # Fever in everyday words: "very hot and sweaty", "shivering and clammy".
         r"\b(hot|sweaty|sweating|clammy|shivery|shivering|shaking)\s+and\s+"
@@ -543,7 +545,8 @@ def lower_model_only(message: Message) -> None:
       "my legs" / "are fine, no numbness" pair is judged whole, with its cues;
     - an English question about a risk (`model_only_talk`): the risks answer, and the
       context the policy reads to add the conditional safety line;
-    - fear or worry and nothing of the body, a symptom or alarm (`only_fear`): the next best
+    - fear or worry and nothing of the body, a symptom or alarm (`only_fear`), or only who
+      someone is and where they live (`nothing_but_introductions`, round 21): the next best
       intent, like a bare body part.
     """
     if not _said_emergency(message):
@@ -554,7 +557,7 @@ def lower_model_only(message: Message) -> None:
         if _next_best(message):
             message.set(FRAGMENT_KEY, text, add_to_output=True)
         return
-    if only_fear(read):
+    if only_fear(read) or nothing_but_introductions(read):
         _next_best(message)
         return
     cue = model_only_talk(read)
@@ -562,6 +565,12 @@ def lower_model_only(message: Message) -> None:
         finding = Finding(MODEL_ONLY, "en", report=False, cue=cue)
         message.set(RED_FLAG_CONTEXT_KEY, finding.as_dict(), add_to_output=True)
         override_intent(message, RISK_INTENT, TALK_KEY, MODEL_ONLY)
+
+
+def nothing_but_introductions(read: str) -> bool:
+    """Names, relations and places, and nothing of the body, a symptom or an alarm
+    (round 21, mixed-015: "wife is Joy, my name is Cliff and we're from Brattleboro")."""
+    return ALARM.search(read) is None and only_introductions(read)
 
 
 def only_fear(read: str) -> bool:

@@ -28,7 +28,8 @@ Base = mapper_registry.generate_base()
 MAX_TEXT_CHARS = 2000  # longer messages are stored cut, with `text_truncated` set
 
 OUTCOMES = ("answered", "fallback", "out_of_scope", "emergency", "handoff")
-CALLBACK_STATUSES = ("new", "contacted", "closed")
+# "withdrawn": the patient took the request back right after sending it (round 21).
+CALLBACK_STATUSES = ("new", "contacted", "closed", "withdrawn")
 
 
 class Question(Base):  # type: ignore[misc, valid-type]
