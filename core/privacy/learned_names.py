@@ -26,8 +26,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.names import DATA, NAME_MARK, ROOT, STOP
+from core.privacy.identifiers import COUNTRIES
+from core.privacy.names import (
+    _FOREIGN_STOP,
+    _INSTITUTIONS,
+    _NOT_NAMES,
+    DATA,
+    DESCRIBING,
+    KEPT_WORDS,
+    NAME_MARK,
+    ROOT,
+    STOP,
+)
 from core.privacy.names import _lists as _names_lists
+from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,7 +47,7 @@ MODEL_PATH = Path(
     os.environ.get("LEARNED_NAMES_MODEL", str(ROOT / "var" / "learned_names" / "model.json"))
 )
 # Bump when the features change: a model file of another version is trained again.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 # The switch the measurements and the tests use to see what the rules alone do.
 ENABLED = True
 
@@ -70,19 +82,28 @@ class Lists:
     mostly_names: frozenset[str]  # ... written capitalised far more often
     ordinary: frozenset[str]
     places: frozenset[str]
+    describing: frozenset[str]  # faiths, peoples, days, months, institutions (names.py)
+    kept: frozenset[str]  # kept terms, countries, other languages' small words (names.py)
+    gate: frozenset[str]  # first names that are no small word: the cheap test's set
 
 
 @lru_cache(maxsize=1)
 def lists() -> Lists:
     """The lists, read once."""
+    first = _words("first_names.txt")
     return Lists(
-        first=_words("first_names.txt"),
+        first=first,
         last=_words("surnames.txt"),
         word_names=_words("first_names_that_are_words.txt"),
         mostly_names=_words("first_names_mostly_names.txt"),
         # The names module's ordinary words: the list, the project's own words, kept terms.
         ordinary=_names_lists()[2] | STOP,
         places=_words("place_names.txt"),
+        describing=DESCRIBING | _NOT_NAMES | _INSTITUTIONS,
+        kept=frozenset(
+            w.lower() for w in KEPT_WORDS | _FOREIGN_STOP | NEVER_NAMES | LOWER_ONLY | COUNTRIES
+        ),
+        gate=first - STOP,
     )
 
 
@@ -100,7 +121,8 @@ def _shape(word: str) -> str:
 
 def _codes(plain: str, table: Lists) -> str:
     """Which lists hold the word, as letters: F first, L surname, W word-name, M mostly a
-    name, O ordinary, P place."""
+    name, O ordinary, P place, D a faith, people, day, month or institution, K a word the
+    rules keep (a term, a country, another language's small word)."""
     return (
         ("F" if plain in table.first else "")
         + ("L" if plain in table.last else "")
@@ -108,6 +130,8 @@ def _codes(plain: str, table: Lists) -> str:
         + ("M" if plain in table.mostly_names else "")
         + ("O" if plain in table.ordinary else "")
         + ("P" if plain in table.places else "")
+        + ("D" if plain in table.describing else "")
+        + ("K" if plain in table.kept else "")
     )
 
 
@@ -233,9 +257,27 @@ def spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
 
+# The cheap test: words of two letters or more ("don't" whole), and a capital and a letter
+# after a word (not a sentence's first word, not the pronoun "I").
+_LETTERS = re.compile(r"[^\W\d_]{2,}(?:['\u2019][^\W\d_]+)*")
+_CAPITAL_INSIDE = re.compile(r"[\w,'\u2019)\]\"]\s+[^\W\d_a-z][^\W\d_]")
+
+
+def might_hold_candidate(text: str, table: Lists) -> bool:
+    """Could any word of the text be a candidate? Set operations on its lower-case words
+    (a word in no list of words, or a first name) and one search for a capital inside a
+    sentence: most ordinary messages stop here, for a microsecond or two."""
+    words = set(_LETTERS.findall(text.lower()))
+    if not words.issubset(table.ordinary) or not words.isdisjoint(table.gate):
+        return True
+    return _CAPITAL_INSIDE.search(text) is not None
+
+
 def scores(text: str, model: Model) -> list[tuple[int, float]]:
     """(token index, score) of every candidate word of the text (tokens: TOKEN.findall)."""
     table = lists()
+    if not might_hold_candidate(text, table):
+        return []
     ordinary, first = table.ordinary, table.first
     tokens = TOKEN.findall(text)
     msg_case = ""
@@ -297,7 +339,10 @@ def model() -> Model:
         loaded = None
     if loaded is not None:
         return loaded
-    LOGGER.warning("learned name model missing at %s: training it now", MODEL_PATH)
     from core.privacy.learned_names_training import train_and_write
 
-    return train_and_write(MODEL_PATH)
+    trained = train_and_write(MODEL_PATH)
+    # Logged once the file is written: a log line is redacted too (log_redaction.py), and
+    # its redaction then reads the new file instead of training again.
+    LOGGER.warning("learned name model was missing at %s: trained it in-process", MODEL_PATH)
+    return trained

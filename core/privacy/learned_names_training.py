@@ -134,7 +134,7 @@ def variants(row: dict[str, Any], pools: _Pools) -> list[tuple[str, list[tuple[i
         style = ("typed", "lower", "capital", "typed")[k % 4]
         text = row["text"]
         new_values = []
-        for value in sorted(set(values), key=len, reverse=True):
+        for value in sorted(set(values), key=lambda v: (-len(v), v)):
             words = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[^\w]+|\d+", value)
             position = 0
             new = []
