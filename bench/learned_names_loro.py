@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +80,10 @@ def evaluate(model: ln.Model, rows: list[dict[str, Any]], ruled: list[str]) -> d
             both_found += after_hit
             if after_hit and not before_hit:
                 added.append(f"{value!r} in {row['text']!r}")
-        for start, end, score in ln.scored(redacted, model):
-            if score <= model.threshold:
-                continue
-            word = ln._plain(redacted[start:end])
+        # The words the model masked (after the rules' keep decisions), not those it scored.
+        masked = Counter(ln.TOKEN.findall(redacted)) - Counter(ln.TOKEN.findall(after))
+        for token in masked.elements():
+            word = ln._plain(token)
             if word in names:
                 continue
             (other_pii if word in other else false_words).append(f"{word!r} in {redacted!r}")

@@ -44,13 +44,46 @@ LOOK_ALIKES = [
 ]
 
 
-def _rules(text: str) -> str:
-    was = ln.ENABLED
-    ln.ENABLED = False
-    try:
-        return redact(text)
-    finally:
-        ln.ENABLED = was
+# Round 21 (t21r21, never trained on) brought first names that are small words after a kin
+# word or before "is my ...'s name"; these sentences are new ones of the same classes.
+ROUND_21_CLASSES = [
+    ("my brother Will is taking me home", "Will"),
+    ("my daughter Will is driving me there", "Will"),
+    ("my mum May wants to stay the night", "May"),
+    ("my husband May is coming too", "May"),
+    ("Pat is my sister's name", "Pat"),
+    ("Pat is my husband's name, he will drive", "Pat"),
+]
+# Look-alikes the redaction tests keep on purpose (tests/test_redaction*.py, test_log_redaction.py):
+# the model scores each word below as a name; a keep decision of the rules disposes of it
+# (learned_names.kept_by_rules, names.without_kept).
+KEPT_BY_THE_RULES = [
+    ("ask Dr Patel about it", "Patel"),  # a doctor's surname after the title (by design)
+    ("I asked Dr Zbigniewski about it", "Zbigniewski"),
+    ("we're originally from South Korea", "South"),  # a country
+    ("Buenas tardes. \u00bfCuesta mucho?", "Cuesta"),  # a sentence's start after "\u00bf"
+    ("mio nonno ha 99 anni, \u00e8 troppo vecchio?", "troppo"),  # another language's text
+    ("manman m gen 103 ane, li tonbe", "li"),
+    ("is the Margaret ward open at night", "Margaret"),  # a thing after "the"
+    ("can I bring our Frank is in the car?", "Frank"),  # a first name that is a word, after "our"
+    ("i'm osteopenic, is that ok", "osteopenic"),  # a lower-case word ending as adjectives do
+    ("im stiffest", "stiffest"),  # a form of an ordinary word
+    ("Hartford called me about the forms", "Hartford"),  # the hospital's towns
+]
+# Kept before the model is asked, or never proposed: capitals, Title Case, code.
+KEPT_UNSCORED = [
+    "MY BROTHER'S SPECIALIST RECOMMENDED VERTOBROPLASTY, WHAT IS IT EXACTLY",
+    "Is It An Operation Or A Minor Procedure",
+    "ValueError: bad message: ssn",
+    "Florida's heat is bad for my back",
+    "ta hen haipa, hui teng ma",
+    "can I use my Bank of America card",
+    "Christmas Eve, is the clinic open",
+    "Virginia is a long drive",  # a state (proposed by the model of leave-one-round-out's fold)
+]
+
+
+_rules = tr.rules_only()  # `redact` with the model switched off
 
 
 def test_training_is_deterministic() -> None:
@@ -135,3 +168,32 @@ def test_hostile_input_does_not_raise(text: str) -> None:
 def test_model_file_is_generated_not_committed() -> None:
     assert "var/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert ln.MODEL_PATH.is_relative_to(ROOT / "var") or "LEARNED_NAMES_MODEL" in str(ln.MODEL_PATH)
+
+
+@pytest.mark.parametrize(("text", "name"), ROUND_21_CLASSES)
+def test_finds_round_21s_classes_of_names_in_new_sentences(text: str, name: str) -> None:
+    assert name in _rules(text), "the rules alone now find it: pick another sentence"
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "word"), KEPT_BY_THE_RULES)
+def test_the_rules_keep_decisions_dispose_of_the_models_proposals(text: str, word: str) -> None:
+    """The model proposes the word (so the test says something), the rules dispose."""
+    rules = _rules(text)
+    proposed = [rules[a:b] for a, b in ln.proposed(rules, ln.model())]
+    assert word in proposed, "the model no longer proposes it: the test would say nothing"
+    assert redact(text) == rules
+    assert word in redact(text)
+
+
+@pytest.mark.parametrize("text", KEPT_UNSCORED)
+def test_messages_in_capitals_title_case_or_code_stay(text: str) -> None:
+    assert redact(text) == _rules(text)
+    assert ln.masked(_rules(text)) == _rules(text)
+
+
+def test_a_message_without_a_candidate_is_not_scored() -> None:
+    """The gate: most ordinary messages never reach the features."""
+    table = ln.lists()
+    assert not ln.might_hold_candidate("can i eat before the procedure", table)
+    assert ln.scores("can i eat before the procedure", ln.model()) == []

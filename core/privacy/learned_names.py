@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy import names
 from core.privacy.identifiers import COUNTRIES
 from core.privacy.names import (
     _FOREIGN_STOP,
@@ -39,6 +40,7 @@ from core.privacy.names import (
     STOP,
 )
 from core.privacy.names import _lists as _names_lists
+from core.privacy.places import state_or_country
 from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES
 
 LOGGER = logging.getLogger(__name__)
@@ -307,18 +309,89 @@ def scored(text: str, model: Model) -> list[tuple[int, int, float]]:
     return [(where[i][0], where[i][1], score) for i, score in found]
 
 
-def masked_with(text: str, model: Model) -> str:
-    """The text with every word the model scores as a name replaced by the name's mark (a
-    possessive's "'s" stays: "[name removed]'s car")."""
+def kept_by_rules(text: str, start: int, end: int) -> bool:
+    """Does a keep decision of the rules cover the word at text[start:end]? The same lists
+    and tests the rules keep a word by (names.py): a kept term, a country or state, another
+    language's small word, a faith, day or institution, a place kept alone, the hospital's
+    towns, a brand; a doctor's surname after the title (kept by design, docs/privacy.md); an
+    acronym, a brand or code written with capitals inside ("IR", "ValueError"); a slip or a
+    form of an ordinary word that is no first name ("stiffest"); a lower-case word ending as
+    an adjective does ("osteopenic"); a first name naming a thing after a determiner ("the
+    Margaret ward")."""
+    word = text[start:end]
+    lowered = word.lower()
+    table = lists()
+    if (
+        lowered in table.kept
+        or lowered in table.describing
+        or lowered in names.NOT_ALONE
+        or lowered in names.TOWNS
+        or lowered in names._CAPITALISED_WORDS
+        or state_or_country(word)
+        or names._TITLE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return True
+    if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):
+        return True  # "IR", "iPhone", "ValueError" ("O'Connell" and "Abernathy-Quist" pass)
+    first = names._is_first(word)
+    if word.islower() and (
+        names.other_language(text)  # "è troppo vecchio", "li tonbe": the language's words
+        or (not first and (not names.unknown(word) or names._ADJECTIVE.search(word)))
+    ):
+        return True
+    if not first and word[0].isupper() and _sentence_start_to_the_rules_only(text, start, end):
+        return True  # "¿Cuesta mucho?": a capital at a sentence's start says nothing
+    # The rules ask it of a known first name; "that" is as often the conjunction ("let them
+    # know that Honey called"), and "this" with it.
+    before = names.WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not first or before is None or before.group(1).lower() in ("that", "this"):
+        return False
+    after = names._NEXT_WORD.match(text, end)
+    return names.thing_after_determiner(before.group(1), word, after.group(1) if after else "")
+
+
+_JOINED_PARTS = re.compile(r"['\u2019-]")
+
+
+def _sentence_start_to_the_rules_only(text: str, start: int, end: int) -> bool:
+    """Where the rules read a sentence's start that the model's features do not (after "¿",
+    a bracket or a quote): there the rules' decision holds, a capitalised word in no list of
+    first names is no name unless long and unlisted (names._long_unlisted)."""
+    before = text[:start].rstrip()[-1:]
+    if not before or before in _SENTENCE_END or not names._sentence_start(text, start):
+        return False
+    return not names._long_unlisted(text, text[start:end], end)
+
+
+def proposed(text: str, model: Model) -> list[tuple[int, int]]:
+    """The spans of the words the model scores as a name (a possessive's "'s" left out)."""
     hits = [i for i, score in scores(text, model) if score > model.threshold]
     if not hits:
-        return text
+        return []
     where = spans(text)
-    for i in reversed(hits):
+    out = []
+    for i in hits:
         start, end, word = where[i]
         keep = _POSSESSIVE.search(word)
-        cut = end - (len(keep.group()) if keep else 0)
-        text = text[:start] + NAME_MARK + text[cut:]
+        out.append((start, end - (len(keep.group()) if keep else 0)))
+    return out
+
+
+def masked_with(text: str, model: Model) -> str:
+    """The text with every word the model scores as a name, and no keep decision of the
+    rules covers, replaced by the name's mark (a possessive's "'s" stays: "[name
+    removed]'s car"). The model proposes, the rules dispose: their word tests
+    (`kept_by_rules`), then the span filters the rules' own finds pass (names.without_kept).
+    A message in capitals or Title Case keeps its words: the rules read it in lower case,
+    where a capital says nothing."""
+    found = proposed(text, model)  # first: the cheap set test stops most messages
+    if not found or names.case_says_nothing(text):
+        return text
+    found = [span for span in found if not kept_by_rules(text, *span)]
+    if not found:
+        return text
+    for start, end in reversed(sorted(set(names.without_kept(text, found)))):
+        text = text[:start] + NAME_MARK + text[end:]
     return text
 
 
