@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/current.tar.gz
 SPACY_PIPELINE := var/spacy/en_patient_pipeline
+NAME_MODEL := var/learned_names/model.json
+NAME_MODEL_INPUTS := ops/train_name_model.py core/privacy/learned_names.py core/privacy/learned_names_training.py tests/pii_corpus.yml data/nlu.yml $(wildcard core/privacy/data/*.txt)
 INSTALL_STAMP := $(VENV)/.installed
 
 # Quiet TensorFlow's start-up chatter and Rasa's telemetry; nothing is sent anywhere.
@@ -35,7 +37,13 @@ $(SPACY_PIPELINE)/build-stamp.json: $(INSTALL_STAMP) ops/build_spacy_pipeline.py
 	$(BIN)/python -m ops.build_spacy_pipeline --output $(SPACY_PIPELINE)
 	touch $@
 
-install: $(INSTALL_STAMP) $(SPACY_PIPELINE)/build-stamp.json
+# The learned name model's weights (core/privacy/learned_names.py): seeded, a few seconds.
+# Trained with today's rules (it reads the corpus as they leave it), so any change under
+# core/privacy retrains it; the file itself is the stamp.
+$(NAME_MODEL): $(INSTALL_STAMP) $(NAME_MODEL_INPUTS) $(wildcard core/privacy/*.py)
+	$(BIN)/python -m ops.train_name_model --output $@
+
+install: $(INSTALL_STAMP) $(SPACY_PIPELINE)/build-stamp.json $(NAME_MODEL)
 
 # Third-party chat widgets the browser tests embed (rasa-webchat), from the npm registry,
 # exactly as pinned in tests/browser/package-lock.json (`npm ci`; no install scripts run).

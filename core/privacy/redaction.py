@@ -38,9 +38,9 @@ from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import learned_names, people_in_clauses, places
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
-from core.privacy import people_in_clauses, places
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
@@ -372,19 +372,21 @@ def redact(text: str) -> str:
     in capitals or Title Case (read in lower case: "JAM [name removed] KRASNIQI"). Reading
     every message again cost a tenth of the redaction's CPU and, elsewhere, found nothing
     (tests/test_redaction_gates.py compares the two on every message the project holds).
+    Last, a learned scorer masks the words the rules left that it reads as a name
+    (core/privacy/learned_names.py: the rounds' phrasings carried to new ones).
     """
     if "\uff20" in text or "\ufe6b" in text:
         text = text.translate(_AT_SIGNS)
     once = _redact_once(text)
     if NAME_MARK not in once or not (case_says_nothing(text) or _capital_outside_marks(once)):
-        return once
+        return learned_names.masked(once)
     text = once
     for _ in range(_MAX_PASSES - 1):
         again = redact_names(text)
         if again == text:
             break
         text = again
-    return text
+    return learned_names.masked(text)
 
 
 # A full-width or small at sign is an at sign ("molsen<U+FF20>example.com", round 20: the user name
