@@ -42,6 +42,7 @@ from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
+from core.privacy import word_towns_bare_homes_and_rooms as r21_places
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -414,6 +415,7 @@ def _redact_once(text: str) -> str:
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
+    text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -576,6 +578,7 @@ def _redact_details(text: str) -> str:
     digit = _has_figure(text)
     if digit:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
+        text = r21_places.figure_passes(text)  # "1600-B Cottonwood Dr", "my house is 14 X" (r21p)
         text = _cards(text)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
     text = r20.id_passes(text)  # "2O11-445", "SN: 7Y4K2P", "tag is GRNDMA" (r20d)
@@ -1230,6 +1233,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r19_spoken.mbi_last_part(previous, text)  # "TE5" / "MK75" (r19d)
             or r20.day_after_month(previous, text)  # "born march" / "twelfth 1940" (r20d)
             or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
+            or r21_places.split_part(previous, text, redact)  # "in room" / "214" (r21p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
