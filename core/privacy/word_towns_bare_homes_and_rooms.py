@@ -35,7 +35,7 @@ from core.privacy.identifiers import (
     SURE_STREET_WORDS,
     UNSURE_STREET_WORDS,
 )
-from core.privacy.names import NAME_MARK, ordinary
+from core.privacy.names import NAME_MARK, case_says_nothing, ordinary
 from core.privacy.places import (
     CARE_KIND,
     LIVE_IN_IDIOMS,
@@ -52,8 +52,41 @@ _INSTITUTION_AFTER = re.compile(
     r"\s*(?i:hospital|clinic|medical|health|healthcare|center|centre|campus|infirmary)\b"
 )
 _SMALL = frozenset(
-    "the a an my our his her their your this that at in to of on is it and or for with from "
-    "me we you i he she they be was are".split()
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "your",
+        "this",
+        "that",
+        "at",
+        "in",
+        "to",
+        "of",
+        "on",
+        "is",
+        "it",
+        "and",
+        "or",
+        "for",
+        "with",
+        "from",
+        "me",
+        "we",
+        "you",
+        "i",
+        "he",
+        "she",
+        "they",
+        "be",
+        "was",
+        "are",
+    ]
 )
 
 
@@ -137,11 +170,15 @@ def _masked_home_town(match: re.Match[str]) -> str:
     if trip_to_hospital(match, phrase):  # "can I go back to Hartford by bus" (places.TOWNS)
         return match.group()
     first = words[0].lower().rstrip(".")
-    if count == 1 and (words[0][0].islower() and ordinary(words[0]) or phrase in LIVE_IN_IDIOMS):
+    # A word in lower case, or in a text in capitals or Title Case ("GET BACK TO NORMAL"), is
+    # a word; capitalised inside a sentence it is the town ("born [date] in Naples").
+    case_free = words[0][0].islower() or case_says_nothing(match.string)
+    lower_word = case_free and ordinary(words[0])
+    if count == 1 and (lower_word or phrase in LIVE_IN_IDIOMS):
         return match.group()
-    if first in _ABBREVIATED or first == "saint":
-        if match.group("being") and match.group("prep").lower() != "from":
-            return match.group()
+    saint = first in ("st", "ste", "saint")
+    if saint and match.group("being") and match.group("prep").lower() != "from":
+        return match.group()
     head = match.group()[: match.start("town") - match.start()]
     return head + ADDRESS_MARK + town[end:]
 
@@ -161,17 +198,127 @@ _STATE_NAMES = (
     r"tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming"
 )
 _CODES = frozenset(
-    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh "
-    "nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy".split()
+    [
+        "al",
+        "ak",
+        "az",
+        "ar",
+        "ca",
+        "co",
+        "ct",
+        "de",
+        "dc",
+        "fl",
+        "ga",
+        "hi",
+        "id",
+        "il",
+        "in",
+        "ia",
+        "ks",
+        "ky",
+        "la",
+        "me",
+        "md",
+        "ma",
+        "mi",
+        "mn",
+        "ms",
+        "mo",
+        "mt",
+        "ne",
+        "nv",
+        "nh",
+        "nj",
+        "nm",
+        "ny",
+        "nc",
+        "nd",
+        "oh",
+        "ok",
+        "or",
+        "pa",
+        "ri",
+        "sc",
+        "sd",
+        "tn",
+        "tx",
+        "ut",
+        "vt",
+        "va",
+        "wa",
+        "wv",
+        "wi",
+        "wy",
+    ]
 )
-_WORD_CODES = frozenset("al co de hi id in la me ma mo ms mt ne oh ok or pa va".split())
+_WORD_CODES = frozenset(
+    [
+        "al",
+        "co",
+        "de",
+        "hi",
+        "id",
+        "in",
+        "la",
+        "me",
+        "ma",
+        "mo",
+        "ms",
+        "mt",
+        "ne",
+        "oh",
+        "ok",
+        "or",
+        "pa",
+        "va",
+    ]
+)
 # Full state names that are also first names: "I have hope, Virginia" may address a person.
-_NAME_STATES = frozenset("virginia georgia carolina dakota montana indiana".split())
+_NAME_STATES = frozenset(["virginia", "georgia", "carolina", "dakota", "montana", "indiana"])
 _STATE_NAME_WORDS = frozenset(
-    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
-    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
-    "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
-    "pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming".split()
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "wisconsin",
+        "wyoming",
+    ]
 )
 # The first words of two-word states, and what may follow them.
 _STATE_PAIRS = {
@@ -357,7 +504,7 @@ _ROOM_WORD = (
 )
 ROOM = gated(
     re.compile(
-        rf"\b(?i:{_ROOM_WORD})\.?\s*(?:#|(?i:no\.?|number)\s*)?"
+        rf"\b(?i:{_ROOM_WORD})(?![^\W\d_])\.?\s*(?:#|(?i:no\.?|number)\s*)?"
         rf"(?:\d{{1,4}}[A-Za-z]?\b|(?i:{_SPOKEN}(?:[\s-]+{_SPOKEN}){{0,3}})\b)"
     ),
     words="room rm bed unit apt suite cuarto habitación habitacion chambre zimmer quarto stanza "
@@ -393,7 +540,7 @@ HOUSE_IS = gated(
         r"(?:house|home|place|address|apartment|condo|trailer)\s+(?:is|was)\s+(?:at\s+)?"
         r"|(?:i|we|they|he|she)\s+lives?\s+at\s+))"
         r"\d{1,6}[A-Za-z]?\s+(?!(?i:min|mins|minutes|miles|mi|blocks|hours|hrs|km)\b)"
-        r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+        rf"[A-Z][a-z]+(?:\s+(?!(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b)[A-Z][a-z]+)?"
         # With its street word it is the street rules' ("I live at 532 Old Mill Way").
         rf"(?![\w'-])(?!\s+[A-Z])(?!\s+(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b)"
     ),
@@ -417,7 +564,7 @@ LETTER_ROAD = gated(
     ),
     words="county cty co state town",
 )
-_ROAD_WORDS = frozenset("road rd highway hwy trunk route rte".split())
+_ROAD_WORDS = frozenset(["road", "rd", "highway", "hwy", "trunk", "route", "rte"])
 
 
 def figure_passes(text: str) -> str:
