@@ -33,6 +33,7 @@ from pathlib import Path
 
 from core.privacy.gates import gated
 from core.privacy.marks import NOT_A_MARK
+from core.privacy.service_locations import service_location
 
 ID_MARK = "[ID removed]"
 ADDRESS_MARK = "[address removed]"
@@ -1143,7 +1144,10 @@ def street_names(text: str) -> list[str]:
 
 
 def masked_named_street(match: re.Match[str]) -> str:
-    """NAMED_STREET's replacement: the word of where stays, the street goes."""
+    """NAMED_STREET's replacement: the word of where stays, the street goes; a service's street
+    stays ("the Rehab center on Main Street", round 21: `service_locations`)."""
+    if service_location(match.string, match.start(), match.end()):
+        return match.group()
     return match.group("cue") + ADDRESS_MARK
 
 
@@ -1168,6 +1172,9 @@ def masked_house_number(match: re.Match[str]) -> str:
     if match.group("road"):
         start = match.start()
         if _TRAVEL_BEFORE.search(match.string, max(0, start - 16), start):
+            return match.group()
+        # "Is the clinic off Route 8?", "Is Highway 12 closed?" (round 21, r21p)
+        if service_location(match.string, start, match.end()):
             return match.group()
         return ADDRESS_MARK
     word = re.match(r"\w+\s+", match.group("cue"))

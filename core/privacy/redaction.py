@@ -45,6 +45,7 @@ from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
+from core.privacy import word_towns_bare_homes_and_rooms as r21_places
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -421,6 +422,7 @@ def _redact_once(text: str) -> str:
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
+    text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -583,6 +585,7 @@ def _redact_details(text: str) -> str:
     digit = _has_figure(text)
     if digit:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
+        text = r21_places.figure_passes(text)  # "1600-B Cottonwood Dr", "my house is 14 X" (r21p)
         text = _cards(text)
         text = r21d.figure_passes(text)  # "2024-11-18T07:30", "608 555 and then 0137" (r21d)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
@@ -1244,6 +1247,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r21d.day_after_month_alone(previous, text)  # "November" / "18" (r21d)
             or r21d.year_after_month_day(previous, text)  # "April 9" / "1939" (r21d)
             or r21d.ssn_groups_alone(previous, text)  # "512" / "44-8830" (r21d)
+            or r21_places.split_part(previous, text, redact)  # "in room" / "214" (r21p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

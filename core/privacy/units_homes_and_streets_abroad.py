@@ -207,6 +207,8 @@ NAMED_PLACE_OF_HOMES = gated(
         r"(?P<cue>\b(?i:at|in|into|to|from)\s+|^\s*)"
         r"(?!(?i:the|a|an|my|our|his|her|their|this|that)\b)"
         rf"(?!{CARE_KIND}\s)"  # "in Physical Rehab" (places.CARE_KIND)
+        # "Does Rehab come to my house?" (round 21: masked): a question's verb opens no name.
+        r"(?!(?i:does|do|did|is|are|was|were|will|would|can|could|should|has|have)\s)"
         r"(?P<name>(?:(?:St|Ste|Saint)\.?\s+)?(?:[A-Z][\w'\u2019-]*\s+){1,3}"
         rf"{_HOME_SUFFIX})\b"
     ),
