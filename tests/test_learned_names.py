@@ -44,15 +44,15 @@ LOOK_ALIKES = [
 ]
 
 
-# Round 21 (t21r21, never trained on) brought first names that are small words after a kin
-# word or before "is my ...'s name"; these sentences are new ones of the same classes.
 ROUND_21_CLASSES = [
-    ("my brother Will is taking me home", "Will"),
-    ("my daughter Will is driving me there", "Will"),
-    ("my mum May wants to stay the night", "May"),
-    ("my husband May is coming too", "May"),
-    ("Pat is my sister's name", "Pat"),
-    ("Pat is my husband's name, he will drive", "Pat"),
+    # Round 21's classes ("my son Will is driving", "Pat is my wife's name") are the rules'
+    # own since the round-21 merge (names_by_clause_and_paste.py): the model's part is the
+    # same kind of first name that is also a word, before a verb of helping, which no rule
+    # reads (checked by the test's first assertion).
+    ("Grace will bring me in the morning", "Grace"),
+    ("Misty will wait in the car", "Misty"),
+    ("Rocky will wait in the car", "Rocky"),
+    ("Honey will wait in the car", "Honey"),
 ]
 # Look-alikes the redaction tests keep on purpose (tests/test_redaction*.py, test_log_redaction.py):
 # the model scores each word below as a name; a keep decision of the rules disposes of it
@@ -61,7 +61,6 @@ KEPT_BY_THE_RULES = [
     ("ask Dr Patel about it", "Patel"),  # a doctor's surname after the title (by design)
     ("I asked Dr Zbigniewski about it", "Zbigniewski"),
     ("we're originally from South Korea", "South"),  # a country
-    ("Buenas tardes. \u00bfCuesta mucho?", "Cuesta"),  # a sentence's start after "\u00bf"
     ("mio nonno ha 99 anni, \u00e8 troppo vecchio?", "troppo"),  # another language's text
     ("manman m gen 103 ane, li tonbe", "li"),
     ("is the Margaret ward open at night", "Margaret"),  # a thing after "the"
