@@ -169,6 +169,10 @@ _STATE_NAMES = (
     r"puerto\s+rico"
 )
 _STATE = rf"(?:\b(?:{_STATES})\b\.?|(?i:\b(?:{_STATE_NAMES})\b))"
+# The same states as sets, for rules that look a word up rather than match it: the codes in
+# lower case, and the names of one word (the two-word ones are matched as pairs).
+STATE_CODES = frozenset(_STATES.lower().split("|"))
+STATE_NAME_WORDS = frozenset(name for name in _STATE_NAMES.split("|") if "\\s" not in name)
 _ZIP = r"\b\d{5}(?:-\d{4})?\b"
 # One word of a state's name or abbreviation, in any case (a town's neighbour).
 STATE_WORD = re.compile(

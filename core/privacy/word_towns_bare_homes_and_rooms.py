@@ -32,6 +32,8 @@ from core.privacy.gates import folded, gated, words_of
 from core.privacy.identifiers import (
     ADDRESS_MARK,
     ID_MARK,
+    STATE_CODES,
+    STATE_NAME_WORDS,
     SURE_STREET_WORDS,
     UNSURE_STREET_WORDS,
 )
@@ -189,69 +191,7 @@ def _masked_home_town(match: re.Match[str]) -> str:
 # ", <state>" is a town even when it is a word. The state stays. Two-letter codes that are
 # words or common abbreviations ("ok", "in", "me", "pa", "va") count only after a place that is
 # no word.
-_STATE_NAMES = (
-    r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
-    r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
-    r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
-    r"new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|"
-    r"ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|"
-    r"tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming"
-)
-_CODES = frozenset(
-    [
-        "al",
-        "ak",
-        "az",
-        "ar",
-        "ca",
-        "co",
-        "ct",
-        "de",
-        "dc",
-        "fl",
-        "ga",
-        "hi",
-        "id",
-        "il",
-        "in",
-        "ia",
-        "ks",
-        "ky",
-        "la",
-        "me",
-        "md",
-        "ma",
-        "mi",
-        "mn",
-        "ms",
-        "mo",
-        "mt",
-        "ne",
-        "nv",
-        "nh",
-        "nj",
-        "nm",
-        "ny",
-        "nc",
-        "nd",
-        "oh",
-        "ok",
-        "or",
-        "pa",
-        "ri",
-        "sc",
-        "sd",
-        "tn",
-        "tx",
-        "ut",
-        "vt",
-        "va",
-        "wa",
-        "wv",
-        "wi",
-        "wy",
-    ]
-)
+_CODES = STATE_CODES  # identifiers.py: one list of the states for every rule
 _WORD_CODES = frozenset(
     [
         "al",
@@ -276,50 +216,7 @@ _WORD_CODES = frozenset(
 )
 # Full state names that are also first names: "I have hope, Virginia" may address a person.
 _NAME_STATES = frozenset(["virginia", "georgia", "carolina", "dakota", "montana", "indiana"])
-_STATE_NAME_WORDS = frozenset(
-    [
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "wisconsin",
-        "wyoming",
-    ]
-)
+_STATE_NAME_WORDS = STATE_NAME_WORDS
 # The first words of two-word states, and what may follow them.
 _STATE_PAIRS = {
     "new": {"hampshire", "jersey", "mexico", "york"},
