@@ -9,6 +9,7 @@ that no port is still taken.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Iterable
@@ -138,6 +139,19 @@ class Launch:
         children = [pid for pid, (ppid, _) in process_table().items() if ppid == self.process.pid]
         assert len(children) == 1, children
         return children[0]
+
+    def stop_if_running(self) -> None:
+        """What a failed test left running: SIGTERM to make's group, as an operator stops it
+        (the launcher then stops its servers, each in its own group); SIGKILL after the
+        bound. A failed assertion had left four servers of `make run` running for an hour."""
+        if self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=STOP_SECONDS * 3)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=STOP_SECONDS)
 
     def stop_with(self, sig: int, group: bool = False) -> float:
         """Send `sig` to make (or its whole group, as a terminal's Ctrl-C does); seconds until

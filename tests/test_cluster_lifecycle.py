@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -48,6 +48,7 @@ class Setup:
 
     work_dir: Path
     env: dict[str, str]
+    launches: list[Launch] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -73,7 +74,11 @@ class Setup:
         return {} if started is None else {pid: started, **descendants(pid)}
 
     def launch(self, name: str, **env: str) -> Launch:
-        return Launch.start("cluster", {**self.env, **env}, self.work_dir.parent / f"{name}.out")
+        launched = Launch.start(
+            "cluster", {**self.env, **env}, self.work_dir.parent / f"{name}.out"
+        )
+        self.launches.append(launched)
+        return launched
 
 
 @pytest.fixture
@@ -95,6 +100,8 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
     }
     found = Setup(tmp_path / "cluster", env)
     yield found
+    for launched in found.launches:  # what a failed assertion left running
+        launched.stop_if_running()
     # Whatever a failed test left: stopped, and the PostgreSQL folder (outside tmp_path as
     # root) removed.
     for pid in found.postgres_processes():

@@ -13,7 +13,7 @@ import os
 import signal
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -38,6 +38,7 @@ RUNNING = "Press Ctrl-C to stop."
 class Setup:
     folder: Path
     env: dict[str, str]
+    launches: list[Launch] = field(default_factory=list)
 
     @property
     def ports(self) -> list[int]:
@@ -48,7 +49,9 @@ class Setup:
         return f"http://127.0.0.1:{self.env['RASA_PORT']}"
 
     def launch(self, name: str) -> Launch:
-        return Launch.start("run", self.env, self.folder / f"{name}.out")
+        launched = Launch.start("run", self.env, self.folder / f"{name}.out")
+        self.launches.append(launched)
+        return launched
 
 
 @pytest.fixture
@@ -61,7 +64,10 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
         "SITE_PORT": str(free_port()),
         "STAFF_PORT": str(free_port()),
     }
-    yield Setup(tmp_path, env)
+    found = Setup(tmp_path, env)
+    yield found
+    for launched in found.launches:  # what a failed assertion left running
+        launched.stop_if_running()
 
 
 def servers(launch: Launch) -> dict[int, int]:
