@@ -66,13 +66,18 @@ _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 STRONG_CUE = gated(
     re.compile(
         # "my name Truong Van Hieu" (round 10: partly raw): no "is", a capital right after.
-        r"\b(?=[mn])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
+        r"\b(?=[mnhfsp])(my\s+name\s+is|my\s+name'?s|my\s+name,?(?=\s+(?-i:[A-Z]))|name\s*(is|:)|"
         r"names\s+is|"
-        r"(mr|mrs|ms|miss|mx)\.?)\s+",
+        r"(mr|mrs|ms|miss|mx)\.?"
+        # Round 22: "Herr Jürgen Schäfer fragt", "Frau Annegret Vogelsang": another language's
+        # Mr and Mrs, before a capital only ("frau" is a word too; "Pan" is left: "Pan Am").
+        r"|(herr|frau|se\u00f1ora?|sra|srta|signora?|madame|monsieur|mme|mlle|pani|senhora?)"
+        r"\.?(?=\s+(?-i:[A-Z\u00c0-\u00d6\u00d8-\u00de])))\s+",
         re.IGNORECASE,
     ),
     "name",
-    words="mr mrs ms miss mx",
+    words="mr mrs ms miss mx herr frau señor señora sra srta signor signora madame monsieur mme "
+    "mlle pani senhor senhora",
 )
 WEAK_CUE = gated(
     re.compile(

@@ -188,7 +188,7 @@ def _masked_home_town(match: re.Match[str]) -> str:
 # ---------------------------------------------------------------- a town before its state
 
 # city-016 "lives in Hope, Arkansas", city-018 "2 hrs from paradise, ca": a listed place before
-# ", <state>" is a town even when it is a word. The state stays. Two-letter codes that are
+# ", <state>" is a town even when it is a word; the state goes with it. Two-letter codes that are
 # words or common abbreviations ("ok", "in", "me", "pa", "va") count only after a place that is
 # no word.
 _CODES = STATE_CODES  # identifiers.py: one list of the states for every rule
@@ -268,7 +268,10 @@ def masked_towns_before_states(text: str) -> str:
             if len(state) == 2 and state in _WORD_CODES and not words[0][0].isupper():
                 continue
             out += [text[at : chosen[0].start()], ADDRESS_MARK]
-            at = chosen[-1].end()
+            # The state goes with its town: after a masked town the address rules read it as
+            # the address's state, so a second redaction would take it (round 22: "from
+            # Bowling Green, Ohio"; one redaction is final).
+            at = match.end()
             break
     return "".join(out) + text[at:] if out else text
 
