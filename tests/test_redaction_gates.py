@@ -293,8 +293,14 @@ def test_the_phone_library_finds_nothing_with_fewer_figures_than_the_bound(
 def _reading_names_until_nothing_changes(text: str) -> str:
     """The redaction as it was before 2026-12-04: every message's names read again while a
     mark is in it and a reading still finds one (at most three readings); then, as in
-    `redact`, the learned scorer (issue 21), which the gate does not concern."""
-    text = redaction._redact_once(text)
+    `redact`, the learned scorer (issue 21), which the gate does not concern, and the names
+    read again after its marks (round 22)."""
+    text = _read_again(redaction._redact_once(text))
+    final = learned_names.masked(text)
+    return _read_again(final) if final != text else final
+
+
+def _read_again(text: str) -> str:
     for _ in range(2):
         if names.NAME_MARK not in text:
             break
@@ -302,7 +308,7 @@ def _reading_names_until_nothing_changes(text: str) -> str:
         if again == text:
             break
         text = again
-    return learned_names.masked(text)
+    return text
 
 
 def test_names_are_read_again_wherever_that_still_finds_one() -> None:
