@@ -23,6 +23,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.callback_answers import (
+    corrected_number,
+    for_someone_else,
+    incomplete_number,
+    someone_else,
+    surname_comma_first,
+)
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
@@ -33,6 +40,7 @@ from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
 from core.vocabulary.callback_form import CALLBACK_SLOTS, FORM, completed_form_values
 from core.vocabulary.contact import handoff_text
 from core.vocabulary.spoken_phone import number_said
+from core.vocabulary.topics import FAQ_TOPICS
 
 PROMPTS = {
     "callback_name": (
@@ -58,12 +66,32 @@ PHONE_NOT_TAKEN = (
     "I still couldn't find one phone number, so I've stopped the call-back request, and your "
     "details have not been kept. You can ask for a call back again at any time."
 )
+# Round 22 (callback-289): "617-555-01" was stored as the phone, and the correction typed at
+# the next question became the time. An incomplete number is refused with this; a corrected
+# number typed later replaces the phone (actions/callback_answers.py).
+INCOMPLETE_PHONE = (
+    "That number looks incomplete: a number with its area code has 10 figures, for example "
+    "(860) 555-0123. Please type the whole number the team should call, or say cancel to stop."
+)
+PHONE_CORRECTED = "Thank you, I've changed the number to {callback_phone}."
+# Round 22: "mornings" at the consent question got the greeting before the question again.
+CONSENT_REASK = (
+    "Sorry, I need a yes or a no: may the team call you? Please press Yes or No below, or "
+    "type cancel to stop."
+)
 # The key of the request just stored, for a withdrawal (actions/callback_withdrawal.py).
 REQUEST_KEY_SLOT = "callback_request_key"
 SUBMITTED = (
     "Thank you, {callback_name}. Your request has been passed to the interventional radiology "
     "team, who will call {callback_phone} ({callback_time}). This is not for emergencies: if "
     "you need urgent help, call 911. If you change your mind, type cancel."
+)
+# Round 22 (callback-286): the name field holds whom the team should ask for; when that is
+# a relative ("Lisa Grantham (daughter)") the patient is not thanked by the relative's name.
+SUBMITTED_FOR_SOMEONE = (
+    "Thank you. Your request has been passed to the interventional radiology team, who will "
+    "call {callback_phone} and ask for {callback_name} ({callback_time}). This is not for "
+    "emergencies: if you need urgent help, call 911. If you change your mind, type cancel."
 )
 # Round 21: of two numbers the first is taken, and the patient is told which.
 FIRST_NUMBER_TAKEN = (
@@ -176,6 +204,8 @@ def normalise_phone(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     typed = " ".join(value.split())
+    if incomplete_number(typed):
+        return None  # "617-555-01" cannot be called (round 22, callback-289)
     phone = _canonical_phone(typed)
     if phone is None and _NUMBER_WORD.search(typed) and not _EXTENSION.search(typed):
         said = number_said(typed)
@@ -236,11 +266,47 @@ def name_field(value: Any) -> str | None:
     text = _NAME_LEAD_IN.sub("", text, count=1) if text else text  # "it's Bernadette ..."
     if not text:
         return None
+    # Round 22: the name staff should ask for (actions/callback_answers.py): a relative the
+    # patient asks the team to call instead, or "surname, first name" typed in lower case.
+    other = someone_else(text)
+    if other is not None:
+        return redact_all_but_names(other)
+    if surname_comma_first(text):
+        return redact_all_but_names(text)
     clause = _CLAUSE_AFTER_NAME.search(text)
     if clause and _LOWER_WORD.search(text, clause.start()):
         head, tail = text[: clause.start()], text[clause.start() :]
-        return redact_all_but_names(head) + redact(tail)
-    return redact_all_but_names(text)
+        return _without_details(redact_all_but_names(head) + redact(tail))
+    return _without_details(redact_all_but_names(text))
+
+
+# Round 22 (callback-412/413: "Tobias Grint, MRN [ID removed]" was stored and thanked): a
+# detail typed after the name is not kept in the name field at all. The stored name ends
+# before the clause (or the label words: "medicare", "DOB", "MRN") that leads to the first
+# detail masked, when a name is left before it.
+_MARK = re.compile(r"\[[A-Za-z ]+ removed\]")
+_DETAIL_LABELS = re.compile(
+    r"(?:[\s,;:]+(?:mrn|medical\s+record(?:\s+number)?|medicare|medicaid|dob|d\.o\.b\.?|born|"
+    r"date\s+of\s+birth|birthday|ssn|social(?:\s+security)?|id|number|no\.?|nr|#|phone|tel|"
+    r"cell|mobile|email|e-mail|address|plan|member|account|is|was|on|at))+[\s:#.]*$",
+    re.IGNORECASE,
+)
+
+
+def _without_details(stored: str) -> str:
+    """`stored` cut before the first masked detail and what introduces it, if a name is left."""
+    mark = _MARK.search(stored)
+    if mark is None:
+        return stored
+    before = stored[: mark.start()]
+    boundaries = [m.start() for m in _CLAUSE_AFTER_NAME.finditer(before)]
+    boundaries = [b for b in boundaries if _LETTER.search(before[:b])]
+    if boundaries:
+        return before[: boundaries[0]].rstrip(" ,;:-\u2013\u2014(")
+    labels = _DETAIL_LABELS.search(before)
+    if labels and _LETTER.search(before[: labels.start()]):
+        return before[: labels.start()].rstrip(" ,;:-\u2013\u2014(")
+    return stored
 
 
 # Where a clause after the caller's name starts: a comma, a bracket, a dash between spaces,
@@ -253,7 +319,9 @@ _CLAUSE_AFTER_NAME = re.compile(
 _NAME_LEAD_IN = re.compile(
     r"^\s*(?:(?:hi|hello|ok|okay|sure|yes)[\s,!.]+)?"
     r"(?:it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am|my\s+name\s+is|my\s+name['\u2019]s|"
-    r"name\s*:|the\s+name\s+is)\s+",
+    r"name\s*:|the\s+name\s+is|"
+    # Round 22 (callback-290): "name is Clementine Oyelaran-Brooks" was stored cue and all.
+    r"(?:the\s+)?name['\u2019]s|name\s+is|ask\s+for|call\s+me)\s+",
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
@@ -286,7 +354,7 @@ class ValidateCallbackForm(FormValidationAction):
         cleared: list[EventType] = [
             SlotSet(slot, None) for slot in PERSONAL_SLOT_MARKS if is_mark(tracker.get_slot(slot))
         ]
-        return cleared + events
+        return cleared + events + consent_reask(tracker, dispatcher)
 
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -306,18 +374,69 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_phone": phone}
         if refused_in_this_form(tracker.events):
             return {"callback_phone": None, "requested_slot": None}
-        dispatcher.utter_message(text=INVALID_PHONE)
+        dispatcher.utter_message(
+            text=INCOMPLETE_PHONE if incomplete_number(value) else INVALID_PHONE
+        )
         return {"callback_phone": None}
 
     def validate_callback_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """The time; or, when the answer corrects the number ("sorry, 617-555-0115"), the new
+        phone, and the time asked again (round 22: the correction had become the time)."""
+        correction = phone_correction(value, dispatcher)
+        if correction is not None:
+            return {**correction, "callback_time": None}
         return {"callback_time": time_field(value)}
+
+
+def phone_correction(value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any] | None:
+    """The new phone slot when an answer to a later question corrects the number, else None.
+
+    A corrected number that is itself incomplete is refused (the earlier number stays)."""
+    if not isinstance(value, str):
+        return None
+    numbers = full_numbers(value)
+    phone = normalise_phone(numbers[0]) if len(numbers) == 1 else None
+    if phone is not None and corrected_number(value, numbers):
+        dispatcher.utter_message(text=PHONE_CORRECTED.format(callback_phone=phone))
+        return {"callback_phone": phone}
+    if not numbers and incomplete_number(value):
+        dispatcher.utter_message(text=INCOMPLETE_PHONE)
+        return {}
+    return None
+
+
+# The intents the form hands on at the consent question: the patient's way out (stop, an
+# emergency) and a question about the treatment, which the assistant answers before it asks
+# again. Anything else there ("mornings", a greeting) gets CONSENT_REASK (round 22).
+_HANDED_ON_AT_CONSENT = frozenset({"stop", "emergency", "not_covered", *FAQ_TOPICS})
+
+
+def consent_reask(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """At the consent question, an answer that is no yes or no: a corrected number replaces
+    the phone (the question is asked again with it), anything else is asked again plainly.
+    The SlotSet keeps the form running (Rasa hands a message the form did not fill a slot
+    from to the other policies: the greeting was what answered "mornings")."""
+    if tracker.get_slot("requested_slot") != "callback_consent":
+        return []
+    if tracker.get_slot("callback_consent") is not None:
+        return []
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent in _HANDED_ON_AT_CONSENT:
+        return []
+    correction = phone_correction(tracker.latest_message.get("text"), dispatcher)
+    if correction is None:
+        dispatcher.utter_message(text=CONSENT_REASK)
+    events: list[EventType] = [SlotSet(slot, value) for slot, value in (correction or {}).items()]
+    return [*events, SlotSet("callback_consent", None)]
 
 
 # The refusal as said, and as the transcript stores it (its example number masked), for a
 # conversation read back from the database.
-_REFUSALS = frozenset({INVALID_PHONE, redact(INVALID_PHONE)})
+_REFUSALS = frozenset(
+    {INVALID_PHONE, redact(INVALID_PHONE), INCOMPLETE_PHONE, redact(INCOMPLETE_PHONE)}
+)
 
 
 def refused_in_this_form(events: Any) -> bool:
@@ -361,8 +480,9 @@ class ActionSubmitCallback(Action):
             else:
                 log_writer().submit("callback", request)
                 sent = request["request_key"]
+                text = SUBMITTED_FOR_SOMEONE if for_someone_else(request["name"]) else SUBMITTED
                 dispatcher.utter_message(
-                    text=SUBMITTED.format(
+                    text=text.format(
                         callback_name=request["name"],
                         callback_phone=request["phone"],
                         callback_time=request["preferred_time"],
