@@ -17,7 +17,8 @@ missed, and each rule below reads the shape, not the instance:
   "I saw the doctor 11-7", date-156/406);
 - a plate after a plate's cue whose state prefix alone was masked ("plate: MA 4GT-829",
   plate-258/408/409);
-- an age over 89 as a decade ("mom is in her mid 90s", "late 90s", age-169/410).
+- an age over 89 as a part of a decade ("mom is in her mid 90s", "late 90s", age-169/410;
+  "in her 90s" is Safe Harbor's own group, "90 or older", and stays).
 
 Kept: a pain score or a fraction ("8/10 pain", "1/2 way"), a range with a unit ("2-3 days",
 "5-10 mg"), "a good place", "first place", a hospital, a state alone, "the 90s" (a decade of
@@ -166,7 +167,8 @@ _NAMED_PLACE = gated(
     re.compile(
         _PERSON_AT + r"(?P<name>(?!(?i:a|an|my|your|our|his|her|their|this|that|one|some|any|"
         r"no|first|second|third|last|same|other|right|wrong|good|better|best|nice|safe|"
-        r"quiet|dark|happy|new|old|new)\b)[^\W\d_][\w'\u2019-]+)\s+(?P<place>[Pp]lace)\b"
+        r"quiet|dark|happy|new|old)\b)[^\W\d_][\w'\u2019-]+(?:\s+(?!(?i:place)\b)[^\W\d_][\w-]+)?)"
+        r"\s+(?P<place>[Pp]lace)\b"
     ),
     words="place",
 )
@@ -174,6 +176,10 @@ _NAMED_PLACE = gated(
 
 def _masked_named_place(match: re.Match[str]) -> str:
     name = match.group("name")
+    if " " in name:  # two words before "place" are a name ("maple leaf place"), not a friend's
+        return (
+            match.group() if "'" in name or "\u2019" in name else match.group("cue") + ADDRESS_MARK
+        )
     titled = name[0].isupper() and match.group("place")[0] == "P"
     if ordinary(name) and not (titled and not case_says_nothing(match.string)):
         return match.group()
@@ -271,15 +277,16 @@ _PLATE_AFTER_MARK = gated(
 
 # ---------------------------------------------------------------- ages over 89 as a decade
 
-# age-169/410 "mom is in her mid 90s", "late 90s": an age of ninety and over as a decade after
-# "in his/her/their/my" (Safe Harbor puts every age over 89 in one group). "the 90s" stays.
+# age-169/410 "mom is in her mid 90s", "late 90s": an age over 89 as a part of a decade after
+# "in his/her/their/my". Safe Harbor puts every age over 89 in one group, "90 or older": "in her
+# 90s" (kept since round 17) says no more than that group, "mid / late 90s" says more. "the 90s"
+# (a decade of years) stays.
 _DECADE_AGE = gated(
     re.compile(
         r"(?P<cue>\b(?i:in|into)\s+(?i:his|her|their|my|your|our)\s+)"
-        r"(?P<age>(?i:(?:early|mid|late|upper)[\s-]*)?(?:(?:9|1[0-1])0['\u2019]?s|"
-        r"(?i:nineties|hundreds)))\b"
+        r"(?P<age>(?i:early|mid|late|upper)[\s-]*(?:(?:9|1[0-1])0['\u2019]?s|(?i:nineties|hundreds)))\b"
     ),
-    needles="90 100 110 nineties hundreds",
+    words="early mid late upper",
 )
 
 
