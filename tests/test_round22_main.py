@@ -31,7 +31,15 @@ def test_a_name_after_another_languages_mr_or_mrs_is_masked(text: str, values: l
 
 
 @pytest.mark.parametrize(
-    "text", ["the frau at the desk was kind", "Pan Am flight 12 was my last trip", "Herr is it?"]
+    "text",
+    [
+        "the frau at the desk was kind",
+        "Pan Am flight 12 was my last trip",
+        "Herr is it?",
+        # Round 18's ordinary question, masked by the learned scorer once it was merged.
+        "I take metformin and lisinopril, is that ok?",
+        "can I keep taking atorvastatin and metoprolol before it",
+    ],
 )
 def test_the_same_words_without_a_name_after_them_stay(text: str) -> None:
     assert redact(text) == text

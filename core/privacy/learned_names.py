@@ -316,8 +316,8 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
     towns, a brand; a doctor's surname after the title (kept by design, docs/privacy.md); an
     acronym, a brand or code written with capitals inside ("IR", "ValueError"); a slip or a
     form of an ordinary word that is no first name ("stiffest"); a lower-case word ending as
-    an adjective does ("osteopenic"); a first name naming a thing after a determiner ("the
-    Margaret ward")."""
+    an adjective does ("osteopenic"); a term's or a generic drug's ending ("lisinopril"); a
+    first name naming a thing after a determiner ("the Margaret ward")."""
     word = text[start:end]
     lowered = word.lower()
     table = lists()
@@ -334,6 +334,8 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
     if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):
         return True  # "IR", "iPhone", "ValueError" ("O'Connell" and "Abernathy-Quist" pass)
     first = names._is_first(word)
+    if not first and names._TERM_ENDING.search(word):
+        return True  # a term's or a drug's ending, as the rules read it ("lisinopril")
     if word.islower() and (
         names.other_language(text)  # "è troppo vecchio", "li tonbe": the language's words
         or (not first and (not names.unknown(word) or names._ADJECTIVE.search(word)))

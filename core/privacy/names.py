@@ -1593,7 +1593,12 @@ def _next_word(text: str, end: int) -> str:
 # "Stimulator", "Tumours"): found probing bench/real_questions.yml, public questions.
 _TERM_ENDING = re.compile(
     r"(?:ectomy|otomy|ostomy|plasty|scopy|itis|osis|emia|algia|ation|ment|ness|ing|ous|atic|"
-    r"ical|ive|ator|ours|ors|ics|ism|ist|ity|ular|ary|ery|ology|ogram|graphy)$",
+    r"ical|ive|ator|ours|ors|ics|ism|ist|ity|ular|ary|ery|ology|ogram|graphy|"
+    # Generic drugs' stems (round 18's "I take metformin and lisinopril, is that ok?": the
+    # learned scorer masked "lisinopril"): no one is named so.
+    r"pril|sartan|statin|olol|dipine|prazole|formin|pentin|oxetine|azepam|cillin|mycin|"
+    r"floxacin|dronate|thiazide|tidine|oxaban|gliptin|glitazone|lukast|triptan|zolam|semide|"
+    r"profen|codone|morphone)$",
     re.IGNORECASE,
 )
 
