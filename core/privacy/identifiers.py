@@ -173,6 +173,30 @@ _STATE = rf"(?:\b(?:{_STATES})\b\.?|(?i:\b(?:{_STATE_NAMES})\b))"
 # lower case, and the names of one word (the two-word ones are matched as pairs).
 STATE_CODES = frozenset(_STATES.lower().split("|"))
 STATE_NAME_WORDS = frozenset(name for name in _STATE_NAMES.split("|") if "\\s" not in name)
+# Codes that are also words or common abbreviations ("ok", "in", "me", "pa"): the town rules
+# take them as a state only after a town that says more.
+STATE_CODES_THAT_ARE_WORDS = frozenset(
+    [
+        "al",
+        "co",
+        "de",
+        "hi",
+        "id",
+        "in",
+        "la",
+        "me",
+        "ma",
+        "mo",
+        "ms",
+        "mt",
+        "ne",
+        "oh",
+        "ok",
+        "or",
+        "pa",
+        "va",
+    ]
+)
 _ZIP = r"\b\d{5}(?:-\d{4})?\b"
 # One word of a state's name or abbreviation, in any case (a town's neighbour).
 STATE_WORD = re.compile(

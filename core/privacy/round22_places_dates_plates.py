@@ -39,6 +39,7 @@ from core.privacy.identifiers import (
     DATE_MARK,
     ID_MARK,
     STATE_CODES,
+    STATE_CODES_THAT_ARE_WORDS,
     STREET_WORD_GATE,
     SURE_STREET_WORDS,
     UNSURE_STREET_WORDS,
@@ -69,29 +70,6 @@ _TOWN_CODE = gated(
 )
 # A cheap first look: a state code is two capitals standing alone.
 _CAPITAL_PAIR = re.compile(r"(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")
-# Codes that are words or common abbreviations: only after a town of two words or more.
-_WORD_CODES = frozenset(
-    [
-        "al",
-        "co",
-        "de",
-        "hi",
-        "id",
-        "in",
-        "la",
-        "me",
-        "ma",
-        "mo",
-        "ms",
-        "mt",
-        "ne",
-        "oh",
-        "ok",
-        "or",
-        "pa",
-        "va",
-    ]
-)
 
 
 def _masked_town_code(match: re.Match[str]) -> str:
@@ -106,7 +84,7 @@ def _masked_town_code(match: re.Match[str]) -> str:
         phrase = _phrase(chosen)
         if not phrase or state_or_country(phrase):
             continue
-        if count == 1 and (code in _WORD_CODES or ordinary(chosen[0])):
+        if count == 1 and (code in STATE_CODES_THAT_ARE_WORDS or ordinary(chosen[0])):
             return match.group()
         if count < len(words):  # the town is the whole run after the cue or the start
             return match.group()

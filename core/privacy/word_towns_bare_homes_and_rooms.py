@@ -33,6 +33,7 @@ from core.privacy.identifiers import (
     ADDRESS_MARK,
     ID_MARK,
     STATE_CODES,
+    STATE_CODES_THAT_ARE_WORDS,
     STATE_NAME_WORDS,
     SURE_STREET_WORDS,
     UNSURE_STREET_WORDS,
@@ -191,32 +192,8 @@ def _masked_home_town(match: re.Match[str]) -> str:
 # ", <state>" is a town even when it is a word; the state goes with it. Two-letter codes that are
 # words or common abbreviations ("ok", "in", "me", "pa", "va") count only after a place that is
 # no word.
-_CODES = STATE_CODES  # identifiers.py: one list of the states for every rule
-_WORD_CODES = frozenset(
-    [
-        "al",
-        "co",
-        "de",
-        "hi",
-        "id",
-        "in",
-        "la",
-        "me",
-        "ma",
-        "mo",
-        "ms",
-        "mt",
-        "ne",
-        "oh",
-        "ok",
-        "or",
-        "pa",
-        "va",
-    ]
-)
 # Full state names that are also first names: "I have hope, Virginia" may address a person.
 _NAME_STATES = frozenset(["virginia", "georgia", "carolina", "dakota", "montana", "indiana"])
-_STATE_NAME_WORDS = STATE_NAME_WORDS
 # The first words of two-word states, and what may follow them.
 _STATE_PAIRS = {
     "new": {"hampshire", "jersey", "mexico", "york"},
@@ -240,7 +217,7 @@ def _state_after(match: re.Match[str]) -> str | None:
         return f"{state} {second}" if second in _STATE_PAIRS[state] else None
     if second:
         return None
-    return state if state in _CODES or state in _STATE_NAME_WORDS else None
+    return state if state in STATE_CODES or state in STATE_NAME_WORDS else None
 
 
 def masked_towns_before_states(text: str) -> str:
@@ -263,9 +240,13 @@ def masked_towns_before_states(text: str) -> str:
             if not phrase or state_or_country(phrase) or phrase.split()[0] in _SMALL:
                 continue
             one_word = count == 1 and ordinary(words[0])
-            if one_word and (state in _WORD_CODES or state in _NAME_STATES):
+            if one_word and (state in STATE_CODES_THAT_ARE_WORDS or state in _NAME_STATES):
                 continue
-            if len(state) == 2 and state in _WORD_CODES and not words[0][0].isupper():
+            if (
+                len(state) == 2
+                and state in STATE_CODES_THAT_ARE_WORDS
+                and not words[0][0].isupper()
+            ):
                 continue
             out += [text[at : chosen[0].start()], ADDRESS_MARK]
             # The state goes with its town: after a masked town the address rules read it as
