@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy.alternation import one_of
 from core.privacy.gates import Gated, gated, words_of
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 from core.privacy.marks import MARK, outside_marks
@@ -42,23 +43,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # A word, with hyphens and apostrophes inside (Dale-Moreno, O'Brien), or an initial ("J.").
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*\.?")
-_RELATIVE = (
-    r"(husband|wife|spouse|partner|mother|mom|mum|mommy|mama|father|dad|daddy|papa|son|"
-    r"daughter|brother|sister|aunt|auntie|uncle|niece|nephew|cousin|grandmother|grandma|"
-    r"granny|nana|grandfather|grandpa|grandson|granddaughter|fiance|fiancee|boyfriend|"
-    r"girlfriend|friend|neighbou?r|caregiver|carer|patient|client|stepmother|stepfather|"
-    r"stepson|stepdaughter|sibling|child|kid|parent|relative|roommate|"
+_RELATIVE_WORD_LIST = (
+    "husband wife spouse partner mother mom mum mommy mama father dad daddy papa son "
+    "daughter brother sister aunt auntie uncle niece nephew cousin grandmother grandma "
+    "granny nana grandfather grandpa grandson granddaughter fiance fiancee boyfriend "
+    "girlfriend friend neighbour neighbor caregiver carer patient client stepmother stepfather "
+    "stepson stepdaughter sibling child kid parent relative roommate "
     # Informal and other-language kin words patients type ("my hubby rhys", "my grandad arjun
     # mehta", "my tutu", "abuelo Ramón": an outside tester found the names after them raw).
-    r"hubby|wifey|grandad|granddad|gran|nan|nanna|nanny|grammy|gramps|grampa|tutu|abuelo|"
-    r"abuela|abuelita|abuelito|nonna|nonno|oma|opa|babcia|dziadek|amma|appa|ammi|abba|"
-    r"bestie|sis|bro|stepmum|stepmom|stepdad|grandkid|grandchild|"
+    "hubby wifey grandad granddad gran nan nanna nanny grammy gramps grampa tutu abuelo "
+    "abuela abuelita abuelito nonna nonno oma opa babcia dziadek amma appa ammi abba "
+    "bestie sis bro stepmum stepmom stepdad grandkid grandchild "
     # "its for my aunty wairimu", "my bf kaito", "my coworker" (round 9: raw).
-    r"aunty|bf|gf|coworker|co-worker|colleague|boss|pastor|godmother|godfather)"
+    "aunty bf gf coworker co-worker colleague boss pastor godmother godfather"
 )
+_RELATIVE_WORDS = _RELATIVE_WORD_LIST.split()
+# Factored by leading letters (core/privacy/alternation.py): some thirty patterns hold it.
+_RELATIVE: str = "(" + one_of([re.escape(word) for word in _RELATIVE_WORDS]) + ")"
 RELATIVE: str = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
 # Every kin word as the gates compare words (letter runs: "co-worker" gives "co", "worker").
-_ALL_KIN = frozenset(re.findall(r"[a-z]+", _RELATIVE.replace("neighbou?r", "neighbour|neighbor")))
+_ALL_KIN: frozenset[str] = frozenset(re.findall(r"[a-z]+", _RELATIVE_WORD_LIST))
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
 _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
@@ -1333,7 +1337,7 @@ _NOT_ME = frozenset({"again", "here", "there", "back", "myself", "lol", "ok", "o
 KIN_SLIP = re.compile(
     r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE
 )
-_KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE) if len(w) >= 5)
+_KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE_WORD_LIST) if len(w) >= 5)
 
 
 @lru_cache(maxsize=4096)

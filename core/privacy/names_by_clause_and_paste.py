@@ -42,9 +42,7 @@ KIN_MODAL_NAME = gated(
         r"(?=\s*,|\s+(?:is|was|has|had|does|isn['\u2019]?t|wasn['\u2019]?t|hasn['\u2019]?t|"
         r"doesn['\u2019]?t|[a-z]{2,}[^su\W]s)\b|['\u2019](?:s|ll|d)\b)"
     ),
-    words=" ".join(
-        sorted(set(re.findall(r"[a-z]+", _KIN.replace("neighbou?r", "neighbour|neighbor"))))
-    ),
+    words=" ".join(sorted(n._ALL_KIN)),
 )
 # Only the first names that names.CAPITAL_KIN_NAME leaves out for being modals or small words.
 _MODAL_NAMES = frozenset({"will", "may", "can", "might"})

@@ -48,6 +48,7 @@ from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
+from core.privacy.alternation import factored
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -253,11 +254,12 @@ PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,
 # "eight six zero, five five five, zero one nine one": seven or more digits said in words
 # (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…",
 # "860 five five five 01 23": four runs or more, counted by digits in `_masked_spelled_phone`).
-_DIGIT_WORD = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+"
+_DIGIT_WORDS = (
+    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+"
     # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
-    r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+    r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
 )
+_DIGIT_WORD = factored(_DIGIT_WORDS)  # core/privacy/alternation.py
 # Round 12 (i21u): "my number ends in oh one six nine", "termina en cero uno ocho ocho": a
 # phone's last four in words after "ends in / ends with / termina en".
 LAST_FOUR_WORDS = re.compile(
@@ -1131,7 +1133,7 @@ def _digit_count(part: str) -> int:
     return sum(len(run) if run.isdigit() else 1 for run in runs)
 
 
-_DIGIT_NAMES = frozenset(re.findall(r"[a-z]+", _DIGIT_WORD))
+_DIGIT_NAMES = frozenset(re.findall(r"[a-z]+", _DIGIT_WORDS))
 
 
 def _is_part(part: str, cue: str) -> bool:
