@@ -112,12 +112,17 @@ _MOVABLE_HOLIDAY = (
 )
 # A holiday's phrase, for `might_detail` (a message with none of the gate's words and no
 # figure can still hold "fell on new years day").
-_HOLIDAY_PHRASE = re.compile(
-    r"\b(?:new\s+year|(?:4th|fourth)\s+of\s+july|july\s+4|labou?r\s+day|memorial\s+day|"
-    r"mother['\u2019]?s\s+day|father['\u2019]?s\s+day|good\s+friday|presidents['\u2019]?\s+day|"
-    r"columbus\s+day|mlk\s+day|luther\s+king|rosh\s+hashanah|yom\s+kippur|boxing\s+day|"
-    r"april\s+fool|d-day|flag\s+day|canada\s+day)",
-    re.IGNORECASE,
+_HOLIDAY_PHRASE = gated(
+    re.compile(
+        r"\b(?:new\s+year|(?:4th|fourth)\s+of\s+july|july\s+4|labou?r\s+day|memorial\s+day|"
+        r"mother['\u2019]?s\s+day|father['\u2019]?s\s+day|good\s+friday|presidents['\u2019]?\s+day|"
+        r"columbus\s+day|mlk\s+day|luther\s+king|rosh\s+hashanah|yom\s+kippur|boxing\s+day|"
+        r"april\s+fool|d-day|flag\s+day|canada\s+day)",
+        re.IGNORECASE,
+    ),
+    needles="d-day",
+    words="new july labor labour memorial mother mothers father fathers good president "
+    "presidents columbus mlk luther rosh yom boxing april flag canada",
 )
 _HOLIDAY = (
     r"(?:(?:st\.?\s+|saint\s+)?valentine(?:['\u2019]?s)?(?:\s+day)?|christmas(?:\s+(?:day|eve))?|"

@@ -1334,8 +1334,12 @@ ME_AGAIN = gated(
 )
 _NOT_ME = frozenset({"again", "here", "there", "back", "myself", "lol", "ok", "okay", "also"})
 # "my dauter marisela", "my husbend tomasz" (round 5): a kin word typed with a slip or two.
-KIN_SLIP = re.compile(
-    r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])", re.IGNORECASE
+KIN_SLIP = gated(
+    re.compile(
+        r"\b(?:my|our|his|her|it['\u2019]?s)\s+(?P<kin>[a-z]{4,13})\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    words="my our his her it its",
 )
 _KIN_WORDS = tuple(w for w in re.findall(r"[a-z]+", _RELATIVE_WORD_LIST) if len(w) >= 5)
 

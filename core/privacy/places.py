@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy.alternation import one_of
 from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE, COUNTRIES, STATE_WORD
 from core.privacy.names import TOWNS, ordinary
 
@@ -40,7 +41,7 @@ def place_names() -> frozenset[str]:
 WHERE_WORDS = ("'m ", "\u2019m ", "im ", "'re ", "\u2019re ", "'s ", "\u2019s ", " am ",
                " are ", " is ", "mov", "driv", "com", "came", "originally", "relocat", "head",
                "stay", "trav", "fly")  # fmt: skip
-WHERE_GATE = re.compile("|".join(map(re.escape, WHERE_WORDS)))  # faster than any(...) here
+WHERE_GATE = re.compile(one_of(sorted(map(re.escape, WHERE_WORDS))))  # presence only
 _BEING = (
     r"(?:i['\u2019]?m|i\s+am|we['\u2019]?re|we\s+are|she['\u2019]?s|she\s+is|he['\u2019]?s|"
     r"he\s+is|they['\u2019]?re|they\s+are|(?:i|we|they)\s+stay|(?:she|he)\s+stays)"

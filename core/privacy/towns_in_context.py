@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.alternation import one_of
 from core.privacy.gates import gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -438,7 +439,7 @@ def _masked_residence_clause(match: re.Match[str]) -> str:
     return _CLAUSE_TOWN.sub(_masked_clause_town, clause)
 
 
-_RESIDING_GATE = re.compile("|".join(map(re.escape, _RESIDING_WORDS)))
+_RESIDING_GATE = re.compile(one_of(sorted(map(re.escape, _RESIDING_WORDS))))  # presence
 _LATER_CAPITAL = re.compile(r"(?<=.)[A-Z]", re.DOTALL)
 
 
