@@ -147,6 +147,10 @@ def test_disguised_red_flags_are_caught(text: str, flag: str) -> None:
         "how long does it take for the cement to harden",
         "will I be able to walk afterwards",
         "can I stand up after the procedure",
+        # Round 23 (outside tester got "call 911"): posture, the page's kyphosis, not weakness.
+        "this is for my husband bill he is 78 and cant stand up straight",
+        "I can't stand up straight anymore because of the fracture",
+        "she is not able to stand up straight since the fracture",
         "what does it mean that my vertebra collapsed?",
         "my spine collapsed, can this help?",
         "how hot is the cement",
@@ -156,6 +160,13 @@ def test_disguised_red_flags_are_caught(text: str, flag: str) -> None:
 )
 def test_ordinary_questions_are_left_to_the_classifier(text: str | None) -> None:
     assert find_red_flag(text, PATTERNS) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["he is not able to stand up straight or walk", "I cant stand up straight nor walk"]
+)
+def test_posture_with_legs_that_fail_is_still_a_red_flag(text: str) -> None:
+    assert find_red_flag(text, PATTERNS) == "leg_weakness_or_numbness"
 
 
 def test_component_raises_the_message_to_emergency() -> None:

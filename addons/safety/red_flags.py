@@ -119,6 +119,9 @@ IN_A_STATE = (
     r"becomes|gets|got|getting|went|keeps getting|is getting|is being|feels|felt|sounds|"
     r"sounded)|'?s|'?re|\s+are)" + ADV + r"\s+"
 )
+# After "stand (up)": the words that make it posture, not strength ("stand up straight"),
+# unless walking fails too ("can't stand up straight or walk").
+_NOT_POSTURE = r"(?!\s+(up\s+)?(straight|tall|upright)\b(?!\s+(or|and|nor)\s+(walk|stand)))"
 RED_FLAG_PATTERNS: dict[str, list[str]] = {
     "leg_weakness_or_numbness": [
         r"\b(can'?t|cannot|can not|unable to|couldn'?t|could not)"
@@ -127,7 +130,9 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         + LIMB,
         LIMB + r".{0,25}" + NUMB,
         NUMB + r".{0,25}" + LIMB,
-        r"\b(can'?t|cannot|can not|unable to)\s+(walk|stand( up)?)\b",
+        # Round 23 (outside tester): "can't stand up straight" is the stoop of a fractured spine
+        # (the page's kyphosis), not legs that fail: "straight" after it keeps it ordinary.
+        r"\b(can'?t|cannot|can not|unable to)\s+(walk|stand( up)?)\b" + _NOT_POSTURE,
         r"\bsaddle\s+(numbness|anaesthesia|anesthesia)\b",
         r"\bnumb(ness)?\b.{0,20}" + SADDLE,
         SADDLE + r".{0,20}\bnumb(ness)?\b",
@@ -142,7 +147,8 @@ RED_FLAG_PATTERNS: dict[str, list[str]] = {
         LIMB + r"\s+(are|is|r|have|has|feel|feels|went|go|got)?\s*(not working|stopped working|"
         r"won'?t (work|move|hold)|floppy|limp|"
         r"(don'?t|do not|will not) (work|move|hold)|like jelly|useless|asleep|buckl(ed|ing))",
-        r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b",
+        r"(\bnot|n't)\s+able\s+to\s+(walk|stand|move\s+(my|his|her)\s+(legs?|feet|foot))\b"
+        + _NOT_POSTURE,
         r"\bdrag+ing\s+(my|his|her)\s+(leg|foot)\b",
         r"\bfoot\s+drop\b",
         r"\b(new|sudden)\s+numbness\b",
