@@ -30,12 +30,20 @@ from actions.callback_answers import (
     someone_else,
     surname_comma_first,
 )
+from actions.callback_details import (
+    change_at_consent,
+    name_correction,
+    name_in_request,
+    only_a_number,
+    refused_name,
+)
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
 from core.privacy.booked_days_stamps_and_split_numbers import masked_dates_in_time_answer
 from core.privacy.redaction import redact, redact_all_but_names
-from core.privacy.transcripts import PERSONAL_SLOT_MARKS, is_mark
+from core.privacy.time_answers import masked_place_in_time_answer
+from core.privacy.transcripts import PERSONAL_SLOT_MARKS, PHONE_MARK, is_mark
 from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
 from core.vocabulary.callback_form import CALLBACK_SLOTS, FORM, completed_form_values
 from core.vocabulary.contact import handoff_text
@@ -74,6 +82,25 @@ INCOMPLETE_PHONE = (
     "(860) 555-0123. Please type the whole number the team should call, or say cancel to stop."
 )
 PHONE_CORRECTED = "Thank you, I've changed the number to {callback_phone}."
+# The same number typed again at a later question (round 23, cb05/cb15: it was already taken
+# from the name answer): nothing changes, and the patient is told so.
+PHONE_SAME = "Thank you, that is the number I have: {callback_phone}."
+# Round 23 (actions/callback_details.py): what the form says when an answer gives another
+# detail than the one asked for.
+NAME_NEEDED = (
+    "The team need a name to ask for when they call (a first name is enough), so I can't "
+    "send the request without one. If you'd rather not give a name here, you can contact "
+    "the department yourself (details below), or type cancel to stop."
+)
+PHONE_AT_NAME = (
+    "Thank you, I'll give the team the number {callback_phone}. They also need a name to ask for."
+)
+NUMBER_IN_NAME = "Thank you, I'll give the team the number {callback_phone}."
+NAME_CORRECTED = "Thank you, I've changed the name to {callback_name}."
+DETAILS_IN_REQUEST = "Thank you, I've noted {details} from your message."
+CHANGED_AT_CONSENT = (
+    "All right, I've changed the request: the team will ask for {callback_name}{on_phone}."
+)
 # Round 22: "mornings" at the consent question got the greeting before the question again.
 CONSENT_REASK = (
     "Sorry, I need a yes or a no: may the team call you? Please press Yes or No below, or "
@@ -333,7 +360,11 @@ def time_field(value: Any) -> str | None:
     field is the one number the form keeps."""
     text = _clean_text(value)
     # A date in it ("any day but my procedure day 11/18": round 21 found it raw) is masked.
-    return redact(masked_dates_in_time_answer(text)) if text else None
+    # Round 23 (cb21/cb33/cb35): where the patient is ("at Willowbrook Manor room 12", "in
+    # moosic") is masked whole: read alone, the answer lacks the context the rules need.
+    if not text:
+        return None
+    return masked_place_in_time_answer(redact(masked_dates_in_time_answer(text)))
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -354,12 +385,34 @@ class ValidateCallbackForm(FormValidationAction):
         cleared: list[EventType] = [
             SlotSet(slot, None) for slot in PERSONAL_SLOT_MARKS if is_mark(tracker.get_slot(slot))
         ]
-        return cleared + events + consent_reask(tracker, dispatcher)
+        opened = details_in_request(tracker, dispatcher)
+        changed = consent_change(tracker, dispatcher)
+        if changed:
+            return cleared + events + changed
+        return cleared + opened + events + consent_reask(tracker, dispatcher)
 
     def validate_callback_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"callback_name": name_field(value)}
+        """The name staff should ask for. Round 23: a refusal is told why a name is needed (and
+        the department's details); a number alone is the phone (the name is asked again); a
+        number with the name fills the phone too (it is not asked for again)."""
+        if refused_name(value):
+            dispatcher.utter_message(text=NAME_NEEDED)
+            dispatcher.utter_message(text=handoff_text(contact_details()))
+            return {"callback_name": None}
+        numbers = full_numbers(value) if isinstance(value, str) else []
+        phone = normalise_phone(numbers[0]) if numbers else None
+        if phone is not None and only_a_number(value, numbers[0]):
+            dispatcher.utter_message(text=PHONE_AT_NAME.format(callback_phone=phone))
+            return {"callback_name": None, "callback_phone": phone}
+        name = name_field(value)
+        if phone is not None and name:
+            name = _before_number(name)
+        if phone is not None and name and tracker.get_slot("callback_phone") is None:
+            dispatcher.utter_message(text=NUMBER_IN_NAME.format(callback_phone=phone))
+            return {"callback_name": name, "callback_phone": phone}
+        return {"callback_name": name}
 
     def validate_callback_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -368,6 +421,9 @@ class ValidateCallbackForm(FormValidationAction):
         run of the form ends it (`requested_slot` None: the submission says why), so a
         patient is never kept in the form by answers that are no number."""
         phone = normalise_phone(value)
+        corrected = name_correction(value) if phone is None else None
+        if corrected is not None:  # round 23, cb11: "sorry its John Sweeney"
+            return _name_corrected(corrected, dispatcher, {"callback_phone": None})
         if phone is not None:
             if isinstance(value, str) and len(full_numbers(value)) > 1:
                 dispatcher.utter_message(text=FIRST_NUMBER_TAKEN.format(callback_phone=phone))
@@ -384,27 +440,107 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> dict[str, Any]:
         """The time; or, when the answer corrects the number ("sorry, 617-555-0115"), the new
         phone, and the time asked again (round 22: the correction had become the time)."""
-        correction = phone_correction(value, dispatcher)
+        correction = phone_correction(value, dispatcher, tracker.get_slot("callback_phone"))
         if correction is not None:
             return {**correction, "callback_time": None}
+        corrected = name_correction(value)
+        if corrected is not None:  # round 23, cb11
+            return _name_corrected(corrected, dispatcher, {"callback_time": None})
         return {"callback_time": time_field(value)}
 
 
-def phone_correction(value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any] | None:
+def _before_number(stored: str) -> str | None:
+    """The stored name cut before the number masked in it ("Mary Smith [phone removed]": the
+    number is the phone now), with the words that led to it ("my phone is")."""
+    cut = stored.find(PHONE_MARK)
+    before = stored[:cut] if cut >= 0 else stored
+    labels = _DETAIL_LABELS.search(before) if cut >= 0 else None
+    if labels is not None:
+        before = before[: labels.start()]
+    # cb16: "Harriet Beecham comma my phone is ...": punctuation said in words.
+    before = _SPOKEN_TAIL.sub("", before)
+    return before.rstrip(" ,;:-\u2013\u2014(") or None
+
+
+_SPOKEN_TAIL = re.compile(r"(?:\s+(?:comma|period|full\s+stop|and|my|the))+\s*$", re.I)
+
+
+def _name_corrected(
+    corrected: str, dispatcher: CollectingDispatcher, also: dict[str, Any]
+) -> dict[str, Any]:
+    """The slots for a name corrected at a later question, which is asked again (`also`)."""
+    name = name_field(corrected)
+    dispatcher.utter_message(text=NAME_CORRECTED.format(callback_name=name))
+    return {"callback_name": name, **also}
+
+
+def phone_correction(
+    value: Any, dispatcher: CollectingDispatcher, current: Any = None
+) -> dict[str, Any] | None:
     """The new phone slot when an answer to a later question corrects the number, else None.
 
-    A corrected number that is itself incomplete is refused (the earlier number stays)."""
+    A corrected number that is itself incomplete is refused (the earlier number stays); the
+    number the form already has, typed again, changes nothing (round 23)."""
     if not isinstance(value, str):
         return None
     numbers = full_numbers(value)
     phone = normalise_phone(numbers[0]) if len(numbers) == 1 else None
     if phone is not None and corrected_number(value, numbers):
-        dispatcher.utter_message(text=PHONE_CORRECTED.format(callback_phone=phone))
+        said = PHONE_SAME if phone == current else PHONE_CORRECTED
+        dispatcher.utter_message(text=said.format(callback_phone=phone))
         return {"callback_phone": phone}
     if not numbers and incomplete_number(value):
         dispatcher.utter_message(text=INCOMPLETE_PHONE)
         return {}
     return None
+
+
+def details_in_request(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Round 23 (cb30): the name and number given in the request that opened the form ("my name
+    is Clementine Osei please call me at 570 555 0121") fill the form, which then asks only
+    for what is missing. Only when the form is being opened (no question asked yet)."""
+    if tracker.get_slot("requested_slot") is not None:
+        return []
+    if any(tracker.get_slot(slot) is not None for slot in CALLBACK_SLOTS):
+        return []
+    text = tracker.latest_message.get("text")
+    if not isinstance(text, str):
+        return []
+    found: dict[str, Any] = {}
+    said = name_in_request(text)
+    name = name_field(said) if said else None
+    if name:
+        found["callback_name"] = name
+    numbers = full_numbers(text)
+    phone = normalise_phone(numbers[0]) if len(numbers) == 1 else None
+    if phone:
+        found["callback_phone"] = phone
+    if not found:
+        return []
+    parts = [f"the name {name}" if name else "", f"the number {phone}" if phone else ""]
+    details = " and ".join(part for part in parts if part)
+    dispatcher.utter_message(text=DETAILS_IN_REQUEST.format(details=details))
+    return [SlotSet(slot, value) for slot, value in found.items()]
+
+
+def consent_change(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Round 23 (cb22): at the consent question, a yes with a change ("yes but call my son
+    Darnell instead at 570 555 0195") takes the new name (and number) and asks again, whether
+    the yes was read as consent or not."""
+    if tracker.get_slot("requested_slot") != "callback_consent":
+        return []
+    found = change_at_consent(tracker.latest_message.get("text"))
+    if found is None:
+        return []
+    other, change = found
+    events: list[EventType] = [SlotSet("callback_name", other)]
+    numbers = full_numbers(change)
+    phone = normalise_phone(numbers[0]) if len(numbers) == 1 else None
+    if phone is not None:
+        events.append(SlotSet("callback_phone", phone))
+    on_phone = f" on {phone}" if phone else ""
+    dispatcher.utter_message(text=CHANGED_AT_CONSENT.format(callback_name=other, on_phone=on_phone))
+    return [*events, SlotSet("callback_consent", None)]
 
 
 # The intents the form hands on at the consent question: the patient's way out (stop, an
@@ -425,7 +561,9 @@ def consent_reask(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[Ev
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if intent in _HANDED_ON_AT_CONSENT:
         return []
-    correction = phone_correction(tracker.latest_message.get("text"), dispatcher)
+    correction = phone_correction(
+        tracker.latest_message.get("text"), dispatcher, tracker.get_slot("callback_phone")
+    )
     if correction is None:
         dispatcher.utter_message(text=CONSENT_REASK)
     events: list[EventType] = [SlotSet(slot, value) for slot, value in (correction or {}).items()]

@@ -160,6 +160,13 @@ def _name_words(text: str, capitalised: bool) -> str | None:
     return " ".join(words) or None
 
 
+_BEFORE_NAME = re.compile(
+    r"^(?:[\s,:;\-\u2013\u2014]*\b(?:instead|please|pls|then|rather|too|thanks|"
+    r"thank\s+you)\b)+",
+    re.IGNORECASE,
+)
+
+
 def someone_else(text: str) -> str | None:
     """ "Lisa Grantham (daughter)" when the answer asks the team to call a relative and names
     them; None otherwise (the answer is read as the caller's own name)."""
@@ -172,6 +179,9 @@ def someone_else(text: str) -> str | None:
     if cue is not None:
         name = _name_words(rest[cue.end() :], capitalised=False)
     else:  # "my daughter Lisa Grantham", "my son, Tom Reed"
+        # Round 23 (cb05): "call my daughter instead, Renee Fiorentino ..." was stored as
+        # "call": words between the relation and the name ("instead", "please") are skipped.
+        rest = _BEFORE_NAME.sub("", rest)
         name = _name_words(rest.lstrip(" ,:-\u2013\u2014"), capitalised=True)
     return f"{name} ({relation})" if name else None
 
