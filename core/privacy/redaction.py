@@ -43,6 +43,7 @@ from core.privacy import learned_names, people_in_clauses, places
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
+from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
@@ -430,6 +431,7 @@ def _redact_once(text: str) -> str:
     if not text.isascii():  # Round 21 (r21n): "我父亲叫王建国", "어머니 성함은 김순자입니다"
         text = other_scripts.masked(text, NAME_MARK)
         text = east_asian.masked(text, NAME_MARK)  # "山本 花子", "(田辺 浩)", "김순자 씨" (r22p)
+    text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
@@ -437,6 +439,7 @@ def _redact_once(text: str) -> str:
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
     text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     text = r22p.masked(text)  # "Bowling Green KY", "done 10/2", "in her mid 90s" (r22p)
+    text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text

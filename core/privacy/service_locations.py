@@ -31,9 +31,22 @@ _ROAD_STATE_AFTER = re.compile(
 )
 
 
+# Round 23 (r23p, or06 "Is it far from Route 8?", or65 "Can I take the bus, Route 8?"): a road
+# asked about as the way here (how far from it, the bus on it) is the trip's, not a home's;
+# "we live off Route 8", "the bus picks me up at my house on Route 8" still go.
+_TRIP_BEFORE = re.compile(
+    r"\b(?:far|close|closer|distance|mins?|minutes|miles|hours?|hrs?)\s+(?:away\s+)?"
+    r"(?:from|to|of)\s+(?:the\s+)?$|\b(?:bus|buses|train|shuttle|van)\s*[,:-]?\s*"
+    r"(?:(?:on|along|via|down|up)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def service_location(text: str, start: int, end: int) -> bool:
-    """Is the road or street at text[start:end] a service's location or a road asked about for
-    its traffic (so it stays)?"""
+    """Is the road or street at text[start:end] a service's location, a road asked about for
+    its traffic or as the way here (so it stays)?"""
     if _SERVICE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _TRIP_BEFORE.search(text, max(0, start - 24), start):
         return True
     return _ROAD_STATE_AFTER.match(text, end) is not None
