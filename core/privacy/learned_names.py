@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy import names
+from core.privacy import adjective_openings, names
 from core.privacy.identifiers import COUNTRIES
 from core.privacy.names import (
     _FOREIGN_STOP,
@@ -343,6 +343,8 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
         return True
     if not first and word[0].isupper() and _sentence_start_to_the_rules_only(text, start, end):
         return True  # "¿Cuesta mucho?": a capital at a sentence's start says nothing
+    if adjective_openings.kept(text, start, end):
+        return True  # Round 23 (r23n): "Rusty on the details", "Sunny and warm, can I walk?"
     # The rules ask it of a known first name; "that" is as often the conjunction ("let them
     # know that Honey called"), and "this" with it.
     before = names.WORD_BEFORE.search(text, max(0, start - 40), start)

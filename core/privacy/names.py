@@ -889,6 +889,8 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
         gap = text[words[-1].end() if words else start : match.start()]
         if gap.strip() or "\n" in gap or len(words) == limit:
             break
+        if match.end() - match.start() == 1 and text[match.end() : match.end() + 1].isdigit():
+            break  # Round 23 (r23n): a vertebra, "Patient: L1 fracture" ("[name removed]1")
         words.append(match)
         if _ends_sentence(match):
             break  # "my mom is Rosa. She is 80": the name ends there, and its full stop stays

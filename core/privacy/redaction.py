@@ -39,7 +39,13 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
-from core.privacy import learned_names, people_in_clauses, places
+from core.privacy import (
+    learned_names,
+    look_alike_labels,
+    names_after_kin_words,
+    people_in_clauses,
+    places,
+)
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
@@ -424,6 +430,7 @@ _MAX_PASSES = 3
 
 def _redact_once(text: str) -> str:
     """One pass of every rule over the text."""
+    text = look_alike_labels.masked(text)  # Round 23 (r23n): "Pat1ent: Mar1an Coyle" (OCR)
     if _has_detail(text):
         text = _redact_details(text)
     if "-" in text or "spel" in text:
@@ -434,6 +441,7 @@ def _redact_once(text: str) -> str:
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
+    text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
