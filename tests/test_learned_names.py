@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from core.privacy import learned_names as ln
 from core.privacy import learned_names_training as tr
+from core.privacy import names
+from core.privacy.names import NAME_MARK
 from core.privacy.redaction import redact
 from tests.project import ROOT, nlu_examples
 
@@ -207,3 +209,11 @@ def test_a_message_without_a_candidate_is_not_scored() -> None:
     table = ln.lists()
     assert not ln.might_hold_candidate("can i eat before the procedure", table)
     assert ln.scores("can i eat before the procedure", ln.model()) == []
+
+
+def test_a_first_name_joined_before_a_surname_gives_one_mark() -> None:
+    """The rules' span filter joins a first name before a found surname ((0, 11) beside
+    (0, 5)); replaced one by one, the second cut into the first's mark (round 23's helper:
+    "[name removed] removed] asking")."""
+    assert names.with_name_marks("Sunny Patel asking", [(0, 5), (0, 11)]) == (f"{NAME_MARK} asking")
+    assert "removed] removed]" not in ln.masked("Sunny Patel asking")

@@ -394,9 +394,7 @@ def masked_with(text: str, model: Model) -> str:
     found = [span for span in found if not kept_by_rules(text, *span)]
     if not found:
         return text
-    for start, end in reversed(sorted(set(names.without_kept(text, found)))):
-        text = text[:start] + NAME_MARK + text[end:]
-    return text
+    return names.with_name_marks(text, names.without_kept(text, found))
 
 
 def masked(text: str) -> str:

@@ -2073,8 +2073,15 @@ def _masked_spans(text: str) -> str:
     spans = sorted(set(found + _joined(text, found)))
     spans = sorted(set(spans + _said_again(text, spans)))
     spans = outside_marks(text, spans)  # Round 19 (H05): "[[name removed] removed]"
+    return with_name_marks(text, spans)
+
+
+def with_name_marks(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span replaced by NAME_MARK, overlapping or touching spans as one
+    (a first name joined before a surname gives (0, 11) beside (0, 5): replaced one by one,
+    the second would cut into the first's mark, "[name removed] removed]")."""
     merged: list[list[int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
