@@ -45,7 +45,12 @@ from core.privacy.redaction import redact, redact_all_but_names
 from core.privacy.time_answers import masked_place_in_time_answer
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, PHONE_MARK, is_mark
 from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
-from core.vocabulary.callback_form import CALLBACK_SLOTS, FORM, completed_form_values
+from core.vocabulary.callback_form import (
+    CALLBACK_SLOTS,
+    FORM,
+    REQUEST_KEY_SLOT,
+    completed_form_values,
+)
 from core.vocabulary.contact import handoff_text
 from core.vocabulary.spoken_phone import number_said
 from core.vocabulary.topics import FAQ_TOPICS
@@ -106,8 +111,6 @@ CONSENT_REASK = (
     "Sorry, I need a yes or a no: may the team call you? Please press Yes or No below, or "
     "type cancel to stop."
 )
-# The key of the request just stored, for a withdrawal (actions/callback_withdrawal.py).
-REQUEST_KEY_SLOT = "callback_request_key"
 SUBMITTED = (
     "Thank you, {callback_name}. Your request has been passed to the interventional radiology "
     "team, who will call {callback_phone} ({callback_time}). This is not for emergencies: if "

@@ -20,6 +20,7 @@ from core.privacy.names import NAME_MARK, ordinary
 from core.privacy.redaction import (
     DATE_MARK,
     EMAIL_MARK,
+    MARKS,
     PHONE_MARK,
     contains_pii,
     continuation,
@@ -414,7 +415,9 @@ def test_a_medicare_number_with_any_separators_is_removed(
     plain = mbi.replace("-", "")
     typed = " ".join(plain) if spaced else sep.join((plain[:4], plain[4:7], plain[7:]))
     redacted = redact(f"{before} {typed} {after}")
-    assert typed not in redacted and ID_MARK in redacted, redacted
+    # Gone under some mark: after a handle's cue the number is masked as the handle it could
+    # be ("INSTA 1AA0AA0AA00" -> "INSTA [link removed]"; hypothesis found it in a full run).
+    assert typed not in redacted and any(mark in redacted for mark in MARKS), redacted
 
 
 def test_a_relative_word_before_a_name_stays() -> None:

@@ -43,6 +43,7 @@ from core.privacy import (
     learned_names,
     look_alike_labels,
     names_after_kin_words,
+    number_forms,
     people_in_clauses,
     places,
 )
@@ -167,6 +168,14 @@ def _masked_provider_email(match: re.Match[str]) -> str:
     return (match.group("cue") or "") + EMAIL_MARK
 
 
+# "my e mail is h a z e l w 4 2 at aol" (round 23, em16: raw): an address spelled out letter
+# by letter, then "at" and a mail provider, without its "dot com": four single characters or
+# more with spaces between ("I a m at" has no provider after it).
+SPACED_PROVIDER_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?:[\w.+-]\s+){{3,63}}[\w.+-]\s+(?:at|@)\s+{_PROVIDER}\b"
+    r"(?:\s*(?:\.|dot)\s*(?:com|net))?",
+    re.IGNORECASE,
+)
 # "my gmail is harold w pemberton 1940", "my yahoo is margaret t oduya 44" (round 8: raw): the
 # words after a mail provider's name and "is" or a colon are an address said without its "at";
 # they go when one holds a figure or is no ordinary word ("my gmail is not working", "her
@@ -429,7 +438,16 @@ _MAX_PASSES = 3
 
 
 def _redact_once(text: str) -> str:
-    """One pass of every rule over the text."""
+    """One pass of every rule over the text, its numbers read as plain figures."""
+    if number_forms.may_fold(text):  # dashes, keycaps, "triple 5", "O5/17/1940" (r23d)
+        folded = number_forms.fold(text)
+        if folded.units:
+            return number_forms.unfolded(folded, _redact_plain_once(folded.text))
+    return _redact_plain_once(text)
+
+
+def _redact_plain_once(text: str) -> str:
+    """One pass of every rule over a text whose numbers are plain (number_forms.py)."""
     text = look_alike_labels.masked(text)  # Round 23 (r23n): "Pat1ent: Mar1an Coyle" (OCR)
     if _has_detail(text):
         text = _redact_details(text)
@@ -638,6 +656,7 @@ def _redact_details(text: str) -> str:
         text = ARROBA_EMAIL.sub(EMAIL_MARK, text)  # Round 11 (i21o)
     text = r19_spoken.email_passes(text)  # "bobbyjoe at example com", "[email removed]: x" (r19d)
     if PROVIDER_GATE.search(text):
+        text = SPACED_PROVIDER_EMAIL.sub(EMAIL_MARK, text)  # round 23 (r23d)
         text = PROVIDER_EMAIL.sub(_masked_provider_email, text)
         text = SAID_EMAIL.sub(_masked_said_email, text)
     if " slash " in text.lower():
@@ -711,6 +730,7 @@ def _redact_details(text: str) -> str:
         text = ids.WEEKDAY_DATE.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.ORDINAL_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
     text = ids.BIRTH_DAY.sub(lambda m: ids.masked_booked_day(m, DATE_MARK), text)  # i21q
+    text = number_forms.masked_birthday_day(text, DATE_MARK)  # "birthday is next week the 9th"
     text = r21d.day_passes(text)  # "they put me down for the twenty-third" (r21d)
     text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = r19_forms.date_passes(text)  # "12DEC2025", "6•14•1937", "20 noyabrya" (r19d)
@@ -1259,6 +1279,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or _old_year_after_date(previous, text)  # "june 9" / "1931" (round 17, r17p)
             or _ssn_start_after_cue(previous, text)  # "dad's social" / "is 612 44" (r18p)
             or _ssn_rest_after_start(previous, text)  # "ok its 123-45" / "-6789" (r18p)
+            or number_forms.ssn_start_after_short_cue(previous, text)  # "my ss is" / "412 73"
             or units_homes.street_after_house_number(previous, text)  # "at 19" / "Larkspur Lane"
             or units_homes.town_after_street(previous, text)  # "Larkspur Lane" / "Burlington"
             or r19_forms.day_after_date_cue(previous, text)  # "born on the" / "fifth of" (r19d)
@@ -1412,6 +1433,13 @@ def _surname_after_kin_name(previous: str, text: str) -> tuple[str, str] | None:
 
 def redact_continuation(previous: str, text: str) -> str:
     """`redact(text)`, with the rest of a detail `previous` broke off masked first."""
+    if number_forms.may_fold(text) or number_forms.may_fold(previous):  # round 23 (r23d)
+        folded = number_forms.fold(text)
+        found = continuation(number_forms.fold(previous).text, folded.text)
+        if folded.units:
+            plain = folded.text.replace(*found, 1) if found else folded.text
+            return number_forms.unfolded(folded, redact(plain))
+        return redact(text.replace(*found, 1) if found else text)
     found = continuation(previous, text)
     return redact(text.replace(*found, 1) if found else text)
 

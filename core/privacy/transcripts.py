@@ -37,7 +37,7 @@ from core.privacy.redaction import (
     continuation,
     redact,
 )
-from core.vocabulary.callback_form import taken_by_the_form
+from core.vocabulary.callback_form import REQUEST_KEY_SLOT, taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
 # The call-back form's personal slots and the mark each stored value becomes.
@@ -137,6 +137,27 @@ def _masked_answer(event: dict[str, Any], scrubber: _Scrubber) -> dict[str, Any]
     if isinstance(parse_data, dict):
         masked["parse_data"] = {**parse_data, "text": FORM_ANSWER_MARK, "entities": []}
     return masked
+
+
+# Round 23 (t21r23): the call-back request's key ("c-<32 hex>:<epoch seconds>.<micro>") was
+# stored as "c-…:[phone removed].938323" (the epoch seconds read as a phone), so it no longer
+# matched callback_requests.request_key. A key of that shape is the form's own value, no
+# identifier: the conversation id the server derives (addons/channels/conversation_ids.py:
+# "c-" and 32 hex digits; the database stores it beside every event anyway) and the time the
+# request was stored. Any other value in the slot (a typed "/intent{...}" may set it) is
+# redacted as any string.
+_REQUEST_KEY = re.compile(r"c-[0-9a-f]{32}:\d{1,12}\.\d{6}")
+
+
+def _is_request_key(event: dict[str, Any]) -> bool:
+    return event.get("event") == "slot" and event.get("name") == REQUEST_KEY_SLOT
+
+
+def _kept_request_key(event: dict[str, Any]) -> dict[str, Any]:
+    value = event.get("value")
+    if value is None or (isinstance(value, str) and _REQUEST_KEY.fullmatch(value)):
+        return event
+    return {**event, "value": redact(value) if isinstance(value, str) else PERSONAL_VALUE_MARK}
 
 
 def _masked_slot(event: dict[str, Any]) -> dict[str, Any]:
@@ -453,6 +474,8 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
             stored.append(_masked_answer(event, scrubber))
         elif _is_personal_slot(event):
             stored.append(_masked_slot(event))
+        elif _is_request_key(event):  # round 23 (r23d): the bot's own key, kept
+            stored.append(_kept_request_key(event))
         elif event.get("event") == "user" and isinstance(event.get("text"), str):
             # Every copy of the text from the one redaction: the text itself is it; the
             # others are redacted as any string is, then lose what it removed.

@@ -15,6 +15,9 @@ from typing import Any
 FORM = "callback_form"
 CALLBACK_SLOTS = ("callback_name", "callback_phone", "callback_time", "callback_consent")
 SUBMIT_ACTION = "action_submit_callback"
+# The key of the request just stored ("<conversation id>:<epoch seconds>.<micro>"), kept in a
+# slot for a withdrawal: the bot's own value, which the transcript stores as it is (round 23).
+REQUEST_KEY_SLOT = "callback_request_key"
 
 
 def _is(event: dict[str, Any], kind: str, name: Any = ...) -> bool:
