@@ -864,7 +864,13 @@ def _titled_name(word: str, nxt: str, cue: str) -> bool:
     lowered = word.lower().rstrip(".")
     if lowered in STOP or lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS:
         return False
-    first = (_is_first(word) and not _ordinary(word)) or unknown(word, slips=False)
+    first = (
+        (_is_first(word) and not _ordinary(word))
+        or unknown(word, slips=False)
+        # Round 23: "Is Dr. Faith Adeyemi the one doing it?": a first name that is also a word,
+        # capitalised, before a surname, is a doctor's full name (as "Dr Sunita ...").
+        or (_capitalised(word) and _is_first(word) and _surname_follows(nxt))
+    )
     if not first or _goes_on_as_a_word(word, nxt):
         return False
     if cue == "nurse":
