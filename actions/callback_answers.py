@@ -100,9 +100,9 @@ _NAME_CUE = re.compile(
     r"name\s*(?:is|:)|called|named|she['\u2019]?s|he['\u2019]?s|she\s+is|he\s+is)\s+",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[^\W\d_][\w'\u2019.-]*"
+NAME_WORD = r"[^\W\d_][\w'\u2019.-]*"
 # Words that end the name ("Lisa Grantham please", "Tom and ...").
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     [
         "and",
         "or",
@@ -137,7 +137,7 @@ _NOT_NAME = frozenset(
         "from",
     ]
 )
-_WORD = re.compile(_NAME_WORD)
+_WORD = re.compile(NAME_WORD)
 
 
 def _name_words(text: str, capitalised: bool) -> str | None:
@@ -147,7 +147,7 @@ def _name_words(text: str, capitalised: bool) -> str | None:
     position = 0
     while len(words) < 4:
         found = _WORD.match(text, position)
-        if found is None or found.group().casefold() in _NOT_NAME:
+        if found is None or found.group().casefold() in NOT_NAME:
             break
         if capitalised and not found.group()[0].isupper():
             break
@@ -189,7 +189,7 @@ def someone_else(text: str) -> str | None:
 # "mcintyre, agnes", "smith, mary ann": a surname, a comma and a first name, all of it name
 # words (the round-16 rule kept a tail without a lower-case word only, "SMITH, MARY").
 _SURNAME_FIRST = re.compile(
-    rf"^\s*(?P<surname>{_NAME_WORD})\s*,\s*(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*$"
+    rf"^\s*(?P<surname>{NAME_WORD})\s*,\s*(?P<first>{NAME_WORD}(?:\s+{NAME_WORD})?)\s*$"
 )
 
 
@@ -199,7 +199,7 @@ def surname_comma_first(text: str) -> bool:
     if found is None:
         return False
     words = [found.group("surname"), *found.group("first").split()]
-    return not any(word.casefold() in _NOT_NAME for word in words)
+    return not any(word.casefold() in NOT_NAME for word in words)
 
 
 _FOR_SOMEONE_ELSE = re.compile(r"\((?:" + _RELATION + r")\)$", re.IGNORECASE)
