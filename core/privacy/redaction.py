@@ -44,6 +44,7 @@ from core.privacy import (
     look_alike_labels,
     names_after_kin_words,
     number_forms,
+    parts_after_cues,
     people_in_clauses,
     places,
 )
@@ -1294,6 +1295,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r21d.year_after_month_day(previous, text)  # "April 9" / "1939" (r21d)
             or r21d.ssn_groups_alone(previous, text)  # "512" / "44-8830" (r21d)
             or r21_places.split_part(previous, text, redact)  # "in room" / "214" (r21p)
+            or parts_after_cues.part_after_cue(previous, text)  # "her dob" / "4 2 32" (r23s)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

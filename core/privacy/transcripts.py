@@ -182,12 +182,17 @@ def _continuations(events: Sequence[dict[str, Any]]) -> dict[int, tuple[str, str
     broke off ("my number is 860 555" / "0178 sorry hit send too soon"), the rest of that
     detail and its mark: masked in the message, its parse data and any reply that repeats it."""
     found: dict[int, tuple[str, str]] = {}
-    previous, current = "", None
+    previous, kept, current = "", "", None
     for index, event in enumerate(events):
         text = event.get("text")
         if event.get("event") == "user":
             current = continuation(previous, text) if previous and isinstance(text, str) else None
+            if not current and kept != previous and isinstance(text, str):
+                # Round 23 (r23s): a detail over three messages ("ssn" / "512" / "44"): the
+                # part found before is read as its mark too ("[SSN removed]" / "44").
+                current = continuation(kept, text)
             previous = text if isinstance(text, str) else ""
+            kept = previous.replace(*current, 1) if current else previous
         if current:
             found[index] = current
     return found
