@@ -27,6 +27,7 @@ from actions.callback_answers import (
     corrected_number,
     for_someone_else,
     incomplete_number,
+    names_no_one,
     someone_else,
     surname_comma_first,
 )
@@ -412,6 +413,11 @@ class ValidateCallbackForm(FormValidationAction):
         name = name_field(value)
         if phone is not None and name:
             name = _before_number(name)
+        if name is not None and names_no_one(name):
+            name = None  # round 24: "her number is 617-555-0160" gave the name "her"
+        if phone is not None and not name:
+            dispatcher.utter_message(text=PHONE_AT_NAME.format(callback_phone=phone))
+            return {"callback_name": None, "callback_phone": phone}
         if phone is not None and name and tracker.get_slot("callback_phone") is None:
             dispatcher.utter_message(text=NUMBER_IN_NAME.format(callback_phone=phone))
             return {"callback_name": name, "callback_phone": phone}

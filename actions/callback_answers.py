@@ -92,7 +92,8 @@ _SOMEONE_ELSE = re.compile(
     r"^\s*(?:(?:please|pls|can\s+you|could\s+you|you\s+can|you\s+could)\s+)?"
     r"(?:(?:call|ring|phone|ask\s+for|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|"
     r"it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am)\s+)?"
-    r"my\s+(?P<relation>" + _RELATION + r")\b(?P<rest>.*)$",
+    # Round 24: "its for my mother, Wilma Tuttle" was stored as the name "for".
+    r"(?:for\s+)?my\s+(?P<relation>" + _RELATION + r")\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _NAME_CUE = re.compile(
@@ -191,6 +192,13 @@ def someone_else(text: str) -> str | None:
 _SURNAME_FIRST = re.compile(
     rf"^\s*(?P<surname>{NAME_WORD})\s*,\s*(?P<first>{NAME_WORD}(?:\s+{NAME_WORD})?)\s*$"
 )
+
+
+def names_no_one(stored: str) -> bool:
+    """Is the stored name only words that are no part of a name ("her" of "her number is
+    617...", round 24: the name became "her")?"""
+    words = [found.group().rstrip(".'\u2019") for found in _WORD.finditer(stored)]
+    return all(word.casefold() in NOT_NAME for word in words)
 
 
 def surname_comma_first(text: str) -> bool:

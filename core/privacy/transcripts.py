@@ -252,7 +252,12 @@ def identifying(removed: dict[str, str]) -> dict[str, str]:
         for word, mark in removed.items()
         # The hospital's town ("Bristol" of an address) is the bot's own word in "at Bristol
         # Hospital" (round 7 live: stored as "at [address removed] Hospital").
-        if (any(ch.isdigit() for ch in word) or not ordinary(word)) and word not in TOWNS
+        if (any(ch.isdigit() for ch in word) or not ordinary(word))
+        and word not in TOWNS
+        # Round 24: a letter or a figure alone names no one, and stood in the bot's own words
+        # ("didn'[ID removed]" after an MBI spelled letter by letter, "about [date removed]-3%
+        # of patients" after "dob 1/1/1930").
+        and len(word) > 1
     }
 
 
@@ -265,7 +270,8 @@ def _without_words(value: Any, removed: dict[str, str]) -> Any:
     if not removed:
         return value
     pattern = re.compile(
-        r"(?<![^\W_])(?:"
+        # Not after an apostrophe either: the "t" of "didn't" is no word of its own (round 24).
+        r"(?<![^\W_])(?<!['\u2019])(?:"
         + "|".join(re.escape(word) for word in sorted(removed, key=len, reverse=True))
         + r")(?![^\W_])",
         re.IGNORECASE,
