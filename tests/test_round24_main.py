@@ -70,3 +70,48 @@ def test_a_number_with_no_name_is_the_phone_and_the_name_is_asked_again() -> Non
     result, said = _validate_name("her number is 617-555-0160")
     assert result == {"callback_name": None, "callback_phone": "(617) 555-0160"}
     assert said
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Mom is 90+ (92 actually)", "92"),
+        ("father is nearly 100, 98 to be exact", "98"),
+        ("she is 90 - 95 i think, nobody knows for sure, 93 on her papers", "93"),
+    ],
+)
+def test_a_second_age_over_89_in_a_message_goes_too(typed: str, gone: str) -> None:
+    assert gone not in redact(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("she is 94 and her bp was 95 over 60", "95 over 60"),
+        ("my dad is 96, room 104 on floor 9", "room 104"),
+        ("she is 92 and takes 95 mg", "95 mg"),
+        ("he is 91, temp 98.6", "98.6"),
+        ("she is 93 and 95% sure", "95%"),
+        ("my aunt is 96 and 95/60 was her reading", "95/60"),
+    ],
+)
+def test_numbers_that_are_no_age_stay_beside_an_age(typed: str, kept: str) -> None:
+    assert kept in redact(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("#TeamHarold my dad is getting this done, any tips", "Harold"),
+        ("#PrayersForEdith she has this done tomorrow", "Edith"),
+    ],
+)
+def test_a_hashtag_holding_a_first_name_goes(typed: str, gone: str) -> None:
+    assert gone not in redact(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["#MondayMotivation", "#BlessedAndGrateful for the team", "room #12 please"]
+)
+def test_other_hashtags_stay(typed: str) -> None:
+    assert redact(typed) == typed

@@ -1682,6 +1682,29 @@ def masked_age_now(match: re.Match[str], mark: str) -> str:
     return match.group("cue") + mark if match.group("cue") is not None else mark
 
 
+# Round 24: "Mom is 90+ (92 actually)", "father is nearly 100, 98 to be exact", "she is 90 - 95
+# i think, 93 on her papers": once one age over 89 is masked, another figure from 90 to 119
+# standing alone in the same message is that person's age again (only the first had gone). Not
+# a reading ("bp 95 over 60"), an amount with its unit ("95 mg", "92%"), a fraction or a
+# decimal ("95/60", "98.6"), nor a number of a room, a road or a page ("room 104").
+AGE_AGAIN = re.compile(
+    r"(?<![\w$#/.,:-])(?<!\d[.,])(?:9\d|1[01]\d)(?!\w)(?![/%.,:]?\d)(?!\s*(?:%|\.\d|/))"
+    + _NOT_AN_AGE
+)
+_NUMBER_OF_A_THING = re.compile(
+    r"\b(?:room|rm|suite|ste|apt|unit|bed|floor|fl|route|rt|hwy|highway|exit|page|pg|no|number|"
+    r"ext|extension|bus|gate|lot|bldg|building|#)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def masked_age_again(match: re.Match[str]) -> str:
+    """AGE_AGAIN's replacement: the age's mark, unless a thing's word is right before it."""
+    if _NUMBER_OF_A_THING.search(match.string, max(0, match.start() - 12), match.start()):
+        return match.group()
+    return AGE_MARK
+
+
 def kept_reading(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
     """An age pattern's replacement that keeps a reading, and the space after the age."""
 

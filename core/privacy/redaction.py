@@ -37,9 +37,8 @@ from core.privacy import care_homes_and_other_languages as homes_abroad
 from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
-from core.privacy import homes_rooms_and_own_towns as r20_homes
-from core.privacy import identifiers as ids
 from core.privacy import (
+    hashtags,
     learned_names,
     look_alike_labels,
     names_after_kin_words,
@@ -48,6 +47,8 @@ from core.privacy import (
     people_in_clauses,
     places,
 )
+from core.privacy import homes_rooms_and_own_towns as r20_homes
+from core.privacy import identifiers as ids
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
@@ -461,6 +462,7 @@ def _redact_plain_once(text: str) -> str:
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
+    text = hashtags.masked(text)  # Round 24: "#TeamHarold", "#PrayersForEdith"
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
@@ -845,6 +847,8 @@ def _redact_details(text: str) -> str:
         text = ids.WORDED_OLD_AGE.sub(_masked_age_now, text)  # "ninety-nine and" (i21t)
         if digit:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
+    if digit and AGE_MARK in text:  # Round 24: "Mom is 90+ (92 actually)": the age again
+        text = ids.AGE_AGAIN.sub(ids.kept_reading(ids.masked_age_again), text)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)
     text = r15.age_passes(text, text.lower(), digit)  # "98 candles" (round 15, r15n)
     if digit:
