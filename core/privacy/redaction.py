@@ -31,13 +31,8 @@ import re
 
 import phonenumbers
 
-from core.privacy import ages_dates_and_handles as r15
-from core.privacy import booked_days_stamps_and_split_numbers as r21d
-from core.privacy import care_homes_and_other_languages as homes_abroad
-from core.privacy import date_and_age_forms as r19_forms
-from core.privacy import disguised_dates_ids_and_contacts as r20
-from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import (
+    age_lists,
     hashtags,
     learned_names,
     look_alike_labels,
@@ -46,7 +41,14 @@ from core.privacy import (
     parts_after_cues,
     people_in_clauses,
     places,
+    towns_after_streets,
 )
+from core.privacy import ages_dates_and_handles as r15
+from core.privacy import booked_days_stamps_and_split_numbers as r21d
+from core.privacy import care_homes_and_other_languages as homes_abroad
+from core.privacy import date_and_age_forms as r19_forms
+from core.privacy import disguised_dates_ids_and_contacts as r20
+from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
 from core.privacy import names_by_clause_and_paste as clause_names
@@ -804,6 +806,7 @@ def _redact_details(text: str) -> str:
         text = places.masked_streets_after_mask(text)
         text = ids.TOWN_AFTER_MASK.sub(_masked_cued_town, text)  # ", over in Simsbury" (i21q)
         text = TOWN_AFTER_ADDRESS.sub(_masked_town, text)
+        text = towns_after_streets.masked(text)  # "elm street, fairview" (round 25, r25d)
         if digit:
             text = ids.ZIP_AFTER_ADDRESS.sub(ADDRESS_MARK, text)
     if places.might_place(text.lower()):  # "I'm in Harwinton" (round 12, i21s)
@@ -847,6 +850,7 @@ def _redact_details(text: str) -> str:
         text = ids.WORDED_OLD_AGE.sub(_masked_age_now, text)  # "ninety-nine and" (i21t)
         if digit:
             text = ids.AGE_NOW.sub(_masked_age_now, text)  # "born 1933 so 92 now" (i21t)
+        text = age_lists.masked(text)  # "my parents (90 and 94)", "and mother ninety" (r25d)
     if digit and AGE_MARK in text:  # Round 24: "Mom is 90+ (92 actually)": the age again
         text = ids.AGE_AGAIN.sub(ids.kept_reading(ids.masked_age_again), text)
     text = r14.age_passes(text, text.lower(), digit)  # "nearly a hundred" (round 14, r14n)

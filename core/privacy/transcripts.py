@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
+from core.privacy import bot_replies
 from core.privacy.names import OPENERS as _OPENERS
 from core.privacy.names import TOWNS, ordinary
 from core.privacy.redaction import (
@@ -495,5 +496,11 @@ def stored_events(events: Sequence[dict[str, Any]], first_new: int) -> list[dict
         else:
             # The turn's other events (a reply may repeat the patient's words) lose the words
             # that identify; the bot's own ordinary words stay (`identifying`).
-            stored.append(_without_words(scrubber.data(event), named))
+            copy = _without_words(scrubber.data(event), named)
+            if event.get("event") == "bot" and isinstance(event.get("text"), str):
+                # Round 25 (r25d): the bot's own example "(860) 555-0123" is no patient's.
+                # Only what the patient had typed before the reply can be repeated in it.
+                patient = bot_replies.PatientText(t for i, t in texts.items() if i < index)
+                copy["text"] = bot_replies.kept_own_text(event["text"], copy["text"], patient)
+            stored.append(copy)
     return stored
