@@ -183,7 +183,10 @@ FILLER = st.text(
 def test_hostile_text_never_keeps_a_phone_or_a_form_value(
     before: str, phone: str, after: str, name: str
 ) -> None:
+    # The phone is the patient's: typed before the reply that repeats it. A number the patient
+    # never typed is the bot's own text and stays (round 25, r25d: the prompt's example).
     events = [
+        user_event(f"please call me on {phone}", "request_callback"),
         action("callback_form"),
         loop("callback_form"),
         slot("requested_slot", "callback_name"),
@@ -196,8 +199,8 @@ def test_hostile_text_never_keeps_a_phone_or_a_form_value(
     stored = stored_events(events, 0)
     digits = "".join(ch for ch in phone if ch.isdigit())[-10:]
     assert digits not in "".join(ch for ch in dumped(stored) if ch.isdigit())
-    assert stored[3]["text"] == FORM_ANSWER_MARK
-    assert stored[5]["value"] == PERSONAL_SLOT_MARKS["callback_name"]
+    assert stored[4]["text"] == FORM_ANSWER_MARK
+    assert stored[6]["value"] == PERSONAL_SLOT_MARKS["callback_name"]
     assert stored_events(stored, 0) == stored_events(stored_events(stored, 0), 0)
 
 

@@ -33,6 +33,7 @@ import phonenumbers
 
 from core.privacy import (
     age_lists,
+    clinic_suites,
     hashtags,
     learned_names,
     look_alike_labels,
@@ -784,7 +785,7 @@ def _redact_details(text: str) -> str:
         text = ids.FOREIGN_STREET.sub(ADDRESS_MARK, text)
     for cued in (ids.CUED_ADDRESS, ids.CUED_ZIP):  # the cue stays: "my zip is [address ...]"
         text = cued.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
-    text = ids.UNIT.sub(ADDRESS_MARK, text)
+    text = ids.UNIT.sub(clinic_suites.masked_unit, text)  # "What is suite 200 for?" stays (r25d)
     if digit:
         text = ids.POSTCODE.sub(_masked_postcode, text)  # "postcode is LS6 2QT" (i21q)
     text = ids.WORDED_STREET.sub(ids.masked_worded_street, text)
