@@ -1629,7 +1629,9 @@ CLASS_OF_YEAR = re.compile(
 # "pulse 98 today": a reading (after a slash or a measure's word) is no age.
 READING_BEFORE = re.compile(
     r"(?:\b(?:bp|blood\s+pressure|pressure|sugars?|glucose|pulse|heart\s*rate|hr|temp(?:erature)?|"
-    r"oxygen|o2|sats?|spo2|weight|readings?|bs|bg|a1c|fever)\b[^.?!\d]{0,12}|\d\s*/\s*)$",
+    r"oxygen|o2|sats?|spo2|weight|readings?|bs|bg|a1c|fever)\b"
+    # A reading's word may stand before a list of readings ("blood pressure 90 and 94": r25d).
+    r"(?:[^.?!\d]{0,12}\d{1,3}(?:\.\d+)?){0,3}[^.?!\d]{0,12}|\d\s*/\s*)$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,30 @@
+"""Round 25 (issue 21), fixed on main: what the round's helpers saw beside their own work."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.privacy.redaction import redact
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        # r25d: an age, then a list of readings after the reading's word ("94" had gone as a
+        # second age: identifiers.READING_BEFORE stopped at the "90" between).
+        ("dad is 93, blood pressure 90 and 94", "dad is [age removed], blood pressure 90 and 94"),
+        ("he is 95, sugar was 98 and 99 today", "he is [age removed], sugar was 98 and 99 today"),
+        ("mom is 92, her bp 140 over 90 and 95", "mom is [age removed], her bp 140 over 90 and 95"),
+    ],
+)
+def test_readings_in_a_list_after_an_age_stay(typed: str, stored: str) -> None:
+    assert redact(typed) == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["my parents are 91 and 94", "Mom is 90+ (92 actually)", "dad is 93, mom is 96"],
+)
+def test_ages_in_a_list_still_go(typed: str) -> None:
+    stored = redact(typed)
+    assert not any(age in stored for age in ("91", "94", "92", "93", "96")), stored
