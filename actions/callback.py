@@ -36,8 +36,8 @@ from actions.callback_details import (
     name_correction,
     name_in_request,
     only_a_number,
-    refused_name,
 )
+from actions.callback_name import NameAnswer, read_name_answer
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
@@ -103,6 +103,16 @@ PHONE_AT_NAME = (
 )
 NUMBER_IN_NAME = "Thank you, I'll give the team the number {callback_phone}."
 NAME_CORRECTED = "Thank you, I've changed the name to {callback_name}."
+# Round 25 (actions/callback_name.py): an answer with no name in it is told so, plainly.
+NO_NAME_FOUND = (
+    "Sorry, I couldn't find a name in that. Please type the name the team should ask for "
+    "when they call (a first name is enough), or type cancel to stop."
+)
+PATIENT_NAME_NEEDED = (
+    "Thank you. So that the team can ask for you when they call, please type your name (a "
+    "first name is enough), or type cancel to stop."
+)
+EARLIER_NAME_TAKEN = "Thank you, I'll ask the team to ask for {callback_name}."
 DETAILS_IN_REQUEST = "Thank you, I've noted {details} from your message."
 CHANGED_AT_CONSENT = (
     "All right, I've changed the request: the team will ask for {callback_name}{on_phone}."
@@ -400,8 +410,11 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> dict[str, Any]:
         """The name staff should ask for. Round 23: a refusal is told why a name is needed (and
         the department's details); a number alone is the phone (the name is asked again); a
-        number with the name fills the phone too (it is not asked for again)."""
-        if refused_name(value):
+        number with the name fills the phone too (it is not asked for again). Round 25: the
+        answer is read once (actions/callback_name.py): a correction, a relative after a
+        lead-in, the patient's role before the name; an answer with no name is told so."""
+        answer = read_name_answer(value) if isinstance(value, str) else None
+        if answer is not None and answer.kind == "refusal":
             dispatcher.utter_message(text=NAME_NEEDED)
             dispatcher.utter_message(text=handoff_text(contact_details()))
             return {"callback_name": None}
@@ -410,10 +423,15 @@ class ValidateCallbackForm(FormValidationAction):
         if phone is not None and only_a_number(value, numbers[0]):
             dispatcher.utter_message(text=PHONE_AT_NAME.format(callback_phone=phone))
             return {"callback_name": None, "callback_phone": phone}
-        name = name_field(value)
+        if answer is not None and answer.kind != "name":
+            return _no_name_in_answer(answer.kind, phone, dispatcher, tracker)
+        if answer is not None and answer.relation is not None:
+            name: str | None = f"{redact_all_but_names(str(answer.text))} ({answer.relation})"
+        else:
+            name = name_field(answer.text if answer is not None else value)
         if phone is not None and name:
             name = _before_number(name)
-        if name is not None and names_no_one(name):
+        if name is not None and names_no_one(name) and not _one_word(answer):
             name = None  # round 24: "her number is 617-555-0160" gave the name "her"
         if phone is not None and not name:
             dispatcher.utter_message(text=PHONE_AT_NAME.format(callback_phone=phone))
@@ -421,6 +439,8 @@ class ValidateCallbackForm(FormValidationAction):
         if phone is not None and name and tracker.get_slot("callback_phone") is None:
             dispatcher.utter_message(text=NUMBER_IN_NAME.format(callback_phone=phone))
             return {"callback_name": name, "callback_phone": phone}
+        if name is None:
+            dispatcher.utter_message(text=NO_NAME_FOUND)
         return {"callback_name": name}
 
     def validate_callback_phone(
@@ -449,6 +469,12 @@ class ValidateCallbackForm(FormValidationAction):
     ) -> dict[str, Any]:
         """The time; or, when the answer corrects the number ("sorry, 617-555-0115"), the new
         phone, and the time asked again (round 22: the correction had become the time)."""
+        changed = change_at_time(value, dispatcher)
+        if changed is not None:  # round 25 (r24 call363): a change, then the time again
+            return {**changed, "callback_time": None}
+        if isinstance(value, str) and _NO_TIME.match(value):
+            dispatcher.utter_message(text=TIME_NEEDED)  # "yes" is no time (call363)
+            return {"callback_time": None}
         correction = phone_correction(value, dispatcher, tracker.get_slot("callback_phone"))
         if correction is not None:
             return {**correction, "callback_time": None}
@@ -456,6 +482,85 @@ class ValidateCallbackForm(FormValidationAction):
         if corrected is not None:  # round 23, cb11
             return _name_corrected(corrected, dispatcher, {"callback_time": None})
         return {"callback_time": time_field(value)}
+
+
+# Round 25 (round 24's call363): "call my son Mateo instead at 617-555-0187" typed at the time
+# question changed the number only, and the patient's "yes" next became the time. A change of
+# whom to call there changes the name (and number), says so, and the time is asked again; an
+# answer that is only a yes or no is no time, and is told so.
+_CHANGE_WORD = re.compile(r"\b(?:instead|rather|call|ring|phone|ask\s+for|speak\s+to)\b", re.I)
+_NO_TIME = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|no|nope|ok|okay|sure|fine|alright|all\s+right|thanks|thank\s+you)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+TIME_NEEDED = (
+    "Sorry, I need a time for the call, for example: weekday mornings, or any time. "
+    "Or type cancel to stop."
+)
+
+
+def change_at_time(value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any] | None:
+    """The name (and phone) slots when the time answer asks the team to call someone else."""
+    if not isinstance(value, str) or not _CHANGE_WORD.search(value):
+        return None
+    found = change_at_consent(value)
+    if found is None:
+        return None
+    other, change = found
+    slots: dict[str, Any] = {"callback_name": other}
+    numbers = full_numbers(change)
+    phone = normalise_phone(numbers[0]) if len(numbers) == 1 else None
+    if phone is not None:
+        slots["callback_phone"] = phone
+    on_phone = f" on {phone}" if phone else ""
+    dispatcher.utter_message(text=CHANGED_AT_CONSENT.format(callback_name=other, on_phone=on_phone))
+    return slots
+
+
+def _one_word(answer: NameAnswer | None) -> bool:
+    """Is the answer one word alone ("Will": a name at the name question, round 25, cb04)?"""
+    return answer is not None and answer.text is not None and " " not in answer.text.strip()
+
+
+def _no_name_in_answer(
+    kind: str, phone: str | None, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """Round 25 (cb16): "it's me, the patient" is no name. The name the patient gave earlier in
+    the conversation ("my name is ...", "I'm ...") is taken if there is one; otherwise the
+    patient is told what is needed and the question is asked again."""
+    found: dict[str, Any] = {"callback_phone": phone} if phone is not None else {}
+    earlier = name_given_earlier(tracker) if kind == "patient_no_name" else None
+    if earlier is not None:
+        dispatcher.utter_message(text=EARLIER_NAME_TAKEN.format(callback_name=earlier))
+        return {"callback_name": earlier, **found}
+    said = PATIENT_NAME_NEEDED if kind == "patient_no_name" else NO_NAME_FOUND
+    dispatcher.utter_message(text=said)
+    return {"callback_name": None, **found}
+
+
+def typed_text(tracker: Tracker) -> Any:
+    """The patient's latest message as typed: the latest user event's text.
+
+    Round 25 (cb15): the parse data's "text" is what the classifiers read (addons/nlu/focus.py:
+    names and numbers taken out), so "yes but call my son Arjun instead on 914 555 0100"
+    reached the form as "yes but call my son  instead on" and the change was lost."""
+    for event in reversed(tracker.events or []):
+        if isinstance(event, dict) and event.get("event") == "user":
+            return event.get("text")
+    return tracker.latest_message.get("text")
+
+
+def name_given_earlier(tracker: Tracker) -> str | None:
+    """The name the patient gave in an earlier message ("my name is Ann Lee", "I'm Ann"), the
+    latest first; None if none (or only a masked one, read back from the database)."""
+    for event in reversed(tracker.events or []):
+        if isinstance(event, dict) and event.get("event") == "user":
+            said = name_in_request(event.get("text"))
+            name = name_field(said) if said else None
+            if name and not is_mark(name) and "removed]" not in name:
+                return name
+    return None
 
 
 def _before_number(stored: str) -> str | None:
@@ -512,7 +617,7 @@ def details_in_request(tracker: Tracker, dispatcher: CollectingDispatcher) -> li
         return []
     if any(tracker.get_slot(slot) is not None for slot in CALLBACK_SLOTS):
         return []
-    text = tracker.latest_message.get("text")
+    text = typed_text(tracker)
     if not isinstance(text, str):
         return []
     found: dict[str, Any] = {}
@@ -538,7 +643,7 @@ def consent_change(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[E
     the yes was read as consent or not."""
     if tracker.get_slot("requested_slot") != "callback_consent":
         return []
-    found = change_at_consent(tracker.latest_message.get("text"))
+    found = change_at_consent(typed_text(tracker))
     if found is None:
         return []
     other, change = found
@@ -571,7 +676,7 @@ def consent_reask(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[Ev
     if intent in _HANDED_ON_AT_CONSENT:
         return []
     correction = phone_correction(
-        tracker.latest_message.get("text"), dispatcher, tracker.get_slot("callback_phone")
+        typed_text(tracker), dispatcher, tracker.get_slot("callback_phone")
     )
     if correction is None:
         dispatcher.utter_message(text=CONSENT_REASK)

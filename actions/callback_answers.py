@@ -78,12 +78,22 @@ def corrected_number(typed: object, full_numbers: list[str]) -> bool:
 
 # --- The name to ask for -------------------------------------------------------------------
 
-_RELATION = (
+RELATION = (
     r"daughter|son|wife|husband|partner|spouse|carer|caregiver|care\s+giver|neighbou?r|"
     r"sister|brother|mother|father|mum|mom|mam|mommy|mummy|dad|daddy|friend|niece|nephew|"
     r"grandson|granddaughter|grandchild|aunt|uncle|cousin|fianc[eé]e?|stepdaughter|stepson|"
     r"daughter[\s-]in[\s-]law|son[\s-]in[\s-]law|boyfriend|girlfriend"
 )
+_INFORMAL = {"mum": "mother", "mom": "mother", "mam": "mother", "mommy": "mother"}
+_INFORMAL |= {"mummy": "mother", "dad": "father", "daddy": "father"}
+
+
+def plain_relation(typed: str) -> str:
+    """The relation as staff read it: "mom" is "mother", "dad" "father" (round 25, cb19/cb23)."""
+    relation = " ".join(typed.lower().split())
+    return _INFORMAL.get(relation, relation)
+
+
 # The answer asks for someone else from its first words: "call my daughter instead, her
 # name is Lisa Grantham", "ask for my son, Tom Reed", "my wife Mary Smith". An answer that
 # opens with the caller's own name ("Mary Smith and my husband Tadeusz Wolski") is the
@@ -93,7 +103,7 @@ _SOMEONE_ELSE = re.compile(
     r"(?:(?:call|ring|phone|ask\s+for|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|"
     r"it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am)\s+)?"
     # Round 24: "its for my mother, Wilma Tuttle" was stored as the name "for".
-    r"(?:for\s+)?my\s+(?P<relation>" + _RELATION + r")\b(?P<rest>.*)$",
+    r"(?:for\s+)?my\s+(?P<relation>" + RELATION + r")\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _NAME_CUE = re.compile(
@@ -174,7 +184,7 @@ def someone_else(text: str) -> str | None:
     found = _SOMEONE_ELSE.match(text)
     if found is None:
         return None
-    relation = " ".join(found.group("relation").lower().split())
+    relation = plain_relation(found.group("relation"))
     rest = found.group("rest")
     cue = _NAME_CUE.search(rest)
     if cue is not None:
@@ -210,7 +220,7 @@ def surname_comma_first(text: str) -> bool:
     return not any(word.casefold() in NOT_NAME for word in words)
 
 
-_FOR_SOMEONE_ELSE = re.compile(r"\((?:" + _RELATION + r")\)$", re.IGNORECASE)
+_FOR_SOMEONE_ELSE = re.compile(r"\((?:" + RELATION + r")\)$", re.IGNORECASE)
 
 
 def for_someone_else(stored_name: str) -> bool:

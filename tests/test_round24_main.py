@@ -63,7 +63,7 @@ def _validate_name(typed: str) -> tuple[dict[str, Any], list[str]]:
 def test_a_relative_the_request_is_for_is_whom_to_ask_for() -> None:
     assert name_field("its for my mother, Wilma Tuttle") == "Wilma Tuttle (mother)"
     result, _ = _validate_name("it is for my dad, Joe Brown")
-    assert result == {"callback_name": "Joe Brown (dad)"}
+    assert result == {"callback_name": "Joe Brown (father)"}  # round 25: the plain relation
 
 
 def test_a_number_with_no_name_is_the_phone_and_the_name_is_asked_again() -> None:

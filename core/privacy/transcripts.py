@@ -38,7 +38,7 @@ from core.privacy.redaction import (
     continuation,
     redact,
 )
-from core.vocabulary.callback_form import REQUEST_KEY_SLOT, taken_by_the_form
+from core.vocabulary.callback_form import REQUEST_KEY_SLOT, is_command, taken_by_the_form
 
 FORM_ANSWER_MARK = "[form answer removed]"
 # The call-back form's personal slots and the mark each stored value becomes.
@@ -53,6 +53,12 @@ MARKS = frozenset({FORM_ANSWER_MARK, PERSONAL_VALUE_MARK, *PERSONAL_SLOT_MARKS.v
 # slots, policies), never the patient's words: left as they are.
 STRUCTURAL_KEYS = frozenset(
     {"event", "name", "policy", "timestamp", "message_id", "input_channel", "model_id"}
+)
+# Where a name stands in the form's replies and the patient's own sentences: "Thank you, Will.",
+# "ask for Will", "changed the name to Will", "the name Will", "my name is Will", "I'm Will".
+NAME_LEADS = (
+    r"(?P<lead>(?:\bthank\s+you|\bthanks|\bhi|\bhello),\s*|\b(?:ask\s+for|name\s+to|"
+    r"the\s+name|name\s+is|i['\u2019]m|i\s+am|this\s+is|it['\u2019]s|call\s+me)\s+)"
 )
 # Shorter values ("Al", "5") would mask ordinary words and figures everywhere.
 MIN_VALUE_CHARS = 3
@@ -104,18 +110,33 @@ class _Scrubber:
     """Masks PII patterns and this conversation's personal values in every patient string."""
 
     def __init__(self, values: list[str]) -> None:
+        # Round 25 (round 24's call369): the name "Will" masked the bot's own "who will call".
+        # A value that is one ordinary word is masked only where a name stands: after the
+        # words that lead to a name in the form's replies ("Thank you, Will.", "ask for Will").
+        words = [value for value in values if " " not in value and ordinary(value)]
+        others = [value for value in values if value not in words]
         self._values = (
             re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(value) for value in values) + r")(?!\w)",
+                r"(?<!\w)(?:" + "|".join(re.escape(value) for value in others) + r")(?!\w)",
                 re.IGNORECASE,
             )
-            if values
+            if others
+            else None
+        )
+        self._words = (
+            re.compile(
+                NAME_LEADS + r"(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if words
             else None
         )
 
     def text(self, value: str) -> str:
         if self._values is not None:
             value = self._values.sub(PERSONAL_VALUE_MARK, value)
+        if self._words is not None:
+            value = self._words.sub(r"\g<lead>" + PERSONAL_VALUE_MARK, value)
         return redact(value)
 
     def data(self, value: Any) -> Any:
@@ -447,7 +468,8 @@ def _stored_turn_text(
     raw = event.get("text")
     if not isinstance(raw, str):
         return "", {}
-    stored = _without_words(scrubber.text(raw), split_detail_words(previous, raw))
+    split = {} if is_command(event) else split_detail_words(previous, raw)  # round 25
+    stored = _without_words(scrubber.text(raw), split)
     return stored, removed_words(raw, stored)
 
 

@@ -10,6 +10,7 @@ set in between, with nothing changing them afterwards.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 FORM = "callback_form"
@@ -18,6 +19,28 @@ SUBMIT_ACTION = "action_submit_callback"
 # The key of the request just stored ("<conversation id>:<epoch seconds>.<micro>"), kept in a
 # slot for a withdrawal: the bot's own value, which the transcript stores as it is (round 23).
 REQUEST_KEY_SLOT = "callback_request_key"
+
+
+# Round 25 (round 24's call368): "cancel" typed after the name answer "Gladys Pumphrey" was
+# stored as "[name removed]": read with the message before it, it looked like the name's third
+# word. A message that stops the form (the NLU's `stop` intent, or the words the form's own
+# prompt offers) is a command, never the end of a detail begun before it.
+COMMAND_INTENTS = frozenset({"stop"})
+_COMMAND = re.compile(
+    r"^\W*(?:please\s+)?(?:cancel|stop|quit|exit|abort|never\s*mind|forget\s+it)"
+    r"(?:\s+(?:it|that|this|please|the\s+(?:call(?:\s*back)?|request|form)))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_command(event: dict[str, Any]) -> bool:
+    """Is this user event a command to stop the form ("cancel", "stop please")?"""
+    parse_data = event.get("parse_data")
+    intent = parse_data.get("intent") if isinstance(parse_data, dict) else None
+    if isinstance(intent, dict) and intent.get("name") in COMMAND_INTENTS:
+        return True
+    text = event.get("text")
+    return isinstance(text, str) and bool(_COMMAND.match(text))
 
 
 def _is(event: dict[str, Any], kind: str, name: Any = ...) -> bool:
