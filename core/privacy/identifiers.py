@@ -34,6 +34,7 @@ from pathlib import Path
 from core.privacy.alternation import factored, one_of
 from core.privacy.gates import gated
 from core.privacy.marks import NOT_A_MARK
+from core.privacy.number_words import ORDINAL_WORD, TEENS, TENS, UNITS
 from core.privacy.service_locations import service_location
 
 ID_MARK = "[ID removed]"
@@ -548,15 +549,11 @@ def masked_age(match: re.Match[str]) -> str:
     return (kept or " ") + AGE_MARK
 
 
-_ORDINAL_WORD = factored(
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth|(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth)"
-)
-_TENS = r"(?:ten|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# The number words are listed once, in core/privacy/number_words.py (round 25, r25m).
+_ORDINAL_WORD = ORDINAL_WORD
+_TENS = TENS
+_UNITS = UNITS
+_TEENS = TEENS
 _YEAR_WORDS = (
     rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
     rf"(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
