@@ -81,6 +81,7 @@ from core.privacy.names import (
     redact_names,
     unknown,
 )
+from core.privacy.number_words import DIGIT_WORDS
 
 MARKS = (
     EMAIL_MARK,
@@ -273,7 +274,7 @@ PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,
 # (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…",
 # "860 five five five 01 23": four runs or more, counted by digits in `_masked_spelled_phone`).
 _DIGIT_WORDS = (
-    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+"
+    DIGIT_WORDS.replace(" ", "|") + r"|\d+"  # core/privacy/number_words.py (round 25, r25m)
     # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
     r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
 )

@@ -39,6 +39,7 @@ import re
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
+from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import state_or_country
 from core.privacy.word_towns_bare_homes_and_rooms import _phrase
 
@@ -415,10 +416,7 @@ def masked_homes(text: str) -> str:
 # ---------------------------------------------------------------- rooms, house numbers
 
 _ROOM_WORD = r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|cama"
-_SPOKEN = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-)
+_SPOKEN = SPOKEN_NUMBER  # core/privacy/number_words.py: one list (round 25, r25m)
 # "room 2W-31", "rm 12B", "Room #8", "unit C", "cuarto 9", "room one-oh-four", "bed 3".
 _ROOM_NUMBER = (
     rf"(?:\d{{1,4}}[A-Za-z]{{0,2}}(?:-[A-Za-z0-9]{{1,4}})?|[A-Za-z]{{1,2}}-?\d{{1,4}}[A-Za-z]?"

@@ -39,6 +39,7 @@ from core.privacy.identifiers import (
     UNSURE_STREET_WORDS,
 )
 from core.privacy.names import NAME_MARK, case_says_nothing, ordinary
+from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import (
     CARE_KIND,
     LIVE_IN_IDIOMS,
@@ -375,11 +376,7 @@ def _masked_place_of_mark(match: re.Match[str]) -> str:
 
 # care_home-006 "the Willows, rm 22B" (the home masked as a name), care_home-010 "cuarto 9",
 # care_home-011 "room one-oh-four": a room, bed or flat of a message whose home is masked.
-_SPOKEN = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred)"
-)
+_SPOKEN = SPOKEN_NUMBER  # core/privacy/number_words.py: one list (round 25, r25m)
 _ROOM_WORD = (
     r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|chambre|zimmer|quarto|stanza|pok[oó]j"
 )
