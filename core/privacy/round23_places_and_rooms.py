@@ -41,7 +41,7 @@ from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
 from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import state_or_country
-from core.privacy.word_towns_bare_homes_and_rooms import _phrase
+from core.privacy.word_towns_bare_homes_and_rooms import ROOM_WORDS, _phrase
 
 _MARK = re.escape(ADDRESS_MARK)
 _NAME = re.escape(NAME_MARK)
@@ -415,7 +415,7 @@ def masked_homes(text: str) -> str:
 
 # ---------------------------------------------------------------- rooms, house numbers
 
-_ROOM_WORD = r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|cama"
+_ROOM_WORD = ROOM_WORDS  # one list (round 25, r25m)
 _SPOKEN = SPOKEN_NUMBER  # core/privacy/number_words.py: one list (round 25, r25m)
 # "room 2W-31", "rm 12B", "Room #8", "unit C", "cuarto 9", "room one-oh-four", "bed 3".
 _ROOM_NUMBER = (
