@@ -174,6 +174,8 @@ _STATE_NAMES = (
 # Factored for the patterns (core/privacy/alternation.py); the lists as written for the sets.
 _STATES_RE = factored(_STATES)
 _STATE_NAMES_RE = factored(_STATE_NAMES)
+# For the town rules of other modules: a state's name ("new york", "ohio"), factored.
+STATE_NAMES_PATTERN = _STATE_NAMES_RE
 _STATE = rf"(?:\b{_STATES_RE}\b\.?|(?i:\b{_STATE_NAMES_RE}\b))"
 # The same states as sets, for rules that look a word up rather than match it: the codes in
 # lower case, and the names of one word (the two-word ones are matched as pairs).

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.gates import gated, words_of
-from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES
+from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_NAMES_PATTERN
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
 from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import state_or_country
@@ -160,10 +160,9 @@ _BETWEEN = gated(
     ),
     words="between",
 )
-_STATE = (
-    r"(?:,?\s+(?P<state>[A-Za-z]{2}|(?i:pennsylvania|new\s+york|new\s+jersey|ohio|maryland|"
-    r"delaware|connecticut|massachusetts|virginia|florida))\.?)?"
-)
+# Any state's name (identifiers' list, as the other town rules read it: round 25, r25m), or
+# two letters (checked against the states' codes in `_town_alone`).
+_STATE = rf"(?:,?\s+(?P<state>[A-Za-z]{{2}}|(?i:{STATE_NAMES_PATTERN}))\.?)?"
 # ct17 "mt pocono", ct24 "pittston", ct27 "throop pa": a message that is only a town.
 _ALONE = re.compile(rf"^\s*(?P<town>{_WORD}(?:\s+{_WORD}){{0,2}}?){_STATE}\s*[.!?]*\s*$")
 # ct18 "Sugar Notch here, will it snow", ct31 "New Milford to you is 90 min": a town opening
