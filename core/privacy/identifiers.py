@@ -562,10 +562,13 @@ _YEAR_WORDS = (
 )
 # A month's name ends where its word does: "9 decades", "3 janvye", "12 marca" hold no "dec",
 # "jan" or "mar" (round 16: "[date removed]ades"); a figure may follow ("nov18").
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.|(?![^\W\d_]))"
+# MONTH_NAME is the names alone (an alternation), for the date rules of other modules (one
+# list: round 25, r25m); "sepember", the slip the call-back's time answers read, is one too.
+MONTH_NAME = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH = rf"(?:{MONTH_NAME})(?:\.|(?![^\W\d_]))"
 _DAY = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten"
     rf"|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"

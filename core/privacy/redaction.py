@@ -254,10 +254,7 @@ MASKED_SSN = re.compile(
 )
 
 
-MONTH = (
-    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
-    r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
-)
+MONTH = rf"(?:{ids.MONTH_NAME})\.?"  # one list of month names (round 25, r25m)
 DATE = re.compile(
     r"(?<![\w/.-])("
     r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})"  # 03/14/1942, 3-14-42, 14.03.1942

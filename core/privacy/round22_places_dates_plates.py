@@ -38,6 +38,7 @@ from core.privacy.identifiers import (
     AGE_MARK,
     DATE_MARK,
     ID_MARK,
+    MONTH_NAME,
     STATE_CODES,
     STATE_CODES_THAT_ARE_WORDS,
     STREET_WORD_GATE,
@@ -196,10 +197,7 @@ _WORDED_HOUSE = gated(
 # ---------------------------------------------------------------- dates
 
 # date-147/405 "born in march of '47", "june of '39": a month and an abbreviated year.
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTH = MONTH_NAME  # identifiers' list (round 25, r25m)
 _MONTH_SHORT_YEAR = gated(
     re.compile(rf"\b(?i:{_MONTH})\.?,?\s+(?:(?i:of)\s+)?['\u2019]\d{{2}}(?!\d)"),
     needles="' \u2019",
