@@ -40,11 +40,12 @@ TEENS = alternation(TEEN_WORDS)
 TENS = alternation("ten " + TENS_WORDS)
 SPOKEN_NUMBER = alternation(SPOKEN_NUMBER_WORDS)
 COUNTING_NUMBER = alternation(COUNTING_WORDS)
-# A day of the month as an ordinal word, "first" to "thirty-first" (and, read by the same
-# shape, "thirty-second" to "thirty-ninth"); the hyphen of "twenty-third" may be a space or
-# be left out ("twentythird"). Factored by leading letters (core/privacy/alternation.py).
+# A day of the month as an ordinal word, "first" to "thirty-first" (not "thirty-second": no
+# day, and "put me down for the thirty second" is no date); the hyphen of "twenty-third" may
+# be a space or be left out ("twentythird"). Factored by leading letters
+# (core/privacy/alternation.py).
 ORDINAL_WORD = factored(
     rf"{_ORDINAL_UNITS}|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    rf"twentieth|thirtieth|(?:twenty|thirty)[\s-]?(?:{_ORDINAL_UNITS})"
+    rf"twentieth|thirtieth|twenty[\s-]?(?:{_ORDINAL_UNITS})|thirty[\s-]?first"
 )
