@@ -27,15 +27,11 @@ import re
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import DATE_MARK, ID_MARK, PHONE_MARK, SSN_MARK
+from core.privacy.number_words import ORDINAL_WORD
 
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
-_ORDINAL_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    r"twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
-    r"thirty[\s-]first)"
-)
+_ORDINAL_WORD = ORDINAL_WORD  # core/privacy/number_words.py: one list (round 25, r25m)
 _ORDINAL = rf"(?:{_DAY_NUMBER}(?:st|nd|rd|th)|{_ORDINAL_WORD})"
 # Where the day's clause ends: "the twenty-third, right?", "the 23rd at 7"; "down for the
 # third time", "in for the 2nd opinion" go on and stay.

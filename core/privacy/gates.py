@@ -40,16 +40,26 @@ class _Folded:
 
     The passes hand the same string on while none of them changes it, so the last text read
     is kept (one object, replaced whole: safe across threads). The words are made at once:
-    nearly every text a gate reads meets a word gate (two thirds of the gates are)."""
+    nearly every text a gate reads meets a word gate (two thirds of the gates are). Whether
+    the text holds a figure is asked by a dozen gates only, so it is found when first asked
+    (`holds_figure`), not for every text read."""
 
-    __slots__ = ("figure", "fold", "text", "words")
+    __slots__ = ("_figure", "fold", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         fold = text.casefold()
         self.fold = fold.translate(_DOTLESS_I) if "\u0131" in fold else fold
         self.words = frozenset(_LETTER_RUN.findall(self.fold))
-        self.figure = _FIGURE.search(text) is not None
+        self._figure: bool | None = None
+
+    def holds_figure(self) -> bool:
+        """Whether the text holds a figure of any script (found once, when first asked: two
+        threads that ask at once find the same answer)."""
+        figure = self._figure
+        if figure is None:
+            figure = self._figure = _FIGURE.search(self.text) is not None
+        return figure
 
 
 _LAST = _Folded("")
@@ -146,7 +156,7 @@ class Gated:
         read = _LAST
         if read.text is not text:
             read = _read(text)
-        if OPEN or (self.figure and read.figure) or not self.words.isdisjoint(read.words):
+        if OPEN or (self.figure and read.holds_figure()) or not self.words.isdisjoint(read.words):
             return True
         if self.finder is not None:
             return self.finder.search(read.fold) is not None

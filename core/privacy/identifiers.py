@@ -34,6 +34,7 @@ from pathlib import Path
 from core.privacy.alternation import factored, one_of
 from core.privacy.gates import gated
 from core.privacy.marks import NOT_A_MARK
+from core.privacy.number_words import ORDINAL_WORD, TEENS, TENS, UNITS
 from core.privacy.service_locations import service_location
 
 ID_MARK = "[ID removed]"
@@ -173,6 +174,8 @@ _STATE_NAMES = (
 # Factored for the patterns (core/privacy/alternation.py); the lists as written for the sets.
 _STATES_RE = factored(_STATES)
 _STATE_NAMES_RE = factored(_STATE_NAMES)
+# For the town rules of other modules: a state's name ("new york", "ohio"), factored.
+STATE_NAMES_PATTERN = _STATE_NAMES_RE
 _STATE = rf"(?:\b{_STATES_RE}\b\.?|(?i:\b{_STATE_NAMES_RE}\b))"
 # The same states as sets, for rules that look a word up rather than match it: the codes in
 # lower case, and the names of one word (the two-word ones are matched as pairs).
@@ -548,25 +551,24 @@ def masked_age(match: re.Match[str]) -> str:
     return (kept or " ") + AGE_MARK
 
 
-_ORDINAL_WORD = factored(
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth|(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth)"
-)
-_TENS = r"(?:ten|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# The number words are listed once, in core/privacy/number_words.py (round 25, r25m).
+_ORDINAL_WORD = ORDINAL_WORD
+_TENS = TENS
+_UNITS = UNITS
+_TEENS = TEENS
 _YEAR_WORDS = (
     rf"(?:nineteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?"
     rf"(?:{_TENS}(?:[\s-]?{_UNITS})?|{_TEENS}|oh[\s-]{_UNITS})"
 )
 # A month's name ends where its word does: "9 decades", "3 janvye", "12 marca" hold no "dec",
 # "jan" or "mar" (round 16: "[date removed]ades"); a figure may follow ("nov18").
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.|(?![^\W\d_]))"
+# MONTH_NAME is the names alone (an alternation), for the date rules of other modules (one
+# list: round 25, r25m); "sepember", the slip the call-back's time answers read, is one too.
+MONTH_NAME = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH = rf"(?:{MONTH_NAME})(?:\.|(?![^\W\d_]))"
 _DAY = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}|{_UNITS}|{_TEENS}|ten"
     rf"|twenty(?:[\s-]{_UNITS})?|thirty(?:[\s-]one)?)"

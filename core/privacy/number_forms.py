@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import SSN_MARK
+from core.privacy.number_words import ORDINAL_WORD
 
 # Characters a dash-like mark may be (the ASCII hyphen needs no folding).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -203,12 +204,7 @@ _WHEN_WORD = (
     r"weekend|month|soon|tomorrow|actually|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|so|it|that|its|it's)"
 )
-_ORDINAL_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    r"thirtieth|(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth))"
-)
+_ORDINAL_WORD = ORDINAL_WORD  # core/privacy/number_words.py: one list (round 25, r25m)
 BIRTHDAY_DAY = gated(
     re.compile(
         rf"(?P<head>\b(?:birthday|bday|b-day)(?:[\s,]+{_WHEN_WORD}){{1,6}}[\s,]+)"

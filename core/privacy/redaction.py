@@ -84,6 +84,7 @@ from core.privacy.names import (
     redact_names,
     unknown,
 )
+from core.privacy.number_words import DIGIT_WORDS
 
 MARKS = (
     EMAIL_MARK,
@@ -256,10 +257,7 @@ MASKED_SSN = re.compile(
 )
 
 
-MONTH = (
-    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
-    r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
-)
+MONTH = rf"(?:{ids.MONTH_NAME})\.?"  # one list of month names (round 25, r25m)
 DATE = re.compile(
     r"(?<![\w/.-])("
     r"\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})"  # 03/14/1942, 3-14-42, 14.03.1942
@@ -276,7 +274,7 @@ PHONE = re.compile(r"(?<!\w)(?!\d{5}-\d{4}(?![\w-]))\+?\(?\d(?:[\s().\-/]*\d){6,
 # (an outside tester found them stored raw). Digits may be mixed in ("860 five five five…",
 # "860 five five five 01 23": four runs or more, counted by digits in `_masked_spelled_phone`).
 _DIGIT_WORDS = (
-    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+"
+    DIGIT_WORDS.replace(" ", "|") + r"|\d+"  # core/privacy/number_words.py (round 25, r25m)
     # "mi numero es ocho seis cero cinco..." (round 5): Spanish digits.
     r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
 )

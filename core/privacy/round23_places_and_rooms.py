@@ -37,10 +37,11 @@ from __future__ import annotations
 import re
 
 from core.privacy.gates import gated, words_of
-from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES
+from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_NAMES_PATTERN
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
+from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import state_or_country
-from core.privacy.word_towns_bare_homes_and_rooms import _phrase
+from core.privacy.word_towns_bare_homes_and_rooms import ROOM_WORDS, _phrase
 
 _MARK = re.escape(ADDRESS_MARK)
 _NAME = re.escape(NAME_MARK)
@@ -159,10 +160,9 @@ _BETWEEN = gated(
     ),
     words="between",
 )
-_STATE = (
-    r"(?:,?\s+(?P<state>[A-Za-z]{2}|(?i:pennsylvania|new\s+york|new\s+jersey|ohio|maryland|"
-    r"delaware|connecticut|massachusetts|virginia|florida))\.?)?"
-)
+# Any state's name (identifiers' list, as the other town rules read it: round 25, r25m), or
+# two letters (checked against the states' codes in `_town_alone`).
+_STATE = rf"(?:,?\s+(?P<state>[A-Za-z]{{2}}|(?i:{STATE_NAMES_PATTERN}))\.?)?"
 # ct17 "mt pocono", ct24 "pittston", ct27 "throop pa": a message that is only a town.
 _ALONE = re.compile(rf"^\s*(?P<town>{_WORD}(?:\s+{_WORD}){{0,2}}?){_STATE}\s*[.!?]*\s*$")
 # ct18 "Sugar Notch here, will it snow", ct31 "New Milford to you is 90 min": a town opening
@@ -414,11 +414,8 @@ def masked_homes(text: str) -> str:
 
 # ---------------------------------------------------------------- rooms, house numbers
 
-_ROOM_WORD = r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|cama"
-_SPOKEN = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-)
+_ROOM_WORD = ROOM_WORDS  # one list (round 25, r25m)
+_SPOKEN = SPOKEN_NUMBER  # core/privacy/number_words.py: one list (round 25, r25m)
 # "room 2W-31", "rm 12B", "Room #8", "unit C", "cuarto 9", "room one-oh-four", "bed 3".
 _ROOM_NUMBER = (
     rf"(?:\d{{1,4}}[A-Za-z]{{0,2}}(?:-[A-Za-z0-9]{{1,4}})?|[A-Za-z]{{1,2}}-?\d{{1,4}}[A-Za-z]?"

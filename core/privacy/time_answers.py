@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import ADDRESS_MARK
+from core.privacy.identifiers import ADDRESS_MARK, MONTH_NAME
 
 _DAYS = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|weekdays?|weekends?|"
     r"week|weeknights?"
 )
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTHS = MONTH_NAME  # identifiers' list (round 25, r25m)
 # What follows "at" / "in" in a time, or names no particular place.
 _TIME_AFTER = (
     r"(?:\d|\[|(?:the\s+|an?\s+|my\s+)?(?:morning|afternoon|evening|night|day|daytime|am|pm|"

@@ -15,6 +15,7 @@ from core.privacy.identifiers import (
     UNSURE_STREET_WORDS,
 )
 from core.privacy.names import ordinary, unlisted_proper
+from core.privacy.number_words import COUNTING_NUMBER, COUNTING_WORDS
 from core.privacy.places import (
     HOSPITAL_TOWNS,
     LIVE_IN_IDIOMS,
@@ -475,13 +476,10 @@ def masked_spanish_home_towns(text: str) -> str:
 
 # "fifty-five elm street, apartment two", "fourty five church st" (round 16's tester): a house
 # number in words, one to three words and a sure street word are an address without any cue
-# (WORDED_STREET's cues missed them); "fourty" is the common slip of "forty".
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty "
-    "ninety hundred"
-)
-_NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS.split()) + ")"
+# (WORDED_STREET's cues missed them); "fourty" is the common slip of "forty". Not "oh" or
+# "zero" (core/privacy/number_words.py holds the words once: round 25, r25m).
+_NUMBER_WORDS = COUNTING_WORDS
+_NUMBER_WORD = COUNTING_NUMBER
 _NOT_A_STREET_NAME = (
     r"(?:hours?|hrs?|minutes?|mins?|miles?|blocks?|doors?|streets?|houses?|floors?|steps?|"
     r"of|a|an|the|end|or|and|more|long|short|side|little|bit|way|days?|weeks?|times?|years?|"

@@ -39,6 +39,7 @@ from core.privacy.identifiers import (
     UNSURE_STREET_WORDS,
 )
 from core.privacy.names import NAME_MARK, case_says_nothing, ordinary
+from core.privacy.number_words import SPOKEN_NUMBER
 from core.privacy.places import (
     CARE_KIND,
     LIVE_IN_IDIOMS,
@@ -375,21 +376,21 @@ def _masked_place_of_mark(match: re.Match[str]) -> str:
 
 # care_home-006 "the Willows, rm 22B" (the home masked as a name), care_home-010 "cuarto 9",
 # care_home-011 "room one-oh-four": a room, bed or flat of a message whose home is masked.
-_SPOKEN = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred)"
+_SPOKEN = SPOKEN_NUMBER  # core/privacy/number_words.py: one list (round 25, r25m)
+# The words of a room, bed or flat, in the languages patients typed (one list for every
+# room rule: round 23's rooms of a home take it too; round 25, r25m).
+ROOM_WORDS = (
+    r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|cama|chambre|zimmer|quarto|stanza|"
+    r"pok[oó]j"
 )
-_ROOM_WORD = (
-    r"room|rm|bed|unit|apt|suite|cuarto|habitaci[oó]n|chambre|zimmer|quarto|stanza|pok[oó]j"
-)
+_ROOM_WORD = ROOM_WORDS
 ROOM = gated(
     re.compile(
         rf"\b(?i:{_ROOM_WORD})(?![^\W\d_])\.?\s*(?:#|(?i:no\.?|number)\s*)?"
         rf"(?:\d{{1,4}}[A-Za-z]?\b|(?i:{_SPOKEN}(?:[\s-]+{_SPOKEN}){{0,3}})\b)"
     ),
-    words="room rm bed unit apt suite cuarto habitación habitacion chambre zimmer quarto stanza "
-    "pokój pokoj",
+    words="room rm bed unit apt suite cuarto habitación habitacion cama chambre zimmer quarto "
+    "stanza pokój pokoj",
 )
 # The home may still be a capitalised name here (names are read after this module): "at the
 # Willows, rm 22B".
