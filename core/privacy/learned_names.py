@@ -328,7 +328,7 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
         or lowered in names.TOWNS
         or lowered in names._CAPITALISED_WORDS
         or state_or_country(word)
-        or names._TITLE_BEFORE.search(text, max(0, start - 12), start)
+        or names.TITLE_BEFORE.search(text, max(0, start - 14), start)
     ):
         return True
     if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):

@@ -636,6 +636,16 @@ def _is_first(word: str) -> bool:
     return bool(parts) and parts[0] in _lists()[0]
 
 
+def is_first_name(word: str) -> bool:
+    """A known first name (the census list), for the other modules of core/privacy/."""
+    return _is_first(word)
+
+
+def is_surname(word: str) -> bool:
+    """A known surname (the census list), for the other modules of core/privacy/."""
+    return _is_last(word)
+
+
 def _is_last(word: str) -> bool:
     """A known surname, or a double-barrelled name with one ("Dale-Moreno")."""
     return any(len(part) > 1 and part in _lists()[1] for part in _parts(word))
@@ -1138,7 +1148,14 @@ def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return again + _said_again_lower(text, names)
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:dr|doctor|prof|professor)\.?\s+$", re.IGNORECASE)
+# A clinician's title right before a word, in English and the other languages the bot answers
+# in (round 25, r25n: "Dra. Fernández", "Doctora", "Dr.\u00aa", "Dott.ssa", "Docteur", "Doktor").
+TITLES = (
+    r"(?:dr|dra|drs|doctora?|prof|profa|professora?|doutora?|dott|dottore|dottoressa"
+    r"|docteure?|doktor|dre)(?:\.?\u00aa|\.ssa)?\.?"
+)
+TITLE_BEFORE = re.compile(rf"\b{TITLES}\s+$", re.IGNORECASE)
+_TITLE_BEFORE = TITLE_BEFORE
 
 
 # "We are the Abernathy-Okoros, the two of us look after grandad", "it's the Kowalczyks
@@ -2022,7 +2039,9 @@ def redact_names(text: str) -> str:
     lowered = clause_names.keep_brand_case(text, lowered)  # Round 21 (r21n): "BlueCross"
     # The words around the marks are read as typed, as a second pass over the result reads
     # them (redaction is applied again to stored text: it must change nothing then).
-    return _around_marks(_with_case_of(text, lowered, _masked_spans(lowered)))
+    masked = _with_case_of(text, lowered, _masked_spans(lowered))
+    # Round 25 (r25n): "ROSEMARY [name removed] IS MY MOTHER": the first name in capitals too.
+    return _around_marks(titled.first_names_joined_in_capitals(masked))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -2070,19 +2089,9 @@ def without_kept(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     found = [span for span in found if not _saints_place(text, *span)]
     found = [span for span in found if not _ward_or_wing(text, *span)]  # "2 West" (r19p)
     found = [span for span in found if not _holiday_eve(text, *span)]  # "Christmas Eve"
-    found = [span for span in found if not _clinicians_surname(text, *span)]
+    # Round 25 (r25n): a title the span holds, a surname's particles, a place of care after.
+    found = titled.spans_without_titles(text, found)
     return [span for span in found if not THING_AFTER.match(text, span[1])]
-
-
-def _clinicians_surname(text: str, start: int, end: int) -> bool:
-    """One word right after Dr / Doctor / Prof: a clinician's surname typed alone, kept by
-    design (docs/privacy.md) whichever rule found it (round 24: "Dr. Nguyen said I need ..."
-    and "Dr Kim said to ask" were masked by the rule for a word-name before a verb, while "Is
-    Dr. Nguyen doing it?" stayed). A full name after the title is two words and goes."""
-    word = text[start:end]
-    return not any(c.isspace() for c in word) and bool(
-        _TITLE_BEFORE.search(text, max(0, start - 12), start)
-    )
 
 
 def _masked_spans(text: str) -> str:
@@ -2090,6 +2099,7 @@ def _masked_spans(text: str) -> str:
     found = without_kept(text, _cued(text) + _uncued(text) + _lower_case_names(text))
     spans = sorted(set(found + _joined(text, found)))
     spans = sorted(set(spans + _said_again(text, spans)))
+    spans = [s for s in spans if not titled.before_care_place(text, s[1])]  # "Mercy Hospital"
     spans = outside_marks(text, spans)  # Round 19 (H05): "[[name removed] removed]"
     return with_name_marks(text, spans)
 
@@ -2650,3 +2660,4 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
 # cards and letters (both modules import this one's lists, so they are imported once those exist).
 from core.privacy import names_by_clause_and_paste as clause_names  # noqa: E402
 from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402
+from core.privacy import titles_particles_and_care_places as titled  # noqa: E402

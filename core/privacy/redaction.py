@@ -53,6 +53,7 @@ from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
 from core.privacy import names_by_clause_and_paste as clause_names
+from core.privacy import names_by_kin_titles_and_signoffs as kin_titles
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
@@ -464,6 +465,8 @@ def _redact_plain_once(text: str) -> str:
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
     text = hashtags.masked(text)  # Round 24: "#TeamHarold", "#PrayersForEdith"
+    # Round 25 (r25n): "granny peg she", "for ODALYS PIMENTEL", "- from Yusra, his patient".
+    text = kin_titles.masked(text)
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
