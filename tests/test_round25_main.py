@@ -28,3 +28,16 @@ def test_readings_in_a_list_after_an_age_stay(typed: str, stored: str) -> None:
 def test_ages_in_a_list_still_go(typed: str) -> None:
     stored = redact(typed)
     assert not any(age in stored for age in ("91", "94", "92", "93", "96")), stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        # r25c saw it: the learned scorer found "Maeve O'Sullivan-Park"; the first "Maeve" was
+        # kept (a name the rules find is masked where it is said again; the scorer's were not).
+        ("Maeve, no sorry, Maeve O'Sullivan-Park", "Maeve"),
+        ("Perpetua, I mean Perpetua Nakashima-Dunn", "Perpetua"),
+    ],
+)
+def test_a_name_the_scorer_finds_goes_where_it_is_said_again(typed: str, gone: str) -> None:
+    assert gone not in redact(typed)

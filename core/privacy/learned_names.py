@@ -394,7 +394,10 @@ def masked_with(text: str, model: Model) -> str:
     found = [span for span in found if not kept_by_rules(text, *span)]
     if not found:
         return text
-    return names.with_name_marks(text, names.without_kept(text, found))
+    found = names.without_kept(text, found)
+    # A name the model finds is masked where the message says it again too ("Maeve, no
+    # sorry, Maeve O'Sullivan-Park": round 25, r25c), as the rules' finds are.
+    return names.with_name_marks(text, sorted(set(found + names.said_again(text, found))))
 
 
 def masked(text: str) -> str:

@@ -1125,8 +1125,9 @@ def _round_11_names(text: str) -> list[tuple[int, int]]:
 # "Sandy and Bud Hollingsworth here, Bud is the one...": a name masked once is masked where
 # the message says it again (the same word, as typed; a word that is also an English word only
 # when capitalised both times).
-def _said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The other places where a word of a name found stands."""
+def said_again(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other places where a word of a name found stands (the rules' finds and the learned
+    scorer's: "Maeve, no sorry, Maeve O'Sullivan-Park", round 25, r25c)."""
     names = {
         w
         for start, end in spans
@@ -2098,7 +2099,7 @@ def _masked_spans(text: str) -> str:
     """The text with the names its words show replaced by NAME_MARK."""
     found = without_kept(text, _cued(text) + _uncued(text) + _lower_case_names(text))
     spans = sorted(set(found + _joined(text, found)))
-    spans = sorted(set(spans + _said_again(text, spans)))
+    spans = sorted(set(spans + said_again(text, spans)))
     spans = [s for s in spans if not titled.before_care_place(text, s[1])]  # "Mercy Hospital"
     spans = outside_marks(text, spans)  # Round 19 (H05): "[[name removed] removed]"
     return with_name_marks(text, spans)
