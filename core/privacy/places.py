@@ -17,6 +17,7 @@ from pathlib import Path
 from core.privacy.alternation import one_of
 from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE, COUNTRIES, STATE_WORD
 from core.privacy.names import TOWNS, ordinary
+from core.privacy.place_keys import PlaceNames
 
 DATA = Path(__file__).resolve().parent / "data" / "place_names.txt"
 
@@ -31,10 +32,11 @@ CARE_KIND = (
 
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Every US postal place name, lower case (read once, on first use)."""
+def place_names() -> PlaceNames:
+    """Every US postal place name, lower case (read once, on first use); found typed with an
+    accent or an apostrophe too ("española", "coeur d'alene": round 25, place_keys.py)."""
     lines = DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return PlaceNames(line for line in lines if line and not line.startswith("#"))
 
 
 # Substrings one of which every PERSON_WHERE match holds (tested first on the lower-cased text).

@@ -52,6 +52,7 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import place_keys
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
@@ -454,6 +455,7 @@ def _redact_once(text: str) -> str:
 def _redact_plain_once(text: str) -> str:
     """One pass of every rule over a text whose numbers are plain (number_forms.py)."""
     text = look_alike_labels.masked(text)  # Round 23 (r23n): "Pat1ent: Mar1an Coyle" (OCR)
+    text = place_keys.masked(text)  # "in Coeur d'Alene", "from española" (round 25, r25e)
     if _has_detail(text):
         text = _redact_details(text)
     if "-" in text or "spel" in text:
