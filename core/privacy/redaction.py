@@ -52,7 +52,7 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
-from core.privacy import place_keys
+from core.privacy import numbered_streets, place_keys
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
@@ -634,6 +634,8 @@ def _redact_details(text: str) -> str:
     which); a message with none skips them. A mark holds no figure, so a message without one
     never gains one."""
     digit = _has_figure(text)
+    # "210 W 98th", "corner of Maple and 5th", "my apt is 12C" (round 25, r25e)
+    text = numbered_streets.figure_passes(text) if digit else numbered_streets.corner_pass(text)
     if digit:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
         text = r21_places.figure_passes(text)  # "1600-B Cottonwood Dr", "my house is 14 X" (r21p)
