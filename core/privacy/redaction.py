@@ -52,7 +52,7 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
-from core.privacy import numbered_streets, place_keys
+from core.privacy import home_units, numbered_streets, place_keys
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
@@ -474,6 +474,7 @@ def _redact_plain_once(text: str) -> str:
     text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     text = r22p.masked(text)  # "Bowling Green KY", "done 10/2", "in her mid 90s" (r22p)
     text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
+    text = home_units.masked(text)  # "cottage 22", "bayview rehab & nursing" (round 25, r25e)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
