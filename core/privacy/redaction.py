@@ -1254,7 +1254,11 @@ STARTED_MARK_AT_END = re.compile(
 EMAIL_REST = re.compile(
     r"^\s*(?P<part>[\w.+-]*\s*(?:@|\bat\b)\s*[\w-]+(?:\s*\.\s*[\w-]+)+)", re.IGNORECASE
 )
-_THEN = re.compile(r"\s*(?:and\s+then|then|and)\b", re.IGNORECASE)
+# Round 25 (r25e, round 24's ssn484): "my ssn is 371" / "ok and then 44 2108": a word of
+# assent may come before "and then".
+_THEN = re.compile(
+    r"\s*(?:(?:ok|okay|so|yes|yeah|sure|right)[\s,]+)?(?:and\s+then|then|and)\b", re.IGNORECASE
+)
 
 
 def continued_part(previous: str, text: str) -> str | None:
@@ -1372,7 +1376,7 @@ _SSN_NAMED = re.compile(
     r"\b(?:ssn|ss#|social(?:\s+security)?)\b(?!\s+(?:worker|media|services?))", re.IGNORECASE
 )
 _SSN_START_ALONE = re.compile(
-    r"^\W*(?:[\w']+\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
+    r"^\W*(?:[\w']+,?\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
 )
 _SSN_START_AT_END = re.compile(r"(?<![\d-])\d{3}[\s-]\d{2}[^\w]*$")
 _SSN_REST_OPENING = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{4})(?!\w)")
