@@ -35,10 +35,11 @@ _MARK = re.escape(ADDRESS_MARK)
 # is masked, a unit word and its number (figures or words) go.
 UNIT_OF_HOME = gated(
     re.compile(
-        rf"\b(?i:{_UNIT_WORD})\s*(?:#|(?i:no\.?|number|n[uú]mero)\s*)?\s*"
+        rf"\b(?i:{_UNIT_WORD})(?![^\W\d_])\s*(?:#|(?i:no\.?|number|n[uú]mero)\s*)?\s*"
         rf"(?:\d{{1,5}}[A-Za-z]?(?![\w-])|(?i:{_NUMBER_WORDS})\b)"
     ),
-    needles="[address removed]",
+    words="cottage cabin villa casita bungalow mailbox mail habitación habitacion cuarto chambre "
+    "zimmer room rm bed apt apartment trailer",
 )
 # A room in words before "at" and a home's name in lower case: "room two fourteen at heritage
 # oaks" (round 24's care146). The home's name ends in a word homes are named with.
@@ -68,8 +69,9 @@ CASA_DE = gated(
 LOWER_KIND_HOME = gated(
     re.compile(
         r"(?<![\w\]\[])(?P<name>(?:[^\W\d_][\w'\u2019-]+\s+)?[^\W\d_][\w'\u2019-]+)\s+"
-        r"(?P<kind>(?i:rehab(?:ilitation)?\s*(?:&|and|n)\s*nursing|nursing\s*(?:&|and|n)\s*"
-        r"rehab(?:ilitation)?|health\s*(?:&|and)\s*rehab(?:ilitation)?)"
+        r"(?P<kind>(?i:rehab(?:ilitation)?(?:\s*&\s*|\s+(?:and|n)\s+)nursing|nursing"
+        r"(?:\s*&\s*|\s+(?:and|n)\s+)rehab(?:ilitation)?|health(?:\s*&\s*|\s+and\s+)"
+        r"rehab(?:ilitation)?)"
         r"(?:\s+(?i:center|centre|facility|home))?)\b"
     ),
     words="rehab rehabilitation",
@@ -106,4 +108,4 @@ def masked(text: str) -> str:
     text = CHAIN_HOME.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
     text = LOWER_KIND_HOME.sub(_masked_kind_home, text)
     text = ROOM_AT_HOME.sub(lambda m: ADDRESS_MARK + m.group("cue") + ADDRESS_MARK, text)
-    return UNIT_OF_HOME.sub(ADDRESS_MARK, text)
+    return UNIT_OF_HOME.sub(ADDRESS_MARK, text) if ADDRESS_MARK in text else text

@@ -17,7 +17,7 @@ from pathlib import Path
 from core.privacy.alternation import one_of
 from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE, COUNTRIES, STATE_WORD
 from core.privacy.names import TOWNS, ordinary
-from core.privacy.place_keys import PlaceNames
+from core.privacy.place_keys import PlaceNames, place_key
 
 DATA = Path(__file__).resolve().parent / "data" / "place_names.txt"
 
@@ -269,7 +269,8 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 def state_or_country(place: str) -> bool:
     """Is the place name a state or a country ("winter in Florida" names no town)?"""
-    return bool(STATE_WORD.fullmatch(place)) or place.lower() in COUNTRIES
+    # Folded too: "México", "Perú" are the countries once their accents go (round 25, r25e).
+    return bool(STATE_WORD.fullmatch(place)) or place_key(place.lower()) in COUNTRIES
 
 
 # "We Live In Hope" (typed in Title Case): a state of mind after "live in" that is also a
