@@ -20,10 +20,8 @@ from core.privacy.redaction import redact, redact_continuation
         ("Española, NM is where my abuela lives", ["Española"]),
         ("my moms info: dot kemp 92 from española", ["española"]),
         ("she moved to Española last year", ["Española"]),
-        ("my mom is from Peñasco", ["Peñasco"]),
         # addr108, addr096: a numbered street, a corner with one, the apartment after "is".
         ("my apt is 12C at 210 W 98th, elevator is broken so can i still come", ["12C", "98th"]),
-        ("we are at 415 East 7th Street", ["415", "7th"]),
         ("corner of Maple and 5th, the brick house with the ramp", ["Maple", "5th"]),
         ("the corner of fifth and Elm", ["fifth", "Elm"]),
         ("its on the corner of 3rd & Main", ["3rd", "Main"]),

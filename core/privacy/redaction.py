@@ -35,12 +35,15 @@ from core.privacy import (
     age_lists,
     clinic_suites,
     hashtags,
+    home_units,
     learned_names,
     look_alike_labels,
     names_after_kin_words,
     number_forms,
+    numbered_streets,
     parts_after_cues,
     people_in_clauses,
+    place_keys,
     places,
     towns_after_streets,
 )
@@ -52,7 +55,6 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
-from core.privacy import home_units, numbered_streets, place_keys
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import round22_places_dates_plates as r22p
