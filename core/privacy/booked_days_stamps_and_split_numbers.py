@@ -283,7 +283,11 @@ def year_after_month_day(previous: str, text: str) -> tuple[str, str] | None:
 _SSN_NAMED = re.compile(
     r"\b(?:ssn|ss#|social(?:\s+security)?)\b(?!\s+(?:worker|media|services?))", re.IGNORECASE
 )
-_THREE_ALONE = re.compile(r"^\W*(?:(?:it'?s|its|it\s+is|ok|sure)[\s,]+)?(?P<part>\d{3})\W*$")
+# Round 25 (r25e, round 24's ssn268): "ok its 371": words of assent may come before the three.
+_THREE_ALONE = re.compile(
+    r"^\W*(?:(?:it'?s|its|it\s+is|ok|okay|sure|yes|yeah|so)[\s,]+){0,3}(?P<part>\d{3})\W*$",
+    re.IGNORECASE,
+)
 _TWO_ALONE = re.compile(r"^\W*\d{2}\W*$")
 _REST_AFTER_THREE = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{2}[\s.-]+\d{4})(?![\w-])")
 _FOUR_ALONE = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{4})\W*$")
@@ -301,6 +305,9 @@ def ssn_groups_alone(previous: str, text: str) -> tuple[str, str] | None:
     rest = _REST_AFTER_THREE.match(text)
     if rest and _THREE_ALONE.match(previous):
         return rest.group("part"), SSN_MARK
+    two = _TWO_ALONE.match(text)  # "ok its 371" / "44" (round 25, r25e: ssn268's middle)
+    if two and _THREE_ALONE.match(previous):
+        return "".join(ch for ch in two.group() if ch.isdigit()), SSN_MARK
     four = _FOUR_ALONE.match(text)
     if four and _TWO_ALONE.match(previous):
         return four.group("part"), SSN_MARK

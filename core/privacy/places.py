@@ -17,6 +17,7 @@ from pathlib import Path
 from core.privacy.alternation import one_of
 from core.privacy.identifiers import ADDRESS_MARK, CORRECTION_CUE, COUNTRIES, STATE_WORD
 from core.privacy.names import TOWNS, ordinary
+from core.privacy.place_keys import PlaceNames, place_key
 
 DATA = Path(__file__).resolve().parent / "data" / "place_names.txt"
 
@@ -31,10 +32,11 @@ CARE_KIND = (
 
 
 @lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Every US postal place name, lower case (read once, on first use)."""
+def place_names() -> PlaceNames:
+    """Every US postal place name, lower case (read once, on first use); found typed with an
+    accent or an apostrophe too ("española", "coeur d'alene": round 25, place_keys.py)."""
     lines = DATA.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return PlaceNames(line for line in lines if line and not line.startswith("#"))
 
 
 # Substrings one of which every PERSON_WHERE match holds (tested first on the lower-cased text).
@@ -267,7 +269,8 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 def state_or_country(place: str) -> bool:
     """Is the place name a state or a country ("winter in Florida" names no town)?"""
-    return bool(STATE_WORD.fullmatch(place)) or place.lower() in COUNTRIES
+    # Folded too: "México", "Perú" are the countries once their accents go (round 25, r25e).
+    return bool(STATE_WORD.fullmatch(place)) or place_key(place.lower()) in COUNTRIES
 
 
 # "We Live In Hope" (typed in Title Case): a state of mind after "live in" that is also a

@@ -35,12 +35,15 @@ from core.privacy import (
     age_lists,
     clinic_suites,
     hashtags,
+    home_units,
     learned_names,
     look_alike_labels,
     names_after_kin_words,
     number_forms,
+    numbered_streets,
     parts_after_cues,
     people_in_clauses,
+    place_keys,
     places,
     towns_after_streets,
 )
@@ -453,6 +456,7 @@ def _redact_once(text: str) -> str:
 def _redact_plain_once(text: str) -> str:
     """One pass of every rule over a text whose numbers are plain (number_forms.py)."""
     text = look_alike_labels.masked(text)  # Round 23 (r23n): "Pat1ent: Mar1an Coyle" (OCR)
+    text = place_keys.masked(text)  # "in Coeur d'Alene", "from española" (round 25, r25e)
     if _has_detail(text):
         text = _redact_details(text)
     if "-" in text or "spel" in text:
@@ -473,6 +477,7 @@ def _redact_plain_once(text: str) -> str:
     text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     text = r22p.masked(text)  # "Bowling Green KY", "done 10/2", "in her mid 90s" (r22p)
     text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
+    text = home_units.masked(text)  # "cottage 22", "bayview rehab & nursing" (round 25, r25e)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -633,6 +638,8 @@ def _redact_details(text: str) -> str:
     which); a message with none skips them. A mark holds no figure, so a message without one
     never gains one."""
     digit = _has_figure(text)
+    # "210 W 98th", "corner of Maple and 5th", "my apt is 12C" (round 25, r25e)
+    text = numbered_streets.figure_passes(text) if digit else numbered_streets.corner_pass(text)
     if digit:
         text = units_homes.figure_passes(text)  # "Bldg 7 #204", "Bristol CT 06010" (r19p)
         text = r21_places.figure_passes(text)  # "1600-B Cottonwood Dr", "my house is 14 X" (r21p)
@@ -1250,7 +1257,11 @@ STARTED_MARK_AT_END = re.compile(
 EMAIL_REST = re.compile(
     r"^\s*(?P<part>[\w.+-]*\s*(?:@|\bat\b)\s*[\w-]+(?:\s*\.\s*[\w-]+)+)", re.IGNORECASE
 )
-_THEN = re.compile(r"\s*(?:and\s+then|then|and)\b", re.IGNORECASE)
+# Round 25 (r25e, round 24's ssn484): "my ssn is 371" / "ok and then 44 2108": a word of
+# assent may come before "and then".
+_THEN = re.compile(
+    r"\s*(?:(?:ok|okay|so|yes|yeah|sure|right)[\s,]+)?(?:and\s+then|then|and)\b", re.IGNORECASE
+)
 
 
 def continued_part(previous: str, text: str) -> str | None:
@@ -1368,7 +1379,7 @@ _SSN_NAMED = re.compile(
     r"\b(?:ssn|ss#|social(?:\s+security)?)\b(?!\s+(?:worker|media|services?))", re.IGNORECASE
 )
 _SSN_START_ALONE = re.compile(
-    r"^\W*(?:[\w']+\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
+    r"^\W*(?:[\w']+,?\s+){0,4}?(?P<part>\d{3}[\s-]?\d{2})[^\w]*$", re.IGNORECASE
 )
 _SSN_START_AT_END = re.compile(r"(?<![\d-])\d{3}[\s-]\d{2}[^\w]*$")
 _SSN_REST_OPENING = re.compile(r"^\s*(?P<part>[-\u2013]?\s*\d{4})(?!\w)")
