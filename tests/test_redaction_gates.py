@@ -376,3 +376,12 @@ def test_the_kin_gate_knows_both_spellings_of_neighbour() -> None:
     the pattern is "neighbour" and "neighbor" in a message, not "neighbou"."""
     assert names.CAPITAL_KIN_NAME.may_match("my neighbour Hope is 92")
     assert names.CAPITAL_KIN_NAME.may_match("our neighbor Grace drives")
+
+
+@settings(max_examples=500, derandomize=True, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_an_ascii_texts_words_are_its_runs_of_letters(text: str) -> None:
+    """gates._Folded splits an ASCII text by translation: the same words as the regex."""
+    from core.privacy import gates
+
+    assert gates._Folded(text).words == frozenset(gates._LETTER_RUN.findall(text.casefold()))

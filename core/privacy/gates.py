@@ -30,6 +30,7 @@ from core.privacy.alternation import one_of
 _DOTLESS_I = str.maketrans({"\u0131": "i"})
 _FIGURE = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_ASCII_NOT_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 # Turned on by the differential test only: with every gate open the patterns run as before.
 OPEN = False
 
@@ -50,7 +51,14 @@ class _Folded:
         self.text = text
         fold = text.casefold()
         self.fold = fold.translate(_DOTLESS_I) if "\u0131" in fold else fold
-        self.words = frozenset(_LETTER_RUN.findall(self.fold))
+        # An ASCII text's words by one translation and a split: half the regex's cost, and
+        # most messages are ASCII (the same words: a run of letters is a run of a-z there).
+        fold = self.fold
+        self.words = frozenset(
+            fold.translate(_ASCII_NOT_LETTERS).split()
+            if fold.isascii()
+            else _LETTER_RUN.findall(fold)
+        )
         self._figure: bool | None = None
 
     def holds_figure(self) -> bool:
