@@ -785,6 +785,11 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     if cue in ("nurse", "doctor"):
         return _titled_name(word, nxt, cue)
     if not _capitalised(word):
+        if cue == "relative" and _goes_on_as_a_word(word, nxt):
+            # "my mom rose early" (round 25): a name that is also a word, then the sentence
+            # goes on in lower case ("rose" is capitalised more often than not, so it is in no
+            # list of ordinary words: `unknown` and `_known` took it for a name).
+            return False
         if cue == "relative" and unknown(word):
             return True  # "my daughter in law pooja", "my wife ayse"
         if cue == "relative" and unknown(word, slips=False) and nxt.lower() in _NAME_GOES_ON:
