@@ -32,6 +32,7 @@ from pathlib import Path
 
 from core.privacy.alternation import one_of
 from core.privacy.gates import Gated, gated, words_of
+from core.privacy.german_nouns import without_nouns as without_german_nouns
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
 from core.privacy.marks import MARK, outside_marks
 from core.privacy.names_in_other_scripts import FUNCTION_WORDS as SCRIPT_FUNCTION_WORDS
@@ -639,6 +640,11 @@ def _is_first(word: str) -> bool:
 def is_first_name(word: str) -> bool:
     """A known first name (the census list), for the other modules of core/privacy/."""
     return _is_first(word)
+
+
+def _known_name(word: str) -> bool:
+    """A first name or a surname from the lists (an ordinary word or not)."""
+    return _is_first(word) or _is_last(word)
 
 
 def is_surname(word: str) -> bool:
@@ -2089,6 +2095,7 @@ def without_kept(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     proposes, these keep decisions dispose); a name's first name before it joins it."""
     if found:  # Round 20 (r20n): "hui teng ma" (pinyin), "dell'intervento" (Italian) stay
         found = without_words_of_language(text, found, other_language(text))
+        found = without_german_nouns(text, found, _known_name)  # "Fragen zur Narkose" (r26)
     kept = [m.span() for m in HOSPITAL.finditer(text)]
     found = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in kept)]
     found = [(_first_name_before(text, start), end) for start, end in found]
