@@ -347,7 +347,14 @@ def _without_details(stored: str) -> str:
     labels = _DETAIL_LABELS.search(before)
     if labels and _LETTER.search(before[: labels.start()]):
         return before[: labels.start()].rstrip(" ,;:-\u2013\u2014(")
+    # Round 26: the detail typed first, then the name ("MRN [ID removed], Alfred").
+    lead = _DETAIL_FIRST.match(stored)
+    if lead and _LETTER.search(stored[lead.end() :]):
+        return _without_details(stored[lead.end() :])
     return stored
+
+
+_DETAIL_FIRST = re.compile(r"[^\[]{0,30}?\[[A-Za-z ]+ removed\][\s,;:.\u2013\u2014-]+")
 
 
 # Where a clause after the caller's name starts: a comma, a bracket, a dash between spaces,
@@ -358,11 +365,14 @@ _CLAUSE_AFTER_NAME = re.compile(
 # What a patient says before their name when the form asks for it (round 18's tester: "it's
 # Bernadette Szymańska" was stored, and thanked, lead-in and all).
 _NAME_LEAD_IN = re.compile(
-    r"^\s*(?:(?:hi|hello|ok|okay|sure|yes)[\s,!.]+)?"
-    r"(?:it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am|my\s+name\s+is|my\s+name['\u2019]s|"
+    # Round 26: up to three filler words ("ok fine it's Percival Lamb" was stored whole), then
+    # a cue, or the fillers alone before a capital ("ok fine Tom Hale").
+    r"^\s*(?:(?:hi|hello|ok|okay|sure|yes|yeah|yep|fine|alright|well|oh|um|so)[\s,!.]+){0,3}"
+    r"(?:(?:it['\u2019]?s|it\s+is|this\s+is|i['\u2019]?m|i\s+am|"
+    r"(?:my|his|her|their)\s+name\s+is|(?:my|his|her|their)\s+name['\u2019]s|"
     r"name\s*:|the\s+name\s+is|"
     # Round 22 (callback-290): "name is Clementine Oyelaran-Brooks" was stored cue and all.
-    r"(?:the\s+)?name['\u2019]s|name\s+is|ask\s+for|call\s+me)\s+",
+    r"(?:the\s+)?name['\u2019]s|name\s+is|ask\s+for|call\s+me)\s+|(?<=[\s,!.])(?=[A-Z]))",
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")

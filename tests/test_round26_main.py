@@ -34,3 +34,24 @@ def test_a_name_in_a_german_message_still_goes(typed: str, gone: str) -> None:
     stored = redact(typed)
     assert gone not in stored
     assert "Fragen" in stored or "Schmerzen" in stored
+
+
+@pytest.mark.parametrize(
+    ("answer", "stored"),
+    [
+        # Round 26: the call-back name field kept the whole sentence.
+        ("ok fine it's Percival Lamb", "Percival Lamb"),
+        ("his name is Dashiell", "Dashiell"),
+        ("MRN 88123, Alfred", "Alfred"),
+        ("yeah it is Tom Hale", "Tom Hale"),
+        ("ok fine Tom Hale", "Tom Hale"),
+        # Unchanged: a name alone, a name with its detail after it.
+        ("Tom Hale", "Tom Hale"),
+        ("Will", "Will"),
+        ("Tobias Grint, MRN 445566", "Tobias Grint"),
+    ],
+)
+def test_the_call_back_name_field_keeps_the_name_only(answer: str, stored: str) -> None:
+    from actions.callback import name_field
+
+    assert name_field(answer) == stored
