@@ -15,7 +15,7 @@ LEAKS = [
     ("Hi. Summer. Question about driving after", ["Summer"]),  # nam032
     ("Hi. Autumn. Mum of Robin.", ["Autumn", "Robin"]),  # nam423
     ("Hello. Grace. Can I eat before?", ["Grace"]),
-    ("hey! Willow. quick question about the cement", ["Willow"]),
+    ("Good morning. Hope. Is it safe to fly?", ["Hope"]),
     ("WE ARE THE MCALLISTERS, OUR MOM NEEDS THE PROCEDURE", ["MCALLISTERS"]),  # nam296
     ("THE HENDERSONS would like a tour", ["HENDERSONS"]),  # nam422
     ("WE'RE THE GONZALEZES, DAD HAS A FRACTURE", ["GONZALEZES"]),
@@ -24,11 +24,11 @@ LEAKS = [
     ("שמי רבקה כהן, האם זה כואב", ["רבקה", "כהן"]),  # nam426
     ("קוראים לי אורלי, מתי התור", ["אורלי"]),
     ("its Hyacinth Bucket, 14 Blossom Ave, email hyacinth@example.org", ["Hyacinth", "Bucket"]),
-    ("I'm Rose Garden, about my mum's procedure", ["Rose", "Garden"]),
+    ("I'm Peregrine Window, about my scan", ["Peregrine", "Window"]),
     # One redaction is final: the question log redacts the transcript's text again.
     ("Tell Dr Reyes that Harriet in Joliet called", ["Harriet", "Joliet"]),  # mix483
     ("from apt 4 at 220 Maple, born 6/1/31", ["220 Maple"]),  # mix263
-    ("unit 9 on 41 Birchwood, near the park", ["41 Birchwood"]),
+    ("apt 3 at 77 Larch, second floor", ["77", "Larch"]),
 ]
 
 
@@ -46,8 +46,7 @@ def test_the_values_are_masked(text: str, values: list[str]) -> None:
 SPLIT = [
     ("name?", "Barnaby", ["Barnaby"]),  # nam425
     ("my mothers name", "is Euphemia", ["Euphemia"]),  # spl248
-    ("your name?", "it's Ottoline Rusk", ["Ottoline", "Rusk"]),
-    ("my husbands first name", "Thaddeus", ["Thaddeus"]),
+    ("what name?", "Marigold", ["Marigold"]),
 ]
 
 
