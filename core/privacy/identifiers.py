@@ -298,9 +298,21 @@ WORDED_STREET = gated(
 # first) are the street even with no street word.
 STREET_AFTER_UNIT = re.compile(
     re.escape(ADDRESS_MARK)
-    + r",?\s+\d{1,6}[A-Za-z]?\s+(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
+    # "from apt 4 at 220 Maple" (round 26, r26b, mix263): "at" / "on" between the unit and the
+    # street. Read only by HOUSE_ON's cue before ("address" in the mark), the question log,
+    # which redacts the stored turn again, masked the street the transcript kept.
+    + r"(?P<at>,?\s+(?:(?i:at|on)\s+)?)\d{1,6}[A-Za-z]?\s+"
+    r"(?:(?i:[NSEW]|north|south|east|west)\.?\s+)?"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}(?![\w'-])"
 )
+
+
+def masked_street_after_unit(match: re.Match[str]) -> str:
+    """STREET_AFTER_UNIT's replacement: the unit's mark, "at" / "on" kept, the street's mark."""
+    at = match.group("at")
+    return ADDRESS_MARK + at + ADDRESS_MARK if at.strip(", \t\n") else ADDRESS_MARK
+
+
 # "the yellow house on 39 Rockwell", "we live on 112 Fenn" (round 8: the number kept): a house
 # number and a capitalised name after "on" / "at" in a clause that speaks of where one lives.
 _NOT_A_PLACE_NAME = r"(?:Tylenol|Advil|Aleve|Floors?|Levels?|Hours?|Minutes?|Pills?|Tablets?)\b"

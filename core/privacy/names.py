@@ -151,7 +151,11 @@ PHONE_CUE = gated(
     re.compile(
         r"\b(?=[crtpmw])(?:call|ring|text|phone|contact|reach|message|whatsapp)\s+"
         rf"(?!(?:dr|doctor|nurse|prof)\b)(?=(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}{_BEFORE_PHONE})"
-        rf"|(?:^|(?<=[\s,(]))(?={_NAME_WORD}['\u2019]s\s+(?:cell|mobile|phone|number|landline)"
+        # Not after "my" / "the": "my carer's number is", "my son's number is" say whose
+        # number by a role or kin word (round 26, r26b, cal286: "carer's" was masked).
+        r"|(?:^|(?<=[\s,(]))(?<!\bmy\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\bthe\s)"
+        r"(?<!\byour\s)(?<!\btheir\s)"
+        rf"(?={_NAME_WORD}['\u2019]s\s+(?:cell|mobile|phone|number|landline)"
         rf"(?:\s+(?:phone|number))?\s*(?:is|:)?\s*{re.escape(PHONE_MARK)})",
         re.IGNORECASE,
     ),

@@ -55,9 +55,11 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import names_alone_and_in_capitals as names_alone
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_by_kin_titles_and_signoffs as kin_titles
 from core.privacy import names_in_other_scripts as other_scripts
+from core.privacy import own_names_in_other_scripts as own_scripts
 from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import short_dates_and_ages as r14
@@ -409,10 +411,15 @@ def redact(text: str) -> str:
     if NAME_MARK in once and (case_says_nothing(text) or _capital_outside_marks(once)):
         once = _names_read_again(once)
     final = learned_names.masked(once)
+    if final == once:
+        return final
     # The scorer's marks are context for the rules too ("Frau [name removed] Vogelsang": round
     # 22 found the question log, which redacts the stored turn again, masking the surname the
-    # transcript kept), so the names are read again after it: one redaction stays final.
-    return _names_read_again(final) if final != once else final
+    # transcript kept), so the text is read again after it: one redaction stays final. Every
+    # rule, not only the names: "Tell Dr Reyes that [name removed] in Joliet called" (round 26,
+    # r26b, mix483: the town after a name's mark went in the question log only). Only a text
+    # the scorer changed pays for it.
+    return _names_read_again(_redact_once(final))
 
 
 def _names_read_again(text: str) -> str:
@@ -463,6 +470,7 @@ def _redact_plain_once(text: str) -> str:
         text = SPELLED_NAME.sub(NAME_MARK, text)
     if not text.isascii():  # Round 21 (r21n): "我父亲叫王建国", "어머니 성함은 김순자입니다"
         text = other_scripts.masked(text, NAME_MARK)
+        text = own_scripts.masked(text, NAME_MARK)  # "أنا فاطمة الزهراء", "שמי רבקה כהן" (r26b)
         text = east_asian.masked(text, NAME_MARK)  # "山本 花子", "(田辺 浩)", "김순자 씨" (r22p)
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
@@ -471,6 +479,7 @@ def _redact_plain_once(text: str) -> str:
     text = hashtags.masked(text)  # Round 24: "#TeamHarold", "#PrayersForEdith"
     # Round 25 (r25n): "granny peg she", "for ODALYS PIMENTEL", "- from Yusra, his patient".
     text = kin_titles.masked(text)
+    text = names_alone.masked(text)  # Round 26 (r26b): "Hi. Summer.", "THE HENDERSONS"
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
@@ -809,7 +818,7 @@ def _redact_details(text: str) -> str:
     if ADDRESS_MARK in text:
         if digit:
             text = places.LOT_AFTER_MASK.sub(ADDRESS_MARK, text)  # ", lot 42" (round 13, r13p)
-            text = ids.STREET_AFTER_UNIT.sub(ADDRESS_MARK, text)
+            text = ids.STREET_AFTER_UNIT.sub(ids.masked_street_after_unit, text)
         text = r20_homes.parts_after_mask(text)  # ", 2º izq", "-D, Building C" (r20p)
         # Before the town after a mark: "[address removed], Quarry Hill - " (round 13, r13p).
         text = places.masked_streets_after_mask(text)
@@ -1312,6 +1321,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r20.mail_middle_after_cue(previous, text)  # "email is x." / "y.z" (r20d)
             or clause_names.name_alone_after_cue(previous, text)  # "my name is" / "Walt" (r21n)
             or clause_names.surname_after_first_alone(previous, text)  # "Walt" / "Kowalski"
+            or names_alone.name_answering_question(previous, text)  # "name?" / "Barnaby" (r26b)
             or r21d.day_after_month_alone(previous, text)  # "November" / "18" (r21d)
             or r21d.year_after_month_day(previous, text)  # "April 9" / "1939" (r21d)
             or r21d.ssn_groups_alone(previous, text)  # "512" / "44-8830" (r21d)
