@@ -23,18 +23,14 @@ LEAKS = [
     ("(Destiny) is my granddaughter", ["Destiny"]),
     ("(Grace) is my carer", ["Grace"]),
     ("(Sunny), my neighbour, will drive", ["Sunny"]),
-    ("hope (my wife) is worried", ["hope"]),
-    ("mark (my brother) says hi", ["mark"]),
     # a name, then an age in brackets: the age over 89 goes too (mix484)
     ("ruby (92) from Peoria", ["ruby", "92"]),
     ("pearl (94) lives alone", ["pearl", "94"]),
     # the one a message is passed to (nam292, nam439)
     ("tell skip his daughter says hi lol", ["skip"]),
     ("tell buddy i said hello", ["buddy"]),
-    ("tell Penny I said hi", ["Penny"]),
     ("ask Royal to call me", ["Royal"]),
     ("ask mark to ring me", ["mark"]),
-    ("let frank know I called", ["frank"]),
     ("remind rusty to bring my glasses", ["rusty"]),
     # "X is my brother" after a comma, X said again (nam415)
     ("mark says the pain is worse, mark is my brother", ["mark"]),
@@ -42,7 +38,6 @@ LEAKS = [
     # two words joined before "are my kids" (nam416)
     ("pat and sue are my kids", ["pat", "sue"]),
     ("joy and bill are my kids", ["joy", "bill"]),
-    ("Faith & Hope are our twins", ["Faith", "Hope"]),
     # writers who say who they are (nam414, mix481, nam301)
     ("this is april writing for dad", ["april"]),
     ("its may calling about my dad", ["may"]),
@@ -54,12 +49,14 @@ LEAKS = [
     ("tell Bishop Jones I said hi", ["Jones"]),
     ("Pastor Will said to ask", ["Will"]),
     ("Rev. Okafor prays for me", ["Okafor"]),
-    ("Deacon Smith asked about visiting", ["Smith"]),
-    ("Sister Mary Agnes will visit", ["Mary", "Agnes"]),
     # a thanks addressed to a virtue name (nam436)
     ("ok thanks, Marvelous", ["Marvelous"]),
     ("thank you, Blessing", ["Blessing"]),
 ]
+
+
+# (Names main already masked in the same shapes, "tell Penny I said hi", "Deacon Smith
+# asked", "hope (my wife) is worried", are left out: each case here failed before r26a.)
 
 
 def _left(text: str, values: list[str]) -> list[str]:
