@@ -66,6 +66,7 @@ from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
+from core.privacy import word_names_said_as_people as r26_people
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
 from core.privacy.alternation import factored
 from core.privacy.gates import folded, gated
@@ -480,6 +481,7 @@ def _redact_plain_once(text: str) -> str:
     # Round 25 (r25n): "granny peg she", "for ODALYS PIMENTEL", "- from Yusra, his patient".
     text = kin_titles.masked(text)
     text = names_alone.masked(text)  # Round 26 (r26b): "Hi. Summer.", "THE HENDERSONS"
+    text = r26_people.masked(text)  # Round 26 (r26a): "dad (frank) wont", "ask Royal to call me"
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
@@ -1327,6 +1329,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r21d.ssn_groups_alone(previous, text)  # "512" / "44-8830" (r21d)
             or r21_places.split_part(previous, text, redact)  # "in room" / "214" (r21p)
             or parts_after_cues.part_after_cue(previous, text)  # "her dob" / "4 2 32" (r23s)
+            or r26_people.name_asked_for(previous, text)  # "who do I ask for" / "ask for may"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
