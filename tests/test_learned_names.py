@@ -30,7 +30,7 @@ UNSEEN = [
     ("Ember called me yesterday about the time", "Ember"),
     ("Marigold and Clover are coming too", "Marigold"),
     ("Marigold and Clover are coming too", "Clover"),
-    ("Destiny's taking me, is parking free", "Destiny"),
+    ("Cadence's taking me, is parking free", "Cadence"),  # Destiny: in the corpus (r26a)
     ("Harmony will bring my pills", "Harmony"),
     ("Raven will bring my pills", "Raven"),
     ("Ember and i will come on monday", "Ember"),
