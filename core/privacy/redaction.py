@@ -55,6 +55,7 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import lower_case_names_in_context as lower_case_names
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_by_kin_titles_and_signoffs as kin_titles
 from core.privacy import names_in_other_scripts as other_scripts
@@ -409,6 +410,9 @@ def redact(text: str) -> str:
     if NAME_MARK in once and (case_says_nothing(text) or _capital_outside_marks(once)):
         once = _names_read_again(once)
     final = learned_names.masked(once)
+    # A lower-case first name before a surname the scorer masked joins it ("this is june
+    # [name removed]": round 25, r25f).
+    final = lower_case_names.first_before_marks(final)
     # The scorer's marks are context for the rules too ("Frau [name removed] Vogelsang": round
     # 22 found the question log, which redacts the stored turn again, masking the surname the
     # transcript kept), so the names are read again after it: one redaction stays final.
@@ -471,6 +475,8 @@ def _redact_plain_once(text: str) -> str:
     text = hashtags.masked(text)  # Round 24: "#TeamHarold", "#PrayersForEdith"
     # Round 25 (r25n): "granny peg she", "for ODALYS PIMENTEL", "- from Yusra, his patient".
     text = kin_titles.masked(text)
+    # Round 25 (r25f): "from my mom pat", "the scheduler luz", "this is june [name removed]".
+    text = lower_case_names.masked(text)
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
