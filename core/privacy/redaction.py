@@ -66,6 +66,13 @@ from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
+from core.privacy import (
+    invisible_characters,
+    named_homes_at_places,
+    numbers_before_masked_roads,
+    spoken_medicare_ids,
+    word_towns_with_states,
+)
 from core.privacy.alternation import factored
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
@@ -406,6 +413,7 @@ def redact(text: str) -> str:
     """
     if "\uff20" in text or "\ufe6b" in text:
         text = text.translate(_AT_SIGNS)
+    text = invisible_characters.dropped(text)  # "D\u200boris" is "Doris" (round 25, r25f)
     once = _redact_once(text)
     if NAME_MARK in once and (case_says_nothing(text) or _capital_outside_marks(once)):
         once = _names_read_again(once)
@@ -482,8 +490,12 @@ def _redact_plain_once(text: str) -> str:
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
     text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     text = r22p.masked(text)  # "Bowling Green KY", "done 10/2", "in her mid 90s" (r22p)
+    text = word_towns_with_states.masked(text)  # "lives alone in Opportunity WA" (r25f)
+    text = numbers_before_masked_roads.masked(text)  # "at 600 county road 12" (r25f)
+    text = named_homes_at_places.masked(text)  # "Hebrew Home at Riverdale" (r25f)
     text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
     text = home_units.masked(text)  # "cottage 22", "bayview rehab & nursing" (round 25, r25e)
+    text = spoken_medicare_ids.masked(text)  # "medicare is one E G four, T E five, ..." (r25f)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -1462,6 +1474,7 @@ def _surname_after_kin_name(previous: str, text: str) -> tuple[str, str] | None:
 
 def redact_continuation(previous: str, text: str) -> str:
     """`redact(text)`, with the rest of a detail `previous` broke off masked first."""
+    text = spoken_medicare_ids.masked(text, previous)  # "medicare number" / "one E G four, ..."
     if number_forms.may_fold(text) or number_forms.may_fold(previous):  # round 23 (r23d)
         folded = number_forms.fold(text)
         found = continuation(number_forms.fold(previous).text, folded.text)
