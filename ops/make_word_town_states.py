@@ -33,7 +33,8 @@ def word_towns() -> dict[str, set[str]]:
 
 
 def main() -> None:
-    header = f"# One-word US place names that are words, with states (zipcodes {zipcodes.__version__}, MIT)\n"
+    version = zipcodes.__version__
+    header = f"# One-word US place names that are words, with states (zipcodes {version}, MIT)\n"
     lines = [f"{name} {' '.join(sorted(codes))}" for name, codes in sorted(word_towns().items())]
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 

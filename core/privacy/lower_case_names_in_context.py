@@ -148,7 +148,8 @@ def _staff_names(text: str) -> str:
         if not is_first_name(first) or ordinary(first) or first in STOP:
             continue
         last = m["last"]
-        spans.append((m.start("first"), m.end("last") if last and _surname_like(last) else m.end("first")))
+        end = m.end("last") if last and _surname_like(last) else m.end("first")
+        spans.append((m.start("first"), end))
     return _replace(text, spans) if spans else text
 
 

@@ -22,7 +22,8 @@ from core.privacy.names import _NOT_NAMES
 _WORD = r"[A-Z][\w'\u2019-]+"
 HOME_AT_PLACE = gated(
     re.compile(
-        r"(?:" + re.escape(ADDRESS_MARK) + r"|(?<![\w'\u2019-])" + _WORD + r")\s+Home\s+(?:at|of|in|on)\s+"
+        r"(?:" + re.escape(ADDRESS_MARK) + r"|(?<![\w'\u2019-])" + _WORD + r")"
+        r"\s+Home\s+(?:at|of|in|on)\s+"
         r"(?!(?:Hospital|Clinic|Medical|Health|Last|Christmas|Easter)\b)"
         rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}|" + re.escape(ADDRESS_MARK) + ")"
     ),

@@ -36,16 +36,21 @@ from core.privacy import (
     clinic_suites,
     hashtags,
     home_units,
+    invisible_characters,
     learned_names,
     look_alike_labels,
+    named_homes_at_places,
     names_after_kin_words,
     number_forms,
     numbered_streets,
+    numbers_before_masked_roads,
     parts_after_cues,
     people_in_clauses,
     place_keys,
     places,
+    spoken_medicare_ids,
     towns_after_streets,
+    word_towns_with_states,
 )
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import booked_days_stamps_and_split_numbers as r21d
@@ -66,13 +71,6 @@ from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
-from core.privacy import (
-    invisible_characters,
-    named_homes_at_places,
-    numbers_before_masked_roads,
-    spoken_medicare_ids,
-    word_towns_with_states,
-)
 from core.privacy.alternation import factored
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (

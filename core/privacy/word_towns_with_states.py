@@ -26,7 +26,7 @@ from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_CODES_THAT
 from core.privacy.names import _NOT_NAMES, DATA, ordinary
 
 # Codes read as something else in a patient's message (scans, doctors, discharge, injections).
-_NOT_STATES = STATE_CODES_THAT_ARE_WORDS | frozenset("ct md dc sc ga nc nm".split())
+_NOT_STATES = STATE_CODES_THAT_ARE_WORDS | frozenset(["ct", "md", "dc", "sc", "ga", "nc", "nm"])
 _CODES = frozenset(STATE_CODES) - _NOT_STATES
 _LIVES = r"(?:lives?|lived|living|moved?|moving|stays?|staying|resides?|residing)"
 TOWN_BEFORE_CODE = gated(
