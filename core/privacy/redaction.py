@@ -411,7 +411,6 @@ def redact(text: str) -> str:
     """
     if "\uff20" in text or "\ufe6b" in text:
         text = text.translate(_AT_SIGNS)
-    text = invisible_characters.dropped(text)  # "D\u200boris" is "Doris" (round 25, r25f)
     once = _redact_once(text)
     if NAME_MARK in once and (case_says_nothing(text) or _capital_outside_marks(once)):
         once = _names_read_again(once)
@@ -456,6 +455,7 @@ _MAX_PASSES = 3
 
 def _redact_once(text: str) -> str:
     """One pass of every rule over the text, its numbers read as plain figures."""
+    text = invisible_characters.dropped(text)  # "D\u200boris" is "Doris" (round 25, r25f)
     if number_forms.may_fold(text):  # dashes, keycaps, "triple 5", "O5/17/1940" (r23d)
         folded = number_forms.fold(text)
         if folded.units:
