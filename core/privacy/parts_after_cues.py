@@ -20,7 +20,14 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.identifiers import ADDRESS_MARK, DATE_MARK, ID_MARK, PHONE_MARK, SSN_MARK
+from core.privacy.identifiers import (
+    ADDRESS_MARK,
+    DATE_MARK,
+    ID_MARK,
+    MONTH_NAME,
+    PHONE_MARK,
+    SSN_MARK,
+)
 from core.privacy.units_homes_and_streets_abroad import STREET_OPENING
 
 # ------------------------------------------------------------------------------ date of birth
@@ -48,6 +55,24 @@ def date_after_birth_cue(previous: str, text: str) -> tuple[str, str] | None:
     if not match or not _month_and_day(int(match["a"]), int(match["b"])):
         return None
     if not _BIRTH_CUE_AT_END.search(previous):
+        return None
+    return match["part"], DATE_MARK
+
+
+# Round 25 (r25f, round 24's date194): "my dads birthday is" / "feb" / "29th 1936": a month
+# alone (the whole message) after a cue of birth is the birth date's month; the day and year
+# in the next message are masked by the rules for a date. "may" alone stays (a word).
+_MONTH_ALONE = re.compile(
+    rf"^\W*(?:(?:in|on|of)\s+)?(?P<part>(?!may\b)(?:{MONTH_NAME})\.?)[\s,.!]*$", re.IGNORECASE
+)
+
+_BORN_IN_AT_END = re.compile(r"\b(?:born|birthday\s+is)\s+in\s*$", re.IGNORECASE)
+
+
+def month_after_birth_cue(previous: str, text: str) -> tuple[str, str] | None:
+    """(a month alone in `text` when `previous` ended with a cue of birth; the date's mark)."""
+    match = _MONTH_ALONE.match(text)
+    if not match or not (_BIRTH_CUE_AT_END.search(previous) or _BORN_IN_AT_END.search(previous)):
         return None
     return match["part"], DATE_MARK
 
@@ -175,6 +200,7 @@ def part_after_cue(previous: str, text: str) -> tuple[str, str] | None:
         return None
     return (
         date_after_birth_cue(previous, text)
+        or month_after_birth_cue(previous, text)
         or house_number_after_cue(previous, text)
         or street_after_number_alone(previous, text)
         or phone_head_after_cue(previous, text)

@@ -36,16 +36,21 @@ from core.privacy import (
     clinic_suites,
     hashtags,
     home_units,
+    invisible_characters,
     learned_names,
     look_alike_labels,
+    named_homes_at_places,
     names_after_kin_words,
     number_forms,
     numbered_streets,
+    numbers_before_masked_roads,
     parts_after_cues,
     people_in_clauses,
     place_keys,
     places,
+    spoken_medicare_ids,
     towns_after_streets,
+    word_towns_with_states,
 )
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import booked_days_stamps_and_split_numbers as r21d
@@ -55,6 +60,7 @@ from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
 from core.privacy import identifiers as ids
+from core.privacy import lower_case_names_in_context as lower_case_names
 from core.privacy import names_alone_and_in_capitals as names_alone
 from core.privacy import names_by_clause_and_paste as clause_names
 from core.privacy import names_by_kin_titles_and_signoffs as kin_titles
@@ -412,6 +418,9 @@ def redact(text: str) -> str:
     if NAME_MARK in once and (case_says_nothing(text) or _capital_outside_marks(once)):
         once = _names_read_again(once)
     final = learned_names.masked(once)
+    # A lower-case first name before a surname the scorer masked joins it ("this is june
+    # [name removed]": round 25, r25f).
+    final = lower_case_names.first_before_marks(final)
     if final == once:
         return final
     # The scorer's marks are context for the rules too ("Frau [name removed] Vogelsang": round
@@ -454,6 +463,7 @@ _MAX_PASSES = 3
 
 def _redact_once(text: str) -> str:
     """One pass of every rule over the text, its numbers read as plain figures."""
+    text = invisible_characters.dropped(text)  # "D\u200boris" is "Doris" (round 25, r25f)
     if number_forms.may_fold(text):  # dashes, keycaps, "triple 5", "O5/17/1940" (r23d)
         folded = number_forms.fold(text)
         if folded.units:
@@ -482,13 +492,19 @@ def _redact_plain_once(text: str) -> str:
     text = kin_titles.masked(text)
     text = names_alone.masked(text)  # Round 26 (r26b): "Hi. Summer.", "THE HENDERSONS"
     text = r26_people.masked(text)  # Round 26 (r26a): "dad (frank) wont", "ask Royal to call me"
+    # Round 25 (r25f): "from my mom pat", "the scheduler luz", "this is june [name removed]".
+    text = lower_case_names.masked(text)
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
     text = r21_places.masked_where(text)  # "from st. cloud", "in 312 at Lakeshore" (r21p)
     text = r22p.masked(text)  # "Bowling Green KY", "done 10/2", "in her mid 90s" (r22p)
+    text = word_towns_with_states.masked(text)  # "lives alone in Opportunity WA" (r25f)
+    text = numbers_before_masked_roads.masked(text)  # "at 600 county road 12" (r25f)
+    text = named_homes_at_places.masked(text)  # "Hebrew Home at Riverdale" (r25f)
     text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
     text = home_units.masked(text)  # "cottage 22", "bayview rehab & nursing" (round 25, r25e)
+    text = spoken_medicare_ids.masked(text)  # "medicare is one E G four, T E five, ..." (r25f)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -1469,6 +1485,7 @@ def _surname_after_kin_name(previous: str, text: str) -> tuple[str, str] | None:
 
 def redact_continuation(previous: str, text: str) -> str:
     """`redact(text)`, with the rest of a detail `previous` broke off masked first."""
+    text = spoken_medicare_ids.masked(text, previous)  # "medicare number" / "one E G four, ..."
     if number_forms.may_fold(text) or number_forms.may_fold(previous):  # round 23 (r23d)
         folded = number_forms.fold(text)
         found = continuation(number_forms.fold(previous).text, folded.text)
