@@ -55,3 +55,32 @@ def test_the_call_back_name_field_keeps_the_name_only(answer: str, stored: str) 
     from actions.callback import name_field
 
     assert name_field(answer) == stored
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # r26a saw these masked on main: ordinary questions and words taken for names.
+        "May (my daughter) come in with me?",
+        "Will (my husband) be allowed in recovery?",
+        "Can (my son) stay with me?",
+        "thanks, love",
+        "cheers, mate",
+        "it's summer here from now on",
+    ],
+)
+def test_ordinary_words_beside_kin_thanks_and_seasons_stay(typed: str) -> None:
+    assert redact(typed) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "gone"),
+    [
+        ("Will (my husband) will be driving", "Will (my"),
+        ("Grace (my daughter) will drive", "Grace"),
+        ("thanks, Siobhan", "Siobhan"),
+        ("Sandy here, quick question", "Sandy"),
+    ],
+)
+def test_names_beside_kin_thanks_and_here_still_go(typed: str, gone: str) -> None:
+    assert gone not in redact(typed)

@@ -329,6 +329,7 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
         or lowered in names._CAPITALISED_WORDS
         or state_or_country(word)
         or names.TITLE_BEFORE.search(text, max(0, start - 14), start)
+        or names.SEASON_AFTER_ITS.search(text, max(0, start - 8), end)  # "it's summer here"
     ):
         return True
     if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):

@@ -1004,6 +1004,40 @@ _MESSAGE_END = re.compile(
 _ADJECTIVE = re.compile(r"(?:ic|ous|ive|ed|ing|ful|less|able|ible|ish|oid|\w{5}al)$")
 
 
+# Words a patient calls the reader after thanks ("thanks, love", "cheers, mate"): no name.
+_ENDEARMENTS = frozenset(
+    [
+        "love",
+        "luv",
+        "dear",
+        "dearie",
+        "hon",
+        "honey",
+        "sweetie",
+        "sweetheart",
+        "darling",
+        "pet",
+        "mate",
+        "mates",
+        "all",
+        "everyone",
+        "folks",
+        "guys",
+        "team",
+        "doc",
+        "babe",
+    ]
+)
+
+
+# "it's summer here", "its night here": a season or a time of day after "it's", no name.
+SEASON_AFTER_ITS = re.compile(
+    r"\b(?:it['\u2019]?s|it\s+is)\s+(?:summer|winter|spring|autumn|fall|night|morning|evening|"
+    r"afternoon|noon|midnight|late|early|cold|hot|warm|quiet|busy|dark|sunny|raining|snowing)$",
+    re.IGNORECASE,
+)
+
+
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern, cue in _CUES:
@@ -1023,8 +1057,12 @@ def _cued(text: str) -> list[tuple[int, int]]:
             span = _run(text, match.end(), "named" if cue == "sign-off" else cue)
             if cue == "sign-off" and span and not _MESSAGE_END.fullmatch(text, span[1]):
                 continue  # "thanks - Humana member": the words after it are ordinary
+            if cue == "sign-off" and span and text[span[0] : span[1]].lower() in _ENDEARMENTS:
+                continue  # "thanks, love" (round 26): the reader addressed, no one named
             if pattern is HERE_CUE and span and not _HERE_AFTER.match(text, span[1]):
                 continue  # "is the kit used here" (round 6): the name must reach "here"
+            if pattern is HERE_CUE and span and SEASON_AFTER_ITS.search(text, 0, span[1]):
+                continue  # "it's summer here from now on" (round 26): the weather, no name
             if (
                 pattern is HERE_CUE
                 and span
@@ -2576,8 +2614,14 @@ def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
     return [
         m.span("name")
         for m in NAME_BEFORE_KIN_BRACKET.finditer(text)
-        if _is_first(m.group("name")) or unknown(m.group("name"), slips=False)
+        if (_is_first(m.group("name")) or unknown(m.group("name"), slips=False))
+        # "May (my daughter) come in with me?" (round 26): a modal asks; a name that is a
+        # modal ("Will (my husband) will drive") is word_names_said_as_people's to judge.
+        and m.group("name").lower() not in _MODALS
     ]
+
+
+_MODALS = frozenset(["may", "will", "can", "could", "would", "should", "might", "must", "shall"])
 
 
 # --- Round 17 (r17n): names an outside tester found stored raw, as classes -------------------
