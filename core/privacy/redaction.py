@@ -54,11 +54,14 @@ from core.privacy import (
 )
 from core.privacy import ages_dates_and_handles as r15
 from core.privacy import booked_days_stamps_and_split_numbers as r21d
+from core.privacy import care_home_names_and_wings as care_home_names
 from core.privacy import care_homes_and_other_languages as homes_abroad
+from core.privacy import clinical_ages_and_booked_days as clinical_ages
 from core.privacy import date_and_age_forms as r19_forms
 from core.privacy import disguised_dates_ids_and_contacts as r20
 from core.privacy import east_asian_names_alone as east_asian
 from core.privacy import homes_rooms_and_own_towns as r20_homes
+from core.privacy import id_parts_and_split_answers as id_parts
 from core.privacy import identifiers as ids
 from core.privacy import lower_case_names_in_context as lower_case_names
 from core.privacy import names_alone_and_in_capitals as names_alone
@@ -70,6 +73,7 @@ from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
+from core.privacy import towns_and_streets_of_a_life as life_places
 from core.privacy import towns_in_context as r15p
 from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy import word_names_said_as_people as r26_people
@@ -484,6 +488,7 @@ def _redact_plain_once(text: str) -> str:
         text = own_scripts.masked(text, NAME_MARK)  # "أنا فاطمة الزهراء", "שמי רבקה כהן" (r26b)
         text = east_asian.masked(text, NAME_MARK)  # "山本 花子", "(田辺 浩)", "김순자 씨" (r22p)
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
+    text = care_home_names.masked(text)  # "Golden Years Nursing & Rehabilitation, rm 118" (r26p)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
@@ -505,6 +510,8 @@ def _redact_plain_once(text: str) -> str:
     text = r23p.masked(text)  # "from Clarks Summit", "pittston", "room 2W-31" (r23p)
     text = home_units.masked(text)  # "cottage 22", "bayview rehab & nursing" (round 25, r25e)
     text = spoken_medicare_ids.masked(text)  # "medicare is one E G four, T E five, ..." (r25f)
+    text = life_places.masked(text)  # "born in Guadalajara", "house on Cherry" (r26p)
+    text = id_parts.masked(text)  # "medicare number part 1: 1EG4", "[ID removed] and FJ33" (r26p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -776,6 +783,9 @@ def _redact_details(text: str) -> str:
     text = r15.polish_ordinal_dates(text, low)  # "dwunasty marca 1934" (round 16, r16a)
     text = r19_forms.date_passes(text)  # "12DEC2025", "6•14•1937", "20 noyabrya" (r19d)
     text = r20.date_passes(text)  # "valentines day 1932", "7/IV/1938", "06 / 17" (r20d)
+    if digit:  # "F/94", "91Y", "my date is the 22nd", "surgery is 12 18", "Dec-21" (r26p)
+        text = clinical_ages.figure_passes(text)
+        text = life_places.figure_passes(text)  # "we're on Western near 63rd" (r26p)
     text = _masked_old_birth_years(text, low)  # "born in 1931": over 89 (round 12, i21t)
     if DATE_MARK in text:
         text = ids.MONTH_BEFORE_DATE.sub("", text)
@@ -1346,6 +1356,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or r21_places.split_part(previous, text, redact)  # "in room" / "214" (r21p)
             or parts_after_cues.part_after_cue(previous, text)  # "her dob" / "4 2 32" (r23s)
             or r26_people.name_asked_for(previous, text)  # "who do I ask for" / "ask for may"
+            or id_parts.part_after(previous, text)  # "we live on" / "Larkspur Drive" (r26p)
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):

@@ -42,6 +42,16 @@ _TRIP_BEFORE = re.compile(
 )
 
 
+# Round 26 (r26p, ord497 "Is Route 8 the fastest way to the hospital?"): a road weighed as the
+# way here ("the fastest way", "quicker than I-84", "a good route") is the trip's, not a home's.
+_WAY_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|still|really)\s+)*(?:(?:fastest|quickest|shortest|best|easiest|safest|"
+    r"fast|quick|short|good|better|right|only|usual|scenic)\s+(?:way|route|road|drive)\b"
+    r"|(?:faster|quicker|shorter|better|easier|safer)\b)",
+    re.IGNORECASE,
+)
+
+
 def service_location(text: str, start: int, end: int) -> bool:
     """Is the road or street at text[start:end] a service's location, a road asked about for
     its traffic or as the way here (so it stays)?"""
@@ -49,4 +59,4 @@ def service_location(text: str, start: int, end: int) -> bool:
         return True
     if _TRIP_BEFORE.search(text, max(0, start - 24), start):
         return True
-    return _ROAD_STATE_AFTER.match(text, end) is not None
+    return _ROAD_STATE_AFTER.match(text, end) is not None or _WAY_AFTER.match(text, end) is not None
