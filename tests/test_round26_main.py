@@ -84,3 +84,11 @@ def test_ordinary_words_beside_kin_thanks_and_seasons_stay(typed: str) -> None:
 )
 def test_names_beside_kin_thanks_and_here_still_go(typed: str, gone: str) -> None:
     assert gone not in redact(typed)
+
+
+def test_a_name_in_a_german_message_that_ends_as_nouns_do_still_goes() -> None:
+    """nam015: the German-noun keep dropped "Jürgen Köhler" (in no list, both end as nouns
+    do); a name's cue before it, or a second name beside it, says it is a name."""
+    stored = redact("Ich bin Jürgen Köhler und habe Fragen zur Narkose")
+    assert "Jürgen" not in stored and "Köhler" not in stored
+    assert stored.endswith("Fragen zur Narkose")

@@ -50,7 +50,28 @@ def without_nouns(
             and words[0][:1].isupper()
             and not known(words[0])
             and _NOUN_ENDING.search(words[0].lower()) is not None
+            # A name's cue before it, or another name found beside it, says it is a name
+            # ("Ich bin Jürgen Köhler": neither is in the lists, both end as nouns do).
+            and not _NAME_CUE_BEFORE.search(text, max(0, start - 30), start)
+            and not any(_beside(span, (start, end), text) for span in spans)
         )
         if not noun:
             kept.append((start, end))
     return kept
+
+
+# "Ich bin", "ich heiße", "mein Name ist", "Herr", "Frau", "meine Mutter", "mein Mann"...
+_NAME_CUE_BEFORE = re.compile(
+    r"\b(?:ich\s+bin|ich\s+hei(?:ß|ss)e|(?:mein|sein|ihr)\s+name\s+ist|name\s*:|herr|frau|dr\.?|"
+    r"(?:mein|meine|meinem|meinen|meiner|unser|unsere)\s+(?:mann|frau|mutter|vater|sohn|tochter|"
+    r"bruder|schwester|enkel|enkelin|oma|opa|nachbar|nachbarin|tante|onkel))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _beside(span: tuple[int, int], other: tuple[int, int], text: str) -> bool:
+    """Are the two spans two words of one name: only a space between them?"""
+    if span == other:
+        return False
+    gap = text[span[1] : other[0]] if span[1] <= other[0] else text[other[1] : span[0]]
+    return 0 < len(gap) <= 2 and not gap.strip()
