@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := models/current.tar.gz
 SPACY_PIPELINE := var/spacy/en_patient_pipeline
 NAME_MODEL := var/learned_names/model.json
-NAME_MODEL_INPUTS := ops/train_name_model.py core/privacy/learned_names.py core/privacy/learned_names_training.py tests/pii_corpus.yml data/nlu.yml $(wildcard core/privacy/data/*.txt)
+NAME_MODEL_INPUTS := ops/train_name_model.py core/privacy/learned_names.py core/privacy/learned_names_training.py core/privacy/data/pii_corpus.yml data/nlu.yml $(wildcard core/privacy/data/*.txt)
 INSTALL_STAMP := $(VENV)/.installed
 
 # Quiet TensorFlow's start-up chatter and Rasa's telemetry; nothing is sent anywhere.

@@ -12,7 +12,7 @@ an e-mail none of its text, is left; for issue 21's kinds, none of its words), f
 redactions on the corpus's negatives and on every training and held-out example, and
 microseconds per message.
 
-    python -m bench.redaction_compare [--corpus tests/pii_corpus.yml]
+    python -m bench.redaction_compare [--corpus core/privacy/data/pii_corpus.yml]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from core.privacy import redaction
+from core.privacy.learned_names_training import CORPUS
 from core.privacy.redaction import redact
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,7 +251,7 @@ def measure(redactor: Redactor, corpus: list[dict[str, Any]], negatives: list[st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "pii_corpus.yml")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
     corpus = yaml.safe_load(args.corpus.read_text(encoding="utf-8"))["sentences"]
     negatives = training_messages()

@@ -429,7 +429,7 @@ def redaction_section(data: dict[str, Any], targets: list[tuple[str, str, str]])
     ]
     kinds = list(by_kind)
     lines = [
-        "## 6. Redaction (labelled corpus, tests/pii_corpus.yml)",
+        "## 6. Redaction (labelled corpus, core/privacy/data/pii_corpus.yml)",
         "",
         "| detector | " + " | ".join(kinds) + " | false redactions | µs / message |",
         "|---|" + "---|" * (len(kinds) + 2),

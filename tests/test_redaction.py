@@ -1,6 +1,6 @@
 """Personal details never reach a store or a log: the redaction, measured and attacked.
 
-The labelled corpus (tests/pii_corpus.yml) and the comparison of detectors are described in
+The labelled corpus and the comparison of detectors are described in
 bench/NOTES.md, "Redaction (issue 11)" and "Identifiers (issue 21)"; the recall target is
 98 % for each kind of identifier, with no false redaction of any training or held-out
 message.
@@ -92,9 +92,9 @@ def test_ordinary_figures_are_kept(text: str) -> None:
     assert redact(text) == text
 
 
-# --- the labelled corpus (tests/pii_corpus.yml) and the training data -----------------------
+# --- the labelled corpus (core/privacy/data/pii_corpus.yml) and the training data ------
 
-CORPUS = load_yaml("tests/pii_corpus.yml")["sentences"]
+CORPUS = load_yaml("core/privacy/data/pii_corpus.yml")["sentences"]
 
 
 # Safe Harbor's identifiers that chat can hold (docs/privacy.md has the table of all 18).
@@ -1716,7 +1716,7 @@ def test_a_pain_score_after_an_event_stays(score: int, event: str) -> None:
 
 
 # --- round 9 (issue 21): rules for whole classes ---------------------------------------------
-# The fresh outside tester's round 9 (and our own variants, also in tests/pii_corpus.yml):
+# The fresh outside tester's round 9 (and our own variants, also in the corpus):
 # each failed on the code before its class's rule.
 ROUND_9_MASKED = [
     # numbers: any number of 5+ digits alone; 4 digits after a cue that they end a number
@@ -2520,7 +2520,7 @@ def test_a_country_after_a_cue_of_where_one_lives_stays(text: str) -> None:
 
 
 # Round 12 (i21t): an outside tester (t21r12a) found years of birth of people over 89 and
-# ages over 89 in words stored raw. Variants of our own (also in tests/pii_corpus.yml); each
+# ages over 89 in words stored raw. Variants of our own (also in the corpus); each
 # failed before the fix. Safe Harbor aggregates ages over 89, so their birth year goes too.
 @pytest.mark.parametrize(
     ("text", "gone", "mark"),
@@ -2684,7 +2684,7 @@ def test_round_12_i21s_a_corrected_house_number_in_the_next_message_is_masked(
 
 
 # --- Round 12 (i21r): an outside tester's (t21r12a) names and over-masking, fixed as classes
-# with phrasings of our own (also in tests/pii_corpus.yml); each case failed before the fix.
+# with phrasings of our own (also in the corpus); each case failed before the fix.
 @pytest.mark.parametrize(
     ("text", "names"),
     [

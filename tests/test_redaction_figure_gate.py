@@ -23,7 +23,7 @@ _FIGURES = re.compile(r"\d")
 
 
 def _without_figures() -> list[str]:
-    corpus = [item["text"] for item in load_yaml("tests/pii_corpus.yml")["sentences"]]
+    corpus = [item["text"] for item in load_yaml("core/privacy/data/pii_corpus.yml")["sentences"]]
     texts = {_FIGURES.sub("", text) for text in corpus + list(training_messages())}
     return sorted(t for t in texts if not any(ch.isdigit() for ch in t))
 

@@ -18,7 +18,7 @@ from tests.project import load_yaml
 
 
 def _messages() -> list[str]:
-    corpus = [item["text"] for item in load_yaml("tests/pii_corpus.yml")["sentences"]]
+    corpus = [item["text"] for item in load_yaml("core/privacy/data/pii_corpus.yml")["sentences"]]
     questions: list[str] = []
     for relative in ("bench/real_questions.yml", "bench/untouched_questions.yml"):
         data = load_yaml(relative)

@@ -56,7 +56,7 @@ def test_the_hot_patterns_are_gated() -> None:
 
 
 def _corpus_texts() -> list[str]:
-    return [item["text"] for item in load_yaml("tests/pii_corpus.yml")["sentences"]]
+    return [item["text"] for item in load_yaml("core/privacy/data/pii_corpus.yml")["sentences"]]
 
 
 def _real_questions() -> list[str]:

@@ -14,8 +14,8 @@ named with ordinary words far more often than not ("Evergreen", "Golden Years", 
   Words that cannot be a home's name stop it: articles, pronouns, prepositions, "local",
   "nearby", and a kind of care or medicine ("wound care center", "urgent care center",
   "an assisted living", "is assisted living covered" stay).
-- "Hebrew Home at Riverdale, 4th fl room 407": capitalised words, "Home at" and a capitalised
-  place are one home.
+- "Hebrew Home at Riverdale, 4th fl room 407": the home is named_homes_at_places's (one rule
+  for "<Name> Home at <Place>"); its rooms go here.
 - "Brookdale Harbor Chase will bring her by van": a senior-living chain's name and the
   capitalised words after it are one home (the chain names are no ordinary words).
 - The writer's own visit ("I'm at the Maplewood assisted living on Riverside, room 3", a
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy import named_homes_at_places
 from core.privacy.alternation import one_of
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK
@@ -81,22 +82,6 @@ _NOT_NAME_WORDS = (
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 # "I'm at the Maplewood assisted living ...": the writer's own visit (a negative since round 10).
 _WRITER_AT = re.compile(r"(?i:\b(?:i['\u2019]?m|i\s+am)\s+(?:at|in)\s+(?:the\s+)?)$")
-_MARKS = rf"{re.escape(NAME_MARK)}|{re.escape(ADDRESS_MARK)}"
-# "Hebrew Home at Riverdale": capitalised words, "Home at", a capitalised place.
-HOME_AT_PLACE = gated(
-    re.compile(
-        rf"(?<![\w\]])(?P<name>(?:(?:[A-Z][\w'\u2019.-]*|{_MARKS})\s+){{1,3}})Home\s+at\s+"
-        r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?"
-    ),
-    needles="home at",
-)
-_NOT_HOME_AT_WORDS = (
-    "a an the my our his her their your i i'm im we we're you he she they it is are was were "
-    "be been being am stay stayed staying get got getting go going went come came coming back "
-    "safe work rest left arrive arrived arriving leave sit alone nobody someone no not when "
-    "while until till once after before then and or but so at on in to from with"
-)
-_NOT_HOME_AT = frozenset(_NOT_HOME_AT_WORDS.split())
 # Senior-living chains whose names are no ordinary words, and the community's name after.
 _CHAINS = ["brookdale", "atria", "emeritus", "brightview", "harborchase", "kisco"]
 CHAIN_AND_HOME = gated(
@@ -145,18 +130,6 @@ def _homes_by_kind(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
-def _masked_home_at(match: re.Match[str]) -> str:
-    """HOME_AT_PLACE's replacement, the words before the home that are no name kept."""
-    words = match.group("name").split()
-    start = len(words)
-    while start > 0 and words[start - 1].lower() not in _NOT_HOME_AT:
-        start -= 1
-    if start == len(words):
-        return match.group()
-    kept = " ".join(words[:start])
-    return (kept + " " if kept else "") + ADDRESS_MARK
-
-
 def _masked_units(match: re.Match[str]) -> str:
     return ADDRESS_MARK + _ONE_UNIT.sub(ADDRESS_MARK, match.group("units"))
 
@@ -165,7 +138,7 @@ def masked(text: str) -> str:
     """The homes and their parts this module describes, masked."""
     before = text
     text = _homes_by_kind(text)
-    text = HOME_AT_PLACE.sub(_masked_home_at, text)
+    text = named_homes_at_places.masked(text)  # one rule for "<Name> Home at <Place>" (r25f)
     text = CHAIN_AND_HOME.sub(ADDRESS_MARK, text)
     if text is before or text == before:
         return text

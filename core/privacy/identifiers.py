@@ -3,7 +3,7 @@
 Why: Medicare is one of the page's topics, so patients asking about coverage type their
 Medicare number; others give a member id, an address, their age, a date of birth in words.
 Each pattern below is one of HIPAA Safe Harbor's identifiers (docs/privacy.md has the table);
-each is measured on tests/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21)").
+each is measured on core/privacy/data/pii_corpus.yml (bench/NOTES.md, "Identifiers (issue 21)").
 
 - Medicare Beneficiary Identifiers per CMS's format (11 characters: digit, letter,
   letter-or-digit, digit, letter, letter-or-digit, digit, letter, letter, digit, digit;

@@ -4,8 +4,9 @@ Why a module of its own: the redaction reads only the weights; this runs at inst
 (ops/train_name_model.py) or once when the weights are missing. Deterministic (a fixed seed,
 sorted inputs, liblinear), so the same project gives the same file.
 
-Examples: every candidate word of the labelled corpus (tests/pii_corpus.yml; a word of a
-"name" value is positive, every other word negative), of the training messages (data/nlu.yml,
+Examples: every candidate word of the labelled corpus (core/privacy/data/pii_corpus.yml: data
+of this package, so that a run-time fallback training needs no tests folder; a word of a "name"
+value is positive, every other word negative), of the training messages (data/nlu.yml,
 all negative), and of generated variants of the corpus rows that hold names: each name swapped
 for other names from the lists, as typed, in lower case and capitalised, so that the model
 learns the places names stand in rather than the names. Each corpus row is also read as the
@@ -28,7 +29,7 @@ from core.privacy.names import ROOT
 
 SEED = 21
 VARIANTS = 4
-CORPUS = ROOT / "tests" / "pii_corpus.yml"
+CORPUS = ROOT / "core" / "privacy" / "data" / "pii_corpus.yml"
 NLU = ROOT / "data" / "nlu.yml"
 # The threshold sits this far above the highest-scoring negative of the training data.
 MARGIN = 0.5
