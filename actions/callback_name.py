@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from actions.callback_answers import NAME_WORD, RELATION, plain_relation
+from actions.callback_answers import NAME_WORD, NOT_NAME, RELATION, plain_relation
 from actions.callback_details import refused_name
 
 Kind = Literal["name", "refusal", "patient_no_name", "no_name"]
@@ -189,56 +189,25 @@ _BETWEEN = re.compile(
 )
 _NAME_WORD = re.compile(NAME_WORD)
 # Words that end a name ("Leopold will take it", "Greta Lindholm, can she ...").
-_ENDS_NAME = frozenset(
+_ENDS_NAME = NOT_NAME | frozenset(
     [
-        "and",
-        "or",
-        "but",
-        "please",
-        "pls",
-        "thanks",
-        "thank",
-        "on",
-        "at",
-        "in",
-        "after",
-        "before",
-        "instead",
-        "who",
-        "she",
-        "he",
-        "they",
-        "will",
-        "can",
         "could",
-        "is",
-        "was",
-        "the",
-        "a",
-        "an",
-        "my",
-        "our",
-        "her",
-        "his",
-        "for",
-        "to",
-        "from",
         "would",
         "should",
         "may",
         "might",
+        "do",
+        "does",
+        "did",
         "has",
         "have",
         "had",
-        "does",
-        "did",
-        "do",
         "wants",
         "likes",
-        "handles",
         "takes",
-        "answers",
         "picks",
+        "handles",
+        "answers",
     ]
 )
 

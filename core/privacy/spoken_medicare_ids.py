@@ -17,20 +17,9 @@ import re
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import ID_MARK, MBI_CUE, MBI_SHAPE
+from core.privacy.number_words import DIGIT_WORDS
 
-_FIGURES = {
-    "zero": "0",
-    "oh": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
+_FIGURES = dict(zip(DIGIT_WORDS.split(), "00123456789", strict=True))  # "oh" is a zero
 _TOKEN = r"(?:" + "|".join(_FIGURES) + r"|[A-Za-z0-9])"
 _SEP = r"(?:\s*[,.]\s*|\s+dash\s+|\s*-\s*|\s+)"
 SPOKEN_RUN = gated(
