@@ -71,6 +71,7 @@ from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import own_names_in_other_scripts as own_scripts
 from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
+from core.privacy import round27_places_dates_ips as r27p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_and_streets_of_a_life as life_places
@@ -512,6 +513,7 @@ def _redact_plain_once(text: str) -> str:
     text = spoken_medicare_ids.masked(text)  # "medicare is one E G four, T E five, ..." (r25f)
     text = life_places.masked(text)  # "born in Guadalajara", "house on Cherry" (r26p)
     text = id_parts.masked(text)  # "medicare number part 1: 1EG4", "[ID removed] and FJ33" (r26p)
+    text = r27p.masked(text)  # "27 kingfisher close", "it's 06 032", "3 déc." (r27p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
