@@ -16,7 +16,7 @@ LEAKS = [
     ("we live at 4 rowan crescent", ["rowan crescent"]),
     ("Address: 1200 N. Halsted St. Apt 1708", ["Halsted", "1708"]),  # s055
     ("Is there a bus from New Britain?", ["New Britain"]),  # s077
-    ("Thomaston to bristol, can I get a ride", ["Thomaston", "bristol"]),  # s090
+    ("Thomaston to bristol, can I get a ride", ["Thomaston"]),  # s090 (bristol: the hospital)
     ("she lives at saint agnes home, bed 3", ["agnes", "bed 3"]),  # s096
     ("hogar de ancianos Villa Esperanza, cuarto 5", ["Esperanza", "cuarto 5"]),  # s105
     ("booked for 15h00 on 3 déc.", ["3 déc"]),  # s153

@@ -206,7 +206,12 @@ def _trip(match: re.Match[str]) -> str:
         return match.group(0)
     if state_or_country(a) or state_or_country(b):
         return match.group(0)
-    return match.group(0)[: match.start("a") - match.start()] + f"{ADDRESS_MARK} to {ADDRESS_MARK}"
+    # The start of a trip is where the patient is (docs/privacy.md: "a town a trip starts
+    # from"); the end, when it is one of the hospital's towns, is where the hospital is and
+    # stays as it does everywhere ("Thomaston to bristol" -> "[address removed] to bristol").
+    head = match.group(0)[: match.start("a") - match.start()]
+    end = b if b.lower() in TOWNS else ADDRESS_MARK
+    return f"{head}{ADDRESS_MARK} to {end}"
 
 
 def _uk_street(match: re.Match[str]) -> str:
