@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from core.privacy import month_abbreviations as months
 from core.privacy.alternation import one_of
 from core.privacy.gates import Gated, gated, words_of
 from core.privacy.german_nouns import without_nouns as without_german_nouns
@@ -2146,6 +2147,8 @@ def without_kept(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     found = [span for span in found if not _holiday_eve(text, *span)]  # "Christmas Eve"
     # Round 25 (r25n): a title the span holds, a surname's particles, a place of care after.
     found = titled.spans_without_titles(text, found)
+    if found:  # Round 27 (r27n): "Is Jan or Feb better?": months, not names
+        found = months.kept(text, found)
     return [span for span in found if not THING_AFTER.match(text, span[1])]
 
 
@@ -2156,6 +2159,8 @@ def _masked_spans(text: str) -> str:
     spans = sorted(set(spans + said_again(text, spans)))
     spans = [s for s in spans if not titled.before_care_place(text, s[1])]  # "Mercy Hospital"
     spans = outside_marks(text, spans)  # Round 19 (H05): "[[name removed] removed]"
+    if spans:  # Round 27 (r27n): "Is Jan or Feb better?": months, not names
+        spans = months.kept(text, spans)
     return with_name_marks(text, spans)
 
 
@@ -2187,6 +2192,7 @@ def _around_marks(text: str) -> str:
     text = masked_spelled_after_mark(text)  # Round 16 (r16n): "[name] p a t o r o u r k e"
     text = masked_second_kin_names(text)  # Round 17 (r17n): "... and Uncle Sipho"
     text = pasted_names.masked_beside_marks(text)  # Round 19 (r19n): "[name] A SORENSEN"
+    text = kin_staff_labels.masked_beside_marks(text)  # Round 27 (r27n): "pt name - [name] oduya"
     text = people_in_clauses.masked_beside_marks(text)  # Round 20 (r20n): "KOWALSKI, [name]"
     text = clause_names.masked_initials(text)  # Round 21 (r21n): "J.R. [name removed]"
     text = GIVEN_AFTER_MARK.sub(_masked_given_after_mark, text)
@@ -2720,5 +2726,6 @@ def _said_again_lower(text: str, names: set[str]) -> list[tuple[int, int]]:
 # Round 19 (r19n): first names that are words, read by their clause, and names in pasted
 # cards and letters (both modules import this one's lists, so they are imported once those exist).
 from core.privacy import names_by_clause_and_paste as clause_names  # noqa: E402
+from core.privacy import names_by_kin_staff_and_labels as kin_staff_labels  # noqa: E402
 from core.privacy import pasted_names, people_in_clauses, word_names  # noqa: E402
 from core.privacy import titles_particles_and_care_places as titled  # noqa: E402

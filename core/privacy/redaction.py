@@ -66,6 +66,7 @@ from core.privacy import identifiers as ids
 from core.privacy import lower_case_names_in_context as lower_case_names
 from core.privacy import names_alone_and_in_capitals as names_alone
 from core.privacy import names_by_clause_and_paste as clause_names
+from core.privacy import names_by_kin_staff_and_labels as kin_staff_labels
 from core.privacy import names_by_kin_titles_and_signoffs as kin_titles
 from core.privacy import names_in_other_scripts as other_scripts
 from core.privacy import own_names_in_other_scripts as own_scripts
@@ -500,6 +501,8 @@ def _redact_plain_once(text: str) -> str:
     text = r26_people.masked(text)  # Round 26 (r26a): "dad (frank) wont", "ask Royal to call me"
     # Round 25 (r25f): "from my mom pat", "the scheduler luz", "this is june [name removed]".
     text = lower_case_names.masked(text)
+    # Round 27 (r27n): "Storm is my wife", "Lucky (our dad)", "The nurse, Tamsin I think,".
+    text = kin_staff_labels.masked(text)
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
