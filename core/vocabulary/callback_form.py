@@ -37,7 +37,10 @@ def is_command(event: dict[str, Any]) -> bool:
     """Is this user event a command to stop the form ("cancel", "stop please")?"""
     parse_data = event.get("parse_data")
     intent = parse_data.get("intent") if isinstance(parse_data, dict) else None
-    if isinstance(intent, dict) and intent.get("name") in COMMAND_INTENTS:
+    name = intent.get("name") if isinstance(intent, dict) else None
+    # A stored event is hostile input: an intent's name may be any JSON value (a dict is not
+    # hashable: the set lookup raised, and the question log lost the turn).
+    if isinstance(name, str) and name in COMMAND_INTENTS:
         return True
     text = event.get("text")
     return isinstance(text, str) and bool(_COMMAND.match(text))
