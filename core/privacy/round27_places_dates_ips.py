@@ -154,7 +154,7 @@ FRENCH_MONTH_DAY = gated(
         r"\b(?:[12]\d|3[01]|0?[1-9])(?:er)?\s+(?i:janv|f[ée]vr?|avr|juil|ao[uû]t?|d[ée]c|sept)"
         r"(?:\.|\b)(?:\s+(?:19|20)\d{2}\b)?"
     ),
-    needles="janv fév févr fevr avr juil aoû aout déc",
+    needles="janv fev fév avr juil aou aoû dec déc sept",
 )
 # s165: "my aunt is a centenarian, 103!": the age beside the word that says it is over 89.
 AGE_BY_AGE_WORD = gated(
