@@ -42,7 +42,7 @@ from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
 from core.privacy.booked_days_stamps_and_split_numbers import masked_dates_in_time_answer
-from core.privacy.redaction import redact, redact_all_but_names
+from core.privacy.redaction import MARKS, redact, redact_all_but_names
 from core.privacy.time_answers import masked_place_in_time_answer
 from core.privacy.transcripts import PERSONAL_SLOT_MARKS, PHONE_MARK, is_mark
 from core.vocabulary.buttons import CALLBACK_BUTTON, CONSENT_BUTTONS
@@ -389,6 +389,22 @@ def time_field(value: Any) -> str | None:
     if not text:
         return None
     return masked_place_in_time_answer(redact(masked_dates_in_time_answer(text)))
+
+
+# A run of marks in the stored time answer (spaces between them): one "…" stands for it.
+_ANY_MARK = "|".join(map(re.escape, MARKS))
+_MARKS_IN_TIME = re.compile(rf"(?:{_ANY_MARK})(?:\s*(?:{_ANY_MARK}))*")
+
+
+def time_for_patient(preferred_time: str) -> str:
+    """The stored time answer as the confirmation shows it to the patient: each masked detail
+    an ellipsis ("after 5pm, my neighbour … will pick up at …").
+
+    Why: the answer is stored with the names, numbers and places in it masked (`time_field`),
+    and the confirmation read that stored value back: the patient saw "[name removed]" and
+    "[address removed]" in their own answer (round 27's tester) and could take it for an
+    error, or for their details being lost. The request itself keeps the masked text."""
+    return _MARKS_IN_TIME.sub("…", preferred_time)
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -747,7 +763,7 @@ class ActionSubmitCallback(Action):
                     text=text.format(
                         callback_name=request["name"],
                         callback_phone=request["phone"],
-                        callback_time=request["preferred_time"],
+                        callback_time=time_for_patient(request["preferred_time"]),
                     )
                 )
         return [SlotSet(slot, None) for slot in CALLBACK_SLOTS] + [SlotSet(REQUEST_KEY_SLOT, sent)]

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from core.db.database import session_factory
-from core.db.models import Question
+from core.db.models import CallbackRequest, Question
 from core.db.rasa_events import rasa_events
 from tests.servers import Assistant
 
@@ -34,6 +34,15 @@ def questions_of(assistant: Assistant, name: str) -> list[Question]:
             .where(Question.conversation_id == conversation_id)
             .order_by(Question.id)
         )
+        return list(session.execute(query).scalars())
+
+
+def callback_requests_of(assistant: Assistant, name: str) -> list[CallbackRequest]:
+    """The call-back requests stored for a test's named conversation (tests wait for the
+    form's submit to reach the database: `wait_for(lambda: callback_requests_of(...))`)."""
+    conversation_id = assistant.conversation_id(name)
+    with session_factory(assistant.database_url)() as session:
+        query = select(CallbackRequest).where(CallbackRequest.conversation_id == conversation_id)
         return list(session.execute(query).scalars())
 
 

@@ -344,3 +344,28 @@ def test_cancel_clears_the_form_and_an_emergency_says_nothing_was_sent(action_en
     # Round 21: after the emergency message, the patient hears that the request was not sent.
     messages, _ = run(ActionCancelCallback(), make_tracker([user_event("chest pain", "emergency")]))
     assert "NOT been sent" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("stored_time", "shown"),
+    [
+        (
+            "after 5pm, my neighbour [name removed] will pick up at [address removed]",
+            "after 5pm, my neighbour … will pick up at …",
+        ),
+        ("mornings, not [date removed] or [date removed]", "mornings, not … or …"),
+        ("mornings ([phone removed])", "mornings (…)"),
+    ],
+)
+def test_the_confirmation_shows_the_patient_no_marks(
+    action_env: str, stored_time: str, shown: str
+) -> None:
+    """The time answer is stored masked; the patient's confirmation shows an ellipsis for
+    each masked detail, not "[name removed]" (round 27: the confirmation read the stored
+    value back to the patient)."""
+    slots = {**callback_slots(True), "callback_time": stored_time}
+    messages, _ = run(ActionSubmitCallback(), completed_form_tracker(slots))
+    assert f"({shown})" in messages[0]["text"]
+    assert "removed]" not in messages[0]["text"]
+    [row] = stored_callbacks(action_env)
+    assert row.preferred_time == stored_time  # the request keeps what was stored

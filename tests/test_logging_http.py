@@ -12,13 +12,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlalchemy import select
 
-from core.db.database import session_factory
-from core.db.models import CallbackRequest
 from tests.postgres import PostgresServer, skip_without_postgres
 from tests.servers import Assistant, running_assistant
-from tests.stored import questions_of, transcript_user_events, wait_for
+from tests.stored import callback_requests_of, questions_of, transcript_user_events, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -101,14 +98,7 @@ def test_a_callback_request_is_taken_validated_and_stored(assistant: Assistant) 
     assert "(860) 555-0123" in consent["text"] and consent["buttons"]
     assert "Thank you, Mary Smith" in assistant.texts(sender, "/affirm")[-1]
 
-    def stored() -> list[CallbackRequest]:
-        with session_factory(assistant.database_url)() as session:
-            query = select(CallbackRequest).where(
-                CallbackRequest.conversation_id == assistant.conversation_id(sender)
-            )
-            return list(session.execute(query).scalars())
-
-    [request] = wait_for(stored)
+    [request] = wait_for(lambda: callback_requests_of(assistant, sender))
     assert (request.name, request.phone, request.preferred_time, request.status) == (
         "Mary Smith",
         "(860) 555-0123",

@@ -31,7 +31,7 @@ from core.privacy.transcripts import FORM_ANSWER_MARK
 from core.question_log.question_record import turn_records
 from tests.servers import Assistant
 from tests.staff_clients import PASSWORD, csrf_of, log_in
-from tests.stored import questions_of, wait_for
+from tests.stored import callback_requests_of, questions_of, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -138,15 +138,7 @@ def test_personal_details_are_kept_only_in_callback_requests(assistant: Assistan
     assert details.line in consent["text"]  # the patient sees their number to confirm it
     assert details.name in assistant.texts(sender, "/affirm")[-1]
     conversation_id = assistant.conversation_id(sender)
-
-    def stored_request() -> list[CallbackRequest]:
-        with session_factory(assistant.database_url)() as session:
-            query = select(CallbackRequest).where(
-                CallbackRequest.conversation_id == conversation_id
-            )
-            return list(session.execute(query).scalars())
-
-    [request] = wait_for(stored_request)
+    [request] = wait_for(lambda: callback_requests_of(assistant, sender))
     assert (request.name, request.phone) == (details.name, phone)
     # The turn that submits the request is logged from the tracker store (its reply repeats
     # the name and number): the log holds no detail (checked with every table below), and

@@ -287,19 +287,9 @@ def _form_answers(assistant: Any, name: str) -> dict[str, str]:
     return {str(slot): str(value) for slot, value in rows}
 
 
-def _stored_requests(assistant: Any, name: str) -> list[Any]:
-    from core.db.database import session_factory
-    from core.db.models import CallbackRequest
-
-    conversation_id = assistant.conversation_id(name)
-    with session_factory(assistant.database_url)() as session:
-        query = select(CallbackRequest).where(CallbackRequest.conversation_id == conversation_id)
-        return list(session.execute(query).scalars())
-
-
 @pytest.mark.e2e
 def test_a_phone_in_words_completes_the_call_back(assistant: Any) -> None:
-    from tests.stored import wait_for
+    from tests.stored import callback_requests_of, wait_for
 
     sender = f"r19b-words-{uuid.uuid4().hex}"
     assert "What name" in assistant.texts(sender, "can a nurse call me")[-1]
@@ -308,13 +298,15 @@ def test_a_phone_in_words_completes_the_call_back(assistant: Any) -> None:
     assert "good time" in assistant.texts(sender, said)[-1]  # K07: refused, the form stuck
     assert "(860) 555-0187" in assistant.texts(sender, "evenings")[-1]  # the consent question
     assistant.texts(sender, "/affirm")
-    [request] = wait_for(lambda: _stored_requests(assistant, sender))
+    [request] = wait_for(lambda: callback_requests_of(assistant, sender))
     assert (request.name, request.phone) == ("Cosmo Pettigrew", "(860) 555-0187")
     assert _form_answers(assistant, sender) == {}
 
 
 @pytest.mark.e2e
 def test_a_patient_is_never_kept_in_the_form(assistant: Any) -> None:
+    from tests.stored import callback_requests_of
+
     sender = f"r19b-stuck-{uuid.uuid4().hex}"
     assistant.texts(sender, "can a nurse call me")
     assistant.texts(sender, "Vesna Radovanović")
@@ -327,7 +319,7 @@ def test_a_patient_is_never_kept_in_the_form(assistant: Any) -> None:
     replies = assistant.texts(sender, "evenings")
     assert PHONE_NOT_TAKEN in replies, replies
     assert _form_answers(assistant, sender) == {}  # the form ended: nothing kept
-    assert _stored_requests(assistant, sender) == []
+    assert callback_requests_of(assistant, sender) == []
     # The next message is a message again, not another attempt at a number.
     replies = assistant.texts(sender, "how long does the procedure take?")
     assert not {INVALID_PHONE, PHONE_NOT_TAKEN} & set(replies), replies

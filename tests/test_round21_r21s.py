@@ -37,7 +37,7 @@ from core.db.database import session_factory
 from core.db.models import CALLBACK_STATUSES, CallbackRequest
 from core.vocabulary.buttons import CALLBACK_BUTTON
 from tests.servers import Assistant
-from tests.stored import questions_of, wait_for
+from tests.stored import callback_requests_of, questions_of, wait_for
 
 # --- 1. names and places are not symptoms ---------------------------------------------------
 
@@ -242,14 +242,6 @@ def _said(assistant: Assistant, sender: str, text: str) -> list[str]:
     return [" ".join(t.split()) for t in assistant.texts(sender, text)]
 
 
-def _requests(assistant: Assistant, sender: str) -> list[CallbackRequest]:
-    with session_factory(assistant.database_url)() as session:
-        query = select(CallbackRequest).where(
-            CallbackRequest.conversation_id == assistant.conversation_id(sender)
-        )
-        return list(session.execute(query).scalars())
-
-
 @pytest_e2e
 def test_over_rest_an_address_in_the_form_is_no_emergency_and_cancel_withdraws(
     assistant: Assistant, domain_texts: dict[str, str]
@@ -263,7 +255,9 @@ def test_over_rest_an_address_in_the_form_is_no_emergency_and_cancel_withdraws(
     assert "(608) 555-0178 ext. 4" in consent[-1]
     assert "Thank you" in _said(assistant, sender, "/affirm")[-1]
     assert _said(assistant, sender, "cancel")[-1] == WITHDRAWN
-    [request] = wait_for(lambda: [r for r in _requests(assistant, sender) if r.status != "new"])
+    [request] = wait_for(
+        lambda: [r for r in callback_requests_of(assistant, sender) if r.status != "new"]
+    )
     assert request.status == "withdrawn"
 
 

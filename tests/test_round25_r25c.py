@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
 
 from actions.callback import (
     CHANGED_AT_CONSENT,
@@ -28,11 +27,9 @@ from actions.callback import (
     ValidateCallbackForm,
 )
 from actions.callback_name import read_name_answer
-from core.db.database import session_factory
-from core.db.models import CallbackRequest
 from core.privacy.transcripts import stored_events
 from tests.servers import Assistant
-from tests.stored import wait_for
+from tests.stored import callback_requests_of, wait_for
 
 
 def _user(text: str, intent: str = "out_of_scope", parsed: str | None = None) -> dict[str, Any]:
@@ -273,14 +270,5 @@ def test_the_name_answer_is_stored_right_over_rest(assistant: Assistant) -> None
     assert "good time" in assistant.texts(sender, "845 555 0132")[-1]
     assistant.texts(sender, "weekday mornings")
     assert "Lena Fairweather" in assistant.texts(sender, "/affirm")[-1]
-    conversation_id = assistant.conversation_id(sender)
-
-    def stored_request() -> list[CallbackRequest]:
-        with session_factory(assistant.database_url)() as session:
-            query = select(CallbackRequest).where(
-                CallbackRequest.conversation_id == conversation_id
-            )
-            return list(session.execute(query).scalars())
-
-    [request] = wait_for(stored_request)
+    [request] = wait_for(lambda: callback_requests_of(assistant, sender))
     assert (request.name, request.phone) == ("Lena Fairweather", "(845) 555-0132")
