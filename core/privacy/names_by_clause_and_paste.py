@@ -200,7 +200,9 @@ def keep_brand_case(original: str, lowered: str) -> str:
 NAME_CUE_AT_END = re.compile(
     r"(?:\b(?:my|his|her|their|our|the\s+patient['\u2019]?s|patient['\u2019]?s|"
     rf"(?:{_KIN}){_IN_LAW}['\u2019]?s)\s+(?:(?:full|first|last|given|sur)\s*)?name"
-    r"(?:\s+is|['\u2019]s|\s*:)?|\bname\s*:|\bi\s+am|\bi['\u2019]?m|\bcall\s+me)\W*$",
+    # Round 28 (spli-012): "this is" / "FERGUS" / "mcallister": the writer's introduction
+    # broken off before the name ("it's" is not: "it's" / "May" is as often the month).
+    r"(?:\s+is|['\u2019]s|\s*:)?|\bname\s*:|\bi\s+am|\bi['\u2019]?m|\bcall\s+me|\bthis\s+is)\W*$",
     re.IGNORECASE,
 )
 NAME_ALONE = re.compile(
