@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.alternation import one_of
 from core.privacy.gates import gated
 from core.privacy.identifiers import AGE_MARK, DATE_MARK, LINK_MARK, NINETY
 from core.privacy.names import unknown
@@ -181,9 +182,34 @@ def _masked_social_handle(match: re.Match[str]) -> str:
     return match.group("head") + LINK_MARK
 
 
+# Every substring one of `might_detail`'s tests below needs, and the Polish months' stems:
+# one scan of the lower-cased text answers "none of them" for most messages (measured: 4.7 µs
+# -> 0.5 on an ordinary message; twenty substring tests and two generators before).
+_MIGHT_DETAIL_NEEDLES = re.compile(
+    one_of(
+        sorted(
+            re.escape(needle)
+            for needle in (
+                "live:",
+                *_SOCIAL_WORDS,
+                "ninet",
+                "hundred",
+                *(needle for needle, _ in _WORDED_AGES),
+                "noventa",
+                "cien",
+            )
+        )
+    )
+    + "|"
+    + _POLISH_MONTH.pattern
+)
+
+
 def might_detail(text: str, lower: str) -> bool:
     """Could the text hold a round-15 detail without a figure (the gate of `_has_detail`)?
     "her ninety-sixth", "tiene noventa y tres", "my tiktok is spinewarriorbev", "live:x"."""
+    if _MIGHT_DETAIL_NEEDLES.search(lower) is None:
+        return False
     if "live:" in lower:
         return True
     if any(word in lower for word in _SOCIAL_WORDS) and SOCIAL_HANDLE.search(text):

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from core.privacy import month_abbreviations as months
 from core.privacy.alternation import one_of
+from core.privacy.gate_groups import any_search
 from core.privacy.gates import Gated, gated, words_of
 from core.privacy.german_nouns import without_nouns as without_german_nouns
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
@@ -1797,10 +1798,15 @@ def _has_capital(text: str) -> bool:
     return any(ch.isupper() for ch in text)
 
 
+# Whether any cue matches, its gates asked together (measured: 8.6 µs -> 2.9 on an ordinary
+# message; core/privacy/gate_groups.py).
+_any_cue = any_search(p for p, _ in _CUES)
+
+
 def might_name(text: str) -> bool:
     """Cheap test: could the text hold a name (a capital letter, a cue, a first name in lower
     case: "dorothy mcallister")?"""
-    if _has_capital(text) or any(p.search(text) for p, _ in _CUES):
+    if _has_capital(text) or _any_cue(text):
         return True
     if "s " in text and OWNER.search(text):
         return True  # "sent from tunde bakare's ipad"

@@ -81,6 +81,7 @@ from core.privacy import units_homes_and_streets_abroad as units_homes
 from core.privacy import word_names_said_as_people as r26_people
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
 from core.privacy.alternation import factored
+from core.privacy.gate_groups import any_search
 from core.privacy.gates import folded, gated
 from core.privacy.identifiers import (
     ADDRESS_MARK,
@@ -618,6 +619,22 @@ def _masked_passcode(match: re.Match[str]) -> str:
     return match.group("head") + ID_MARK
 
 
+# SPELLED_AT, _SPELLED_DIGIT, _WORDY, DATE_WORDS, PROVIDER_GATE, STREET_WORD_GATE ("on Chippens
+# Hill Rd", round 11) and SPANISH_ABBREVIATED ("Av. Insurgentes Sur", no number), their gates
+# asked together (measured: 3.0 µs -> 1.0 on an ordinary message; core/privacy/gate_groups.py).
+_any_detail_word = any_search(
+    (
+        SPELLED_AT,
+        _SPELLED_DIGIT,
+        _WORDY,
+        ids.DATE_WORDS,
+        PROVIDER_GATE,
+        ids.STREET_WORD_GATE,
+        ids.SPANISH_ABBREVIATED,
+    )
+)
+
+
 def _has_detail(text: str) -> bool:
     """Could the text hold a detail other than a name (a digit, an @, a spelled digit...)?
 
@@ -638,14 +655,8 @@ def _has_detail(text: str) -> bool:
     ):
         return True
     return bool(
-        SPELLED_AT.search(text)
-        or _SPELLED_DIGIT.search(text)
-        or _WORDY.search(text)
-        or ids.DATE_WORDS.search(text)
-        or PROVIDER_GATE.search(text)
+        _any_detail_word(text)  # "at", "five", "born", "march", "gmail", "rd", "Av." ...
         or ((" ." in text or ". " in text) and ids.SPACED_DOT_URL.search(text) is not None)
-        or ids.STREET_WORD_GATE.search(text) is not None  # "on Chippens Hill Rd" (round 11)
-        or ids.SPANISH_ABBREVIATED.search(text) is not None  # "Av. Insurgentes Sur" (no number)
         or ("/" in text and ids.SHORT_LINK.search(text) is not None)  # "t.ly/x" (i21o)
         or (  # "we live in Avon", "the ninth" (i21q)
             ids.ROUND11_FINDER.search(lower) is not None
