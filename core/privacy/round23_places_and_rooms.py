@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.gate_unions import any_gate
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_NAMES_PATTERN
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
@@ -403,9 +404,16 @@ def _masked_the_home(match: re.Match[str]) -> str:
     return cue + ADDRESS_MARK + match.group("after")
 
 
+# The four passes below open on their own gates: when none would, none runs (measured: 1.2 µs
+# -> 0.3 on an ordinary message).
+_MAY_BE_HOME = any_gate(_HOME_NAME, _THE_HOME, _SPANISH_HOME, _NAMED_THEN_KIND)
+
+
 def masked_homes(text: str) -> str:
     """Care homes named by ordinary words (before the names: "Saint Mary's Villa" would be a
     person's name to them)."""
+    if not _MAY_BE_HOME(text):
+        return text
     text = _HOME_NAME.sub(_masked_home_name, text)
     text = _THE_HOME.sub(_masked_the_home, text)
     text = _SPANISH_HOME.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
