@@ -523,7 +523,10 @@ def masked(text: str) -> str:
     text = _BETWEEN.sub(_masked_between, text)
     if len(text) < 40 and text.count(" ") < 4:
         text = _town_alone(text)
-    text = _OPENING.sub(_masked_opening, text)
+    # _OPENING is anchored at the start: one match there, not sub's try at every position.
+    opening = _OPENING.pattern.match(text) if _OPENING.may_match(text) else None
+    if opening is not None:
+        text = _masked_opening(opening) + text[opening.end() :]
     if not text.isascii():
         text = _masked_scripts(text)
     if _ROOM_AT_HOME_OF.may_match(text) and " of " in text:
