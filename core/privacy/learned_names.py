@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy import adjective_openings, names
+from core.privacy import adjective_openings, gates, names
 from core.privacy.identifiers import COUNTRIES
 from core.privacy.names import (
     _FOREIGN_STOP,
@@ -269,6 +269,17 @@ def might_hold_candidate(text: str, table: Lists) -> bool:
     """Could any word of the text be a candidate? Set operations on its lower-case words
     (a word in no list of words, or a first name) and one search for a capital inside a
     sentence: most ordinary messages stop here, for a microsecond or two."""
+    if text.isascii() and "'" not in text:
+        # Without an apostrophe, an ASCII text's _LETTERS words are its letter runs of two
+        # letters or more: the gates' reading of the text has them, made once for all the
+        # gates (measured: 1.5 µs -> 0.3 on an ordinary message).
+        for word in gates.words_of(text).difference(table.ordinary):
+            if len(word) > 1:
+                return True
+        for word in gates.words_of(text).intersection(table.gate):
+            if len(word) > 1:
+                return True
+        return _CAPITAL_INSIDE.search(text) is not None
     words = set(_LETTERS.findall(text.lower()))
     if not words.issubset(table.ordinary) or not words.isdisjoint(table.gate):
         return True

@@ -156,7 +156,9 @@ def masked(text: str) -> str:
     asked for only where a character or word it needs is in the text (plain substring tests:
     a message with none of them pays a few of those)."""
     kin: list[tuple[int, int]] = []
-    if _IS_MY.search(text):
+    # Its match ends " my " or " our ": two substring tests before the scan (measured: 0.5 µs
+    # -> 0.1 on a message holding neither).
+    if (" my " in text or " our " in text) and _IS_MY.search(text):
         kin += [m.span("name") for m in IS_MY_KIN_OPENING.finditer(text) if _word_named(m["name"])]
     if "(" in text and _KIN_BRACKET.search(text):
         kin += [

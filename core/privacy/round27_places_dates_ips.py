@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.alternation import one_of
+from core.privacy.gate_unions import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, DATE_MARK, LINK_MARK
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
@@ -289,15 +290,37 @@ def _age(match: re.Match[str]) -> str:
     return AGE_MARK + match.group(0)[match.end("age2") - match.start() :]
 
 
+# Every rule below is a gated pattern: when none of their gates would open, none runs
+# (measured: 3.6 µs -> 0.4 on an ordinary message). The ZIPs, the UK streets' house numbers,
+# the French dates' days, the ages and the IPs are figures [0-9] in every match: their gates
+# are asked only of a text with a figure.
+_MAY_APPLY = any_gate(
+    STREET_BETWEEN_MARKS,
+    UNIT_BY_MARK,
+    SPOKEN_ZIP_AFTER_MARK,
+    TOWN_AFTER_CUE,
+    TRIP,
+    SAINT_HOME,
+    ROOM_AFTER_MASKED_HOME,
+    figured=(UK_STREET, SPLIT_ZIP, FRENCH_MONTH_DAY, AGE_BY_AGE_WORD, COMMA_IP),
+)
+
+
 def masked(text: str) -> str:
     """Round 27's places, ZIP codes, dates, ages and IP addresses (module docstring)."""
+    if not _MAY_APPLY(text):
+        return text
     text = STREET_BETWEEN_MARKS.sub(ADDRESS_MARK, text)
     text = UK_STREET.sub(_uk_street, text)
     text = UNIT_BY_MARK.sub("", text)  # the flat is part of the masked address
     text = SPOKEN_ZIP_AFTER_MARK.sub(lambda m: m.group("sep") + ADDRESS_MARK, text)
     text = SPLIT_ZIP.sub(lambda m: m.group(0)[: m.start("zip") - m.start()] + ADDRESS_MARK, text)
     text = TOWN_AFTER_CUE.sub(_town_after_cue, text)
-    text = TRIP.sub(_trip, text)
+    # TRIP is anchored at the start: one match there, not sub's try at every position
+    # (measured: 2.0 µs -> 0.3 on a long message holding "to").
+    trip = TRIP.pattern.match(text) if TRIP.may_match(text) else None
+    if trip is not None:
+        text = _trip(trip) + text[trip.end() :]
     text = SAINT_HOME.sub(ADDRESS_MARK, text)
     text = ROOM_AFTER_MASKED_HOME.sub(
         lambda m: m.group(0)[: m.start("room") - m.start()] + ", " + ADDRESS_MARK, text

@@ -182,6 +182,10 @@ _FROM_HOME = (
     rf"from\s+(?:{re.escape(n.NAME_MARK)}\s+)?(?:\[address removed\]|apt\b|apartment\b|unit\b"
     r"|room\b|flat\b|house\b|number\b|no\.|#)"
 )
+# A writer's match holds one of these as a whole word too (a verb of _WRITES, or _FROM_HOME's
+# "from"): "it" / "this" / "are" are in most messages, these in few (masked() asks both;
+# measured: 1.1 µs -> 0.1 on an ordinary message holding "it").
+_WRITER_WORDS = frozenset(_WRITES.strip("(?:)").split("|")) | {"from"}
 SELF_AND_WRITES = gated(
     re.compile(
         rf"\b(?:this\s+is|it['\u2019]?s|its|we['\u2019]?re|we\s+are)\s+(?P<a>{_PLAIN})"
@@ -400,12 +404,16 @@ def masked(text: str) -> str:
     words = words_of(text)
     if not words.isdisjoint(TELL_NAME.words):
         spans += _spans_passed_on(text)
-    if not words.isdisjoint(IS_MY_KIN_INSIDE.words):
+    # Its match holds a kin word too, whole (its letter runs are n._ALL_KIN's): "my" alone is
+    # in most messages (measured: 0.9 µs -> 0.1 on an ordinary message holding "my").
+    if not words.isdisjoint(IS_MY_KIN_INSIDE.words) and not words.isdisjoint(n._ALL_KIN):
         inside = _spans_kin_inside(text)
         spans += inside + _said_again(text, inside)
     if not words.isdisjoint(JOINED_ARE_KIN.words):
         spans += _spans_joined(text)
-    if not words.isdisjoint(SELF_AND_WRITES.words) or not words.isdisjoint(SELF_KIN_OF.words):
+    if (
+        not words.isdisjoint(SELF_AND_WRITES.words) and not words.isdisjoint(_WRITER_WORDS)
+    ) or not words.isdisjoint(SELF_KIN_OF.words):
         spans += _spans_self(text)
     if not words.isdisjoint(CLERGY_NAME.words):
         spans += _spans_clergy(text)

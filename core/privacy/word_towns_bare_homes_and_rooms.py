@@ -459,7 +459,9 @@ def figure_passes(text: str) -> str:
 def masked_where(text: str) -> str:
     """Towns, homes, their rooms and lettered roads of this module (after the earlier rounds'
     place rules)."""
-    if HOME_CUE.may_match(text) or _BACK_TO.search(folded(text)):
+    # "back" in the folded text first: every _BACK_TO match starts with it, and a substring
+    # test costs a fraction of the scan (measured: 0.37 µs -> 0.2 on an ordinary message).
+    if HOME_CUE.may_match(text) or ("back" in (fold := folded(text)) and _BACK_TO.search(fold)):
         text = _HOME_CUE.sub(_masked_home_town, text)
     text = masked_towns_before_states(text)
     text = masked_homes(text)
