@@ -48,8 +48,11 @@ _KIND = (
     r"(?:rehab(?:ilitation)?|nursing|wellness)(?:\s+(?:center|centre|facility|home))?"
     r"|retirement\s+(?:home|community|village|residence)"
     r"|convalescent\s+(?:home|center|centre)"
+    # Round 28 (r28p, care-011): "Heritage Pointe senior apartments #407" kept "Heritage":
+    # senior housing is a home someone lives in, named by the words before it.
+    r"|senior\s+(?:apartments|apts|housing|residences?|villas|flats|condos|towers)"
 )
-_KIND_WORDS = "living care nursing rehab rehabilitation wellness retirement convalescent"
+_KIND_WORDS = "living care nursing rehab rehabilitation wellness retirement convalescent senior"
 # A word of a home's name: letters (with an apostrophe, a dot of "st.", a hyphen) or a mark.
 _WORD = rf"(?:[^\W\d_][\w'\u2019.-]*|{re.escape(NAME_MARK)}|{re.escape(ADDRESS_MARK)})"
 # The kind is found first (a word gate, then one pass); the name is read backwards from it.
@@ -96,7 +99,8 @@ CHAIN_AND_HOME = gated(
 _UNIT = (
     r"(?:(?i:wing|bed|room|rm|apt|apartment|unit|suite|building|bldg|cottage|hall|floor|fl)"
     r"\.?\s*#?\s*(?:\d{1,4}(?:-?[A-Za-z]\b)?|[A-Za-z]\b|[A-Za-z]-?\d{1,4}\b)"
-    r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?)"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?"
+    r"|#\s?\d{1,4}[A-Za-z]?\b)"  # "senior apartments #407" (round 28, r28p)
 )
 UNITS_AFTER_HOME = gated(
     re.compile(

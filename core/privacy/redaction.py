@@ -73,6 +73,7 @@ from core.privacy import own_names_in_other_scripts as own_scripts
 from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import round27_places_dates_ips as r27p
+from core.privacy import round28_places_dates_ids as r28p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_and_streets_of_a_life as life_places
@@ -492,6 +493,7 @@ def _redact_plain_once(text: str) -> str:
         text = east_asian.masked(text, NAME_MARK)  # "山本 花子", "(田辺 浩)", "김순자 씨" (r22p)
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     text = care_home_names.masked(text)  # "Golden Years Nursing & Rehabilitation, rm 118" (r26p)
+    text = r28p.masked_homes(text)  # "the Little Sisters of the Poor residence" (r28p)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
@@ -518,6 +520,7 @@ def _redact_plain_once(text: str) -> str:
     text = life_places.masked(text)  # "born in Guadalajara", "house on Cherry" (r26p)
     text = id_parts.masked(text)  # "medicare number part 1: 1EG4", "[ID removed] and FJ33" (r26p)
     text = r27p.masked(text)  # "27 kingfisher close", "it's 06 032", "3 déc." (r27p)
+    text = r28p.masked(text)  # "closer to Ypsilanti", "booked for Valentine's Day" (r28p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
