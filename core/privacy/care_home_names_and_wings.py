@@ -32,7 +32,7 @@ import re
 
 from core.privacy import named_homes_at_places
 from core.privacy.alternation import one_of
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK
 from core.privacy.names import NAME_MARK

@@ -182,7 +182,7 @@ class Gated:
         return getattr(self.pattern, name)  # flags, groupindex...
 
 
-def _reading(text: str) -> _Folded:
+def reading(text: str) -> _Folded:
     """The folded reading of the text: the last one when the text is the last one read."""
     read = _LAST
     return read if read.text is text else _read(text)
@@ -205,7 +205,7 @@ def _needle_check(needles: tuple[str, ...]) -> Callable[[str], bool]:
     """A gate of a few substrings: one of them is in the folded text."""
 
     def has_needle(text: str) -> bool:
-        fold = _reading(text).fold
+        fold = reading(text).fold
         for needle in needles:  # a loop, not any(): no generator per call (measured)
             if needle in fold:
                 return True
@@ -219,7 +219,7 @@ def _scan_check(finder: re.Pattern[str]) -> Callable[[str], bool]:
     find = finder.search
 
     def has_needle_by_scan(text: str) -> bool:
-        return find(_reading(text).fold) is not None or OPEN
+        return find(reading(text).fold) is not None or OPEN
 
     return has_needle_by_scan
 
@@ -234,7 +234,7 @@ def _any_reason_check(
     isdisjoint = words.isdisjoint
 
     def has_any_reason(text: str) -> bool:
-        read = _reading(text)
+        read = reading(text)
         if OPEN or (figure and read.holds_figure()) or not isdisjoint(read.words):
             return True
         if finder is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK
 from core.privacy.names import NAME_MARK

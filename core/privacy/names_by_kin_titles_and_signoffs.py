@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.names import (
     _ALL_KIN,

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_NAMES_PATTERN
 from core.privacy.names import NAME_MARK, TOWNS, ordinary

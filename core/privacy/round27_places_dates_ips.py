@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.alternation import one_of
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK, AGE_MARK, DATE_MARK, LINK_MARK
 from core.privacy.names import NAME_MARK, TOWNS, ordinary

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from core.privacy.gate_unions import any_gate
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK
 
