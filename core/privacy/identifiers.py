@@ -61,7 +61,11 @@ MEDICARE = re.compile(
 # with a letter CMS leaves out ("my mbi: 2 F H 7 A B 3 C D 4 5", "my wife's is 3HC2-XY7-AB10":
 # an outside tester found both raw). Its parts are single characters or hold a digit, so
 # words never make one up ("2 T 12 fractures").
-MBI_CUE = re.compile(r"\b(?:medicare|mbi|hicn|beneficiary)\b", re.IGNORECASE)
+# Gated by its own words: every laden message with a figure asked it (measured: 1.3 µs -> 0.2).
+MBI_CUE = gated(
+    re.compile(r"\b(?:medicare|mbi|hicn|beneficiary)\b", re.IGNORECASE),
+    words="medicare mbi hicn beneficiary",
+)
 # "7 A K 2 dash J N 4 dash W T 6 8" (round 10: raw): the word "dash" is a dash.
 _SPOKEN_DASH = r"\s+dash\s+"
 MBI_SHAPE = re.compile(
@@ -144,14 +148,20 @@ def masked_spaced_id(match: re.Match[str]) -> str:
 
 # "confirmation code for my appointment is KZ7Q42M1" (round 5): words between the code's
 # name and its value.
-BOOKING_CODE = re.compile(
-    r"(?P<head>\b(?:confirmation|booking|reference|ref|appointment|appt)\s+"
-    r"(?:code|number|no\.?|#|ref(?:erence)?)"
-    r"(?:[^.?!\d]{0,30}?\b(?:is|was|:)\s*|\s*[:#]?\s*))"
-    # "confirmation code QX7T9P from the booking email" (round 6): the code right after its
-    # name, before the words that say what it is; letters and digits mixed, 5 or more.
-    r"(?=[A-Za-z]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{5,}(?![\w-])",
-    re.IGNORECASE,
+# Gated by the code's names (each a whole word: \b before, a space after); it ran on every
+# message with a figure (measured: 0.9 µs -> 0.2 on a laden message with none of them).
+_BOOKING_NAMES = "confirmation booking reference ref appointment appt"
+BOOKING_CODE = gated(
+    re.compile(
+        rf"(?P<head>\b(?:{_BOOKING_NAMES.replace(' ', '|')})\s+"
+        r"(?:code|number|no\.?|#|ref(?:erence)?)"
+        r"(?:[^.?!\d]{0,30}?\b(?:is|was|:)\s*|\s*[:#]?\s*))"
+        # "confirmation code QX7T9P from the booking email" (round 6): the code right after its
+        # name, before the words that say what it is; letters and digits mixed, 5 or more.
+        r"(?=[A-Za-z]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]{5,}(?![\w-])",
+        re.IGNORECASE,
+    ),
+    words=_BOOKING_NAMES,
 )
 _UNIT = re.compile(r"^\d+(mg|mcg|ml|cc|iu|kg|lbs?|mm|cm|hrs?|mins?|st|nd|rd|th|s|k)$", re.I)
 # A code typed alone: up to 4 letters, 4 or more digits, up to 3 letters ("W123456789",
@@ -316,10 +326,14 @@ def masked_street_after_unit(match: re.Match[str]) -> str:
 # "the yellow house on 39 Rockwell", "we live on 112 Fenn" (round 8: the number kept): a house
 # number and a capitalised name after "on" / "at" in a clause that speaks of where one lives.
 _NOT_A_PLACE_NAME = r"(?:Tylenol|Advil|Aleve|Floors?|Levels?|Hours?|Minutes?|Pills?|Tablets?)\b"
-HOUSE_ON = re.compile(
-    r"(?P<cue>\b(?i:house|home|place|live[sd]?|living|we'?re|were|located|staying|reside[sd]?|"
-    r"moved|address)\b[^.!?\n\d]{0,25}?\b(?i:on|at)\s+)"
-    rf"\d{{1,5}}[A-Za-z]?\s+(?!{_NOT_A_PLACE_NAME})[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-])"
+# Gated by a substring of each cue ("liv" for live, lives, lived, living; "resid" for reside...).
+HOUSE_ON = gated(
+    re.compile(
+        r"(?P<cue>\b(?i:house|home|place|live[sd]?|living|we'?re|were|located|staying|reside[sd]?|"
+        r"moved|address)\b[^.!?\n\d]{0,25}?\b(?i:on|at)\s+)"
+        rf"\d{{1,5}}[A-Za-z]?\s+(?!{_NOT_A_PLACE_NAME})[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-])"
+    ),
+    needles="house home place liv we're were located staying resid moved address",
 )
 
 
@@ -343,12 +357,17 @@ HUNDRED_STREET = re.compile(
 )
 # "310 avenida Broad, Bristol", "48 calle Orchard" (round 8: raw): the number before a Spanish
 # or Portuguese street word, then the street's name in any case.
-NUMBER_FOREIGN_STREET = re.compile(
-    # "vivimos en el 2217 de la calle Wolcott" (round 10: raw): "de la" before the street's kind.
-    r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:(?i:de|da|do)\s+(?:(?i:la|el|a|o)\s+)?)?"
-    r"(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
-    r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
-    rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
+# Gated by a substring of each street word ("av" for avenida, avda, av.).
+NUMBER_FOREIGN_STREET = gated(
+    re.compile(
+        # "vivimos en el 2217 de la calle Wolcott" (round 10: raw): "de la" before the
+        # street's kind.
+        r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:(?i:de|da|do)\s+(?:(?i:la|el|a|o)\s+)?)?"
+        r"(?i:calle|avenida|avda\.?|av\.|carrera|rua|camino|paseo|travessa)"
+        r"\s+(?:(?i:de|del|la|las|los|el|da|do|dos|das)\s+){0,3}[^\W\d_][\w'.-]*"
+        rf"(?:\s+[A-Z][\w'.-]*){{0,2}}(?![\w'-]){_TAIL}"
+    ),
+    needles="calle av carrera rua camino paseo travessa",
 )
 # "apartment 4B", "apt #12": the unit alone is part of an address.
 UNIT = gated(
@@ -387,13 +406,16 @@ _NOT_A_PARK_NAME = (
     r"(?:the|a|an|any|some|our|my|this|that|in|at|near|of|to|is|there|nearest|local|good|"
     r"nice|and|or|from|by|on)"
 )
-# Cheap tests first: PARK and WORDED_ZIP try many words at every position.
-PARK_GATE = re.compile(r"\b(?:mobile|manufactured|trailer|rv|caravan|camper|motor\s*home)\b", re.I)
-ZIP_WORD_GATE = re.compile(r"\b(?:zip|postal|postcode)", re.IGNORECASE)
-PARK = re.compile(
-    r"(?i:\b(?:lot|space|site|pad|trailer|spot|unit)\s*#?\s*\d{1,4}[a-z]?\b"
-    r"(?:,?\s+(?:at|in|of|on)\b)?(?:,?\s+[\w'.-]+){0,4}?,?\s+"
-    rf"{_PARK_KIND}\b|(?<![\w-])(?:(?!{_NOT_A_PARK_NAME}\b)[A-Za-z][\w'.-]*\s+){{1,3}}{_PARK_KIND}\b)"
+# Gated: PARK and WORDED_ZIP try many words at every position. A park's kind opens with one of
+# the words below, whole (a space on either side); their regular expression gate cost 3.5 µs
+# per laden message (measured: a word gate 0.2).
+PARK = gated(
+    re.compile(
+        r"(?i:\b(?:lot|space|site|pad|trailer|spot|unit)\s*#?\s*\d{1,4}[a-z]?\b"
+        r"(?:,?\s+(?:at|in|of|on)\b)?(?:,?\s+[\w'.-]+){0,4}?,?\s+"
+        rf"{_PARK_KIND}\b|(?<![\w-])(?:(?!{_NOT_A_PARK_NAME}\b)[A-Za-z][\w'.-]*\s+){{1,3}}{_PARK_KIND}\b)"
+    ),
+    words="mobile manufactured trailer rv caravan camper motor motorhome",
 )
 STATE_ZIP = re.compile(rf"{_CITY[3:-2]}?,?\s*{_STATE}\s*,?\s*{_ZIP}")
 CUED_ZIP = gated(
@@ -406,10 +428,13 @@ CUED_ZIP = gated(
 # "zip code zero six four eight nine", "my zip is oh six seven eight six" (round 7: raw): five
 # digits in words (figures may be mixed in) after the word "zip" or "postal code".
 _ZIP_DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)"
-WORDED_ZIP = re.compile(
-    r"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)(?:'s)?\s*(?:is|:|#|=)?\s*:?\s*)"
-    rf"{_ZIP_DIGIT}(?:[\s,.-]+{_ZIP_DIGIT}){{4}}(?![\w-])",
-    re.IGNORECASE,
+WORDED_ZIP = gated(
+    re.compile(
+        r"(?P<cue>\b(?:zip|zipcode|zip\s+code|postal\s+code|postcode)(?:'s)?\s*(?:is|:|#|=)?\s*:?\s*)"
+        rf"{_ZIP_DIGIT}(?:[\s,.-]+{_ZIP_DIGIT}){{4}}(?![\w-])",
+        re.IGNORECASE,
+    ),
+    needles="zip post",
 )
 
 
@@ -458,6 +483,9 @@ DOMAIN = gated(
     ),
     needles=".co .org .net .edu .gov .io .me .info .us .biz .ne. .or. .ac. .go. .gob. .nic.",
 )
+# IP's two shapes need a figure, a dot and a figure, or a colon (measured: 1.7 µs per laden
+# message with a figure, 0.3 for the test).
+IP_FIGURE_DOT = re.compile(r"\d\.\d")
 IP = re.compile(
     r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b", re.I
 )
@@ -656,7 +684,12 @@ YEARLESS_DATE = gated(
         r"|(?:0[1-9]|1[0-2])\d{2})(?![\w/]))",
         re.IGNORECASE,
     ),
-    "\\d jan feb mar apr may jun jul aug sep oct nov dec born",
+    # What each alternative needs, not any figure (the gate opened for every message with one;
+    # measured: 2.7 µs per laden message with a figure, half of them now skip it): a month,
+    # "/" or "-" between figures, "de" before a Spanish month, a weekday's "day", "on the",
+    # "born", "exp" or "valid".
+    needles="jan feb mar apr may jun jul aug sep oct nov dec born / - day exp val",
+    words="on de",
 )
 # "the fall happened 11/3", "the MRI was 11/19", "he fell 9/27", "got worse 10/9" (round 8:
 # raw): a month and day after a word of an event, not only after "on" / "since". A dose ("1/2
@@ -887,6 +920,9 @@ def masked_booking_code(match: re.Match[str]) -> str:
 # MRN, a wristband or a bill's number ("we're in the 06762 area", "MR# 55102") -- unless it
 # is money, or a measurement or dose with its unit after it. A year has 4 digits; a phone's
 # 7 or more digits are masked as a phone before this runs.
+# LONG_NUMBER and CODE need four figures in a row: one scan for them first (measured: 0.4 µs
+# against 4.5 for the two patterns on a laden message that has none).
+FOUR_FIGURES = re.compile(r"\d{4}")
 LONG_NUMBER = re.compile(r"(?<![\w$£€.,/:-])\d{5,}(?:-\d{4})?(?![\w$%/:-]|[.,]\d)")
 _MEASURE_AFTER = re.compile(
     r"\s*(?:dollars?|usd|bucks|cents?|euros?|pounds?|steps?|mg|mcg|ml|cc|iu|units?|mm|cm|"
@@ -941,6 +977,12 @@ PLATE = re.compile(
     r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}(?:[ -]?[A-Z0-9]{2,4})?(?![\w-])"
     r"|(?P<uk>\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b)"
 )
+
+
+# PLATE runs when a cue's last word (whole: \b on either side) or the UK shape's start is there
+# (measured: 1.9 µs per laden message with a figure, 0.6 through the two tests).
+PLATE_CUE_WORDS = frozenset({"reg", "registration", "plate", "plates", "tag"})
+UK_PLATE_START = re.compile(r"[A-Z]{2}\d{2}")
 
 
 def masked_plate(match: re.Match[str]) -> str:
@@ -1203,11 +1245,16 @@ def masked_named_street(match: re.Match[str]) -> str:
 # Round 9 (issue 21): addresses without a house number and a known street word after it.
 _STREET_WORD = rf"(?i:{SURE_STREET_WORDS}|{UNSURE_STREET_WORDS})\b\.?"
 # "house number 389", "house 1418", "route 229", "rt 69": a house's or a road's number.
-HOUSE_NUMBER = re.compile(
-    # "house 2 doors down", "the old house 12 years" stay: a bare number needs 3 digits.
-    r"(?P<cue>\b(?:house|home)\s+(?:(?:number\s+|no\.?\s*|#\s*)\d{1,5}|\d{3,5})[A-Za-z]?\b)"
-    r"|(?P<road>\b(?:route|rte|rt|hwy|highway|state\s+road)\.?\s+\d{1,4}\b(?!\s+bus))",
-    re.IGNORECASE,
+# Gated by its cue words, each whole (\b before, a dot or a space after): it ran on every
+# message with a figure (measured: 3.8 µs on a laden message, 0.2 through the gate).
+HOUSE_NUMBER = gated(
+    re.compile(
+        # "house 2 doors down", "the old house 12 years" stay: a bare number needs 3 digits.
+        r"(?P<cue>\b(?:house|home)\s+(?:(?:number\s+|no\.?\s*|#\s*)\d{1,5}|\d{3,5})[A-Za-z]?\b)"
+        r"|(?P<road>\b(?:route|rte|rt|hwy|highway|state\s+road)\.?\s+\d{1,4}\b(?!\s+bus))",
+        re.IGNORECASE,
+    ),
+    words="house home route rte rt hwy highway state",
 )
 
 
@@ -1293,16 +1340,17 @@ SPACED_EXPIRY = re.compile(
 )
 # Round 12 (i21u): "MR# 4481 92", "sticker on her paperwork says R-77 4102", "wrist band number
 # 5581 07", "historia clínica 448 192": after a hospital number's cue, spaced groups are one value.
-HOSPITAL_GATE = re.compile(
-    r"mr\s*#|mrn|record|hospital|wrist|sticker|bracelet|cl[ií]nica|expediente|patient\s+(?:id|number)",
-    re.IGNORECASE,
-)
-HOSPITAL_ID = re.compile(
-    r"(?P<head>(?:\bmr\s*#|\b(?:mrn|medical\s+record|hospital\s+(?:card|number|no|id|bracelet)|"
-    r"wrist\s*band|sticker|bracelet|patient\s+(?:id|number)|historia\s+cl[ií]nica|expediente)\b)"
-    r"[^.?!\d\n]{0,28}?)"
-    r"(?=[A-Za-z-]{0,4}\d)(?:[A-Za-z]{1,3}\s*-?\s*)?\d{2}[\d-]*(?:\s+\d[\d-]*)*(?![\w-])",
-    re.IGNORECASE,
+# Gated by a substring of each cue (its regular expression gate cost 3.9 µs per laden message
+# with a figure; measured: 0.4 through the substrings).
+HOSPITAL_ID = gated(
+    re.compile(
+        r"(?P<head>(?:\bmr\s*#|\b(?:mrn|medical\s+record|hospital\s+(?:card|number|no|id|bracelet)|"
+        r"wrist\s*band|sticker|bracelet|patient\s+(?:id|number)|historia\s+cl[ií]nica|expediente)\b)"
+        r"[^.?!\d\n]{0,28}?)"
+        r"(?=[A-Za-z-]{0,4}\d)(?:[A-Za-z]{1,3}\s*-?\s*)?\d{2}[\d-]*(?:\s+\d[\d-]*)*(?![\w-])",
+        re.IGNORECASE,
+    ),
+    needles="mr record hospital wrist sticker bracelet patient historia expediente",
 )
 # "86O-555-O199", "2O3-555-O1O8" (a letter O typed for a zero): a phone's shape with O's in it.
 LETTER_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
@@ -1316,18 +1364,23 @@ def masked_letter_o_phone(match: re.Match[str]) -> str:
 
 # "mi tel es el 860 555", "Handynummer: 0171 234", "meu telefone é 11 98765" (a number's first
 # half, the rest sent later): two runs of figures after a phone's cue in any language.
-PHONE_CUE_PART = re.compile(
-    r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
-    r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
-    # "cell: 860 555 01 45" (round 17: "[phone removed] 45"): a last four said in two pairs.
-    r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{2}[\s.\-/]\d{2}(?!\w)|[\s.\-/]+\d{1,4})?(?![\w])"
-    # "860-555-O133" (round 16: "[phone removed]-O133"): a last group typed with a letter O
-    # is the same number's, left whole to LETTER_O_PHONE.
-    r"(?![\s.\-/](?=[\dOo]{4}(?!\w))\d*[Oo])"
-    # "over the phone with my visa 4539 7712 0043 8816" (round 13, r13n: "[phone removed]
-    # 8816"): no part when a fourth group of four figures goes on with the same run.
-    r"(?![\s.\-/]\d{4}(?!\w))",
-    re.IGNORECASE,
+# Gated by a substring of each cue ("vil" for m[oó]vil, "mero" for n[uú]mero): it ran on every
+# message with a figure (measured: 3.5 µs on a laden message, 0.4 through the gate).
+PHONE_CUE_PART = gated(
+    re.compile(
+        r"(?P<cue>\b(?:tel|tel[eé]fono|telefone|telefon|cel|celular|m[oó]vil|n[uú]mero|"
+        r"handy(?:nummer)?|nummer|rufnummer|phone|cell|mobile)\b[^\d\n.?!]{0,15}?)"
+        # "cell: 860 555 01 45" (round 17: "[phone removed] 45"): a last four said in two pairs.
+        r"\d{2,5}[\s.\-/]+\d{3,4}(?:[\s.\-/]+\d{2}[\s.\-/]\d{2}(?!\w)|[\s.\-/]+\d{1,4})?(?![\w])"
+        # "860-555-O133" (round 16: "[phone removed]-O133"): a last group typed with a letter O
+        # is the same number's, left whole to LETTER_O_PHONE.
+        r"(?![\s.\-/](?=[\dOo]{4}(?!\w))\d*[Oo])"
+        # "over the phone with my visa 4539 7712 0043 8816" (round 13, r13n: "[phone removed]
+        # 8816"): no part when a fourth group of four figures goes on with the same run.
+        r"(?![\s.\-/]\d{4}(?!\w))",
+        re.IGNORECASE,
+    ),
+    needles="tel cel vil mero handy nummer phone mobile",
 )
 # "its 0198 now", "sorry i meant 0172 not 0171 at the end of my number": four figures
 # given as a correction of a phone's last digits, in a message with a phone or its end.
@@ -1417,14 +1470,18 @@ SPOKEN_DOMAIN = re.compile(
 SPOKEN_DOMAIN_GATE = re.compile(r"\s(?:dot|punto|ponto)\s", re.IGNORECASE)
 # "zoom passcode 66x1Qp", "pin for the voicemail is 4481", "door code: 2580#": a code after its
 # cue, when it holds a figure.
-PASSCODE = re.compile(
-    r"(?P<head>\b(?:pass\s*code|password|pass\s*word|pin(?:\s+(?:code|number|no\.?|#))?|"
-    r"access\s+code|door\s+code|gate\s+code|meeting\s+code|entry\s+code)\b"
-    r"(?:\s+(?:for|to|on|of)\s+(?:the|my|our|his|her)\s+\w+)?\s*(?:is|:|=|-)?\s*)"
-    r"(?P<value>(?=[\w-]*\d)[\w-]{3,}#?)",
-    re.IGNORECASE,
+# Gated by the substrings every cue holds (a regular expression gate before: measured 0.7 µs
+# per message with a figure, 0.2 as substrings).
+PASSCODE = gated(
+    re.compile(
+        r"(?P<head>\b(?:pass\s*code|password|pass\s*word|pin(?:\s+(?:code|number|no\.?|#))?|"
+        r"access\s+code|door\s+code|gate\s+code|meeting\s+code|entry\s+code)\b"
+        r"(?:\s+(?:for|to|on|of)\s+(?:the|my|our|his|her)\s+\w+)?\s*(?:is|:|=|-)?\s*)"
+        r"(?P<value>(?=[\w-]*\d)[\w-]{3,}#?)",
+        re.IGNORECASE,
+    ),
+    needles="pass pin code",
 )
-PASSCODE_GATE = re.compile(r"pass|pin|code", re.IGNORECASE)
 
 
 # Round 11 (i21q): towns, rural roads, house numbers after the street, postcodes abroad,
@@ -1479,20 +1536,33 @@ CORNER_SECOND = gated(
 # "postcode is LS6 2QT", "postal code K1A 0B1", "[address removed], Leeds LS6 2QT": a UK or
 # Canadian postcode after its cue (any case) or, in capitals, after a masked address.
 _POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\w-])"
-POSTCODE = re.compile(
-    rf"(?P<cue>\b(?i:post\s*code|postal\s+code|post\s+code|code\s+postal)(?i:'s)?\s*(?i:is|:|#|=)?\s*)(?i:{_POSTCODE})"
-    rf"|(?P<after>{re.escape(ADDRESS_MARK)}(?:,?\s+[A-Z][\w'-]*){{0,2}},?\s+){_POSTCODE}"
+# Gated: every cue holds "post", the other branch a masked address (measured: 1.1 µs on a
+# laden message with a figure, 0.2 through the gate).
+POSTCODE = gated(
+    re.compile(
+        rf"(?P<cue>\b(?i:post\s*code|postal\s+code|post\s+code|code\s+postal)(?i:'s)?\s*(?i:is|:|#|=)?\s*)(?i:{_POSTCODE})"
+        rf"|(?P<after>{re.escape(ADDRESS_MARK)}(?:,?\s+[A-Z][\w'-]*){{0,2}},?\s+){_POSTCODE}"
+    ),
+    needles="post " + ADDRESS_MARK.split()[0],
 )
 # "18 rue des Lilas", "4 avenue de la République", "12 chemin du Moulin": a French street.
-FRENCH_STREET = re.compile(
-    r"(?<![\w-])\d{1,5}(?:\s*(?i:bis|ter))?,?\s+"
-    r"(?i:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai|place|route|cours)\s+"
-    r"(?:(?i:des|du|de\s+la|de\s+l'|de|d'|la|le|les|l')\s*)?[^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+# Gated by its street words ("all" for all[ée]e).
+FRENCH_STREET = gated(
+    re.compile(
+        r"(?<![\w-])\d{1,5}(?:\s*(?i:bis|ter))?,?\s+"
+        r"(?i:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai|place|route|cours)\s+"
+        r"(?:(?i:des|du|de\s+la|de\s+l'|de|d'|la|le|les|l')\s*)?[^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+    ),
+    needles="rue avenue boulevard bd chemin all impasse quai place route cours",
 )
 # "appt is Thurs 11/14 at 2", "Monday 3/9": month/day after a weekday.
-WEEKDAY_DATE = re.compile(
-    rf"(?P<cue>\b(?i:{_WEEKDAY_SHORT})\s+(?:(?i:the)\s+)?)"
-    r"(?:0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])(?![\w/-])"
+# Gated by its slash (measured: 3.7 µs on a laden message with a figure, 0.1 through the gate).
+WEEKDAY_DATE = gated(
+    re.compile(
+        rf"(?P<cue>\b(?i:{_WEEKDAY_SHORT})\s+(?:(?i:the)\s+)?)"
+        r"(?:0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])(?![\w/-])"
+    ),
+    needles="/",
 )
 # "on the morning of the 4th", "booked for the sixteenth", "booked in on the ninth", "her fall
 # was thurs the 6th": a day of the month alone after a booking's, a fall's or a weekday's
@@ -1529,10 +1599,15 @@ ORDINAL_DAY = gated(
     ),
 )
 # "her birthday is the 30th" (the month came next message): a day alone after a cue of birth.
-BIRTH_DAY = re.compile(
-    r"(?P<cue>\b(?:dob|birthday|bday|b-day|born|birth\s*date|date\s+of\s+birth)"
-    r"(?:\s+(?:is|was|on|:))*\s*:?\s*)(?:the\s+)?" + _ORDINAL_DAY + r"(?=\s*(?:[,.;!?]|$))",
-    re.IGNORECASE,
+# Gated by a substring of each cue ("birth" for birthday, birth date, date of birth): it ran
+# on every message with a detail (measured: 1.4 µs on a laden message, 0.2 through the gate).
+BIRTH_DAY = gated(
+    re.compile(
+        r"(?P<cue>\b(?:dob|birthday|bday|b-day|born|birth\s*date|date\s+of\s+birth)"
+        r"(?:\s+(?:is|was|on|:))*\s*:?\s*)(?:the\s+)?" + _ORDINAL_DAY + r"(?=\s*(?:[,.;!?]|$))",
+        re.IGNORECASE,
+    ),
+    needles="dob bday b-day born birth",
 )
 # "urodzona 5 maja 1932", "né le 3 mars 1940", "geboren am 5. Mai 1931": a day before another
 # language's month (Polish, French, German, Italian).

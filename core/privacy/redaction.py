@@ -83,7 +83,7 @@ from core.privacy import word_names_said_as_people as r26_people
 from core.privacy import word_towns_bare_homes_and_rooms as r21_places
 from core.privacy.alternation import factored
 from core.privacy.gate_groups import any_search
-from core.privacy.gates import folded, gated
+from core.privacy.gates import folded, gated, words_of
 from core.privacy.identifiers import (
     ADDRESS_MARK,
     AGE_MARK,
@@ -319,6 +319,8 @@ SPELLED_PHONE = gated(
         "cinco seis siete ocho nueve"
     ),
 )
+# SPELLED_PHONE's four parts when none is a digit word: runs of figures and its separators.
+_FOUR_FIGURE_RUNS = re.compile(r"\d(?:[\s,.\-]+(?:(?:double|triple)\s+)?\d+){3}", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"\d+|[a-z]+", re.IGNORECASE)
 # Round 16 (r16f): "two oh three, five five five, twelve thirty four" (raw): a phone said in
 # groups, with pairs of figures said as one number ("twelve", "thirty four", "oh one").
@@ -332,7 +334,13 @@ GROUPED_PHONE = re.compile(
     rf"\b{_GROUP_WORD}(?:\s+{_GROUP_WORD})*(?:\s*,\s*{_GROUP_WORD}(?:\s+{_GROUP_WORD})*){{2,}}\b",
     re.IGNORECASE,
 )
-GROUPED_PHONE_GATE = re.compile(r"teen\b|ty\b|\b(?:ten|eleven|twelve)\b", re.IGNORECASE)
+# A condition of GROUPED_PHONE (a number in tens or teens), asked only when a substring or a
+# word it needs is there (measured: 4.5 µs per laden message as a scan, 0.3 through the gate).
+GROUPED_PHONE_GATE = gated(
+    re.compile(r"teen\b|ty\b|\b(?:ten|eleven|twelve)\b", re.IGNORECASE),
+    needles="teen ty",
+    words="ten eleven twelve",
+)
 _GROUP_TOKEN = re.compile(rf"{_TEEN_OR_TENS}|{_DIGIT_WORD}", re.IGNORECASE)
 
 
@@ -566,12 +574,16 @@ EMAIL_HEAD = re.compile(
 # "my email is my name then 52 at yahoo, ferreira52", "pls send to tomasz_w" (round 10: raw;
 # the "@wp.pl" came in the next message): after an e-mail's cue, a word shaped like a user name
 # (letters then 2-4 figures, or an underscore) is the address's start, wherever it stands.
-MAIL_CUE_GATE = re.compile(r"mail|send|write|reply", re.IGNORECASE)
-HANDLE_AFTER_MAIL_CUE = re.compile(
-    r"(?P<head>\b(?:e-?mail(?:\s+address)?|send(?:\s+(?:it|them|that|this|those|me))?\s+to|"
-    r"write\s+(?:to|me)|reply\s+to|mail\s+(?:it\s+|them\s+)?to)\b[^.?!\n]{0,40}?)"
-    r"(?<![\w.@-])[a-z][a-z.]*(?:_[\w.]*|[a-z]\d{2,4})(?![\w@-])",
-    re.IGNORECASE,
+# Gated by a substring of each cue (a regular expression gate of the same four before:
+# measured 1.1 µs per laden message, 0.2 as substrings).
+HANDLE_AFTER_MAIL_CUE = gated(
+    re.compile(
+        r"(?P<head>\b(?:e-?mail(?:\s+address)?|send(?:\s+(?:it|them|that|this|those|me))?\s+to|"
+        r"write\s+(?:to|me)|reply\s+to|mail\s+(?:it\s+|them\s+)?to)\b[^.?!\n]{0,40}?)"
+        r"(?<![\w.@-])[a-z][a-z.]*(?:_[\w.]*|[a-z]\d{2,4})(?![\w@-])",
+        re.IGNORECASE,
+    ),
+    needles="mail send write reply",
 )
 
 
@@ -700,14 +712,21 @@ def _redact_details(text: str) -> str:
         text = r21d.figure_passes(text)  # "2024-11-18T07:30", "608 555 and then 0137" (r21d)
         text = r14.id_passes(text, text.lower())  # "check #1187" (round 14, r14n)
     text = r20.id_passes(text)  # "2O11-445", "SN: 7Y4K2P", "tag is GRNDMA" (r20d)
-    if digit and ids.HOSPITAL_GATE.search(text):  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
+    if digit:  # Round 12 (i21u): "MR# 4481 92", "R-77 4102"
         text = ids.HOSPITAL_ID.sub(lambda m: m.group("head") + ID_MARK, text)
     if "end" in text or "termina" in text or "acaba" in text:  # Round 12 (i21u)
         text = LAST_FOUR_WORDS.sub(lambda m: m.group("head") + PHONE_MARK, text)
     text = r19_spoken.number_passes(text)  # "four one two dash five five dash..." (r19d)
     if GROUPED_PHONE_GATE.search(text):  # Round 16 (r16f): "five five five, twelve thirty four"
         text = GROUPED_PHONE.sub(_masked_grouped_phone, text)
-    text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
+    # SPELLED_PHONE's figure gate opens on every message with a figure; with no digit word
+    # there, its four parts are runs of figures (measured: 5.4 µs -> 0.6 per laden message).
+    if (
+        not digit
+        or _FOUR_FIGURE_RUNS.search(text)
+        or not SPELLED_PHONE.words.isdisjoint(words_of(text))
+    ):
+        text = SPELLED_PHONE.sub(_masked_spelled_phone, text)
     if digit:
         text = ids.INTERNATIONAL_PHONE.sub(PHONE_MARK, text) if "+" in text else text  # i21o
         text = ids.PHONE_CUE_PART.sub(lambda m: m.group("cue") + PHONE_MARK, text)  # i21o
@@ -731,8 +750,7 @@ def _redact_details(text: str) -> str:
     if ids.SPOKEN_DOMAIN_GATE.search(text):  # Round 11 (i21o): "x dot wordpress dot com"
         text = ids.SPOKEN_DOMAIN.sub(LINK_MARK, text)
     text = r19_spoken.link_and_record_passes(text)  # "[link removed] slash x", "accession" (r19d)
-    if MAIL_CUE_GATE.search(text):
-        text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
+    text = HANDLE_AFTER_MAIL_CUE.sub(lambda m: m.group("head") + EMAIL_MARK, text)
     if EMAIL_MARK in text:
         text = EMAIL_TAIL.sub(_masked_email_tail, text)
         text = EMAIL_HEAD.sub(EMAIL_MARK, text)  # Round 16 (r16f): "hank dot [email removed]"
@@ -741,7 +759,7 @@ def _redact_details(text: str) -> str:
     if " ." in text or ". " in text:
         text = ids.SPACED_DOT_URL.sub(LINK_MARK, text)
     text = r20.email_after_marks(text)  # "jkettleworth, at [link removed]" (r20d)
-    if digit:
+    if digit and (":" in text or ids.IP_FIGURE_DOT.search(text)):
         text = ids.IP.sub(LINK_MARK, text)
     if "::" in text:
         text = ids.IPV6_CANDIDATE.sub(ids.masked_ipv6, text)
@@ -764,7 +782,8 @@ def _redact_details(text: str) -> str:
         if any(cue in low for cue in ids.SPANISH_ID_CUES):
             text = ids.SPANISH_CUED_ID.sub(lambda m: m.group("head") + ID_MARK, text)
         text = ids.LAST_DIGITS.sub(ids.masked_last_digits, text)
-        text = ids.PLATE.sub(ids.masked_plate, text)
+        if not ids.PLATE_CUE_WORDS.isdisjoint(words_of(text)) or ids.UK_PLATE_START.search(text):
+            text = ids.PLATE.sub(ids.masked_plate, text)
     if ids.SPACED_GATE.search(text):
         text = ids.SPACED_ID.sub(ids.masked_spaced_id, text)
     if digit:
@@ -823,10 +842,8 @@ def _redact_details(text: str) -> str:
         text = ids.FRENCH_STREET.sub(ADDRESS_MARK, text)  # "18 rue des Lilas" (round 11, i21q)
         text = ids.RURAL_ROAD.sub(ADDRESS_MARK, text)  # "county road 14", "mile marker 31"
         text = ids.HOUSE_ON.sub(ids.masked_house_on, text)
-    if ids.PARK_GATE.search(text):
-        text = ids.PARK.sub(ADDRESS_MARK, text)
-    if ids.ZIP_WORD_GATE.search(text):
-        text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
+    text = ids.PARK.sub(ADDRESS_MARK, text)
+    text = ids.WORDED_ZIP.sub(ids.masked_worded_zip, text)
     named = ids.street_names(text) if digit else []
     if digit:
         text = ids.STREET.sub(ids.masked_street, text)
@@ -933,6 +950,8 @@ def _redact_details(text: str) -> str:
         text = ids.JOINED_CODE.sub(ids.masked_joined_code, text)
     if "num" in low or "no." in low or "#" in text or "nbr" in low:
         text = ids.NUMBER_CODE.sub(ids.masked_number_code, text)
+    if not ids.FOUR_FIGURES.search(text):
+        return text
     text = ids.LONG_NUMBER.sub(ids.masked_long_number, text)
     return ids.CODE.sub(ids.masked_code, text)
 
@@ -974,8 +993,7 @@ def _cards(text: str) -> str:
 
 def _ids_with_figures(text: str) -> str:
     """Passcodes, Medicare numbers, SSNs and card codes: every one holds figures."""
-    if ids.PASSCODE_GATE.search(text):
-        text = ids.PASSCODE.sub(_masked_passcode, text)
+    text = ids.PASSCODE.sub(_masked_passcode, text)
     text = ids.MEDICARE.sub(ID_MARK, text)
     if ids.MBI_CUE.search(text):
         text = ids.MBI_SHAPE.sub(ids.masked_mbi_shape, text)
