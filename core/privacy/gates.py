@@ -25,9 +25,11 @@ from typing import Any
 
 from core.privacy.alternation import one_of
 
-# The one character `re.IGNORECASE` matches with a Latin letter that str.casefold keeps
-# apart from it: the dotless i (U+0131 matches "i").
-_DOTLESS_I = str.maketrans({"\u0131": "i"})
+# The two characters `re.IGNORECASE` matches with a Latin letter that str.casefold keeps
+# apart from it: the dotless i (U+0131 matches "i") and the dotted capital I (U+0130 matches
+# "i", but casefolds to "i" and a combining dot: "pİn" held no word "pin" for a gate, so a
+# gate hid the match of a pattern that reads "pin": found by cpu-a, 2026-12-05).
+_TURKISH_I = str.maketrans({"\u0131": "i", "\u0130": "i"})
 _FIGURE = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ASCII_NOT_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
@@ -49,8 +51,10 @@ class _Folded:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        fold = text.casefold()
-        self.fold = fold.translate(_DOTLESS_I) if "\u0131" in fold else fold
+        if text.isascii() or ("\u0131" not in text and "\u0130" not in text):
+            self.fold = text.casefold()
+        else:
+            self.fold = text.translate(_TURKISH_I).casefold()
         # An ASCII text's words by one translation and a split: half the regex's cost, and
         # most messages are ASCII (the same words: a run of letters is a run of a-z there).
         fold = self.fold
