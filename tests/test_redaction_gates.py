@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import core.privacy
 from bench.redaction_compare import training_messages
-from core.privacy import gates, learned_names, names, redaction
+from core.privacy import gates, learned_names, names, redaction, round28_names
 from core.privacy.lower_case_names_in_context import first_before_marks
 from tests.project import load_yaml
 
@@ -296,9 +296,12 @@ def _reading_names_until_nothing_changes(text: str) -> str:
     mark is in it and a reading still finds one (at most three readings); then, as in
     `redact`, the learned scorer (issue 21), which the gate does not concern, and the names
     read again after its marks (round 22); a lower-case first name before a mark joins it
-    (round 25, r25f), which the gate does not concern either."""
+    (round 25, r25f), which the gate does not concern either, and a first name masked once
+    where it is said again (round 28, r28n)."""
+    original = text
     text = _read_again(redaction._redact_once(text))
     final = first_before_marks(learned_names.masked(text))
+    final = round28_names.said_again(original, final)  # round 28 (r28n): "grace [name]"
     return _read_again(final) if final != text else final
 
 

@@ -96,10 +96,18 @@ _NAMING_CUE = re.compile(
     r"|\bcall)\s+$",
     re.IGNORECASE,
 )
+# Round 28 (r28n): any lower-case letters ("josé [name removed]"), checked in the code.
 FIRST_BEFORE_MARK = gated(
-    re.compile(r"(?<![\w'\u2019-])(?P<first>[a-z]{2,})[ \t]+" + re.escape(NAME_MARK)),
+    re.compile(r"(?<![\w'\u2019-])(?P<first>[^\W\d_A-Z]{2,})[ \t]+" + re.escape(NAME_MARK)),
     needles=NAME_MARK,
 )
+# Nothing but a sentence's end (or the message's start) before a word.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;\n])[\s\"'(\u201c]*$")
+# Titles and words of address that are in no list of words but are no first name.
+_NOT_FIRST_BEFORE_MARK_WORDS = (
+    "mr mrs ms mx miss dr drs prof rev fr sr jr st mt sgt capt col lt gen hon dear"
+)
+_NOT_FIRST_BEFORE_MARK = frozenset(_NOT_FIRST_BEFORE_MARK_WORDS.split())
 # Round 25 (r25f, mixe488): "my moms info: dot kemp 92", "name: luz ortiz".
 _LABELS = "info details name patient pt contact"
 LABELLED_NAME = gated(
@@ -162,7 +170,19 @@ def first_before_marks(text: str) -> str:
     spans = []
     for m in FIRST_BEFORE_MARK.finditer(text):
         first = m["first"]
-        if not is_first_name(first) or first in STOP or first in _VERBS:
+        if not first.islower() or first in STOP or first in _NOT_FIRST_BEFORE_MARK:
+            continue
+        # Round 28 (r28n): a word in no list joins the mark too ("priya [name removed] is my
+        # mother", "josé [name removed]"), where it opens a sentence or follows a naming cue:
+        # elsewhere it is as often another language's verb ("Mwen rele [name removed]",
+        # "Tên bà tôi là [name removed]").
+        if not is_first_name(first) and unknown(first, slips=False):
+            if _OPENS_SENTENCE.search(text, 0, m.start()) or _NAMING_CUE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                spans.append(m.span("first"))
+            continue
+        if not is_first_name(first) or first in _VERBS:
             continue
         if ordinary(first) and not _NAMING_CUE.search(text, max(0, m.start() - 40), m.start()):
             continue

@@ -336,10 +336,12 @@ AND_ME = gated(
     words="and",
 )
 # "Faith my daughter will drive me", "Consolata, my mum, ...": a first name or a word in no
-# list, then "my" and a relative (an outside tester found both raw).
+# list, then "my" and a relative (an outside tester found both raw). Its "'s" ("is") stays out
+# of the name (round 28, r28n: "Rocco's my dad" lost it).
 APPOSITION = gated(
     re.compile(
-        rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*)\s*,?\s+(?=\(?my\s+{_RELATIVE}\b)",
+        rf"(?:^|(?<=[\s,(]))(?P<name>[^\W\d_][\w'\u2019-]*?)(?:['\u2019]s)?\s*,?\s+"
+        rf"(?=\(?my\s+{_RELATIVE}\b)",
         re.IGNORECASE,
     ),
     words="my",
@@ -937,7 +939,9 @@ def _run(text: str, start: int, cue: str, limit: int = 4) -> tuple[int, int] | N
         if not _next_name_word(match.group(), cue):
             break
         end = _name_end(match)
-    return start, end
+    # Round 28 (r28n): from the name's first letter: a cue's end before a space ("Rocco's my
+    # dad, Rocco ...") left the space inside the mark ("my dad,[name removed]").
+    return words[0].start(), end
 
 
 _ABBREVIATIONS = frozenset(
@@ -2258,7 +2262,15 @@ SPELLED_NAME = re.compile(
 def _masked_after_mark(match: re.Match[str]) -> str:
     """AFTER_MARK's replacement: a surname goes into the mark before it."""
     word = match.group("name")
+    if word.lower() in _HEADER_WORDS:
+        return match.group()
     return NAME_MARK if _is_last(word) and word.lower() not in STOP else match.group()
+
+
+# A letter's header words after a name ("from: [name removed] re: biopsy results": round 28,
+# r28n, "re" went into the mark as a surname).
+_HEADER = "re fwd fw cc bcc attn subj subject"
+_HEADER_WORDS = frozenset(_HEADER.split())
 
 
 # --- Round 12 (i21r): names an outside tester (t21r12a) found stored raw, as classes ----------

@@ -225,7 +225,11 @@ def name_alone_after_cue(previous: str, text: str) -> tuple[str, str] | None:
     match = NAME_ALONE.match(text) if len(text) < 60 else None
     if not match or not NAME_CUE_AT_END.search(previous):
         return None
-    if not all(_name_word(word) for word in match.group("name").split()):
+    words = match.group("name").split()
+    # Round 28 (r28n): after a cue that says "name" ("my name is" / "patience"), a first name
+    # that is also a word is the name too ("I'm" / "tired" stays: no "name" in that cue).
+    named = "name" in previous.lower() and all(n.is_first_name(w.lower()) for w in words)
+    if not named and not all(_name_word(word) for word in words):
         return None
     return match.group("name"), n.NAME_MARK
 

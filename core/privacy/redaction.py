@@ -73,6 +73,7 @@ from core.privacy import own_names_in_other_scripts as own_scripts
 from core.privacy import round22_places_dates_plates as r22p
 from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import round27_places_dates_ips as r27p
+from core.privacy import round28_names as r28n
 from core.privacy import round28_places_dates_ids as r28p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
@@ -437,6 +438,9 @@ def redact(text: str) -> str:
     # A lower-case first name before a surname the scorer masked joins it ("this is june
     # [name removed]": round 25, r25f).
     final = lower_case_names.first_before_marks(final)
+    # Round 28 (r28n): "grace here. grace [name removed]": a first name masked once is
+    # masked where the message says it again before a mark or as a sentence of its own.
+    final = r28n.said_again(text, final)
     if final == once:
         return final
     # The scorer's marks are context for the rules too ("Frau [name removed] Vogelsang": round
@@ -502,6 +506,8 @@ def _redact_plain_once(text: str) -> str:
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     text = care_home_names.masked(text)  # "Golden Years Nursing & Rehabilitation, rm 118" (r26p)
     text = r28p.masked_homes(text)  # "the Little Sisters of the Poor residence" (r28p)
+    # Round 28 (r28n): "nguyen thi lan", "My brother Deacon will", "my mom hope kessler".
+    text = r28n.masked(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
