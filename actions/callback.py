@@ -39,7 +39,7 @@ from actions.callback_details import (
 )
 from actions.callback_name import NameAnswer, read_name_answer
 from actions.callback_surname import joined_name
-from actions.phone_reach import dialled_abroad
+from actions.phone_reach import dialled_abroad, with_area_code_after
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
@@ -265,7 +265,7 @@ def normalise_phone(value: Any, local_ok: bool = False) -> str | None:
     """
     if not isinstance(value, str):
         return None
-    typed = " ".join(value.split())
+    typed = with_area_code_after(" ".join(value.split()))
     if incomplete_number(typed):
         return None  # "617-555-01" cannot be called (round 22, callback-289)
     phone = _canonical_phone(typed, local_ok)

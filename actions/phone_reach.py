@@ -12,6 +12,8 @@ message that says what it lacks (actions/callback.py).
 
 from __future__ import annotations
 
+import re
+
 US_EXIT_CODE = "011"
 
 
@@ -28,3 +30,24 @@ def dialled_abroad(groups: list[str]) -> str | None:
     if len(groups[0]) < 3:  # "01 1 44 ...": no exit code as people type it
         return None
     return "+" + " ".join([first, *groups[1:]] if first else groups[1:])
+
+
+# The area code typed after the local number ("555 0129 area code 206", "555-0129, area code
+# is 206"): the number is the two together (round 28, phon-010's wording at the phone question).
+_AREA_CODE_AFTER = re.compile(
+    r"(?<![\d+])(?P<local>\d{3}[\s.\-]?\d{4})(?!\d)[\s,;:.\-]*(?:and\s+|with\s+)?(?:the\s+)?"
+    r"area\s*code\s*(?:is\s*|of\s*|=\s*|:\s*)?\(?(?P<area>[2-9]\d\d)\)?(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def with_area_code_after(typed: str) -> str:
+    """`typed` with a local number and the area code typed after it written as one number
+    ("555 0129 area code 206" -> "206 555 0129"); any other answer unchanged."""
+    if "area" not in typed.lower():
+        return typed
+    found = _AREA_CODE_AFTER.search(typed)
+    if found is None:
+        return typed
+    number = f"{found.group('area')} {found.group('local')}"
+    return typed[: found.start()] + number + typed[found.end() :]

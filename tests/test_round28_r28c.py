@@ -115,6 +115,10 @@ def test_a_number_that_cannot_be_dialled_as_written_says_what_it_needs(typed: st
         ("01144 20 7946 0958", "+44 20 7946 0958"),
         ("+353 1 555 0123", "+353 1 555 0123"),
         ("860-555-0178 ext 4", "(860) 555-0178 ext. 4"),
+        # The area code typed after the local number (phon-010's wording): one number.
+        ("cell (the good one) = 555 0129 area code 206", "(206) 555-0129"),
+        ("555-0129, area code is 206", "(206) 555-0129"),
+        ("5550129 with area code 303", "(303) 555-0129"),
     ],
 )
 def test_numbers_the_team_can_call_are_taken(typed: str, stored: str) -> None:
