@@ -38,6 +38,8 @@ from actions.callback_details import (
     only_a_number,
 )
 from actions.callback_name import NameAnswer, read_name_answer
+from actions.callback_surname import joined_name
+from actions.phone_reach import dialled_abroad, with_area_code_after
 from actions.runtime import contact_details, log_writer
 from core.db.models import CallbackRequest
 from core.db.values import identifier, one_line
@@ -87,6 +89,18 @@ INCOMPLETE_PHONE = (
     "That number looks incomplete: a number with its area code has 10 figures, for example "
     "(860) 555-0123. Please type the whole number the team should call, or say cancel to stop."
 )
+# Round 28 (actions/phone_reach.py): "555 0177" and "five five five oh one six six" were
+# stored and confirmed, though the team cannot call a number without its area code. Each is a
+# refusal like the two above: a second answer that is no callable number ends the form.
+MISSING_AREA_CODE = (
+    "Thank you. That number has no area code, so the team could not call it. Please type "
+    "the whole number with its area code, for example (860) 555-0123, or say cancel to stop."
+)
+NOT_CALLABLE = (
+    "Sorry, the team can't call that number as it is written. Please type a number with its "
+    "area code, for example (860) 555-0123, or a number from another country with + and its "
+    "country code, for example +44 20 7946 0958. Or say cancel to stop."
+)
 PHONE_CORRECTED = "Thank you, I've changed the number to {callback_phone}."
 # The same number typed again at a later question (round 23, cb05/cb15: it was already taken
 # from the name answer): nothing changes, and the patient is told so.
@@ -103,6 +117,9 @@ PHONE_AT_NAME = (
 )
 NUMBER_IN_NAME = "Thank you, I'll give the team the number {callback_phone}."
 NAME_CORRECTED = "Thank you, I've changed the name to {callback_name}."
+# Round 28 (actions/callback_surname.py): a surname typed at the phone question after a
+# one-word name is joined to the name, and the number asked for again.
+SURNAME_ADDED = "Thank you, I've added that to the name: {callback_name}."
 # Round 25 (actions/callback_name.py): an answer with no name in it is told so, plainly.
 NO_NAME_FOUND = (
     "Sorry, I couldn't find a name in that. Please type the name the team should ask for "
@@ -192,12 +209,12 @@ _EXTENSION_NUMBER = re.compile(
 EXTENSION_FORM = "{phone} ext. {extension}"
 
 
-def _with_extension(typed: str) -> str | None:
+def _with_extension(typed: str, local_ok: bool = False) -> str | None:
     """The first number typed with an extension, as "(608) 555-0178 ext. 4", or None."""
     found = _EXTENSION_NUMBER.search(typed)
     if found is None:
         return None
-    phone = _canonical_phone(found.group("number").strip())
+    phone = _canonical_phone(found.group("number").strip(), local_ok)
     if phone is None or _EXTENSION.search(phone):
         return None
     kept = EXTENSION_FORM.format(phone=phone, extension=found.group("ext"))
@@ -229,7 +246,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _EXTENSION = re.compile(r"\b(?:ext|extension|x)\b", re.IGNORECASE)
 
 
-def normalise_phone(value: Any) -> str | None:
+def normalise_phone(value: Any, local_ok: bool = False) -> str | None:
     """The number in a short canonical form if it looks like a phone number, else None.
 
     7 to 15 digits, typed with spaces, brackets, dots, dashes or slashes and an optional
@@ -241,17 +258,36 @@ def normalise_phone(value: Any) -> str | None:
     A number typed in words ("eight six oh, five five five, oh one eight seven") is read as
     its figures (round 19: the form refused it and kept asking; core/vocabulary/
     spoken_phone.py), when it is the one number the answer says.
+
+    Round 28: only a number the team can call from here is taken (`callable_number`); with
+    `local_ok` any run of 7 to 15 figures is read, so the form can tell the patient what the
+    number lacks (`missing_area_code`).
     """
     if not isinstance(value, str):
         return None
-    typed = " ".join(value.split())
+    typed = with_area_code_after(" ".join(value.split()))
     if incomplete_number(typed):
         return None  # "617-555-01" cannot be called (round 22, callback-289)
-    phone = _canonical_phone(typed)
+    phone = _canonical_phone(typed, local_ok)
     if phone is None and _NUMBER_WORD.search(typed) and not _EXTENSION.search(typed):
         said = number_said(typed)
-        phone = _canonical_phone(said) if said else None
+        phone = _canonical_phone(said, local_ok) if said else None
     return phone
+
+
+def missing_area_code(value: Any) -> bool:
+    """Is the answer a local number without its area code ("555 0177", "five five five oh one
+    six six": seven figures), which the form asks again for with MISSING_AREA_CODE?"""
+    if normalise_phone(value) is not None:
+        return False
+    local = normalise_phone(value, local_ok=True)
+    return local is not None and len(re.sub(r"\D", "", local.split(" ext.")[0])) == 7
+
+
+def not_callable(value: Any) -> bool:
+    """Is the answer a run of figures that reads as a number but that the team cannot call
+    from here ("07700 900123" without its + and country code; a 9-figure number)?"""
+    return normalise_phone(value) is None and normalise_phone(value, local_ok=True) is not None
 
 
 # A word of a number said aloud: without one, an answer is read as typed only (so brackets
@@ -263,10 +299,10 @@ _NUMBER_WORD = re.compile(
 )
 
 
-def _canonical_phone(typed: str) -> str | None:
+def _canonical_phone(typed: str, local_ok: bool = False) -> str | None:
     """normalise_phone for an answer in figures (spaces already made single)."""
     if not PHONE_ALLOWED.match(typed):
-        with_extension = _with_extension(typed)
+        with_extension = _with_extension(typed, local_ok)
         if with_extension is not None:
             return with_extension
         typed = _number_in_sentence(typed) or _first_full_number(typed) or typed
@@ -285,7 +321,14 @@ def _canonical_phone(typed: str) -> str | None:
         return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
     if len(digits) == 11 and digits[0] == "1" and digits[1] in "23456789":
         return f"+1 ({digits[1:4]}) {digits[4:7]}-{digits[7:]}"
-    return ("+" if international else "") + " ".join(groups)
+    if international:
+        return "+" + " ".join(groups)
+    abroad = dialled_abroad(groups)  # "011 44 20 7946 0958": the US way to dial abroad
+    if abroad is not None:
+        return abroad
+    # Round 28: no area code ("555 0177"), or a number the team cannot dial as written
+    # ("07700 900123" lacks its + and country code): no phone number to store.
+    return " ".join(groups) if local_ok else None
 
 
 def _clean_text(value: Any) -> str | None:
@@ -479,16 +522,27 @@ class ValidateCallbackForm(FormValidationAction):
         corrected = name_correction(value) if phone is None else None
         if corrected is not None:  # round 23, cb11: "sorry its John Sweeney"
             return _name_corrected(corrected, dispatcher, {"callback_phone": None})
+        joined = joined_name(tracker.get_slot("callback_name"), value) if phone is None else None
+        if joined is not None:  # round 28: "Teodora", then "Vasquez-Lind" at this question
+            dispatcher.utter_message(text=SURNAME_ADDED.format(callback_name=joined))
+            return {"callback_name": joined, "callback_phone": None}
         if phone is not None:
             if isinstance(value, str) and len(full_numbers(value)) > 1:
                 dispatcher.utter_message(text=FIRST_NUMBER_TAKEN.format(callback_phone=phone))
             return {"callback_phone": phone}
         if refused_in_this_form(tracker.events):
             return {"callback_phone": None, "requested_slot": None}
-        dispatcher.utter_message(
-            text=INCOMPLETE_PHONE if incomplete_number(value) else INVALID_PHONE
-        )
+        dispatcher.utter_message(text=phone_refusal(value))
         return {"callback_phone": None}
+
+    def validate_callback_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The consent: a yes or a no (the slot's mappings set True or False from the affirm
+        and deny intents); any other value is no answer, and `consent_reask` asks again.
+        Round 28: without this method rasa-sdk warned "Skipping validation for
+        `callback_consent`" in actions.log at every consent answer."""
+        return {"callback_consent": value if isinstance(value, bool) else None}
 
     def validate_callback_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -713,8 +767,19 @@ def consent_reask(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[Ev
 # The refusal as said, and as the transcript stores it (its example number masked), for a
 # conversation read back from the database.
 _REFUSALS = frozenset(
-    {INVALID_PHONE, redact(INVALID_PHONE), INCOMPLETE_PHONE, redact(INCOMPLETE_PHONE)}
+    said
+    for refusal in (INVALID_PHONE, INCOMPLETE_PHONE, MISSING_AREA_CODE, NOT_CALLABLE)
+    for said in (refusal, redact(refusal))
 )
+
+
+def phone_refusal(value: Any) -> str:
+    """What the form says to an answer that gives no number it can take: what is missing."""
+    if incomplete_number(value):
+        return INCOMPLETE_PHONE
+    if missing_area_code(value):
+        return MISSING_AREA_CODE
+    return NOT_CALLABLE if not_callable(value) else INVALID_PHONE
 
 
 def refused_in_this_form(events: Any) -> bool:

@@ -17,6 +17,9 @@ The servers' own start-up lines stay readable: a web address on this machine (lo
 path, and a version after a package's name ("python: 3.10.13", which looks like a date) are
 kept as they are; only the text around them is redacted. Neither can hold what a patient
 typed: the address keeps no path or query, the version only dotted figures after a name.
+Round 28: so is Sanic's own "Starting worker [15530]" / "Stopping worker [15530]" (the
+worker's process id, which read as "[[ID removed]]"): a process id is no identifier of a
+patient, and only figures in brackets after those exact words are kept.
 """
 
 from __future__ import annotations
@@ -39,9 +42,16 @@ _VERSION = (
 )
 
 
+# Sanic's lines for its worker process (sanic/server/runners.py, sanic/server.py); a Linux
+# process id has at most 7 figures.
+_WORKER = r"\b(?:Starting|Stopping) worker \[\d{1,7}\]"
+
+
 def _compile_kept() -> re.Pattern[str]:
     hosts = "|".join(re.escape(host) for host in sorted(_own_hosts, key=len, reverse=True))
-    return re.compile(rf"\bhttps?://(?:{hosts})(?::\d{{1,5}})?(?![\w.:/-])|{_VERSION}", re.I)
+    return re.compile(
+        rf"\bhttps?://(?:{hosts})(?::\d{{1,5}})?(?![\w.:/-])|{_VERSION}|{_WORKER}", re.I
+    )
 
 
 _kept = _compile_kept()
