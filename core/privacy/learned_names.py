@@ -30,12 +30,12 @@ from core.privacy import adjective_openings, gates, names
 from core.privacy.identifiers import COUNTRIES
 from core.privacy.names import (
     _FOREIGN_STOP,
-    _INSTITUTIONS,
-    _NOT_NAMES,
     DATA,
     DESCRIBING,
+    INSTITUTIONS,
     KEPT_WORDS,
     NAME_MARK,
+    NOT_NAMES,
     ROOT,
     STOP,
 )
@@ -101,7 +101,7 @@ def lists() -> Lists:
         # The names module's ordinary words: the list, the project's own words, kept terms.
         ordinary=_names_lists()[2] | STOP,
         places=_words("place_names.txt"),
-        describing=DESCRIBING | _NOT_NAMES | _INSTITUTIONS,
+        describing=DESCRIBING | NOT_NAMES | INSTITUTIONS,
         kept=frozenset(
             w.lower() for w in KEPT_WORDS | _FOREIGN_STOP | NEVER_NAMES | LOWER_ONLY | COUNTRIES
         ),
@@ -337,7 +337,7 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
         or lowered in table.describing
         or lowered in names.NOT_ALONE
         or lowered in names.TOWNS
-        or lowered in names._CAPITALISED_WORDS
+        or lowered in names.CAPITALISED_WORDS
         or state_or_country(word)
         or names.TITLE_BEFORE.search(text, max(0, start - 14), start)
         or names.SEASON_AFTER_ITS.search(text, max(0, start - 8), end)  # "it's summer here"
@@ -346,7 +346,7 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
     if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):
         return True  # "IR", "iPhone", "ValueError" ("O'Connell" and "Abernathy-Quist" pass)
     first = names._is_first(word)
-    if not first and names._TERM_ENDING.search(word):
+    if not first and names.TERM_ENDING.search(word):
         return True  # a term's or a drug's ending, as the rules read it ("lisinopril")
     if word.islower() and (
         names.other_language(text)  # "è troppo vecchio", "li tonbe": the language's words

@@ -35,9 +35,9 @@ from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.identifiers import AGE_MARK
 from core.privacy.names import (
-    _ALL_KIN,
-    _NOT_NAMES,
+    ALL_KIN,
     NAME_MARK,
+    NOT_NAMES,
     RELATIVE,
     STOP,
     is_first_name,
@@ -53,8 +53,8 @@ _CLOSERS_WORDS = """ok okay soon too also again please pls plz lol right back fi
 here there home today tonight tomorrow yet instead thanks thx ty asap anyway though tho well
 later sorry btw haha xx xo love dear hun honey sweetie"""
 _CLOSERS = frozenset(_CLOSERS_WORDS.split())
-_NOT_KIN_NAME = _CLOSERS | _VERBS | STOP | _NOT_NAMES
-_KIN_GATE = " ".join(sorted(_ALL_KIN))
+_NOT_KIN_NAME = _CLOSERS | _VERBS | STOP | NOT_NAMES
+_KIN_GATE = " ".join(sorted(ALL_KIN))
 
 # Round 25 (r25f, name071): "... from my mom pat", "my dad al.", "my wife jo; she ...".
 KIN_NAME_AT_END = gated(

@@ -17,7 +17,7 @@ import re
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK
-from core.privacy.names import _NOT_NAMES
+from core.privacy.names import NOT_NAMES
 
 _WORD = r"[A-Z][\w'\u2019-]+"
 HOME_AT_PLACE = gated(
@@ -33,7 +33,7 @@ HOME_AT_PLACE = gated(
 
 def _home(match: re.Match[str]) -> str:
     words = match["place"].lower().split()
-    if any(word in _NOT_NAMES for word in words):
+    if any(word in NOT_NAMES for word in words):
         return match.group()  # "Home on Monday"
     head = match.group().split()[0]
     if head.lower() in {"welcome", "back", "going", "come", "coming", "stay", "staying"}:

@@ -65,9 +65,13 @@ _RELATIVE_WORDS = _RELATIVE_WORD_LIST.split()
 _RELATIVE: str = "(" + one_of([re.escape(word) for word in _RELATIVE_WORDS]) + ")"
 RELATIVE: str = _RELATIVE  # the same words mark whose age a bracketed number is (redaction.py)
 # Every kin word as the gates compare words (letter runs: "co-worker" gives "co", "worker").
-_ALL_KIN: frozenset[str] = frozenset(re.findall(r"[a-z]+", _RELATIVE_WORD_LIST))
+ALL_KIN: frozenset[str] = frozenset(re.findall(r"[a-z]+", _RELATIVE_WORD_LIST))
+# Verbs that open a question ("Will I be awake?", "May I eat before?", "Can Grace come?"):
+# read by every rule that must tell a modal from a first name spelt the same.
+MODAL_WORDS = "will may can could should would does did do let must shall might"
+MODALS = frozenset(MODAL_WORDS.split())
 # "my daughter in law pooja", "my mother-in-law": the in-law after a relative.
-_IN_LAW = r"(?:[\s-]in[\s-]law)?"
+IN_LAW = r"(?:[\s-]in[\s-]law)?"
 # Cues after which a capitalised word is a name; the lower-case text right after the cue
 # ends at the match's end. "Strong" cues say so outright: an ordinary word there is a name too.
 STRONG_CUE = gated(
@@ -111,17 +115,17 @@ RELATIVE_CUE = gated(
         # "its grandma bev", "it's uncle dov" (round 7: raw without the apostrophe): the writer
         # says who they are by their kin word.
         rf"\b(?=[mchtoi])(my|call|his|her|their|our|it['\u2019]?s|this\s+is)\s+(\w+\s+)?{_RELATIVE}s?"
-        rf"{_IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
+        rf"{IN_LAW}('?s\s+name\s+is|,?\s+(is\s+)?(named|called)|,?\s+is|,)?[\s,]+"
         r"|\bcall\s+me[\s,]+"
         # "the wife of Yusuf Demirtas", "husband of Fatou", "carer of Precious" (issue 21, fourth
         # outside round: the names after them were stored raw).
         # Round 15 (r15n): "hi im the son in law of Euphemia" (the in-law form kept the lookahead
         # from finding "of").
-        rf"|\b(?=[a-z]{{2,}}(?:[\s-]in[\s-]law)?\s+of\s)(?i:{_RELATIVE}){_IN_LAW}\s+of\s+"
+        rf"|\b(?=[a-z]{{2,}}(?:[\s-]in[\s-]law)?\s+of\s)(?i:{_RELATIVE}){IN_LAW}\s+of\s+"
         r"(?!(?:dr|doctor)\b)",
         re.IGNORECASE,
     ),
-    words=" ".join(sorted(_ALL_KIN | {kin + "s" for kin in _ALL_KIN} | {"call"})),
+    words=" ".join(sorted(ALL_KIN | {kin + "s" for kin in ALL_KIN} | {"call"})),
 )
 # "can u tell nurse beatriz", "is Dr Sunita Raghavan-Pillai doing it" (round 6: stored raw):
 # after a nurse's title a first name (nurses go by theirs) is a name; after a doctor's, a
@@ -137,7 +141,7 @@ TITLE_CUE = gated(
 # as a label before a colon says whose name follows.
 LABEL_CUE = gated(
     re.compile(
-        rf"(?:^|(?<=[\s.,;(]))(?:{_RELATIVE}{_IN_LAW}|me|myself|caller|writer)\s*:\s*",
+        rf"(?:^|(?<=[\s.,;(]))(?:{_RELATIVE}{IN_LAW}|me|myself|caller|writer)\s*:\s*",
         re.IGNORECASE,
     ),
     ":",
@@ -170,7 +174,7 @@ PHONE_CUE = gated(
 MINE_CUE = gated(
     re.compile(
         r"\b(?=[mhto])(?:mine|his|hers|theirs|ours|(?:my|his|her|their|our)\s+(?:\w+\s+)?"
-        rf"{_RELATIVE}{_IN_LAW}['\u2019]s)(?:\s+is|['\u2019]s|\s*:)\s+",
+        rf"{_RELATIVE}{IN_LAW}['\u2019]s)(?:\s+is|['\u2019]s|\s*:)\s+",
         re.IGNORECASE,
     ),
     words="mine his hers theirs ours my her their our",
@@ -291,13 +295,12 @@ OPENING = re.compile(
 _OPENER_WORDS = """hi hello hey dear thanks ok okay yes no sorry please also so well um hmm hiya
 greetings morning evening afternoon doc doctor nurse i'm im i've i'd i'll it's its we're we've
 you're that's what's how's"""
-_OPENERS = frozenset(_OPENER_WORDS.split())
-OPENERS = _OPENERS  # read by transcripts.py: a greeting starts no part of a detail
+OPENERS = frozenset(_OPENER_WORDS.split())
 # Words that make the opening a place or an organisation ("Hartford Hospital, where...").
 _INSTITUTION_WORDS = """hospital hospitals clinic center centre medical health healthcare university
 college pharmacy insurance county city town care group associates radiology orthopedics
 memorial institute foundation department"""
-_INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
+INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
 HERE_CUE = gated(
     re.compile(
         r"(?:^|(?<=[\s,.!?:;]))(?=(?:[^\W\d_][\w'\u2019-]*\s+){1,2}(?:here|again|speaking)\b)",
@@ -373,7 +376,7 @@ _OWNED = (
     rf"e-mail|login|profile|number|{_RELATIVE[1:-1]})"
 )
 # OWNER's gate: the owned things and kin words, and their plurals ("e-mail": "mail").
-_OWNER_GATE_WORDS = _ALL_KIN | frozenset(
+_OWNER_GATE_WORDS = ALL_KIN | frozenset(
     [
         "phone",
         "iphone",
@@ -432,13 +435,13 @@ def _owner(word: str, strict: bool = True) -> bool:
     a word in no list, or (not strict: the words before the owner's surname, "ama boateng's")
     any but small words and openers."""
     lowered = word.lower()
-    if lowered in _NOT_NAMES or lowered in _TOWNS or lowered in NOT_ALONE or lowered in KEPT_WORDS:
+    if lowered in NOT_NAMES or lowered in TOWNS or lowered in NOT_ALONE or lowered in KEPT_WORDS:
         return False
     # A word one slip from an ordinary word counts too: the possessive before a phone or a
     # chat is a person's ("sent from babban babkan's phone": "babkan" is one from "balkan").
     if unknown(word, slips=False) or ((_is_first(word) or _is_last(word)) and not _ordinary(word)):
         return True
-    return not strict and not (lowered in _NOT_KIN_NAMES or lowered in _OPENERS)
+    return not strict and not (lowered in _NOT_KIN_NAMES or lowered in OPENERS)
 
 
 # Words that, before "my son", are verbs or small words, not a name ("Will my son ...").
@@ -500,7 +503,7 @@ _SELF_GOES_ON = _NAME_GOES_ON | {"from", "with", "for", "calling", "asking", "wr
 _DAYS_AND_MONTHS = """monday tuesday wednesday thursday friday saturday sunday january february
 march april june july august september october november december ok okay
 mon tue tues wed weds thu thur thurs fri sat sun"""
-_NOT_NAMES = frozenset(_DAYS_AND_MONTHS.split())
+NOT_NAMES = frozenset(_DAYS_AND_MONTHS.split())
 
 
 def _words(name: str) -> frozenset[str]:
@@ -713,7 +716,7 @@ def unknown(word: str, slips: bool = True) -> bool:
     lowered = word.rstrip(".").lower()
     if len(lowered) < 2 or not lowered.replace("-", "").replace("'", "").isalpha():
         return False
-    if ordinary(word) or lowered in DESCRIBING or lowered in _NOT_NAMES or lowered in _INSTITUTIONS:
+    if ordinary(word) or lowered in DESCRIBING or lowered in NOT_NAMES or lowered in INSTITUTIONS:
         return False
     parts = _parts(word)
     if (
@@ -754,7 +757,7 @@ _LOWER_INITIAL = re.compile(r"[^\W\d_]\.")
 def _next_name_word(word: str, cue: str) -> bool:
     """After a name's first word, can this word go on with it (surname, initial)? After "my
     name is", a surname that is also a word goes too ("john doe")."""
-    if word.lower().rstrip(".") in STOP or word.lower() in _OTHER_LANGUAGE:
+    if word.lower().rstrip(".") in STOP or word.lower() in OTHER_LANGUAGE:
         return False  # "Ilir Krasniqi është 91" (Albanian: is)
     if cue == "foreign":
         return word.lower() not in _FOREIGN_STOP
@@ -774,7 +777,7 @@ def _next_name_word(word: str, cue: str) -> bool:
 def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     """Can this word start a name after a cue? `cue`: "strong" ("my name is"), "weak"
     ("I'm"; "my husband", "relative"), or "sure" (the caller has checked the word already)."""
-    if word.lower() in _OTHER_LANGUAGE:
+    if word.lower() in OTHER_LANGUAGE:
         return False  # "Mwen rele Jean" (Creole: I am called), round 17: the cue went too
     if cue == "sure":
         return True
@@ -788,9 +791,9 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     if cue == "mine":  # "mine is Min-ho Park", "my sister's is bridget"
         return _capitalised(word) or not ordinary(word) or _is_first(word)
     if cue == "named":
-        if word.lower() in _TOWNS or word.lower() in NOT_ALONE or STATE_WORD.fullmatch(word):
+        if word.lower() in TOWNS or word.lower() in NOT_ALONE or STATE_WORD.fullmatch(word):
             return False  # "greetings from Bristol", "hello from Florida"
-        if word.lower().rstrip(".") in _TITLES:
+        if word.lower().rstrip(".") in CLINICIAN_TITLES:
             return False  # "a note from Dr Patel": TITLE_CUE judges what follows a title
         # "ask for grace", "sent by wiremu": a first name, even one that is also a word.
         return not ordinary(word) or (_is_first(word) and word.lower() not in NOT_ALONE)
@@ -859,7 +862,7 @@ def _first_name_word(word: str, nxt: str, cue: str) -> bool:
     return _is_first(word) or _known(word) or two_unknown or relative_unknown
 
 
-_TITLES = frozenset({"dr", "doctor", "prof", "professor", "nurse", "surgeon"})
+CLINICIAN_TITLES = frozenset({"dr", "doctor", "prof", "professor", "nurse", "surgeon"})
 _NOT_KIN_NAMES_WORDS = """has had have is was are were will would can could should may might must
 does did do says said wants needs thinks feels gets got keeps also just still really always never
 too only even already again here there please thanks thank sorry ok okay lol yes no not who
@@ -876,10 +879,10 @@ def _kin_named(word: str) -> bool:
         or lowered in STOP
         or lowered in _NOT_KIN_NAMES
         or lowered in _NOT_BEFORE_KIN
-        or lowered in _OPENERS
-        or lowered in _CAPITALISED_WORDS
-        or lowered in _NOT_NAMES
-        or lowered in _TOWNS
+        or lowered in OPENERS
+        or lowered in CAPITALISED_WORDS
+        or lowered in NOT_NAMES
+        or lowered in TOWNS
         or lowered in KEPT_WORDS
         or lowered in DESCRIBING
         or STATE_WORD.fullmatch(word) is not None
@@ -891,7 +894,7 @@ def _titled_name(word: str, nxt: str, cue: str) -> bool:
     after "dr" the same, but only with a surname after it ("Dr Sunita Raghavan-Pillai";
     "Dr. Patel" stays, a clinician's surname typed alone: docs/privacy.md)."""
     lowered = word.lower().rstrip(".")
-    if lowered in STOP or lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS:
+    if lowered in STOP or lowered in NOT_ALONE or lowered in CAPITALISED_WORDS:
         return False
     first = (
         (_is_first(word) and not _ordinary(word))
@@ -1075,14 +1078,14 @@ def _cued(text: str) -> list[tuple[int, int]]:
                 and RELATIVE_WORD.fullmatch(text[span[0] : span[1]].lower())
             ):
                 continue  # "son here" (round 18): the writer says who they are by their kin
-            if span and not (cue == "named" and text[span[0] : span[1]].lower() in _NOT_NAMES):
+            if span and not (cue == "named" and text[span[0] : span[1]].lower() in NOT_NAMES):
                 spans.append(span)
             elif cue == "self" and not span:
                 spans.extend(_lower_self(text, match.end()))
     spans.extend(span for m in AND_ME.finditer(text) if (span := _before_and(m)))
     for match in APPOSITION.finditer(text):
         word = match.group("name")
-        if word.lower() in STOP or word.lower() in _NOT_BEFORE_KIN or word.lower() in _OPENERS:
+        if word.lower() in STOP or word.lower() in _NOT_BEFORE_KIN or word.lower() in OPENERS:
             continue
         if unknown(word) or (_capitalised(word) and _is_first(word)):
             spans.append(match.span("name"))
@@ -1126,7 +1129,7 @@ FROM_SIGN_OFF = re.compile(r"(?:^|(?<=[.!,;\n])\s*)from\s+", re.IGNORECASE)
 # word (though one letter from one: "tyres"), then a verb in -s ("works", "drives", "says").
 KIN_THEN_VERB = gated(
     re.compile(
-        rf"\b(?:my|our|his|her|their)\s+{_RELATIVE}{_IN_LAW}\s+"
+        rf"\b(?:my|our|his|her|their)\s+{_RELATIVE}{IN_LAW}\s+"
         r"(?P<name>[a-z][\w'\u2019-]*)\s+(?P<verb>[a-z]{3,}s)\b",
         re.IGNORECASE,
     ),
@@ -1323,11 +1326,11 @@ def _neighbour(word: str, slips: bool = True) -> bool:
     """NEIGHBOUR's word: a first name ("Carol", "Mark") or a word in no list ("Ngozi"), not a
     place, a day or a thing ("Noise from next door", "Sunday at church")."""
     lowered = word.lower()
-    if lowered in STOP or lowered in _OPENERS or lowered in _TOWNS:
+    if lowered in STOP or lowered in OPENERS or lowered in TOWNS:
         return False
-    if lowered in _NOT_NAMES and not _is_first(word):
+    if lowered in NOT_NAMES and not _is_first(word):
         return False  # "Sunday at church"; not "June from the choir"
-    if lowered in NOT_ALONE or lowered in _CAPITALISED_WORDS or lowered in DESCRIBING:
+    if lowered in NOT_ALONE or lowered in CAPITALISED_WORDS or lowered in DESCRIBING:
         return False
     return unknown(word, slips) or (_is_first(word) and (_capitalised(word) or not ordinary(word)))
 
@@ -1335,7 +1338,7 @@ def _neighbour(word: str, slips: bool = True) -> bool:
 def _before_and(match: re.Match[str]) -> tuple[int, int] | None:
     """AND_ME's name: its words from the first that is no ordinary word ("Does Margaret")."""
     words = list(WORD.finditer(match.group()))
-    while words and (ordinary(words[0].group()) or words[0].group().lower() in _CAPITALISED_WORDS):
+    while words and (ordinary(words[0].group()) or words[0].group().lower() in CAPITALISED_WORDS):
         words.pop(0)
     before = WORD_BEFORE.search(match.string, 0, match.start())
     if before and before.group(1).lower() in _DETERMINERS:
@@ -1359,11 +1362,11 @@ def _opening(match: re.Match[str]) -> bool:
         return False  # Round 19 (H05): "BCBS ID: [ID removed]" is a label, not a name
     if any(
         w in STOP
-        or w in _OPENERS
-        or w in _NOT_NAMES
+        or w in OPENERS
+        or w in NOT_NAMES
         or w in DESCRIBING
-        or w in _INSTITUTIONS
-        or w in _OTHER_LANGUAGE  # "Mwen rele Jean," (Creole cue words, round 17)
+        or w in INSTITUTIONS
+        or w in OTHER_LANGUAGE  # "Mwen rele Jean," (Creole cue words, round 17)
         for w in lowered
     ):
         return False
@@ -1516,7 +1519,7 @@ def _surname_follows(nxt: str) -> bool:
         bool(nxt)
         and _capitalised(nxt)
         and nxt.lower() not in NOT_ALONE
-        and nxt.lower() not in _TOWNS
+        and nxt.lower() not in TOWNS
         and (_is_last(nxt) or not _ordinary(nxt))
     )
 
@@ -1589,7 +1592,7 @@ _CAPITALISED = """dr god lord christ allah bible christmas thanksgiving hanukkah
 internet google facebook youtube amazon walmart zoom skype whatsapp iphone android tylenol
 advil aleve motrin ibuprofen uber lyft medicare medicaid tricare humana aetna cigna anthem kaiser
 walgreens costco kroger publix safeway reddit webmd"""
-_CAPITALISED_WORDS = frozenset(_CAPITALISED.split())
+CAPITALISED_WORDS = frozenset(_CAPITALISED.split())
 
 
 def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
@@ -1602,13 +1605,13 @@ def _unknown_capitalised(text: str, match: re.Match[str], word: str) -> bool:
         and not word.isupper()
         and word[1:].islower()  # not "iPhone", "McAfee" (brands)
         and word.lower() not in NOT_ALONE
-        and word.lower() not in _ALL_KIN  # "Love, Auntie [name]" (round 17)
+        and word.lower() not in ALL_KIN  # "Love, Auntie [name]" (round 17)
         and word.lower() not in _ABBREVIATIONS  # "Mrs. [name removed]": a title, no name
-        and word.rstrip(".").lower() not in _CAPITALISED_WORDS
+        and word.rstrip(".").lower() not in CAPITALISED_WORDS
         and (not _sentence_start(text, match.start()) or _long_unlisted(text, word, match.end()))
         and not _PLACE_OR_TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
         and unknown(word, slips=False)  # capitalised inside a sentence: no typo of a word
-        and not _TERM_ENDING.search(word)
+        and not TERM_ENDING.search(word)
         and not _term_follows(text, match.end())
         and not _title_case(text)
     )
@@ -1626,12 +1629,12 @@ def _long_unlisted(text: str, word: str, end: int) -> bool:
     if not nxt or not nxt.group(1).islower():
         return False
     lowered = word.lower()
-    if lowered.endswith("ly") or lowered in _ASIDES:
+    if lowered.endswith("ly") or lowered in ASIDES:
         return False  # "Unfortunately", "Meanwhile": the list of words holds few adverbs
     return (
         len(word) >= _LONG_UNLISTED
         and unknown(word)
-        and not _TERM_ENDING.search(word)
+        and not TERM_ENDING.search(word)
         and not _two_words(lowered)
     )
 
@@ -1658,10 +1661,10 @@ def unlisted_proper(text: str, start: int, end: int) -> bool:
         and _capitalised(word)
         and word[1:].islower()
         and lowered not in NOT_ALONE
-        and lowered not in _CAPITALISED_WORDS
-        and lowered not in _TOWNS
+        and lowered not in CAPITALISED_WORDS
+        and lowered not in TOWNS
         and unknown(word)
-        and not _TERM_ENDING.search(word)
+        and not TERM_ENDING.search(word)
         and not _term_follows(text, end)
         and not _is_first(word)  # "question from Fenella Urquhart-Boyd": a person's
         and (not _two_words(lowered) or _place_name(lowered))  # "Healthline"; "Killingworth"
@@ -1684,7 +1687,7 @@ def _next_word(text: str, end: int) -> str:
 
 # Endings of medical terms and other words no name has ("Microdiscectomy", "Percutaneous",
 # "Stimulator", "Tumours"): found probing bench/real_questions.yml, public questions.
-_TERM_ENDING = re.compile(
+TERM_ENDING = re.compile(
     r"(?:ectomy|otomy|ostomy|plasty|scopy|itis|osis|emia|algia|ation|ment|ness|ing|ous|atic|"
     r"ical|ive|ator|ours|ors|ics|ism|ist|ity|ular|ary|ery|ology|ogram|graphy|"
     # Generic drugs' stems (round 18's "I take metformin and lisinopril, is that ok?": the
@@ -1714,7 +1717,7 @@ def _term_follows(text: str, end: int) -> bool:
     if not nxt:
         return False
     word = nxt.group(1)
-    return word.lower() in _INSTITUTIONS or (_capitalised(word) and _ordinary(word))
+    return word.lower() in INSTITUTIONS or (_capitalised(word) and _ordinary(word))
 
 
 def _title_case(text: str) -> bool:
@@ -1733,8 +1736,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # an outside tester found them masked). After a masked address they still go (redaction.py).
 _TOWN_WORDS = """bristol hartford southington terryville plainville wolcott waterbury farmington
 burlington harwinton plymouth thomaston torrington cheshire meriden britain forestville"""
-_TOWNS = frozenset(_TOWN_WORDS.split())
-TOWNS = _TOWNS  # read by transcripts.py: the bot names the hospital's town in its replies
+TOWNS = frozenset(_TOWN_WORDS.split())
 
 
 def _uncued(text: str) -> list[tuple[int, int]]:
@@ -1743,7 +1745,7 @@ def _uncued(text: str) -> list[tuple[int, int]]:
     spans = []
     for i, match in enumerate(words):
         word = match.group()
-        if word.lower() in _TOWNS:
+        if word.lower() in TOWNS:
             continue
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
         adjacent = i + 1 < len(words) and not text[match.end() : words[i + 1].start()].strip()
@@ -1768,7 +1770,7 @@ def _uncued(text: str) -> list[tuple[int, int]]:
         elif (
             adjacent
             and nxt.lower() not in NOT_ALONE  # "Will Jesus Help Me"
-            and nxt.lower() not in _TOWNS  # "Will Bristol take my plan?"
+            and nxt.lower() not in TOWNS  # "Will Bristol take my plan?"
             and _is_last(nxt)
             and not _ordinary(nxt)
             and (
@@ -1847,7 +1849,7 @@ miss mx dr doctor prof professor nurse sister father rev"""
 # Words that are no first name before a name found: small words, openers, sign-offs, titles,
 # brands, descriptions, days, the hospital's towns, places kept alone, institutions.
 _NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split()).union(
-    STOP, _OPENERS, _CAPITALISED_WORDS, DESCRIBING, _NOT_NAMES, _TOWNS, NOT_ALONE, _INSTITUTIONS
+    STOP, OPENERS, CAPITALISED_WORDS, DESCRIBING, NOT_NAMES, TOWNS, NOT_ALONE, INSTITUTIONS
 )
 
 
@@ -1964,8 +1966,8 @@ def _plain_first(word: str) -> bool:
         and not ordinary(word)
         and lowered not in _lists()[3]
         and lowered not in DESCRIBING
-        and lowered not in _NOT_NAMES
-        and lowered not in _TOWNS
+        and lowered not in NOT_NAMES
+        and lowered not in TOWNS
     )
 
 
@@ -1975,8 +1977,8 @@ def _plain_surname(word: str) -> bool:
     return (
         len(lowered) > 1
         and not ordinary(word)
-        and lowered not in _NOT_NAMES
-        and lowered not in _TOWNS
+        and lowered not in NOT_NAMES
+        and lowered not in TOWNS
         and (_is_last(word) or unknown(word, slips=False))
     )
 
@@ -2032,7 +2034,7 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             continue  # "the st francis", "the mona lisa": a place's or a thing's name
         if word.lower() in _FOREIGN_STOP or word.lower() in _KIN_ABROAD:
             continue  # "ako si lola" (Tagalog: grandmother)
-        if word.lower() in _OTHER_LANGUAGE:
+        if word.lower() in OTHER_LANGUAGE:
             continue  # "minha mãe mora em" (Portuguese: lives), a first name too
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and not text[match.end() : nxt.start()].strip()
@@ -2046,7 +2048,7 @@ def _lower_case_names(text: str) -> list[tuple[int, int]]:
             and min(len(word), len(nxt.group())) > 2  # "attn dr patel"
             and unknown(word)
             and unknown(nxt.group())
-            and word.lower() not in _INSTITUTIONS
+            and word.lower() not in INSTITUTIONS
             and not _in_markup(text, match.start(), nxt.end())
             and not other_language(text)  # "ile trwa zabieg?" (round 16)
         ):
@@ -2419,7 +2421,7 @@ def _might_name_round_12(text: str) -> bool:
 # one (a French word in the ordinary list); here any word of three letters or more counts
 # but the adverbs and small words that stand there ("my husband also says").
 KIN_SAYS = re.compile(
-    rf"\b(?i:my|our|his|her|their)\s+(?i:{_RELATIVE}{_IN_LAW})\s+"
+    rf"\b(?i:my|our|his|her|their)\s+(?i:{_RELATIVE}{IN_LAW})\s+"
     r"(?P<name>[a-z]{3,})\s+(?i:says|said|thinks|thought|wants|wanted|tells|told|asks|asked)\b"
 )
 _NOT_SAYER_WORDS = """also just still always never even only now then too often usually
@@ -2429,13 +2431,13 @@ _NOT_SAYER_WORDS = """also just still always never even only now then too often 
 _NOT_SAYERS = frozenset(_NOT_SAYER_WORDS.split())
 # "Wojciech's back has been killing him since the fall": a capitalised word in no list with a
 # possessive, opening the message, before a body part, a kin word or a thing of a person's.
-_OWNED_THINGS: str = (
+OWNED_THINGS: str = (
     r"(?:back|knee|knees|hip|hips|leg|legs|arm|arms|hand|hands|foot|feet|head|heart|neck|"
     r"shoulder|shoulders|spine|pain|surgery|appointment|doctor|meds|medication|insurance|"
     r"memory|eyes|eye|ankle|wrist|blood|sugar|pressure|health|condition|"
     rf"{_RELATIVE})"
 )
-POSSESSIVE_OPENING = re.compile(rf"^\W*(?P<name>[A-Z][a-z]+)['\u2019]s\s+(?i:{_OWNED_THINGS})\b")
+POSSESSIVE_OPENING = re.compile(rf"^\W*(?P<name>[A-Z][a-z]+)['\u2019]s\s+(?i:{OWNED_THINGS})\b")
 
 
 def _speaking_kin_name(text: str) -> list[tuple[int, int]]:
@@ -2478,7 +2480,7 @@ HELPER_WORDS_BEFORE = re.compile(
 # Words set off by commas that the list of ordinary words lacks (it holds few adverbs).
 _ASIDE_WORDS = """however meanwhile otherwise nevertheless nonetheless furthermore moreover
 anyway anyhow"""
-_ASIDES = _NOT_SAYERS | frozenset(_ASIDE_WORDS.split())
+ASIDES = _NOT_SAYERS | frozenset(_ASIDE_WORDS.split())
 
 
 def _comma_name(word: str) -> bool:
@@ -2496,7 +2498,7 @@ def _comma_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in COMMA_NAME.finditer(text):
         name = match.group("name")
-        if name.lower() in _NOT_FIRST or name.lower() in _ASIDES or name.lower().endswith("ly"):
+        if name.lower() in _NOT_FIRST or name.lower() in ASIDES or name.lower().endswith("ly"):
             continue  # "my friend, however, thinks", "my son, sadly, lives away"
         nickname = match.group("nick") is not None
         if not (_comma_name(name) or (nickname and _is_first(name))):
@@ -2612,14 +2614,13 @@ khong truoc duoc nhung quanto quanta quanti
 """
 # Round 20 (r20n): Russian, Greek, pinyin and Italian typed in Latin letters (romanised_words.py).
 # Round 21 (r21n): Russian possessives, kin and cue words in Cyrillic ("Моя мама — ..." was a name).
-_OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES | SCRIPT_FUNCTION_WORDS
-OTHER_LANGUAGE = _OTHER_LANGUAGE  # small words of other languages, no name nor town (redaction.py)
+OTHER_LANGUAGE = frozenset(_OTHER_LANGUAGE_WORDS.split()) | NEVER_NAMES | SCRIPT_FUNCTION_WORDS
 
 
 def other_language(text: str) -> bool:
     """Does the text hold a frequent function word of another language (then its unknown
     words are that language's, not a name)?"""
-    return not _OTHER_LANGUAGE.isdisjoint(words_of(text))
+    return not OTHER_LANGUAGE.isdisjoint(words_of(text))
 
 
 # "Q for you from Feodora (the patient's niece)": a capitalised first name or word in no list
@@ -2627,7 +2628,7 @@ def other_language(text: str) -> bool:
 NAME_BEFORE_KIN_BRACKET = gated(
     re.compile(
         r"(?P<name>[A-Z][\w'\u2019-]+)\s*\((?i:(?:the|my|our|her|his|their)\s+)?"
-        rf"(?:[\w'\u2019]+['\u2019]s\s+)?(?i:{_RELATIVE}){_IN_LAW}\b"
+        rf"(?:[\w'\u2019]+['\u2019]s\s+)?(?i:{_RELATIVE}){IN_LAW}\b"
     ),
     needles="(",
 )
@@ -2641,11 +2642,8 @@ def _names_before_kin_bracket(text: str) -> list[tuple[int, int]]:
         if (_is_first(m.group("name")) or unknown(m.group("name"), slips=False))
         # "May (my daughter) come in with me?" (round 26): a modal asks; a name that is a
         # modal ("Will (my husband) will drive") is word_names_said_as_people's to judge.
-        and m.group("name").lower() not in _MODALS
+        and m.group("name").lower() not in MODALS
     ]
-
-
-_MODALS = frozenset(["may", "will", "can", "could", "would", "should", "might", "must", "shall"])
 
 
 # --- Round 17 (r17n): names an outside tester found stored raw, as classes -------------------
@@ -2654,13 +2652,13 @@ _MODALS = frozenset(["may", "will", "can", "could", "would", "should", "might", 
 # word (no "my" before it) before a word in no list is a second person's name. Read only
 # where a mark is, so a message without a name pays nothing.
 KIN_THEN_WORD = gated(
-    re.compile(rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]{{2,}})"),
-    words=" ".join(sorted(_ALL_KIN)),
+    re.compile(rf"(?P<cue>\b(?i:{_RELATIVE}){IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]{{2,}})"),
+    words=" ".join(sorted(ALL_KIN)),
 )
 # "grandpa Lucky (Luciano DeFelice)": a word between a kin word and a bracketed masked name
 # is the nickname of the person named in the bracket, a word or not.
 KIN_NICKNAME = re.compile(
-    rf"(?P<cue>\b(?i:{_RELATIVE}){_IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]*)"
+    rf"(?P<cue>\b(?i:{_RELATIVE}){IN_LAW}\s+)(?P<name>[^\W\d_][\w'\u2019-]*)"
     rf"(?=\s*\(\s*{re.escape(NAME_MARK)})"
 )
 
@@ -2669,7 +2667,7 @@ def _masked_kin_word(match: re.Match[str]) -> str:
     """KIN_THEN_WORD's replacement: a word in no list of words goes, the kin word stays."""
     name = match.group("name")
     low = name.lower()
-    if low in STOP or low in _OTHER_LANGUAGE or ordinary(name) or not unknown(name, slips=False):
+    if low in STOP or low in OTHER_LANGUAGE or ordinary(name) or not unknown(name, slips=False):
         return match.group()
     if name.islower() and low in LOWER_ONLY and other_language(match.string):
         return match.group()  # Round 20 (r20n): "wo mama jiao ..." (pinyin: is called)
@@ -2690,9 +2688,9 @@ def masked_second_kin_names(text: str) -> str:
 # ("my husband will come"). "my husband Has a question" stays: "Has" is no first name.
 CAPITAL_KIN_NAME = gated(
     re.compile(
-        rf"\b(?i:{_RELATIVE}){_IN_LAW}(?:\s+is)?[ \t]+(?P<name>(?-i:[A-Z][a-z]+))(?![\w'\u2019-])"
+        rf"\b(?i:{_RELATIVE}){IN_LAW}(?:\s+is)?[ \t]+(?P<name>(?-i:[A-Z][a-z]+))(?![\w'\u2019-])"
     ),
-    words=" ".join(sorted(_ALL_KIN)),
+    words=" ".join(sorted(ALL_KIN)),
 )
 # Virtues and pet names that are first names, not in the list of first names that are words.
 # Not "Will" nor "May": "my son Will drive me" is a corpus negative (the modal, capitalised).
@@ -2704,7 +2702,7 @@ def _capital_kin_name(name: str) -> bool:
     low = name.lower()
     if low in _CAPITAL_ONLY_NAMES:
         return True
-    if low in STOP or low in _NOT_KIN_NAMES or low in _TOWNS or low in _CAPITALISED_WORDS:
+    if low in STOP or low in _NOT_KIN_NAMES or low in TOWNS or low in CAPITALISED_WORDS:
         return False
     return low in VIRTUE_NAMES or low in _lists()[3] or _is_first(name)
 

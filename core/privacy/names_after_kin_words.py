@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from core.privacy.gates import gated
-from core.privacy.names import _ALL_KIN, NAME_MARK, RELATIVE, _lists
+from core.privacy.names import ALL_KIN, NAME_MARK, RELATIVE, _lists
 
 # Words after a kin word that are its verb, never its name, even when a clause follows
 # ("my husband will, he says", "my son may, if..."): modals, auxiliaries and the verbs of
@@ -42,7 +42,7 @@ KIN_WORD_NAME = gated(
         re.IGNORECASE,
     ),
     # A kin word is rarer in a message than "my": the gate asks for one of those.
-    words=" ".join(sorted(_ALL_KIN)),
+    words=" ".join(sorted(ALL_KIN)),
 )
 
 

@@ -207,7 +207,7 @@ def name_answering_question(previous: str, text: str) -> tuple[str, str] | None:
     if not match:
         return None
     words = match.group("name").split()
-    if words[0].lower().rstrip(".") in n._TITLES:
+    if words[0].lower().rstrip(".") in n.CLINICIAN_TITLES:
         return None  # "the surgeon's name?" / "Dr Patel": a clinician stays (docs/privacy.md)
     if not all(clause_names._name_word(word) for word in words):
         return None

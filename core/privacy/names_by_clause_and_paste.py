@@ -42,7 +42,7 @@ KIN_MODAL_NAME = gated(
         r"(?=\s*,|\s+(?:is|was|has|had|does|isn['\u2019]?t|wasn['\u2019]?t|hasn['\u2019]?t|"
         r"doesn['\u2019]?t|[a-z]{2,}[^su\W]s)\b|['\u2019](?:s|ll|d)\b)"
     ),
-    words=" ".join(sorted(n._ALL_KIN)),
+    words=" ".join(sorted(n.ALL_KIN)),
 )
 # Only the first names that names.CAPITAL_KIN_NAME leaves out for being modals or small words.
 _MODAL_NAMES = frozenset({"will", "may", "can", "might"})
@@ -124,9 +124,9 @@ def _kins_name(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in IS_MY_KINS_NAME.finditer(text):
         words = m.group("name").split()
-        if any(wn._excluded(w) or w.lower() in n._OPENERS for w in words):
+        if any(wn._excluded(w) or w.lower() in n.OPENERS for w in words):
             words = words[-1:]  # "so Pat is my wife's name": only the word before "is"
-            if wn._excluded(words[0]) or words[0].lower() in n._OPENERS:
+            if wn._excluded(words[0]) or words[0].lower() in n.OPENERS:
                 continue
             spans.append((m.end("name") - len(words[0]), m.end("name")))
         else:
@@ -142,7 +142,7 @@ def _lower_name_here(text: str) -> list[tuple[int, int]]:
     modal = first in _MODAL_NAMES  # "will turner here": before a surname and "here", a name
     if (wn._excluded(first) and not modal) or wn._excluded(last) or not wn._first_name(first):
         return []
-    if last in n._NOT_NAMES or not (n._is_last(last) or n.unknown(last, slips=False)):
+    if last in n.NOT_NAMES or not (n._is_last(last) or n.unknown(last, slips=False)):
         return []
     return [(m.start("first"), m.end("last"))]
 
@@ -152,7 +152,7 @@ def _name_before_birth_label(text: str) -> list[tuple[int, int]]:
     for m in NAME_BEFORE_BIRTH_LABEL.finditer(text):
         words = [w for w in re.split(r"[ \t]+", m.group("name")) if len(w.rstrip(".")) > 1]
         low = [w.lower() for w in words if w.lower() not in _MODAL_NAMES]  # "MAY B. HARTLEY"
-        if any(w in n.STOP or w in _LABEL_WORDS or w in n._INSTITUTIONS for w in low):
+        if any(w in n.STOP or w in _LABEL_WORDS or w in n.INSTITUTIONS for w in low):
             continue
         if any(n.unknown(w, slips=False) for w in words) or (
             all(w[0].isupper() for w in words)
@@ -215,7 +215,7 @@ def _name_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in _MODAL_NAMES and word[0].isupper():
         return True  # "my name is" / "Will"
-    if low in n.STOP or low in n._OPENERS or wn._excluded(word):
+    if low in n.STOP or low in n.OPENERS or wn._excluded(word):
         return False
     return n.unknown(word, slips=False) or (word[0].isupper() and wn._first_name(word))
 

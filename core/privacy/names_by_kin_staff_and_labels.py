@@ -129,9 +129,9 @@ def _word_named(word: str) -> bool:
     """A word a relative or a staff member may be called here: any capitalised word but a
     small word, a person said without a name, a kin word, a title, a day or a month."""
     low = word.lower()
-    if len(low) < 2 or low in r26a._NEVER or low in n._ALL_KIN or low in n._TITLES:
+    if len(low) < 2 or low in r26a._NEVER or low in n.ALL_KIN or low in n.CLINICIAN_TITLES:
         return False
-    if low in n.STOP or low in n._NOT_NAMES or low in n.DESCRIBING or low in _NOT_OPENING_NAMES:
+    if low in n.STOP or low in n.NOT_NAMES or low in n.DESCRIBING or low in _NOT_OPENING_NAMES:
         return False
     return not (low.endswith("ing") and n.ordinary(word))  # "Driving is my son's job"
 
@@ -164,7 +164,7 @@ def masked(text: str) -> str:
         kin += [
             m.span("name")
             for m in CAPITAL_BEFORE_KIN_BRACKET.finditer(text)
-            if _word_named(m["name"]) and m["name"].lower() not in r26a.wn._MODALS
+            if _word_named(m["name"]) and m["name"].lower() not in n.MODALS
         ]
     spans = kin + _said_again(text, kin) if kin else []
     if text.count(",") > 1 or ("," in text and _DASH.search(text)):
@@ -187,7 +187,7 @@ def _masked_labelled_surname(match: re.Match[str]) -> str:
     joins the mark."""
     word = match.group("name")
     low = word.lower()
-    if low in n.STOP or low in n._NOT_NAMES or n.ordinary(word):
+    if low in n.STOP or low in n.NOT_NAMES or n.ordinary(word):
         return match.group()  # "my name is [name removed] said my nurse": a word goes on
     if not (n.is_surname(word) or n.unknown(word, False)):
         return match.group()

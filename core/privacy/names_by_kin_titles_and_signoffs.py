@@ -25,7 +25,7 @@ import re
 from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
 from core.privacy.names import (
-    _ALL_KIN,
+    ALL_KIN,
     MARK,
     NAME_MARK,
     RELATIVE,
@@ -60,7 +60,7 @@ KIN_FIRST_AND_SURNAME = gated(
         r"(?P<first>[^\W\d_]{2,})\s+(?P<last>[^\W\d_][\w'\u2019-]{2,})(?![\w'\u2019-])",
         re.IGNORECASE,
     ),
-    words=" ".join(sorted(_ALL_KIN)),
+    words=" ".join(sorted(ALL_KIN)),
 )
 # Two or three words in capitals after "for" / "patient" (the caller checks the text is not
 # typed in capitals throughout).

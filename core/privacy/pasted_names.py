@@ -72,10 +72,10 @@ def _name_line(line: str) -> bool:
     if any(w.lower() in n.STOP and not _INITIAL.fullmatch(w) for w in words):
         return False
     if any(
-        w.lower() in n._INSTITUTIONS
-        or w.lower() in n._TOWNS
-        or w.lower() in n._ALL_KIN
-        or w.lower() in n._TITLES
+        w.lower() in n.INSTITUTIONS
+        or w.lower() in n.TOWNS
+        or w.lower() in n.ALL_KIN
+        or w.lower() in n.CLINICIAN_TITLES
         for w in words
     ):
         return False  # "Bristol Hospital", "Patient Services", "Love,\nMom"
@@ -141,7 +141,7 @@ def _run_is_surname(run: str) -> bool:
     run = run.replace(NAME_MARK, " ")
     words = [w for w in re.split(r"[ \t]+", run) if w and not re.fullmatch(_PARTICLE, w)]
     return bool(words) and all(
-        w.lower() not in n.STOP and w.lower() not in n._INSTITUTIONS for w in words
+        w.lower() not in n.STOP and w.lower() not in n.INSTITUTIONS for w in words
     )
 
 
@@ -164,7 +164,7 @@ def _masked_rest(match: re.Match[str]) -> str:
 def _masked_dictated(match: re.Match[str]) -> str:
     surname = match.group("surname")
     particle = match.group("name").split()[0].lower()
-    if surname.lower() in n.STOP or surname.lower() in n._OTHER_LANGUAGE:
+    if surname.lower() in n.STOP or surname.lower() in n.OTHER_LANGUAGE:
         return match.group()
     if particle in _STRONG_PARTICLES:
         keep = n._is_last(surname) or not n.ordinary(surname)

@@ -87,7 +87,7 @@ _SAYS = (
     r"scared|afraid|driving|bringing|taking|the\s+patient|wondering))\b"
 )
 KIN_FIRST_SAYS = gated(
-    re.compile(rf"\b(?i:{_KIN}){n._IN_LAW}\s+(?P<name>[a-z][a-z'-]+)\s+(?i:{_SAYS})"),
+    re.compile(rf"\b(?i:{_KIN}){n.IN_LAW}\s+(?P<name>[a-z][a-z'-]+)\s+(?i:{_SAYS})"),
     words="""wants wanted says said asks asked thinks thought knows knew called calls rang
     phoned texted worries worried insists insisted told tells needs hopes doesn doesnt won wont
     didn didnt can cant is""",
@@ -129,7 +129,7 @@ roommate flatmate housemate companion partner godmother godfather godson goddaug
 @lru_cache(maxsize=1)
 def _helper_words() -> frozenset[str]:
     """Kin and helper words, joined once (names.py is read by then: it imports this last)."""
-    return n._ALL_KIN | frozenset(_HELPER_WORD_LIST.split())
+    return n.ALL_KIN | frozenset(_HELPER_WORD_LIST.split())
 
 
 # Capitalised words that are a state of mind or a reply, not the writer's name ("I'm Fine, my
@@ -152,15 +152,15 @@ def _excluded_here(word: str) -> bool:
     low = word.lower()
     return (
         low in wn._NOT_PEOPLE
-        or low in wn._MODALS
+        or low in n.MODALS
         or low in n.STOP
-        or low in n._OPENERS
-        or low in n._ALL_KIN
-        or low in n._TITLES
-        or low in n._TOWNS
+        or low in n.OPENERS
+        or low in n.ALL_KIN
+        or low in n.CLINICIAN_TITLES
+        or low in n.TOWNS
         or low in n.KEPT_WORDS
-        or low in n._INSTITUTIONS
-        or low in n._CAPITALISED_WORDS
+        or low in n.INSTITUTIONS
+        or low in n.CAPITALISED_WORDS
     )
 
 
@@ -168,7 +168,7 @@ def _told(a: str, b: str | None) -> bool:
     """TELL_NAMES' words: each capitalised and no small word, kin or brand; one a first name
     (a virtue name too) or in no list ("Precious and Goodness")."""
     pair = [a] if b is None else [a, b]
-    if any(_excluded_here(w) or w.lower() in n._NOT_NAMES for w in pair):
+    if any(_excluded_here(w) or w.lower() in n.NOT_NAMES for w in pair):
         return False
     return any(wn._first_name(w) or n.unknown(w, slips=False) for w in pair)
 
@@ -267,7 +267,7 @@ def _surname(word: str) -> bool:
     """A surname beside a mark: no small word, kin, town or brand; hyphenated, a surname of
     the lists or in no list of words."""
     low = word.lower()
-    if _excluded_here(word) or low in n._NOT_NAMES or low in n._OTHER_LANGUAGE:
+    if _excluded_here(word) or low in n.NOT_NAMES or low in n.OTHER_LANGUAGE:
         return False
     return "-" in word or n._is_last(word) or n.unknown(word, slips=False)
 

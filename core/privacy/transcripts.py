@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from core.privacy import bot_replies
-from core.privacy.names import OPENERS as _OPENERS
+from core.privacy.names import OPENERS as OPENERS
 from core.privacy.names import TOWNS, ordinary
 from core.privacy.redaction import (
     ADDRESS_MARK,
@@ -430,7 +430,7 @@ def _words_across(
             if not marks or (kinds is not None and marks[-1] not in kinds):
                 return {}
             words = [token for token in before[boundary:a1] if any(ch.isalnum() for ch in token)]
-            if words and words[0].casefold() in _OPENERS:
+            if words and words[0].casefold() in OPENERS:
                 return {}  # "...882 Meriden Road in Wolcott" / "hi its me" (round 7, p128)
             if (
                 _short_figures(words)

@@ -44,9 +44,6 @@ team staff jesus"""
 _NOT_PEOPLE = frozenset(_NOT_PEOPLE_WORDS.split())
 _SEASON_WORDS = "spring summer autumn fall winter"
 _SEASONS = frozenset(_SEASON_WORDS.split())
-# "Will I be awake?", "May I eat before?", "Can Grace come": the modal opening a question.
-_MODAL_WORDS = "will may can could should would does did do let must shall might"
-_MODALS = frozenset(_MODAL_WORDS.split())
 
 
 @lru_cache(maxsize=1)
@@ -54,15 +51,15 @@ def _never_names() -> frozenset[str]:
     """The word sets `_excluded` reads, joined once (one set test per word)."""
     return (
         _NOT_PEOPLE
-        | _MODALS
+        | n.MODALS
         | n.STOP
-        | n._OPENERS
-        | n._ASIDES
-        | n._ALL_KIN
-        | n._TITLES
-        | n._TOWNS
-        | n._CAPITALISED_WORDS
-        | n._OTHER_LANGUAGE
+        | n.OPENERS
+        | n.ASIDES
+        | n.ALL_KIN
+        | n.CLINICIAN_TITLES
+        | n.TOWNS
+        | n.CAPITALISED_WORDS
+        | n.OTHER_LANGUAGE
     )
 
 
@@ -75,7 +72,7 @@ def _excluded(word: str, subject: bool = False) -> bool:
         low in _never_names()
         or low.endswith("ly")
         or (low in n.DESCRIBING and not (subject and n._is_first(word)))
-        or (low in n._NOT_NAMES and not n._is_first(word))
+        or (low in n.NOT_NAMES and not n._is_first(word))
     )
 
 
@@ -215,7 +212,7 @@ SEE_NAME_OR_ME = gated(
 )
 
 # --- possessives: "Hope's car is too low" (N79), "grandma Dot's back" (N72) ------------------
-_OWNED: str = n._OWNED_THINGS
+_OWNED: str = n.OWNED_THINGS
 _PERSONS_THING = (
     rf"(?:{_OWNED}|car|truck|van|house|place|home|apartment|flat|phone|cell|number|"
     r"kids|children|dog|cat|room|bed|wheelchair|ride)"
@@ -352,7 +349,7 @@ def _two_names(m: re.Match[str]) -> list[tuple[int, int]]:
 
 def _unlisted_subject(word: str) -> bool:
     """UNLISTED_DOES's word: in no list, not a term ("Bill says I owe 400" stays: a word)."""
-    return not _excluded(word) and n.unknown(word) and not n._TERM_ENDING.search(word)
+    return not _excluded(word) and n.unknown(word) and not n.TERM_ENDING.search(word)
 
 
 def _inner_names(text: str) -> list[tuple[int, int]]:

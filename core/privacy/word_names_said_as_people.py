@@ -44,7 +44,7 @@ _KIN = n.RELATIVE
 _IN_LAW = r"(?:[\s-]in[\s-]law)?"
 _AGE_WORDS = r"(?:(?:youngest|oldest|eldest|older|younger|little|big|best|only|late|baby)\s+)?"
 _POSSESSOR = r"(?:my|our|his|her|their)"
-_KIN_WORDS = " ".join(sorted(n._ALL_KIN))
+_KIN_WORDS = " ".join(sorted(n.ALL_KIN))
 
 # Words that are never a name here, though some are in a list of first names: people said
 # without a name, the staff a message is passed to, and a small word of the sentence.
@@ -72,15 +72,15 @@ def _name_word(word: str, modal_ok: bool = True) -> bool:
     """A word the shape's person may be called: a first name of any list or a word in no list,
     not a person said without a name, a kin word, a title, a description, a state or a day."""
     low = word.lower().replace("\u2019", "'")
-    if len(low) < 2 or low in _NEVER or low in n._ALL_KIN or low in n._TITLES:
+    if len(low) < 2 or low in _NEVER or low in n.ALL_KIN or low in n.CLINICIAN_TITLES:
         return False
     if low in n.DESCRIBING or low in n.NOT_ALONE or state_or_country(word):
         return False
-    if (low in n.STOP or low in wn._MODALS) and not (modal_ok and low in _MODAL_NAMES):
+    if (low in n.STOP or low in n.MODALS) and not (modal_ok and low in _MODAL_NAMES):
         return False
     if _listed_first(word):
         return True  # "Charity", "Precious": a name's list wins over a term's ending
-    return n.unknown(word) and not n._TERM_ENDING.search(low)
+    return n.unknown(word) and not n.TERM_ENDING.search(low)
 
 
 # --- brackets beside a kin word ------------------------------------------------------------
@@ -247,7 +247,7 @@ def _spans_brackets(text: str) -> list[tuple[int, int]]:
             spans.append(m.span("name"))
     for m in NAME_THEN_KIN_BRACKET.finditer(text):
         word = m.group("name")
-        small = word.lower() in wn._MODALS or word.lower() in n.STOP
+        small = word.lower() in n.MODALS or word.lower() in n.STOP
         if small and (word.lower() not in _MODAL_NAMES or not _FINITE.match(m.group("after"))):
             continue  # "Will (my husband) be allowed in?": the question's modal
         if _name_word(word):
@@ -257,7 +257,7 @@ def _spans_brackets(text: str) -> list[tuple[int, int]]:
             spans.append(m.span("name"))
     for m in NAME_THEN_AGE.finditer(text):
         word = m.group("name")
-        if not 10 <= int(m.group("age")) <= 120 or word.lower() in n._NOT_NAMES:
+        if not 10 <= int(m.group("age")) <= 120 or word.lower() in n.NOT_NAMES:
             continue  # "April (30)": a day
         if not (wn._at_sentence_start(text, m.start()) or _after_kin(text, m.start())):
             continue
@@ -288,9 +288,9 @@ def _plain_nickname(word: str, m: re.Match[str]) -> bool:
     """An ordinary word as the one told: only before "his/her <kin>" or "I said" (a nickname,
     "tell skip his daughter says hi"), and no person said without a name."""
     low = word.lower()
-    if low in _NEVER or low in n._ALL_KIN or low in n._TITLES or low in n.STOP:
+    if low in _NEVER or low in n.ALL_KIN or low in n.CLINICIAN_TITLES or low in n.STOP:
         return False
-    if low in wn._MODALS or low.endswith("ly") or low.endswith("ing"):
+    if low in n.MODALS or low.endswith("ly") or low.endswith("ing"):
         return False
     return bool(_NICKNAME_TOLD.match(m.group("rest")))
 
@@ -337,7 +337,7 @@ def _spans_self(text: str) -> list[tuple[int, int]]:
     for m in SELF_KIN_OF.finditer(text):
         word = m.group("name")
         low = word.lower()
-        if low in _NEVER or low in n._ALL_KIN or low in n._TITLES or low in n.STOP:
+        if low in _NEVER or low in n.ALL_KIN or low in n.CLINICIAN_TITLES or low in n.STOP:
             continue
         if low in n._lists()[2] and not _listed_first(word) and len(low) > 4:
             continue  # "I'm everyone's", "i'm today's": only short nicknames ("lil", "bub")
@@ -349,9 +349,9 @@ def _self_name(word: str) -> bool:
     """A writer's name after "this is" / "it's": a first name (a month too: "april writing",
     a month writes nothing), not a season ("it's summer from ..." is weather)."""
     low = word.lower()
-    if low in wn._SEASONS or low in _NEVER or low in n._ALL_KIN or low in n.DESCRIBING:
+    if low in wn._SEASONS or low in _NEVER or low in n.ALL_KIN or low in n.DESCRIBING:
         return False
-    if low in wn._MODALS and low not in _MODAL_NAMES:
+    if low in n.MODALS and low not in _MODAL_NAMES:
         return False
     return _listed_first(word) or (n.unknown(word) and low not in n.STOP)
 
@@ -365,7 +365,7 @@ def _spans_clergy(text: str) -> list[tuple[int, int]]:
         low = word.lower()
         if (low in n.STOP and not (capital and low in _MODAL_NAMES)) or low in _NEVER:
             continue  # "Pastor Will said" is a name; "pastor will call" a verb
-        if low in n._TITLES:
+        if low in n.CLINICIAN_TITLES:
             continue
         named = _listed_first(word) or n.is_surname(word) or n.unknown(word)
         # A clergy title: a name in any case unless an ordinary word in lower case ("pastor
@@ -404,9 +404,9 @@ def masked(text: str) -> str:
     words = words_of(text)
     if not words.isdisjoint(TELL_NAME.words):
         spans += _spans_passed_on(text)
-    # Its match holds a kin word too, whole (its letter runs are n._ALL_KIN's): "my" alone is
+    # Its match holds a kin word too, whole (its letter runs are n.ALL_KIN's): "my" alone is
     # in most messages (measured: 0.9 µs -> 0.1 on an ordinary message holding "my").
-    if not words.isdisjoint(IS_MY_KIN_INSIDE.words) and not words.isdisjoint(n._ALL_KIN):
+    if not words.isdisjoint(IS_MY_KIN_INSIDE.words) and not words.isdisjoint(n.ALL_KIN):
         inside = _spans_kin_inside(text)
         spans += inside + _said_again(text, inside)
     if not words.isdisjoint(JOINED_ARE_KIN.words):

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from core.privacy.gates import gated
 from core.privacy.identifiers import ADDRESS_MARK, STATE_CODES, STATE_CODES_THAT_ARE_WORDS
-from core.privacy.names import _NOT_NAMES, DATA, ordinary
+from core.privacy.names import DATA, NOT_NAMES, ordinary
 
 # Codes read as something else in a patient's message (scans, doctors, discharge, injections).
 _NOT_STATES = STATE_CODES_THAT_ARE_WORDS | frozenset(["ct", "md", "dc", "sc", "ga", "nc", "nm"])
@@ -53,7 +53,7 @@ def _town(match: re.Match[str]) -> str:
     code = match["code"].lower()
     town = match["town"]
     words = town.lower().split()
-    if code not in _CODES or any(word in _NOT_NAMES for word in words):
+    if code not in _CODES or any(word in NOT_NAMES for word in words):
         return match.group()
     lives = match["lives"] is not None
     listed = len(words) == 1 and code in _word_town_states().get(words[0], frozenset())
