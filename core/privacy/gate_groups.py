@@ -23,7 +23,7 @@ copied list, and honour `gates.OPEN` (the differential test opens every gate).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from core.privacy import gates
 from core.privacy.gates import Gated, words_of
@@ -108,3 +108,58 @@ def any_gate(
         return False
 
     return may_apply
+
+
+def _word_gated(pattern: Searchable) -> bool:
+    """A pattern whose gate asks for words only: it passes exactly when one of them is found."""
+    return (
+        isinstance(pattern, Gated)
+        and bool(pattern.words)
+        and not pattern.needles
+        and not pattern.figure
+    )
+
+
+def which_may_match(patterns: Iterable[Searchable]) -> Callable[[str], tuple[int, ...]]:
+    """A test of a text: which of `patterns` (their places in the order given, in that order)
+    may match it? A loop that runs each of a group's patterns in turn (`names._cued`: fifteen
+    cues) asks one question instead of one gate per pattern: each word of the group's gates
+    names the patterns it opens (a bit each), the words found among the text's words open
+    theirs, and the patterns whose gate is no word gate are always in (they ask their own
+    gate when run). A pattern it leaves out would not have passed its gate; one it keeps did
+    (a word gate), so the caller may run the bare pattern (`direct`). With `gates.OPEN` every
+    pattern is in."""
+    every = tuple(patterns)
+    opened: dict[str, int] = {}
+    always = 0
+    for place, pattern in enumerate(every):
+        if isinstance(pattern, Gated) and _word_gated(pattern):
+            for word in pattern.words:
+                opened[word] = opened.get(word, 0) | 1 << place
+        else:
+            always |= 1 << place
+    union = frozenset(opened)
+    places = range(len(every))
+    everyone = tuple(places)
+    chosen: dict[int, tuple[int, ...]] = {}  # at most one entry per set of patterns opened
+
+    def which(text: str) -> tuple[int, ...]:
+        if gates.OPEN:
+            return everyone
+        bits = always
+        for word in union.intersection(words_of(text)):
+            bits |= opened[word]
+        found = chosen.get(bits)
+        if found is None:
+            found = chosen[bits] = tuple(p for p in places if bits >> p & 1)
+        return found
+
+    return which
+
+
+def direct(pattern: Searchable) -> Callable[..., Iterator[re.Match[str]]]:
+    """The `finditer` to call on a pattern `which_may_match` kept: the bare pattern's for a
+    word gate (already answered), the gated one else."""
+    if isinstance(pattern, Gated) and _word_gated(pattern):
+        return pattern.pattern.finditer
+    return pattern.finditer

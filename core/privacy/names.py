@@ -32,7 +32,7 @@ from pathlib import Path
 
 from core.privacy import month_abbreviations as months
 from core.privacy.alternation import one_of
-from core.privacy.gate_groups import any_search
+from core.privacy.gate_groups import any_search, direct, which_may_match
 from core.privacy.gates import Gated, gated, words_of
 from core.privacy.german_nouns import without_nouns as without_german_nouns
 from core.privacy.identifiers import COUNTRIES, PHONE_MARK, STATE_WORD
@@ -999,6 +999,11 @@ _CUES = (
     (HELPER_CUE, "relative"),
     (FOREIGN_CUE, "foreign"),
 )
+# The cues that may match a text, their gates asked together: one look at the text's words
+# where each cue asked its own gate (core/privacy/gate_groups.py), and the bare pattern run
+# for a word gate already answered (measured: `_cued` 28.1 -> 26.4 µs per mix message).
+_cues_that_may_match = which_may_match(p for p, _ in _CUES)
+_CUE_RUNS = tuple((direct(pattern), pattern, cue) for pattern, cue in _CUES)
 
 
 # After "I'm": a lower-case word in no list, then the clause ends ("i'm siddharth, is it").
@@ -1049,12 +1054,13 @@ SEASON_AFTER_ITS = re.compile(
 
 def _cued(text: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern, cue in _CUES:
+    for place in _cues_that_may_match(text):
+        finditer, pattern, cue = _CUE_RUNS[place]
         if (pattern is PHONE_CUE and PHONE_MARK not in text) or (
             cue == "mine" and not NAME_TALK.search(text)
         ):
             continue  # cheap tests first: these cues need a masked phone, a word of names
-        for match in pattern.finditer(text):
+        for match in finditer(text):
             if cue == "mine" and not NAME_TALK.search(text, 0, match.start()):
                 continue  # "mine is worse than hers"
             if cue == "strong" and (
