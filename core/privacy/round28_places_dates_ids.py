@@ -153,7 +153,7 @@ TOWN_BEFORE_ZIP_MARK = gated(
         rf"(?:^|(?<=[,;\n])|(?<=\bin)|(?<=\bat)|(?<=\bfrom)|(?<=\bnear))\s*(?P<town>{_CAP_RUN}),?\s+"
         r"(?P<mark>\[(?:ID|address) removed\])(?=\s*(?:[.,;!?)]|$))"
     ),
-    needles="[id removed] [address removed]",
+    needles="[id [address",  # the marks' first words: "removed]" is in every mark
 )
 TOWN_IN_BRACKETS_AFTER_ZIP = gated(
     re.compile(
@@ -263,7 +263,7 @@ MONTH_AFTER_DAY = gated(
     re.compile(
         rf"{re.escape(DATE_MARK)}\s+(?i:of)\s+(?i:{MONTH_NAME})\b\.?",
     ),
-    needles="[date removed] of",
+    needles="[date",
 )
 
 # ---------------------------------------------------------------- ids the phones took
@@ -275,21 +275,21 @@ ID_OVER_PHONE = gated(
         r"policy(?:\s+(?:number|no|#))?|subscriber(?:\s+id)?|mrn|medical\s+record\s+(?:number|no))"
         r"\.?(?:\s+(?i:is|number|no|#))?\s*[:#]?\s*)(?:[A-Z]{1,4}[\s-])?" + _PHONE
     ),
-    needles="[phone removed]",
+    needles="[phone",
 )
 DATE_OVER_PHONE = gated(
     re.compile(
         r"(?P<cue>\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday)"
         r"(?:\s+(?i:is))?\s*[:#-]?\s*)" + _PHONE
     ),
-    needles="[phone removed]",
+    needles="[phone",
 )
 ZIP_OVER_PHONE = gated(
     re.compile(
         r"(?P<cue>\b(?i:zip(?:\s*\+\s*4)?(?:\s*code)?|postal\s+code|postcode)"
         r"(?:\s+(?i:is))?\s*[:#-]?\s*)" + _PHONE
     ),
-    needles="[phone removed]",
+    needles="[phone",
 )
 
 
