@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import re
 
+from core.privacy import gates
 from core.privacy.disguised_dates_ids_and_contacts import _HOLIDAY
 from core.privacy.gate_groups import any_gate
-from core.privacy import gates
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, DATE_MARK, ID_MARK, MONTH_NAME, PHONE_MARK
 from core.privacy.names import NAME_MARK, TOWNS, ordinary
@@ -87,6 +87,7 @@ def _may_travel(text: str) -> bool:
     return gates.OPEN or (
         not _TRAVEL_WORDS.isdisjoint(words) and not _TRAVEL_CUES.isdisjoint(words)
     )
+
 
 # A place's word after the town: "Hartford Hospital", "Chagrin Falls Clinic" (the hospital's).
 _INSTITUTION = re.compile(
