@@ -273,8 +273,7 @@ DAY_IN_DATED_SENTENCE = gated(
         re.IGNORECASE,
     ),
     needles=(
-        "[date removed] january february march april june july august september october "
-        "november december"
+        "[date january february march april june july august september october november december"
     ),
 )
 

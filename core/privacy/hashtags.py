@@ -66,7 +66,7 @@ HANDLE_AROUND_MARK = gated(
         r"(?<![\w.@])(?:[A-Za-z0-9]+_)*" + re.escape(NAME_MARK) + r"(?:_[A-Za-z0-9]+)+"
         r"|(?<![\w.@])(?:[A-Za-z0-9]+_)+" + re.escape(NAME_MARK)
     ),
-    needles=NAME_MARK,
+    needles="[name",
 )
 
 

@@ -45,7 +45,7 @@ PART_AFTER_MARK = gated(
         rf"(?P<before>{_MARKS}\s*(?:,\s*)?(?:(?i:and|&|\+|then|and\s+then|,\s*then)\s+))"
         rf"(?P<part>{_CHUNK})"
     ),
-    needles="removed]",
+    needles="[id [account [plan",  # _MARKS' first words: "removed]" is in every mark
 )
 # The message before broke off with "live on" / "we're on" / "address is on".
 _LIVE_ON_AT_END = re.compile(

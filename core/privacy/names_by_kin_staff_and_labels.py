@@ -103,7 +103,7 @@ SURNAME_AFTER_LABELLED_MARK = gated(
         r"\b(?i:name|pt|patient|member|resident|client)\b[ \t]*(?:(?i:is)[ \t]+|[-:=\u2013\u2014]"
         rf"[ \t]*){_MARK}[ \t]+(?P<name>[^\W\d_][\w'\u2019-]+)"
     ),
-    needles=n.NAME_MARK,
+    needles="[name",
 )
 # --- "MEMBER NAME [name removed] A KILBRIDE  ID" (s246) ------------------------------------
 _CARD_FIELDS = (
@@ -115,7 +115,7 @@ INITIAL_AND_SURNAME_BEFORE_FIELD = gated(
         rf"(?<={_MARK})[ \t]+(?P<name>[A-Z]\.?[ \t]+[A-Z][A-Z'\u2019-]+)"
         rf"(?=[ \t]{{2,}}\S|[ \t]+(?:{_CARD_FIELDS})\b|[ \t]*#)"
     ),
-    needles=n.NAME_MARK,
+    needles="[name",
 )
 
 

@@ -19,7 +19,7 @@ HOUSE_NUMBER_BEFORE_MARK = gated(
         r"(?P<cue>\b(?i:at|on|is|address|addr|live|lives|living|house|home)\s*:?\s+)"
         r"\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+" + re.escape(ADDRESS_MARK)
     ),
-    needles=ADDRESS_MARK,
+    needles="[address",  # not "removed]", which every mark holds
 )
 
 

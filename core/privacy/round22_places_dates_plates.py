@@ -72,7 +72,10 @@ _TOWN_CODE = gated(
     words=" ".join(sorted(STATE_CODES)),
 )
 # A cheap first look: a state code is two capitals standing alone.
-_CAPITAL_PAIR = re.compile(r"(?<![^\W\d_])[A-Z]{2}(?![^\W\d_])")
+# Two capitals with no letter either side. The letter before is asked last, by a lookbehind
+# over the pair, so that the scan starts on a capital (the engine skips to one) and does not
+# try a lookbehind at every position (measured: 0.75 µs -> 0.24 on a mix message).
+_CAPITAL_PAIR = re.compile(r"[A-Z][A-Z](?![^\W\d_])(?<![^\W\d_][A-Z]{2})")
 
 
 def _masked_town_code(match: re.Match[str]) -> str:
@@ -267,23 +270,32 @@ _DECADE_AGE = gated(
 
 # Every pass below opens on its own gate (the rooms' pass only after one of them changed the
 # text): when none would open, none runs (measured: 2.9 µs -> 0.4 on an ordinary message).
+# The two towns' gates open on "in", "or", "the", "of" (most messages): they are asked with
+# the capitals their matches need (`_town_may_apply`), and the dates' gates ("'", "-", "/")
+# only of a text with a figure (measured: the whole pass 2.3 µs -> 1.0 on a mix message).
 _MAY_APPLY = any_gate(
-    _TOWN_CODE,
-    _TOWN_WITH_SMALL,
     _HOME_AT_NAME,
     _NAMED_PLACE,
     _CHURCH_HOME,
     _WORDED_HOUSE,
-    _MONTH_SHORT_YEAR,
-    _EVENT_SHORT_DATE,
     _PLATE_AFTER_MARK,
     _DECADE_AGE,
+    figured=(_MONTH_SHORT_YEAR, _EVENT_SHORT_DATE),
 )
+
+
+def _town_may_apply(text: str) -> bool:
+    """Whether a town's pass (a town before its code, a town with small words) may match:
+    its gate and the capitals it needs, as `masked` asks them."""
+    return bool(
+        (_TOWN_CODE.may_match(text) and _CAPITAL_PAIR.search(text))
+        or (_TOWN_WITH_SMALL.may_match(text) and _SMALL_BETWEEN_CAPITALS.search(text))
+    )
 
 
 def masked(text: str) -> str:
     """Round 22's places, dates, plates and ages masked (each pass gated on its words)."""
-    if not _MAY_APPLY(text):
+    if not _MAY_APPLY(text) and not _town_may_apply(text):
         return text
     before = text
     if _TOWN_CODE.may_match(text) and _CAPITAL_PAIR.search(text):

@@ -312,7 +312,7 @@ PLACE_OF_MARK = gated(
         _MARK
         + r"\s+(?i:of|at|in)\s+(?P<town>[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2})"
     ),
-    "removed]",
+    "[address",  # the mark's first word: "removed]" is in every mark
 )
 HOME_WORD_BEFORE_MARK = gated(
     re.compile(
@@ -320,7 +320,7 @@ HOME_WORD_BEFORE_MARK = gated(
         r"villas|inn|suites|cottages|lodge|estates|towers|apartments|pointe)\s+(?i:at|of|on)\s+"
         + _MARK
     ),
-    "removed]",
+    "[address",  # the mark's first word: "removed]" is in every mark
 )
 
 
