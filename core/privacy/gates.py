@@ -254,7 +254,11 @@ def _any_reason_check(
 
 def gated(pattern: re.Pattern[str], needles: str = "", words: str = "") -> Gated:
     """`pattern`, run only when the text holds one of `needles` (space-separated substrings;
-    `\\d` for a figure of any script, which the patterns' \\d matches too) or of `words`."""
+    `\\d` for a figure of any script, which the patterns' \\d matches too) or of `words`.
+
+    A mark holds a space: "[phone removed]" given as needles is two, "[phone" and "removed]",
+    and the second opens the gate on every mark (eight gates did, found by cpu-f): name a
+    mark by its first word ("[phone")."""
     found = needles.split()
     return Gated(
         pattern,
