@@ -110,6 +110,16 @@ _MOVABLE_HOLIDAY = (
     r"columbus\s+day|(?:chinese|lunar)\s+new\s+year|rosh\s+hashanah|yom\s+kippur|passover|"
     r"hanukkah|chanukah|diwali|kwanzaa)"
 )
+# The words a holiday's name holds (`_HOLIDAY`, below): the holiday gates' words, here and in
+# round 28's holidays after a person's event.
+HOLIDAY_WORDS = (
+    "valentine valentines valentine's christmas xmas year years halloween hallowe'en "
+    "hallowe patrick patricks paddy paddys independence fourth july boxing fool fools "
+    "cinco bastille fawkes bonfire groundhog leap saints veterans armistice remembrance "
+    "canada flag juneteenth d pearl thanksgiving easter friday labor labour memorial "
+    "mother mothers father fathers mlk king presidents columbus chinese lunar rosh yom "
+    "passover hanukkah chanukah diwali kwanzaa"
+)
 # A holiday's phrase, for `might_detail` (a message with none of the gate's words and no
 # figure can still hold "fell on new years day").
 _HOLIDAY_PHRASE = gated(
@@ -158,14 +168,7 @@ HOLIDAY_DATE = gated(
         rf"{_HOLIDAY}\b(?:,?\s+(?:of\s+|in\s+)?{_YEAR}\b)?",
         re.IGNORECASE,
     ),
-    words=(
-        "valentine valentines valentine's christmas xmas year years halloween hallowe'en "
-        "hallowe patrick patricks paddy paddys independence fourth july boxing fool fools "
-        "cinco bastille fawkes bonfire groundhog leap saints veterans armistice remembrance "
-        "canada flag juneteenth d pearl thanksgiving easter friday labor labour memorial "
-        "mother mothers father fathers mlk king presidents columbus chinese lunar rosh yom "
-        "passover hanukkah chanukah diwali kwanzaa"
-    ),
+    words=HOLIDAY_WORDS,
 )
 
 

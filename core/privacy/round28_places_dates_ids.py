@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from core.privacy import gates
-from core.privacy.disguised_dates_ids_and_contacts import _HOLIDAY
+from core.privacy.disguised_dates_ids_and_contacts import _HOLIDAY, HOLIDAY_WORDS
 from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, DATE_MARK, ID_MARK, MONTH_NAME, PHONE_MARK
@@ -281,14 +281,7 @@ EVENT_HOLIDAY = gated(
         rf"(?:of|after|before)\s+)?{_HOLIDAY})\b",
         re.IGNORECASE,
     ),
-    words=(
-        "valentine valentines valentine's christmas xmas year years halloween hallowe'en "
-        "hallowe patrick patricks paddy paddys independence fourth july boxing fool fools "
-        "cinco bastille fawkes bonfire groundhog leap saints veterans armistice remembrance "
-        "canada flag juneteenth d pearl thanksgiving easter friday labor labour memorial "
-        "mother mothers father fathers mlk king presidents columbus chinese lunar rosh yom "
-        "passover hanukkah chanukah diwali kwanzaa"
-    ),
+    words=HOLIDAY_WORDS,
 )
 # "my appointment on [date removed] of December": the month goes with the day.
 MONTH_AFTER_DAY = gated(
