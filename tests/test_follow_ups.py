@@ -127,6 +127,42 @@ def test_how_long_after_an_answer_that_says_no_duration_is_the_duration_question
     assert follow_up_topic(asked, "insurance_coverage") is None
 
 
+@pytest.mark.parametrize(
+    "text", ["and is that safe?", "is it dangerous", "so how risky is that?", "any risks?"]
+)
+@pytest.mark.parametrize("kept", ["recovery", "procedure_steps", None])
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        # Round 28: the classifiers split "and is that safe?" between the two intents trained
+        # on it; under the fallback bar it got the kept topic (recovery), or, with none kept
+        # (`rasa test --e2e` parses each message alone), the hand-off.
+        [("nlu_fallback", 0.55), ("complications", 0.51), (FOLLOW_UP_INTENT, 0.41)],
+        [(FOLLOW_UP_INTENT, 0.6), ("complications", 0.3)],
+        [("complications", 0.9)],
+    ],
+)
+def test_whether_that_is_safe_gets_the_risks_whatever_came_before(
+    text: str, kept: str | None, ranking: list[tuple[str, float]]
+) -> None:
+    asked = message(text, ranking[0][0], ranking)
+    assert follow_up_topic(asked, kept) == "complications"
+
+
+@pytest.mark.parametrize(
+    "text", ["is it safe to drive after?", "is that safe for my heart", "is that common?"]
+)
+def test_a_safety_question_naming_its_own_subject_is_not_the_risks_answer(text: str) -> None:
+    unsure = [("nlu_fallback", 0.55), ("complications", 0.3), (FOLLOW_UP_INTENT, 0.2)]
+    assert follow_up_topic(message(text, "nlu_fallback", unsure), None) is None
+
+
+def test_a_safety_net_intent_is_never_taken_for_a_risk_question() -> None:
+    for intent in ("emergency", "not_covered"):
+        asked = message("and is that safe?", intent, [(intent, 1.0)])
+        assert follow_up_topic(asked, "recovery") is None
+
+
 def test_a_new_topic_wins_over_the_kept_one() -> None:
     asked = message("how long does it take?", "procedure_duration", [("procedure_duration", 0.9)])
     assert follow_up_topic(asked, "complications") is None
