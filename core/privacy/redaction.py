@@ -1200,18 +1200,29 @@ def _may_end_with_part(text: str) -> bool:
     (so the pattern's scan from every position is saved for most messages, which end in a
     plain word and a question mark): its part reaches the end of the text but for marks, so
     the text from the start of its last run of the part's characters on holds a figure, ".",
-    "@" or "_", or its last word names a digit ("my number is eight six oh")."""
-    end = len(text)
-    while end and not (text[end - 1].isalnum() or text[end - 1] in "_@"):
-        end -= 1  # what follows the part holds no letter, figure, "_" nor "@" ("860 - ")
-    start = end
-    while start and (text[start - 1].isalnum() or text[start - 1] in _PART_CHARS):
-        start -= 1
-    tail = text[start:]  # with what follows: the part may end in ".", "+" or "-" ("a.")
-    if any(ch.isdigit() or ch in "._@" for ch in tail):
-        return True
-    words = _LETTER_RUN.findall(folded(tail))
+    "@" or "_", or its last word names a digit ("my number is eight six oh").
+
+    The tail is found by one match at the start of the reversed text (`\\w` is what
+    `str.isalnum` says or "_"), and an ASCII tail is read without the gates' folded copy,
+    which a tail would have pushed out (measured: 2.5 µs -> 0.8 a message over the mix)."""
+    # What follows the part holds no letter, figure, "_" nor "@" ("860 - "); then the part's
+    # characters back to the start of their run.
+    tail = text[len(text) - _REVERSED_TAIL.match(text[::-1]).end() :]
+    if tail.isascii():
+        if _ASCII_PART_HINT.search(tail) is not None:
+            return True
+        words = _LETTER_RUN.findall(tail.lower())
+    else:
+        if any(ch.isdigit() or ch in "._@" for ch in tail):
+            return True
+        words = _LETTER_RUN.findall(folded(tail))
     return bool(words) and words[-1] in _DIGIT_NAMES
+
+
+# The tail `_may_end_with_part` reads, reversed: what follows the part, then the part's run.
+_REVERSED_TAIL = re.compile(r"[^\w@]*[\w.+@-]*")
+# An ASCII figure (what str.isdigit says of ASCII), ".", "_" or "@".
+_ASCII_PART_HINT = re.compile(r"[0-9._@]")
 
 
 def _started_part(text: str) -> re.Match[str] | None:
