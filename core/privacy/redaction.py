@@ -1034,13 +1034,23 @@ def _after_phones_with_figures(text: str, low: str) -> str:
         text = ids.EXTENSION_AFTER_PHONE.sub(PHONE_MARK, text)  # Round 12 (i21u): "ext 218"
     if ids.has_corrected_tail(text):  # Round 11 (i21o): "its 0198 now"
         text = ids.CORRECTED_TAIL.sub(ids.masked_corrected_tail, text)
-    text = places.DIRECTION_STREET.sub(ADDRESS_MARK, text)  # "2207 N. Wabash, unit 4" (i21s)
+    text = _DIRECTION_STREET.sub(ADDRESS_MARK, text)  # "2207 N. Wabash, unit 4" (i21s)
     if "add" in low:  # "my addy is 45 w main" (round 12, i21s)
         text = places.ADDY.sub(lambda m: m.group("cue") + ADDRESS_MARK, text)
     if any(word in low for word in places.GERMAN_GATE):  # "Lindenstraße 8" (round 12, i21s)
         text = places.GERMAN_STREET.sub(ADDRESS_MARK, text)
-    text = ids.PO_BOX.sub(ADDRESS_MARK, text)
+    text = _PO_BOX.sub(ADDRESS_MARK, text)
     return ids.BOX.sub(ADDRESS_MARK, text)
+
+
+# The two passes above behind the words their matches need (measured together: 0.8 µs -> 0.2
+# a message over the mix). DIRECTION_STREET's direction stands between spaces (a "." may
+# follow its letter): the word n, s, e, w, north, south, east or west.
+_DIRECTION_STREET = gated(places.DIRECTION_STREET, words="n s e w north south east west")
+# PO_BOX's first word: "p" ("p.o.", "p o"), "po", "pob" ("pob 12") or the box run whole
+# ("pobox", "pobx", "pobix", "pobax"); its other forms ("post office box", "rural route 2
+# box", "rr 1 box", "hc 65 box") all hold the word "box" before the number.
+_PO_BOX = gated(ids.PO_BOX, words="p po pob pobx pobox pobix pobax box")
 
 
 # "dad (97)", "nana (101)", "my grandpa ( 96 y/o )" (round 10: raw): a number of 90 or more
