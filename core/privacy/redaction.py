@@ -400,8 +400,17 @@ def _phones_by_library(text: str) -> str:
 
     The library costs tens of µs a message, and the shortest number it finds holds four
     figures ("+49 11"; a US one seven): a message with fewer is not handed to it
-    (tests/test_redaction_gates.py checks the bound)."""
-    if _figure_count(text) < MIN_PHONE_FIGURES:
+    (tests/test_redaction_gates.py checks the bound). Without a plus sign the library reads
+    a number as a US one (seven figures at least) or after the US exit code "011" (three
+    more than the shortest number after a plus): seven figures, unless letters stand for
+    figures, which it reads only with three ASCII letters in the number, and the only ones
+    its numbers hold are an "x" (a separator, or in "ext", "anexo") or an extension's "int".
+    So a message of four to six figures, with no plus, "x" nor "int", is not handed to it
+    either (measured: the library ran on 6 % of the mix, now on 3 %; 5 µs a message)."""
+    figures = _figure_count(text)
+    if figures < MIN_PHONE_FIGURES:
+        return text
+    if figures < MIN_PHONE_FIGURES_WITHOUT_PLUS and not _LIBRARY_CUE.search(text):
         return text
     spans = [
         (match.start, match.end)
@@ -978,6 +987,12 @@ def _any_figure(text: str) -> bool:
 
 _ASCII_FIGURE = re.compile(r"[0-9]")
 MIN_PHONE_FIGURES = 4
+# The fewest figures of a number the library finds in a text without _LIBRARY_CUE
+# (`_phones_by_library`): a US number's seven, or "011" and the four of "+49 11".
+MIN_PHONE_FIGURES_WITHOUT_PLUS = 7
+# What lets the library find a shorter number: a plus sign (ASCII or full-width), or an "x"
+# or "int" (ASCII letters, any case) that can make three letters it reads as figures.
+_LIBRARY_CUE = re.compile(r"[+\uff0b]|(?i:x|int)")
 
 
 def _figure_count(text: str) -> int:
