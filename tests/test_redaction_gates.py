@@ -307,10 +307,9 @@ def test_the_phone_library_finds_nothing_short_without_a_plus_x_or_int(
     """_phones_by_library skips messages with fewer than MIN_PHONE_FIGURES_WITHOUT_PLUS
     figures that hold no plus sign, "x" nor "int" (its docstring says why)."""
     text = head + "".join(group + sep for group, sep in groups)
-    if (
-        redaction._figure_count(text) >= redaction.MIN_PHONE_FIGURES_WITHOUT_PLUS
-        or redaction._LIBRARY_CUE.search(text)
-    ):
+    if redaction._figure_count(
+        text
+    ) >= redaction.MIN_PHONE_FIGURES_WITHOUT_PLUS or redaction._LIBRARY_CUE.search(text):
         return
     matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
     assert [m.raw_string for m in matcher] == [], text
