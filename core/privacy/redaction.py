@@ -1232,7 +1232,8 @@ def _may_end_with_part(text: str) -> bool:
     which a tail would have pushed out (measured: 2.5 µs -> 0.8 a message over the mix)."""
     # What follows the part holds no letter, figure, "_" nor "@" ("860 - "); then the part's
     # characters back to the start of their run.
-    tail = text[len(text) - _REVERSED_TAIL.match(text[::-1]).end() :]
+    reversed_tail = _REVERSED_TAIL.match(text[::-1])  # always a match (both parts may be empty)
+    tail = text[len(text) - reversed_tail.end() :] if reversed_tail else text
     if tail.isascii():
         if _ASCII_PART_HINT.search(tail) is not None:
             return True
