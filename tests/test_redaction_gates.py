@@ -291,6 +291,30 @@ def test_the_phone_library_finds_nothing_with_fewer_figures_than_the_bound(
     assert [m.raw_string for m in matcher] == [], text
 
 
+@settings(max_examples=2000, derandomize=True, deadline=None, database=None)
+@given(
+    st.sampled_from(["", "011 ", "0114", "1 ", "(", "tel: ", "call ", "\uff58 ", "ph "]),
+    st.lists(
+        st.tuples(_GROUP, st.sampled_from([" ", "-", ".", "", ") ", ";", ",", " # ", " in "])),
+        max_size=4,
+    ),
+)
+@example("011 ", [("49", " "), ("11", "")])  # the exit code and the shortest after a plus
+@example("", [("1", " "), ("444", "-"), ("44", "")])
+def test_the_phone_library_finds_nothing_short_without_a_plus_x_or_int(
+    head: str, groups: list[tuple[str, str]]
+) -> None:
+    """_phones_by_library skips messages with fewer than MIN_PHONE_FIGURES_WITHOUT_PLUS
+    figures that hold no plus sign, "x" nor "int" (its docstring says why)."""
+    text = head + "".join(group + sep for group, sep in groups)
+    if redaction._figure_count(
+        text
+    ) >= redaction.MIN_PHONE_FIGURES_WITHOUT_PLUS or redaction._LIBRARY_CUE.search(text):
+        return
+    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+    assert [m.raw_string for m in matcher] == [], text
+
+
 def _reading_names_until_nothing_changes(text: str) -> str:
     """The redaction as it was before 2026-12-04: every message's names read again while a
     mark is in it and a reading still finds one (at most three readings); then, as in

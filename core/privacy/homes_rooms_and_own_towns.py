@@ -403,10 +403,13 @@ _ANY_WORD = frozenset().union(
 def has_where(text: str) -> bool:
     """Does a round 20 cue name a home or a town (the gate for `_has_detail`, which asks only
     of a text without a figure)?"""
+    words = words_of(text)
+    # `_OF_CAPITAL`'s "of" stands between a word boundary and a space: the word "of" of the
+    # gates' reading. Asked first, it spares the scan most messages (measured: 1.0 µs -> 0.1).
     if (
-        _ANY_WORD.isdisjoint(words_of(text))
+        _ANY_WORD.isdisjoint(words)
         and "m.h.p" not in folded(text)
-        and not _OF_CAPITAL.search(text)
+        and ("of" not in words or not _OF_CAPITAL.search(text))
     ):
         return False
     return masked_homes_and_own_towns(text, digit=False) != text

@@ -323,8 +323,12 @@ def _masked_run(match: re.Match[str]) -> str:
 
 
 def has_live_phrase(lower: str) -> bool:
-    """Substring tests (cheap) that every LIVE_PHRASE match passes, on the lower-cased text."""
-    return any(word in lower for word in LIVE_PHRASE_WORDS)
+    """Substring tests (cheap) that every LIVE_PHRASE match passes, on the lower-cased text.
+    Each of LIVE_PHRASE_WORDS holds "where " or "town", asked first (measured: 1.2 µs -> 0.1
+    on a message with neither)."""
+    return ("where " in lower or "town" in lower) and any(
+        word in lower for word in LIVE_PHRASE_WORDS
+    )
 
 
 def masked_places_where_one_lives(text: str) -> str:
