@@ -38,6 +38,7 @@ from actions.callback_details import (
     only_a_number,
 )
 from actions.callback_name import NameAnswer, read_name_answer
+from actions.callback_name_question import name_given_late
 from actions.callback_surname import joined_name
 from actions.phone_reach import dialled_abroad, with_area_code_after
 from actions.runtime import contact_details, log_writer
@@ -128,6 +129,17 @@ NO_NAME_FOUND = (
 PATIENT_NAME_NEEDED = (
     "Thank you. So that the team can ask for you when they call, please type your name (a "
     "first name is enough), or type cancel to stop."
+)
+# Round 29 (actions/callback_name_question.py): a question at the name question ("why do you
+# need my name") is answered, and the name asked for again; a second answer without a name
+# ends the form, as a second answer without a number does.
+NAME_WHY = (
+    "The team need a name so they know whom to ask for when they call (a first name is "
+    "enough). It is kept only with your call-back request, for the team. Or type cancel to stop."
+)
+NAME_NOT_TAKEN = (
+    "I still don't have a name to give the team, so I've stopped the call-back request, and "
+    "your details have not been kept. You can ask for a call back again at any time."
 )
 EARLIER_NAME_TAKEN = "Thank you, I'll ask the team to ask for {callback_name}."
 DETAILS_IN_REQUEST = "Thank you, I've noted {details} from your message."
@@ -481,8 +493,12 @@ class ValidateCallbackForm(FormValidationAction):
         the department's details); a number alone is the phone (the name is asked again); a
         number with the name fills the phone too (it is not asked for again). Round 25: the
         answer is read once (actions/callback_name.py): a correction, a relative after a
-        lead-in, the patient's role before the name; an answer with no name is told so."""
+        lead-in, the patient's role before the name; an answer with no name is told so.
+        Round 29: a question about the name is answered (NAME_WHY), and a second answer
+        without a name ends the form (NAME_NOT_TAKEN), as at the phone question."""
         answer = read_name_answer(value) if isinstance(value, str) else None
+        if answer is not None and answer.kind == "refusal" and name_reasked_in_this_form(tracker):
+            return _name_not_taken(answer.kind, dispatcher, tracker)  # round 29: never a trap
         if answer is not None and answer.kind == "refusal":
             dispatcher.utter_message(text=NAME_NEEDED)
             dispatcher.utter_message(text=handoff_text(contact_details()))
@@ -492,6 +508,8 @@ class ValidateCallbackForm(FormValidationAction):
         if phone is not None and only_a_number(value, numbers[0]):
             dispatcher.utter_message(text=PHONE_AT_NAME.format(callback_phone=phone))
             return {"callback_name": None, "callback_phone": phone}
+        if answer is not None and answer.kind != "name" and name_reasked_in_this_form(tracker):
+            return _name_not_taken(answer.kind, dispatcher, tracker)  # round 29: never a trap
         if answer is not None and answer.kind != "name":
             return _no_name_in_answer(answer.kind, phone, dispatcher, tracker)
         if answer is not None and answer.relation is not None:
@@ -508,6 +526,8 @@ class ValidateCallbackForm(FormValidationAction):
         if phone is not None and name and tracker.get_slot("callback_phone") is None:
             dispatcher.utter_message(text=NUMBER_IN_NAME.format(callback_phone=phone))
             return {"callback_name": name, "callback_phone": phone}
+        if name is None and name_reasked_in_this_form(tracker):
+            return _name_not_taken("no_name", dispatcher, tracker)  # round 29: never a trap
         if name is None:
             dispatcher.utter_message(text=NO_NAME_FOUND)
         return {"callback_name": name}
@@ -520,6 +540,8 @@ class ValidateCallbackForm(FormValidationAction):
         patient is never kept in the form by answers that are no number."""
         phone = normalise_phone(value)
         corrected = name_correction(value) if phone is None else None
+        if corrected is None and phone is None:  # round 29: "ok fine, Rosalind Petrakis"
+            corrected = name_given_late(value)
         if corrected is not None:  # round 23, cb11: "sorry its John Sweeney"
             return _name_corrected(corrected, dispatcher, {"callback_phone": None})
         joined = joined_name(tracker.get_slot("callback_name"), value) if phone is None else None
@@ -614,9 +636,41 @@ def _no_name_in_answer(
     if earlier is not None:
         dispatcher.utter_message(text=EARLIER_NAME_TAKEN.format(callback_name=earlier))
         return {"callback_name": earlier, **found}
-    said = PATIENT_NAME_NEEDED if kind == "patient_no_name" else NO_NAME_FOUND
+    said = {"patient_no_name": PATIENT_NAME_NEEDED, "question": NAME_WHY}.get(kind, NO_NAME_FOUND)
     dispatcher.utter_message(text=said)
     return {"callback_name": None, **found}
+
+
+# What the form says when an answer at the name question gives no name (round 29: counted, so
+# that a second such answer ends the form), as said and as the transcript stores it.
+_NAME_REASKS = frozenset(
+    said
+    for reask in (NAME_NEEDED, NO_NAME_FOUND, PATIENT_NAME_NEEDED, NAME_WHY)
+    for said in (reask, redact(reask))
+)
+
+
+def name_reasked_in_this_form(tracker: Tracker) -> bool:
+    """Has the form already re-asked the name, since it was last opened, for an answer that
+    gave none (refusal, question, no name)?"""
+    for event in reversed(tracker.events or []):
+        if not isinstance(event, dict):
+            continue
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            return False
+        if event.get("event") == "bot" and event.get("text") in _NAME_REASKS:
+            return True
+    return False
+
+
+def _name_not_taken(
+    kind: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """A second answer without a name ends the form (`requested_slot` None): the submission
+    says why (NAME_NOT_TAKEN). "it's me, the patient" still takes a name given earlier."""
+    if kind == "patient_no_name" and name_given_earlier(tracker) is not None:
+        return _no_name_in_answer(kind, None, dispatcher, tracker)
+    return {"callback_name": None, "requested_slot": None}
 
 
 def typed_text(tracker: Tracker) -> Any:
@@ -810,6 +864,12 @@ class ActionSubmitCallback(Action):
         sent = None  # the stored request's key: "cancel" next withdraws it (round 21)
         if form is not None and form.get("callback_consent") is False:
             dispatcher.utter_message(text=DECLINED)
+        elif form is not None and form.get("callback_name") is None:
+            # The form ended on a second answer that gave no name (round 29).
+            dispatcher.utter_message(text=NAME_NOT_TAKEN)
+            dispatcher.utter_message(
+                text=handoff_text(contact_details()), buttons=[CALLBACK_BUTTON]
+            )
         elif form is not None and form.get("callback_phone") is None:
             # The form ended on a second answer that was no phone number (round 19).
             dispatcher.utter_message(text=PHONE_NOT_TAKEN)

@@ -27,8 +27,9 @@ from typing import Literal
 
 from actions.callback_answers import NAME_WORD, NOT_NAME, RELATION, plain_relation
 from actions.callback_details import refused_name
+from actions.callback_name_question import asks_about_the_name
 
-Kind = Literal["name", "refusal", "patient_no_name", "no_name"]
+Kind = Literal["name", "refusal", "patient_no_name", "no_name", "question"]
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,22 @@ _ENDS_NAME = NOT_NAME | frozenset(
         "picks",
         "handles",
         "answers",
+        # Round 29 (callback-003): the caller introducing themself after the relative's name
+        # ("ask for my daughter Joan, I'm her mom Ethel" stored "Joan I'm (daughter)").
+        "i",
+        "i'm",
+        "i\u2019m",
+        "im",
+        "i'd",
+        "i\u2019d",
+        "i'll",
+        "i\u2019ll",
+        "this",
+        "that",
+        "it's",
+        "it\u2019s",
+        "its",
+        "me",
     ]
 )
 
@@ -215,11 +232,16 @@ _ENDS_NAME = NOT_NAME | frozenset(
 def _name_at(text: str) -> str | None:
     """Up to four capitalised name words at the start of `text` (as typed)."""
     words: list[str] = []
+    end = 0
     for found in _NAME_WORD.finditer(text):
-        gap = text[found.start() - 1] if found.start() else ""
+        gap = text[end : found.start()]
         word = found.group().rstrip(".'\u2019")
-        if words and gap not in " \t":
-            break  # "Greta Lindholm, can ...": a comma ends the name
+        end = found.end()
+        if words and gap.strip(" \t"):
+            # "Greta Lindholm, can ...": a comma ends the name. Round 29 (callback-003): the
+            # gap was read as its last character only, the space after the comma, so "Joan, I'm"
+            # ran on; the whole gap is read now.
+            break
         if word.casefold() in _ENDS_NAME or not word[:1].isupper() or len(words) == 4:
             break
         words.append(word)
@@ -277,6 +299,8 @@ _NO_NAME_ALONE = frozenset(
     ]
 )
 _SELF_ALONE = frozenset({"me", "myself", "patient"})
+# Round 29 (callback-013): a question word alone ("why", "how come") asks about the name.
+_QUESTION_ALONE = frozenset({"why", "how"})
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -297,6 +321,8 @@ def read_name_answer(typed: str) -> NameAnswer:
     word = _word_alone(text)
     if word is not None and word.casefold() in _SELF_ALONE:
         return NameAnswer("patient_no_name")
+    if word is not None and word.casefold() in _QUESTION_ALONE:
+        return NameAnswer("question")
     if word is not None and word.casefold() in _NO_NAME_ALONE:
         return NameAnswer("no_name")
     if word is not None:
@@ -304,6 +330,8 @@ def read_name_answer(typed: str) -> NameAnswer:
     relative = _relative(text)
     if relative is not None:
         return NameAnswer("name", relative[0], relative[1], corrected)
+    if asks_about_the_name(text):  # round 29 (callback-013): "why do you need my name"
+        return NameAnswer("question")
     rest, had_role = _after_role(text)
     if had_role:
         if _NAME_WORD.search(rest) is None:

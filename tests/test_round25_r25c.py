@@ -114,7 +114,8 @@ def test_names_read_before_stay(typed: str, stored: str) -> None:
 def test_the_parser_says_what_the_answer_is() -> None:
     assert read_name_answer("I'd rather not say").kind == "refusal"
     assert read_name_answer("it's me, the patient").kind == "patient_no_name"
-    assert read_name_answer("why do you need that?").kind == "no_name"
+    # Round 29 (r29c): a question about the name is answered (NAME_WHY), not told "no name".
+    assert read_name_answer("why do you need that?").kind == "question"
     found = read_name_answer("Rory... sorry I meant Rory Delacroix-Hume")
     assert (found.kind, found.text, found.corrected) == ("name", "Rory Delacroix-Hume", True)
     found = read_name_answer("what about my mom Greta Lindholm, can she have it?")
@@ -138,7 +139,7 @@ def test_the_patient_without_a_name_takes_the_name_given_earlier() -> None:
     assert said == [EARLIER_NAME_TAKEN.format(callback_name="Winifred Ashby")]
 
 
-@pytest.mark.parametrize("typed", ["why do you need that?", "her", "what?"])
+@pytest.mark.parametrize("typed", ["her", "what?"])
 def test_an_answer_without_a_name_is_told_so(typed: str) -> None:
     result, said = _validate("callback_name", typed)
     assert result == {"callback_name": None}
