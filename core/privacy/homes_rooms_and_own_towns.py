@@ -219,8 +219,20 @@ def _masked_named_stay(match: re.Match[str]) -> str:
 
 # a27: "hes at Masonicare in wallingford": a senior-living brand after a cue that a person
 # stays there is their home even with no room ("Sunrise", "Atria" are brands only here).
+# Round 29 (r29p, care_home-002): "Mom lives at Brookdale Oak Park": the community's
+# capitalised name after the brand goes with it. Masked alone, the brand's mark was context
+# for the town rules when the question log redacted the stored text again ("[address removed]
+# Oak Park"), so the two stores disagreed: one redaction must leave nothing for another.
+_COMMUNITY_AFTER_BRAND = r"(?:\s+(?!I\b)(?-i:[A-Z][\w'\u2019-]*)){0,3}"
 BRAND_STAY = gated(
-    re.compile(r"(?P<cue>" + _STAY_CUE + r"(?:(?i:the)\s+)?)(?-i:" + _BRAND.pattern + r")\b"),
+    re.compile(
+        r"(?P<cue>"
+        + _STAY_CUE
+        + r"(?:(?i:the)\s+)?)(?-i:"
+        + _BRAND.pattern
+        + r")\b"
+        + _COMMUNITY_AFTER_BRAND
+    ),
     words="sunrise brookdale atria benchmark arden brightview hearthstone elderwood masonicare",
 )
 

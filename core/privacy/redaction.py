@@ -75,6 +75,7 @@ from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import round27_places_dates_ips as r27p
 from core.privacy import round28_names as r28n
 from core.privacy import round28_places_dates_ids as r28p
+from core.privacy import round29_places_homes_splits as r29p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_and_streets_of_a_life as life_places
@@ -515,6 +516,7 @@ def _redact_plain_once(text: str) -> str:
     text = r23p.masked_homes(text)  # "Saint Mary's Villa", "the Meadows, room" (r23p)
     text = care_home_names.masked(text)  # "Golden Years Nursing & Rehabilitation, rm 118" (r26p)
     text = r28p.masked_homes(text)  # "the Little Sisters of the Poor residence" (r28p)
+    text = r29p.masked_homes(text)  # "Heritage Pointe, apt 118", "Rm 4B Sunny Acres" (r29p)
     # Round 28 (r28n): "nguyen thi lan", "My brother Deacon will", "my mom hope kessler".
     text = r28n.masked(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
@@ -544,6 +546,7 @@ def _redact_plain_once(text: str) -> str:
     text = id_parts.masked(text)  # "medicare number part 1: 1EG4", "[ID removed] and FJ33" (r26p)
     text = r27p.masked(text)  # "27 kingfisher close", "it's 06 032", "3 déc." (r27p)
     text = r28p.masked(text)  # "closer to Ypsilanti", "booked for Valentine's Day" (r28p)
+    text = r29p.masked(text)  # "in independence mo", "Heritage Pointe, apt 118" (r29p)
     if NAME_MARK in text and ids.AGE_GATE.search(text):
         text = ids.AGE_AFTER_NAME.sub(ids.masked_age, text)
     return redact_cued_part(text) if CUE_GATE.search(text) else text
@@ -1437,6 +1440,7 @@ def continuation(previous: str, text: str) -> tuple[str, str] | None:
             or parts_after_cues.part_after_cue(previous, text)  # "her dob" / "4 2 32" (r23s)
             or r26_people.name_asked_for(previous, text)  # "who do I ask for" / "ask for may"
             or id_parts.part_after(previous, text)  # "we live on" / "Larkspur Drive" (r26p)
+            or r29p.split_part(previous, text)  # "dob" / "4/", "how far is it" / "from tupelo"
         )
     # "policy number begins with QX" / "then 4471 09"; "member id starts HMX" (i21u)
     if cue.re in (STARTED_ID_AT_END, STARTED_BARE_AT_END):
