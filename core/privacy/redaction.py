@@ -75,6 +75,7 @@ from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import round27_places_dates_ips as r27p
 from core.privacy import round28_names as r28n
 from core.privacy import round28_places_dates_ids as r28p
+from core.privacy import round29_names as r29n
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
 from core.privacy import towns_and_streets_of_a_life as life_places
@@ -520,6 +521,9 @@ def _redact_plain_once(text: str) -> str:
     text = lower_case_names.masked(text)
     # Round 27 (r27n): "Storm is my wife", "Lucky (our dad)", "The nurse, Tamsin I think,".
     text = kin_staff_labels.masked(text)
+    # Round 29 (r29n): "my husband, bill.", "nurse practitioner Lindqvist", "Regards, T.
+    # Okonkwo", "Papa Dmitri has", the middle initial in "[name removed] J".
+    text = r29n.masked(text)
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
@@ -901,7 +905,9 @@ def _redact_details(text: str) -> str:
         # A state or a country stays: "I'm in Florida till April" (round 14, r14p).
         text = places.PERSON_WHERE.sub(places.masked_person_where, text)
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
-        text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
+        # A state or a country after the masked town stays (round 29, r29n: "out in Opp,
+        # Alabama" lost the state; a state alone is no identifier).
+        text = places.PLACE_AFTER_MASK.sub(places.masked_place_not_state, text)
     if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
         text = places.PLACE_AREA.sub(places.masked_place, text)
     # "We live out in Burlington", "staying with my daughter in Avon", "I winter in Sarasota",
