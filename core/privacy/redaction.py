@@ -509,6 +509,9 @@ def _redact_plain_once(text: str) -> str:
     text = r28p.masked_homes(text)  # "the Little Sisters of the Poor residence" (r28p)
     # Round 28 (r28n): "nguyen thi lan", "My brother Deacon will", "my mom hope kessler".
     text = r28n.masked(text)
+    # Round 29 (r29n): "my husband, bill.", "nurse practitioner Lindqvist", "Regards, T.
+    # Okonkwo", "Papa Dmitri has" (here, where the text's words were just read by r28n's gates).
+    text = r29n.masked(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
@@ -521,9 +524,8 @@ def _redact_plain_once(text: str) -> str:
     text = lower_case_names.masked(text)
     # Round 27 (r27n): "Storm is my wife", "Lucky (our dad)", "The nurse, Tamsin I think,".
     text = kin_staff_labels.masked(text)
-    # Round 29 (r29n): "my husband, bill.", "nurse practitioner Lindqvist", "Regards, T.
-    # Okonkwo", "Papa Dmitri has", the middle initial in "[name removed] J".
-    text = r29n.masked(text)
+    # Round 29 (r29n): the middle initial left in "[name removed] J" goes with the mark.
+    text = r29n.masked_initials(text) if NAME_MARK in text else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 
+from core.privacy.gate_groups import any_gate
 from core.privacy.gates import gated
+from core.privacy.lower_case_names_in_context import _KIN_GATE
 from core.privacy.names import (
     CAPITALISED_WORDS,
     NAME_MARK,
@@ -51,7 +53,7 @@ KIN_COMMA_NAME = gated(
         rf"(?P<name>[^\W\d_][\w'\u2019-]+)(?:\s+(?P<last>[^\W\d_][\w'\u2019-]+))?{_AFTER_APPOSITION}",
         re.IGNORECASE,
     ),
-    needles=",",
+    words=_KIN_GATE,  # the kin words are rarer than a comma
 )
 # Words that follow "my husband," and are no name (adverbs, question openers, fillers).
 _NOT_APPOSED_WORDS = """will would may can could should does did do too also though however
@@ -61,6 +63,8 @@ _NOT_APPOSED = frozenset(_NOT_APPOSED_WORDS.split())
 
 
 def _apposed_names(text: str) -> list[tuple[int, int]]:
+    if "," not in text:  # the gate opens on every kin word; the apposition needs its comma
+        return []
     spans = []
     for m in KIN_COMMA_NAME.finditer(text):
         name, last = m["name"], m["last"]
@@ -91,10 +95,10 @@ STAFF_TITLE_SURNAME = gated(
         r"(?P<name>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?(?:\s+[A-Z][a-z'\u2019]+)?)"
         r"(?![\w'\u2019-])"
     ),
-    words="nurse practitioner physician physical occupational physiotherapist physio therapist "
-    "midwife pharmacist radiographer sonographer dietitian dietician social case coordinator "
-    "anesthetist anaesthetist chaplain paramedic technician tech np pa pa-c aprn crna rn lpn "
-    "cna pt ot",
+    # A word every title holds ("social worker": "worker"; "case manager": "manager").
+    words="nurse practitioner assistant associate therapist physiotherapist physio midwife "
+    "pharmacist radiographer sonographer dietitian dietician worker manager coordinator "
+    "anesthetist anaesthetist chaplain paramedic technician tech np pa aprn crna rn lpn cna pt ot",
 )
 
 
@@ -206,15 +210,25 @@ def _replace(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+# The four passes open on their own gates: when none would, none runs. `masked` runs right
+# after round 28's passes, whose gates read the same text: the words are read once.
+_MAY_APPLY = any_gate(KIN_COMMA_NAME, STAFF_TITLE_SURNAME, SIGNOFF_INITIAL, KIN_TITLE_CAPITAL)
+
+
 def masked(text: str) -> str:
     """The text with round 29's names masked: a first name apposed to a kin word, a staff
-    surname after a title other than Dr, a sign-off's initial and surname, a name after a kin
-    title, and a middle initial left after a name's mark (`_redact_plain_once`, after the
-    name rules)."""
+    surname after a title other than Dr, a sign-off's initial and surname, and a name after a
+    kin title (`_redact_plain_once`, before the name rules, as round 28's)."""
+    if not _MAY_APPLY(text):
+        return text
     spans = _apposed_names(text) + _staff_names(text)
     spans += _signoff_names(text) + _kin_title_names(text)
-    if spans:
-        text = _replace(text, spans)
+    return _replace(text, spans) if spans else text
+
+
+def masked_initials(text: str) -> str:
+    """The text with a middle initial left after a name's mark joined to the mark (after the
+    name rules: the caller checks a name's mark is in the text)."""
     return INITIAL_AFTER_MARK.sub(NAME_MARK, text)
 
 
