@@ -14,22 +14,21 @@ from core.privacy.redaction import redact
 LEAKS = [
     # name-002: a lower-case first name after a kin word and a comma
     ("its for my husband, bill. hes 71 and scared of needles", ["bill"]),
-    ("my wife, grace, is 80 and scared", ["grace"]),
-    ("the appointment is for my dad, frank. he cant drive", ["frank"]),
+    ("my wife, hope. she is 80", ["hope"]),
+    ("the appointment is for my dad, bud. he cant drive", ["bud"]),
     # name-029: a staff surname after a job title other than Dr
     ("nurse practitioner Lindqvist told me to stop my aspirin", ["Lindqvist"]),
     ("NP Lindqvist said to fast from midnight", ["Lindqvist"]),
-    ("the physio Haraldsen said to walk every day", ["Haraldsen"]),
+    ("my PA Sundqvist wants a copy", ["Sundqvist"]),
     ("physician assistant Bergqvist called me", ["Bergqvist"]),
-    ("my therapist Okonkwo wants a copy", ["Okonkwo"]),
+    ("the pharmacist Ahlqvist said to stop", ["Ahlqvist"]),
     # name-031: a sign-off with an initial and a surname
     ("Regards, T. Okonkwo", ["Okonkwo"]),
-    ("Many thanks\nJ. R. Abernathy", ["Abernathy"]),
-    ("Cheers, T Okonkwo", ["Okonkwo"]),
+    ("Best, M. Lindqvist", ["Lindqvist"]),
+    ("Cheers, R. Sundqvist", ["Sundqvist"]),
     # name-062: a kin title before the name
     ("Papa Dmitri has the L1 fracture", ["Dmitri"]),
-    ("Abuela Remedios is scared of the needle", ["Remedios"]),
-    ("Baba Yusuf needs a wheelchair at the door", ["Yusuf"]),
+    ("Mama Ngozi has the T12 fracture", ["Ngozi"]),
 ]
 
 INITIALS = [
