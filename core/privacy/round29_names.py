@@ -166,23 +166,37 @@ babcia dziadek dadi nani dada mamie papi mami granny gran grandma grandpa granda
 grampa gramps auntie aunty aunt uncle tia tio tía tío"""
 KIN_TITLE_CAPITAL = gated(
     re.compile(
-        r"(?<![\w'\u2019-])(?i:" + "|".join(_KIN_TITLE_WORDS.split()) + r")\s+"
+        r"(?<![\w'\u2019-])(?P<title>(?i:" + "|".join(_KIN_TITLE_WORDS.split()) + r"))\s+"
         r"(?P<name>[A-Z][a-z]+(?:['\u2019-][A-Z][a-z]+)?)(?![\w-])"
+        r"(?:\s+(?P<last>[A-Z][a-z]+(?:['\u2019-][A-Z][a-z]+)?)(?![\w'\u2019-]))?"
     ),
     words=_KIN_TITLE_WORDS,
 )
 
 
 def _kin_title_names(text: str) -> list[tuple[int, int]]:
+    """After "my grandpa" the kin rules read the name (and its surname); a title that is a
+    census first name itself ("Nana Jo") goes with the name, as the name rules mask it."""
     spans = []
     for m in KIN_TITLE_CAPITAL.finditer(text):
         name = m["name"]
         if not _a_name(name) or not (is_first_name(name) or unknown(name, slips=False)):
             continue
-        if re.match(r"[\u2019']s\b", text[m.end() :]):
+        if _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "my grandpa Oliver Stone": the kin rules' (with "Stone")
+        end = m.end("name")
+        if re.match(r"[\u2019']s\b", text[end:]):
             continue  # "Papa John's": a shop
-        spans.append(m.span("name"))
+        last = m["last"]
+        if last and (is_surname(last) or unknown(last, slips=False)) and not state_or_country(last):
+            end = m.end("last")
+        title = m["title"]
+        start = m.start() if title[0].isupper() and is_first_name(title) else m.start("name")
+        spans.append((start, end))
     return spans
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\b(?i:my|our|his|her|their|your)\s+$")
 
 
 # --- a middle initial after a masked name (name-041, mix-003) ---------------------------------
