@@ -43,6 +43,7 @@ from core.privacy.names import (
 from core.privacy.names import _lists as _names_lists
 from core.privacy.places import state_or_country
 from core.privacy.romanised_words import LOWER_ONLY, NEVER_NAMES
+from core.privacy.round29_names import caregiver_role
 
 LOGGER = logging.getLogger(__name__)
 
@@ -388,6 +389,7 @@ def kept_by_rules(text: str, start: int, end: int) -> bool:
         or state_or_country(word)
         or names.TITLE_BEFORE.search(text, max(0, start - 14), start)
         or names.SEASON_AFTER_ITS.search(text, max(0, start - 8), end)  # "it's summer here"
+        or caregiver_role(word)  # Round 29 (r29n): "my home aide, [name removed], will"
     ):
         return True
     if not word[1:].islower() and not word.islower() and not _JOINED_PARTS.search(word):

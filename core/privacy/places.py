@@ -99,6 +99,17 @@ def masked_place(match: re.Match[str]) -> str:
     return head + ADDRESS_MARK + town[end:] if end else match.group()
 
 
+def masked_place_not_state(match: re.Match[str]) -> str:
+    """PLACE_AFTER_MASK's replacement: as `masked_place`, but a state or a country after the
+    masked town stays ("I'm out in [address removed], Alabama": round 29, r29n, city-010; a
+    state alone is no identifier, docs/privacy.md)."""
+    town = match.group("town")
+    end = place_words(town)
+    if end and state_or_country(town[:end]):
+        return match.group()
+    return masked_place(match)
+
+
 def might_place(lower: str) -> bool:
     """Substring tests (cheap) that every PERSON_WHERE match passes, on the lower-cased text."""
     near = " in " in lower or " near " in lower or "from " in lower or " to " in lower

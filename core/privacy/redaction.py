@@ -75,6 +75,7 @@ from core.privacy import round23_places_and_rooms as r23p
 from core.privacy import round27_places_dates_ips as r27p
 from core.privacy import round28_names as r28n
 from core.privacy import round28_places_dates_ids as r28p
+from core.privacy import round29_names as r29n
 from core.privacy import round29_places_homes_splits as r29p
 from core.privacy import short_dates_and_ages as r14
 from core.privacy import spoken_contacts_and_split_parts as r19_spoken
@@ -519,6 +520,9 @@ def _redact_plain_once(text: str) -> str:
     text = r29p.masked_homes(text)  # "Heritage Pointe, apt 118", "Rm 4B Sunny Acres" (r29p)
     # Round 28 (r28n): "nguyen thi lan", "My brother Deacon will", "my mom hope kessler".
     text = r28n.masked(text)
+    # Round 29 (r29n): "my husband, bill.", "nurse practitioner Lindqvist", "Regards, T.
+    # Okonkwo", "Papa Dmitri has" (here, where the text's words were just read by r28n's gates).
+    text = r29n.masked(text)
     # Names last: the street, city or date words are masked by then ("12 Whitney Rd").
     text = redact_names(text) if might_name(text) else text
     text = names_after_kin_words.masked(text)  # Round 23 (r23n): "my husband bill he is 78"
@@ -531,6 +535,8 @@ def _redact_plain_once(text: str) -> str:
     text = lower_case_names.masked(text)
     # Round 27 (r27n): "Storm is my wife", "Lucky (our dad)", "The nurse, Tamsin I think,".
     text = kin_staff_labels.masked(text)
+    # Round 29 (r29n): the middle initial left in "[name removed] J" goes with the mark.
+    text = r29n.masked_initials(text) if NAME_MARK in text else text
     # After the names: a name after a cue ("good evening from Nkechi") is a name, not a town.
     text = r15p.masked_unlisted_towns(text)  # Round 16 (r16f): "from Barkhamsted folks"
     text = r15p.masked_writer_towns(text)  # Round 17: "its [name removed] from plainville"
@@ -913,7 +919,9 @@ def _redact_details(text: str) -> str:
         # A state or a country stays: "I'm in Florida till April" (round 14, r14p).
         text = places.PERSON_WHERE.sub(places.masked_person_where, text)
     if ADDRESS_MARK in text:  # "[address removed], in harwinton" (round 12, i21s)
-        text = places.PLACE_AFTER_MASK.sub(places.masked_place, text)
+        # A state or a country after the masked town stays (round 29, r29n: "out in Opp,
+        # Alabama" lost the state; a state alone is no identifier).
+        text = places.PLACE_AFTER_MASK.sub(places.masked_place_not_state, text)
     if "area" in low or "region" in low:  # "we live in the Torrington area" (2026-12-04)
         text = places.PLACE_AREA.sub(places.masked_place, text)
     # "We live out in Burlington", "staying with my daughter in Avon", "I winter in Sarasota",

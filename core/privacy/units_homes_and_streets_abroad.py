@@ -24,7 +24,7 @@ from core.privacy.identifiers import (
 from core.privacy.names import ordinary
 from core.privacy.places import (
     CARE_KIND,
-    masked_place,
+    masked_place_not_state,
     place_names,
     place_words,
     state_or_country,
@@ -311,7 +311,8 @@ def masked_where(text: str) -> str:
         return text
     text = UNIT_AFTER_MASK.sub(ADDRESS_MARK, text)
     text = PARK_AFTER_MASK.sub(lambda m: ADDRESS_MARK + m.group("cue") + ADDRESS_MARK, text)
-    return TOWN_AFTER_MASK.sub(masked_place, text)
+    # A state or a country after the masked town stays (round 29, r29n: "out in Opp, Alabama").
+    return TOWN_AFTER_MASK.sub(masked_place_not_state, text)
 
 
 def has_where(text: str) -> bool:
