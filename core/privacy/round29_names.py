@@ -39,6 +39,7 @@ from core.privacy.names import (
     is_surname,
     ordinary,
     unknown,
+    with_name_marks,
 )
 from core.privacy.places import HOSPITAL_TOWNS, state_or_country
 
@@ -212,18 +213,6 @@ INITIAL_AFTER_MARK = gated(
 )
 
 
-def _replace(text: str, spans: list[tuple[int, int]]) -> str:
-    merged: list[list[int]] = []
-    for start, end in sorted(set(spans)):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    for start, end in reversed(merged):
-        text = text[:start] + NAME_MARK + text[end:]
-    return text
-
-
 # The four passes open on their own gates: when none would, none runs. `masked` runs right
 # after round 28's passes, whose gates read the same text: the words are read once.
 _MAY_APPLY = any_gate(KIN_COMMA_NAME, STAFF_TITLE_SURNAME, SIGNOFF_INITIAL, KIN_TITLE_CAPITAL)
@@ -237,7 +226,7 @@ def masked(text: str) -> str:
         return text
     spans = _apposed_names(text) + _staff_names(text)
     spans += _signoff_names(text) + _kin_title_names(text)
-    return _replace(text, spans) if spans else text
+    return with_name_marks(text, spans) if spans else text
 
 
 def masked_initials(text: str) -> str:

@@ -37,6 +37,7 @@ from core.privacy.gates import gated, words_of
 from core.privacy.identifiers import ADDRESS_MARK, DATE_MARK, EMAIL_MARK, ID_MARK, MONTH_NAME
 from core.privacy.names import DATA, ordinary
 from core.privacy.places import place_words
+from core.privacy.word_towns_with_states import word_town_states
 
 # ------------------------------------------------------------------ lower-case word towns
 
@@ -70,20 +71,11 @@ LOWER_TOWN_STATE = gated(
 )
 
 
-@lru_cache(maxsize=1)
-def _word_town_states() -> dict[str, frozenset[str]]:
-    lines = (DATA / "word_town_states.txt").read_text(encoding="utf-8").splitlines()
-    return {
-        name: frozenset(codes)
-        for name, *codes in (line.split() for line in lines if line and not line.startswith("#"))
-    }
-
-
 def _lower_town(match: re.Match[str]) -> str:
     state = match["state"].lower()
     code = _STATE_NAMES.get(state, state)
     town = match["town"].lower()
-    listed = code in _word_town_states().get(town, frozenset())
+    listed = code in word_town_states().get(town, frozenset())
     if not listed and not (place_words(town) and not ordinary(town)):
         return match.group()
     return match["cue"] + ADDRESS_MARK + match.group()[match.end("town") - match.start() :]

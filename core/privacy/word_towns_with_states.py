@@ -41,7 +41,8 @@ TOWN_BEFORE_CODE = gated(
 
 
 @lru_cache(maxsize=1)
-def _word_town_states() -> dict[str, frozenset[str]]:
+def word_town_states() -> dict[str, frozenset[str]]:
+    """Each lower-case town that is an English word, and the codes of the states it lies in."""
     lines = (DATA / "word_town_states.txt").read_text(encoding="utf-8").splitlines()
     return {
         name: frozenset(codes)
@@ -56,7 +57,7 @@ def _town(match: re.Match[str]) -> str:
     if code not in _CODES or any(word in NOT_NAMES for word in words):
         return match.group()
     lives = match["lives"] is not None
-    listed = len(words) == 1 and code in _word_town_states().get(words[0], frozenset())
+    listed = len(words) == 1 and code in word_town_states().get(words[0], frozenset())
     if not (listed or (lives and all(ordinary(word) for word in words))):
         return match.group()  # other towns (no word) are the earlier rules' to read
     return match.group()[: match.start("town") - match.start()] + ADDRESS_MARK
